@@ -1,0 +1,282 @@
+"""Command line: ``lunarbase run | point | data`` (Typer + Rich).
+
+Results go to stdout (a Rich table, or JSON with ``--json``); logs and progress to stderr.
+User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy imports live inside
+the commands so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lunarbase import __version__
+from lunarbase.errors import LunarbaseError
+
+app = typer.Typer(
+    name="lunarbase",
+    help="Plan and simulate an autonomous lunar resource base from real lunar data.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+data_app = typer.Typer(help="The real lunar datasets: list, verify checksums, fetch.")
+app.add_typer(data_app, name="data")
+
+out = Console()
+err = Console(stderr=True)
+_state = {"debug": False}
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
+
+
+def _print_json(obj: Any) -> None:
+    from lunarbase.pipeline import _plain
+
+    sys.stdout.write(json.dumps(_plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"lunarbase {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """lunarbase: terrain, light, resources, operations and economics of a lunar base."""
+    _state["debug"] = debug
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help())
+
+
+@app.command()
+def run(
+    scenario: Annotated[
+        str | None,
+        typer.Argument(help="Scenario TOML file or bundled name (default: ilrs-2035)."),
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.html and results.json.")] = Path("out"),
+    seed: Annotated[int | None, typer.Option(help="Override the scenario's seed.", min=0)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the whole pipeline on a scenario and write a report."""
+    from lunarbase import pipeline, report, scenario as scenario_mod
+
+    sc = scenario_mod.load(scenario).with_seed(seed)
+    err.print(f"lunarbase {__version__}: running [bold]{sc.scenario.name}[/] (seed {sc.scenario.seed})")
+    with _progress() as tick:
+        results = pipeline.run(sc, progress=tick)
+        tick("report", 0.0)
+        paths = report.write(results, out_dir)
+        tick("report", 1.0)
+    if as_json:
+        sys.stdout.write(results.to_json())
+        return
+    _summary_table(results.to_dict())
+    for kind, path in paths.items():
+        out.print(f"{kind}: {path}")
+
+
+class _progress:
+    """Context manager yielding ``tick(stage, fraction)``: Rich bars on a terminal, plain
+    stage lines on stderr otherwise."""
+
+    def __enter__(self) -> Any:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.tasks: dict[str, Any] = {}
+        self.bar = None
+        if err.is_terminal:
+            self.bar = Progress(
+                TextColumn("{task.description:<11}"), BarColumn(), TimeElapsedColumn(), console=err
+            )
+            self.bar.start()
+        return self.tick
+
+    def tick(self, stage: str, fraction: float) -> None:
+        if self.bar is not None:
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(stage, total=1.0)
+            self.bar.update(self.tasks[stage], completed=fraction)
+        elif stage not in self.tasks:
+            self.tasks[stage] = True
+            err.print(f"- {stage} ...")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _summary_table(result: dict[str, Any]) -> None:
+    terrain, res = result["terrain"], result["resources"]
+    ops, econ = result["operations"], result["economics"]
+    table = Table(title=result["provenance"]["scenario_name"], show_header=True)
+    table.add_column("quantity")
+    table.add_column("value", justify="right")
+    rows = [
+        ("base elevation [m]", f"{terrain['elevation_m']:.0f}"),
+        ("mean Sun-disk fraction", _fmt(terrain.get("illumination_fraction"), "{:.3f}")),
+        ("longest night [h]", _fmt(terrain.get("longest_night_h"), "{:.0f}")),
+        ("Earth in view (fraction of time)", _fmt(terrain.get("earth_visible_fraction"), "{:.3f}")),
+        ("He-3 grade of mining area [ppb]", _fmt(res.get("mining_he3_ppb"), "{:.2f}")),
+        ("best candidate site", _best_site(result["sites"])),
+        ("He-3 shipped to Earth [kg, total]", _fmt(ops.get("he3_shipped_kg_total"), "{:.1f}")),
+        ("NPV p50 [USD]", _fmt(econ.get("npv_usd_p50"), "{:.3g}")),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    out.print(table)
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    return "n/a" if value is None else pattern.format(value)
+
+
+def _best_site(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "n/a"
+    r = rows[0]
+    return f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
+
+
+@app.command()
+def point(
+    lat: Annotated[float, typer.Option(help="Latitude [deg], -90..90.")],
+    lon: Annotated[float, typer.Option(help="Longitude [deg E].")],
+    height_m: Annotated[float, typer.Option(help="Observer height above ground [m].")] = 2.0,
+    start: Annotated[str, typer.Option(help="Start of the light period (UTC date).")] = "2026-01-01",
+    end: Annotated[str, typer.Option(help="End of the light period (UTC date).")] = "2027-01-01",
+    step_h: Annotated[float, typer.Option(help="Time step [h].")] = 1.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Elevation, slope, sunlight, Earth view and PSR at one point."""
+    from lunarbase import terrain
+    from lunarbase.errors import ScenarioError
+    from lunarbase.scenario import Terrain
+
+    try:
+        cfg = Terrain(start=start, end=end, step_h=step_h, observer_height_m=height_m)  # type: ignore[arg-type]
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc), "loc": ()}
+        field = ".".join(str(p) for p in first["loc"]) or "period"
+        raise ScenarioError(f"{field}: {first['msg']}") from None
+    summary = terrain.assess(lat, lon, cfg).summary
+    if as_json:
+        _print_json(summary)
+        return
+    table = Table(title=f"point {lat}, {lon}")
+    table.add_column("quantity")
+    table.add_column("value", justify="right")
+    for key, value in summary.items():
+        table.add_row(key, f"{value:.4g}" if isinstance(value, float) else str(value))
+    out.print(table)
+
+
+@data_app.command("list")
+def data_list(as_json: JsonOpt = False) -> None:
+    """The datasets lunarbase uses, with producer, product and resolution."""
+    from lunarbase.data import catalog
+
+    rows = [
+        {
+            "dataset": d.name,
+            "title": d.title,
+            "producer": d.producer,
+            "product_id": d.product_id,
+            "resolution": d.resolution,
+            "files": list(d.files),
+        }
+        for d in catalog().values()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title="lunarbase datasets")
+    for col in ("dataset", "title", "producer", "resolution"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["dataset"], r["title"], r["producer"], r["resolution"])
+    out.print(table)
+
+
+@data_app.command("verify")
+def data_verify(as_json: JsonOpt = False) -> None:
+    """Check every data file against its registered sha256."""
+    from lunarbase.data import status
+    from lunarbase.errors import DataError
+
+    rows = status()
+    if as_json:
+        _print_json(rows)
+    else:
+        table = Table(title="data files")
+        for col in ("dataset", "file", "status"):
+            table.add_column(col)
+        for r in rows:
+            colour = {"ok": "green", "missing": "yellow", "corrupt": "red"}[r["status"]]
+            table.add_row(r["dataset"], r["file"], f"[{colour}]{r['status']}[/]")
+        out.print(table)
+    bad = [r for r in rows if r["status"] != "ok"]
+    if bad:
+        first = bad[0]
+        where = first["path"] or first["file"]
+        raise DataError(
+            f"{where}: {first['status']} ({len(bad)} file(s) not ok); "
+            "restore the mirror or run `lunarbase data fetch`"
+        )
+
+
+@data_app.command("fetch")
+def data_fetch(as_json: JsonOpt = False) -> None:
+    """Download any missing data file into the user cache (or find it in the mirror)."""
+    from lunarbase.data import fetch, registry as reg
+
+    paths = {name: str(fetch(name)) for name in reg.registry()}
+    if as_json:
+        _print_json(paths)
+        return
+    for name, path in paths.items():
+        out.print(f"{name}: {path}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into one line and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except LunarbaseError as exc:
+        if _state["debug"]:
+            raise
+        err.print(f"lunarbase: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        err.print("lunarbase: aborted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug: one line unless --debug
+        if _state["debug"]:
+            raise
+        err.print(
+            f"lunarbase: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,236 @@
+"""Turn registered files into labelled xarray objects with CRS, units and provenance.
+
+``load(name)`` is the one entry point. Decoded grids are cached in the user cache, keyed by the
+input files' sha256 and the decoding parameters, so the second load is a memory map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.data.registry import Dataset, cache_dir, dataset, dataset_files, registry
+from lunarbase.errors import DataError
+
+#: Bump when the polar DEM decoding changes, so cached grids are rebuilt.
+POLAR_DECODER_VERSION = 2
+
+#: Order of the 9 quantities in the LP GRS table and its error matrix (Prettyman et al. 2006).
+LPGRS_QUANTITIES = ("MgO", "Al2O3", "SiO2", "CaO", "TiO2", "FeO", "K", "Th", "U")
+
+
+def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.ndarray:
+    """Array from the derived-grid cache, building and storing it atomically on a miss.
+
+    ``key`` must hold everything the result depends on (input sha256s and parameters).
+    """
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+    folder = cache_dir() / "derived"
+    path = folder / f"{digest}.npy"
+    if path.is_file():
+        try:
+            return np.load(path, mmap_mode="r")
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)
+    array = build()
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npy.tmp")
+    with os.fdopen(fd, "wb") as fh:
+        np.save(fh, array)
+    os.replace(tmp, path)
+    return array
+
+
+def _decode_height_png(path: Path, lo_m: float, hi_m: float) -> np.ndarray:
+    """Heights [m] from a PNG whose R and G bytes hold a 16-bit code (MoonDAO bake format)."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        rgb = np.asarray(img.convert("RGB"), dtype=np.uint16)
+    code = (rgb[..., 0] << 8) | rgb[..., 1]
+    return (lo_m + code.astype(np.float64) / 65535.0 * (hi_m - lo_m)).astype(np.float32)
+
+
+def _polar_dem(ds: Dataset) -> xr.DataArray:
+    """A south-polar stereographic DEM tile as a DataArray on (y, x) pixel centres [m]."""
+    (png,) = dataset_files(ds.name)
+    p = ds.params
+    key = {"kind": "polar_dem", "version": POLAR_DECODER_VERSION, "sha256": registry()[ds.files[0]]}
+    key.update(p)
+
+    def build() -> np.ndarray:
+        height = _decode_height_png(png, p["height_min_m"], p["height_max_m"])
+        if "valid_colatitude_deg" in p:
+            n = height.shape[0]
+            x = p["upper_left_x_m"] + (np.arange(n) + 0.5) * p["pixel_size_m"]
+            rho = np.hypot(x[None, :], x[:, None])
+            rho_max = 2 * MOON_RADIUS_M * np.tan(np.radians(p["valid_colatitude_deg"]) / 2)
+            # A bilinear downscale kernel spans one output pixel: drop that rim too.
+            height[rho > rho_max - p["pixel_size_m"]] = np.nan
+        return height
+
+    height = cached_array(key, build)
+    ny, nx = height.shape
+    size = p["pixel_size_m"]
+    x = p["upper_left_x_m"] + (np.arange(nx) + 0.5) * size
+    y = p["upper_left_y_m"] - (np.arange(ny) + 0.5) * size
+    attrs = {**ds.provenance(), "units": "m", "long_name": "height above the 1737.4 km sphere"}
+    attrs["pixel_size_m"] = size
+    return xr.DataArray(
+        height,
+        dims=("y", "x"),
+        coords={"y": ("y", y, {"units": "m"}), "x": ("x", x, {"units": "m"})},
+        name="elevation_m",
+        attrs=attrs,
+    )
+
+
+def _ldem_4(ds: Dataset) -> xr.DataArray:
+    """LOLA LDEM_4 global grid on (lat, lon) pixel centres [deg], heights [m]."""
+    img, _lbl = dataset_files(ds.name)
+    raw = np.fromfile(img, dtype="<i2")
+    if raw.size != 720 * 1440:
+        raise DataError(f"{img}: expected 720 x 1440 int16 samples, found {raw.size}")
+    height = raw.reshape(720, 1440).astype(np.float32) * 0.5
+    lat = 90.0 - (np.arange(720) + 0.5) / 4.0
+    lon = (np.arange(1440) + 0.5) / 4.0
+    attrs = {**ds.provenance(), "units": "m", "long_name": "height above the 1737.4 km sphere"}
+    return xr.DataArray(
+        height,
+        dims=("lat", "lon"),
+        coords={"lat": ("lat", lat, {"units": "deg"}), "lon": ("lon", lon, {"units": "deg E"})},
+        name="elevation_m",
+        attrs=attrs,
+    )
+
+
+def _lpgrs(ds: Dataset) -> xr.Dataset:
+    """Lunar Prospector GRS bins: oxides [wt%], K/Th/U [ppm] and their 1-sigma errors."""
+    tab = dataset_files(ds.name)[0]
+    table = np.loadtxt(tab)
+    if table.ndim != 2 or table.shape[1] != 61:
+        raise DataError(f"{tab}: expected 61 columns per row, found shape {table.shape}")
+    n = len(LPGRS_QUANTITIES)
+    diag = [16 + i * n - i * (i - 1) // 2 for i in range(n)]
+    data_vars = {}
+    for i, q in enumerate(LPGRS_QUANTITIES):
+        value = table[:, 7 + i]
+        sigma = np.sqrt(np.clip(table[:, diag[i]], 0.0, None))
+        if i < 6:  # oxides: weight fraction -> wt%
+            name, unit, value, sigma = f"{q}_wt_pct", "wt%", value * 100.0, sigma * 100.0
+        else:
+            name, unit = f"{q}_ppm", "ppm"
+        data_vars[name] = ("cell", value, {"units": unit})
+        data_vars[f"{name}_sigma"] = ("cell", sigma, {"units": unit, "long_name": "1-sigma"})
+    lat_min, lat_max, lon_min, lon_max = (table[:, k] for k in range(1, 5))
+    sr = (np.sin(np.radians(lat_max)) - np.sin(np.radians(lat_min))) * np.radians(
+        lon_max - lon_min
+    )
+    coords = {
+        "cell": ("cell", table[:, 0].astype(int)),
+        "lat_min": ("cell", lat_min, {"units": "deg"}),
+        "lat_max": ("cell", lat_max, {"units": "deg"}),
+        "lon_min": ("cell", lon_min, {"units": "deg E (-180..180)"}),
+        "lon_max": ("cell", lon_max, {"units": "deg E (-180..180)"}),
+        "lat": ("cell", (lat_min + lat_max) / 2, {"units": "deg"}),
+        "lon": ("cell", ((lon_min + lon_max) / 2) % 360.0, {"units": "deg E (0..360)"}),
+        "area_m2": ("cell", sr * MOON_RADIUS_M**2, {"units": "m^2"}),
+    }
+    return xr.Dataset(data_vars, coords=coords, attrs=ds.provenance())
+
+
+def _psr(ds: Dataset) -> xr.Dataset:
+    """LOLA south PSR catalogue: one row per polygon; vertices in ``psr_polygons``."""
+    table = psr_table(ds)
+    return xr.Dataset(
+        {
+            "area_km2": ("psr", table["area"].to_numpy(float), {"units": "km^2"}),
+            "perimeter_km": ("psr", table["perimeter"].to_numpy(float), {"units": "km"}),
+        },
+        coords={
+            "psr": ("psr", np.arange(len(table))),
+            "psr_id": ("psr", table["PSR_ID"].astype(str).to_numpy()),
+            "lat": ("psr", table["latitude"].to_numpy(float), {"units": "deg"}),
+            "lon": ("psr", table["longitude"].to_numpy(float), {"units": "deg E (0..360)"}),
+        },
+        attrs=ds.provenance(),
+    )
+
+
+def psr_table(ds: Dataset | None = None) -> pd.DataFrame:
+    """Attribute table of the LOLA south PSR polygons."""
+    import shapefile
+
+    ds = ds or dataset("lola_psr_south")
+    shp = dataset_files(ds.name)[0]
+    with shapefile.Reader(str(shp)) as reader:
+        names = [f[0] for f in reader.fields[1:]]
+        return pd.DataFrame([list(r) for r in reader.records()], columns=names)
+
+
+def psr_polygons() -> list[np.ndarray]:
+    """Outer rings of the LOLA south PSR polygons as (n, 2) arrays of map x, y [m]."""
+    import shapefile
+
+    shp = dataset_files("lola_psr_south")[0]
+    rings = []
+    with shapefile.Reader(str(shp)) as reader:
+        for shape in reader.iterShapes():
+            pts = np.asarray(shape.points, dtype=float)
+            end = shape.parts[1] if len(shape.parts) > 1 else len(pts)
+            rings.append(pts[:end])
+    return rings
+
+
+def _iau(ds: Dataset) -> xr.Dataset:
+    """IAU named lunar features: name, diameter [km], centre lat/lon [deg, 0..360 E]."""
+    (csv,) = dataset_files(ds.name)
+    frame = pd.read_csv(csv, usecols=range(5))
+    return xr.Dataset(
+        {
+            "diameter_km": ("feature", frame["Diameter"].to_numpy(float), {"units": "km"}),
+        },
+        coords={
+            "feature": ("feature", frame["Feature_Name"].astype(str).to_numpy()),
+            "lat": ("feature", frame["Center_Latitude"].to_numpy(float), {"units": "deg"}),
+            "lon": (
+                "feature",
+                frame["Center_Longitude"].to_numpy(float) % 360.0,
+                {"units": "deg E (0..360)"},
+            ),
+        },
+        attrs=ds.provenance(),
+    )
+
+
+_LOADERS: dict[str, Callable[[Dataset], xr.DataArray | xr.Dataset]] = {
+    "ldem_4": _ldem_4,
+    "ldem_75s_240m": _polar_dem,
+    "ldem_75s_1787m": _polar_dem,
+    "site01_10m": _polar_dem,
+    "lpgrs_5deg": _lpgrs,
+    "lpgrs_20deg": _lpgrs,
+    "lola_psr_south": _psr,
+    "iau_nomenclature": _iau,
+}
+
+
+def load(name: str) -> xr.DataArray | xr.Dataset:
+    """Dataset ``name`` as xarray, with CRS, units and provenance (producer, sha256...) in attrs.
+
+    Examples
+    --------
+    >>> dem = load("ldem_75s_240m")            # doctest: +SKIP
+    >>> dem.attrs["pixel_size_m"], dem.attrs["units"]   # doctest: +SKIP
+    (240.0, 'm')
+    """
+    return _LOADERS[dataset(name).name](dataset(name))

@@ -1,0 +1,120 @@
+"""Sun and Earth directions in the Moon-fixed mean-Earth/polar-axis (ME) frame, offline.
+
+Positions come from JPL DE421 [1]_ (shipped by the ``skyfield-data`` package) through skyfield [2]_;
+the lunar orientation is the DE421 libration solution (NAIF binary PCK
+``moon_pa_de421_1900-2050.bpc``) rotated into the ME frame by the NAIF frame kernel
+``moon_080317.tf`` [3]_ (both shipped by the ``lunarsky`` package). LOLA products are in the ME
+frame, which differs from the principal-axis frame by ~0.9 km at the surface [3]_.
+
+References
+----------
+.. [1] Folkner, W. M., Williams, J. G. & Boggs, D. H. (2009) The Planetary and Lunar Ephemeris
+   DE 421. IPN Progress Report 42-178.
+.. [2] Rhodes, B. (2019) Skyfield: High precision research-grade positions for planets and Earth
+   satellites generator. Astrophysics Source Code Library ascl:1907.024.
+.. [3] Williams, J. G., Boggs, D. H. & Folkner, W. M. (2008) DE421 Lunar Orbit, Physical
+   Librations, and Surface Coordinates. JPL IOM 335-JW,DB,WF-20080314-001.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lunarbase.errors import QueryError
+
+#: DE421 moon orientation kernel coverage (NAIF file name gives 1900-2050).
+EPHEMERIS_RANGE = (dt.date(1900, 1, 2), dt.date(2050, 1, 1))
+
+
+@dataclass(frozen=True)
+class Directions:
+    """Unit vectors toward the Sun and Earth from the Moon's centre, Moon-fixed ME frame.
+
+    Attributes
+    ----------
+    times : numpy.ndarray of datetime64[s]
+        UTC sample times.
+    sun : numpy.ndarray, shape (n, 3)
+        Unit vector toward the Sun. [-]
+    earth : numpy.ndarray, shape (n, 3)
+        Unit vector toward the Earth. [-]
+    sun_distance_m, earth_distance_m : numpy.ndarray, shape (n,)
+        Distances from the Moon's centre. [m]
+    """
+
+    times: NDArray[np.datetime64]
+    sun: NDArray[np.float64]
+    earth: NDArray[np.float64]
+    sun_distance_m: NDArray[np.float64]
+    earth_distance_m: NDArray[np.float64]
+
+
+def time_grid(start: dt.date | str, end: dt.date | str, step_h: float) -> NDArray[np.datetime64]:
+    """UTC times from ``start`` (inclusive) to ``end`` (exclusive) every ``step_h`` hours.
+
+    Raises
+    ------
+    QueryError
+        Empty or reversed range, non-positive step, or dates outside the ephemeris.
+    """
+    t0 = np.datetime64(str(start), "s")
+    t1 = np.datetime64(str(end), "s")
+    if not step_h > 0:
+        raise QueryError(f"time step {step_h} h must be positive")
+    if t1 <= t0:
+        raise QueryError(f"time range {start} .. {end} is empty or reversed")
+    lo, hi = (np.datetime64(str(d), "s") for d in EPHEMERIS_RANGE)
+    if t0 < lo or t1 > hi:
+        raise QueryError(f"time range {start} .. {end} is outside the ephemeris (1900-2050)")
+    step = np.timedelta64(int(round(step_h * 3600)), "s")
+    return np.arange(t0, t1, step)
+
+
+@cache
+def _kernels() -> tuple[Any, Any, Any]:
+    from skyfield.api import Loader, PlanetaryConstants
+    from skyfield_data import get_skyfield_data_path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # skyfield-data warns about its Earth-rotation file
+        load = Loader(get_skyfield_data_path(), verbose=False)
+        eph = load("de421.bsp")
+        ts = load.timescale(builtin=True)
+    base = resources.files("lunarsky") / "data"
+    pc = PlanetaryConstants()
+    with (base / "fk" / "satellites" / "moon_080317.tf").open("rb") as fh:
+        pc.read_text(fh)
+    pc.read_binary((base / "pck" / "moon_pa_de421_1900-2050.bpc").open("rb"))
+    return eph, ts, pc.build_frame_named("MOON_ME_DE421")
+
+
+def directions(times: NDArray[np.datetime64]) -> Directions:
+    """Sun and Earth directions for an array of UTC times (vectorised over times)."""
+    eph, ts, frame = _kernels()
+    times = np.atleast_1d(np.asarray(times, dtype="datetime64[s]"))
+    seconds = (times - np.datetime64("2000-01-01T00:00:00", "s")).astype(np.float64)
+    t = ts.utc(2000, 1, 1, 0, 0, seconds)
+    moon = eph["moon"]
+    sun = (eph["sun"] - moon).at(t).frame_xyz(frame).m
+    earth = (eph["earth"] - moon).at(t).frame_xyz(frame).m
+    sun = np.asarray(sun, float).reshape(3, -1).T
+    earth = np.asarray(earth, float).reshape(3, -1).T
+    sd = np.linalg.norm(sun, axis=1)
+    ed = np.linalg.norm(earth, axis=1)
+    return Directions(times, sun / sd[:, None], earth / ed[:, None], sd, ed)
+
+
+def sub_point_deg(vectors: NDArray[np.float64]) -> tuple[NDArray, NDArray]:
+    """Latitude and longitude [deg, 0..360 E] of the points under Moon-fixed unit vectors."""
+    v = np.asarray(vectors, float)
+    lat = np.degrees(np.arcsin(np.clip(v[..., 2], -1.0, 1.0)))
+    lon = np.mod(np.degrees(np.arctan2(v[..., 1], v[..., 0])), 360.0)
+    return lat, lon

@@ -1,0 +1,98 @@
+"""Static, self-contained HTML report (Jinja2 + Plotly, plotly.js inlined) and results.json."""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.errors import LunarbaseError
+
+
+def polar_radius_km(colatitude_deg: float) -> float:
+    """Polar stereographic map radius [km] of a colatitude from the south pole [deg]."""
+    return 2.0 * MOON_RADIUS_M * math.tan(math.radians(colatitude_deg) / 2.0) / 1000.0
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and rename (never half a file)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def _pct(value: Any) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f} %"
+
+
+def _money(value: Any) -> str:
+    return "n/a" if value is None else f"${value / 1e9:,.2f} B"
+
+
+def render(results: Any) -> str:
+    """The report HTML of a pipeline result."""
+    import jinja2
+    from plotly.offline import get_plotlyjs
+
+    from lunarbase.report import figures
+    from lunarbase.terrain.dem import polar_terrain
+
+    data = results.to_dict()
+    site_cols = ["lat_deg", "lon_deg", "elevation_m", "slope_deg", "illumination_fraction",
+                 "longest_night_h", "earth_visible_fraction", "distance_to_psr_km", "score",
+                 "near_feature"]
+    sc = results.scenario
+    figs = {
+        "light": figures.light_figure(results.terrain.series),
+        "sites": figures.sites_figure(
+            polar_terrain().grids[1], results.sites.table, sc.site.lat_deg, sc.site.lon_deg,
+            half_km=min(184.0, polar_radius_km(sc.sites.max_colatitude_deg + 0.5)),
+        ),
+        "he3": figures.he3_figure(results.resources.maps),
+        "ops": figures.operations_figure(results.operations.annual),
+        "npv": figures.npv_figure(results.economics.npv_draws_usd),
+    }
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("lunarbase", "report/templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+    )
+    from markupsafe import Markup
+
+    template = env.get_template("report.html")
+    return template.render(
+        p=data["provenance"], scenario=data["scenario"], terrain=data["terrain"],
+        res=data["resources"], ops=data["operations"], econ=data["economics"],
+        sites=data["sites"], site_cols=site_cols,
+        figs={k: Markup(v) for k, v in figs.items()},
+        plotly_js=Markup(f'<script type="text/javascript">{get_plotlyjs()}</script>'),
+        fmt=_fmt, pct=_pct, money=_money,
+    )
+
+
+def write(results: Any, out_dir: Path) -> dict[str, Path]:
+    """Write ``report.html`` and ``results.json`` into ``out_dir`` atomically."""
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LunarbaseError(f"{out_dir}: cannot create output folder ({exc.strerror})") from None
+    json_path, html_path = out_dir / "results.json", out_dir / "report.html"
+    _atomic_write(json_path, results.to_json())
+    _atomic_write(html_path, render(results))
+    return {"results": json_path, "report": html_path}

@@ -1,0 +1,98 @@
+"""Plotly figures for the report, each returned as an HTML fragment with a fixed div id
+(so the same results always give the same HTML)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from lunarbase.terrain.dem import hillshade, latlon_to_xy
+
+LAYOUT = {"template": "plotly_white", "height": 420, "margin": {"l": 60, "r": 20, "t": 50, "b": 50}}
+
+
+def _html(fig: go.Figure, div_id: str) -> str:
+    return str(fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id))
+
+
+def light_figure(series: pd.DataFrame) -> str:
+    """Daily mean visible Sun-disk fraction and Earth-in-view fraction at the base."""
+    if series.empty:
+        return "<p>No light series: the base is outside the polar DEMs.</p>"
+    daily = series[["sun_fraction", "earth_visible"]].astype(float).resample("1D").mean()
+    fig = go.Figure()
+    fig.add_scatter(x=daily.index, y=daily["sun_fraction"], name="Sun disk visible (daily mean)")
+    fig.add_scatter(x=daily.index, y=daily["earth_visible"], name="Earth in view (daily mean)")
+    fig.update_layout(title="Light at the base", yaxis_title="fraction of time [-]", **LAYOUT)
+    return _html(fig, "fig-light")
+
+
+def sites_figure(dem: Any, sites: pd.DataFrame, base_lat: float, base_lon: float, half_km: float) -> str:
+    """Hillshade of the 240 m south-polar DEM with ranked candidates and the base."""
+    step = 2
+    sub = dem.sel(x=slice(-half_km * 1e3, half_km * 1e3), y=slice(half_km * 1e3, -half_km * 1e3))
+    sub = sub[::step, ::step]
+    sub.attrs["pixel_size_m"] = float(dem.attrs["pixel_size_m"]) * step
+    shade = hillshade(sub)
+    fig = go.Figure()
+    fig.add_heatmap(
+        x=np.asarray(sub.x) / 1e3, y=np.asarray(sub.y) / 1e3, z=shade, colorscale="gray",
+        showscale=False, hoverinfo="skip",
+    )
+    if not sites.empty:
+        sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
+        labels = [f"#{i}: score {s:.2f}" for i, s in zip(sites.index, sites["score"], strict=True)]
+        fig.add_scatter(
+            x=sx / 1e3, y=sy / 1e3, mode="markers+text", text=[str(i) for i in sites.index],
+            textposition="top center", hovertext=labels, name="candidates",
+            marker={"color": sites["score"], "colorscale": "Viridis", "size": 10, "showscale": True,
+                    "colorbar": {"title": "score"}},
+        )
+    bx, by = latlon_to_xy(base_lat, base_lon)
+    fig.add_scatter(x=[float(bx) / 1e3], y=[float(by) / 1e3], mode="markers", name="base",
+                    marker={"symbol": "star", "size": 16, "color": "red"})
+    fig.update_layout(
+        title="Candidate sites (LOLA 240 m hillshade, south polar stereographic)",
+        xaxis_title="x [km]", yaxis_title="y [km] (toward 0 E)", **{**LAYOUT, "height": 600},
+    )
+    fig.update_yaxes(scaleanchor="x")
+    return _html(fig, "fig-sites")
+
+
+def he3_figure(maps: Any) -> str:
+    """Global He-3 grade map on the Lunar Prospector bins."""
+    lon = np.asarray(maps["lon"])
+    lon = np.where(lon > 180.0, lon - 360.0, lon)
+    fig = go.Figure()
+    fig.add_scatter(
+        x=lon, y=np.asarray(maps["lat"]), mode="markers",
+        marker={"color": np.asarray(maps["he3_ppb"]), "colorscale": "Inferno", "size": 7,
+                "symbol": "square", "colorbar": {"title": "He-3 [ppb]"}},
+        hovertext=[f"{v:.1f} ppb" for v in np.asarray(maps["he3_ppb"])], name="He-3",
+    )
+    fig.update_layout(title="He-3 grade of the regolith (from Lunar Prospector TiO2)",
+                      xaxis_title="longitude [deg E]", yaxis_title="latitude [deg]", **LAYOUT)
+    return _html(fig, "fig-he3")
+
+
+def operations_figure(annual: pd.DataFrame) -> str:
+    """He-3 extracted and shipped per year."""
+    fig = go.Figure()
+    for col in [c for c in annual.columns if c.startswith("he3_") and c.endswith("_kg")]:
+        fig.add_bar(x=annual.index, y=annual[col], name=col)
+    fig.update_layout(title="He-3 per year", xaxis_title="operating year", yaxis_title="kg",
+                      barmode="group", **LAYOUT)
+    return _html(fig, "fig-ops")
+
+
+def npv_figure(npv_draws_usd: np.ndarray) -> str:
+    """Histogram of Monte Carlo NPV draws."""
+    fig = go.Figure()
+    fig.add_histogram(x=np.asarray(npv_draws_usd) / 1e9, nbinsx=60, name="NPV")
+    fig.add_vline(x=0.0, line_dash="dash")
+    fig.update_layout(title="Net present value, Monte Carlo", xaxis_title="NPV [billion USD]",
+                      yaxis_title="draws", **LAYOUT)
+    return _html(fig, "fig-npv")

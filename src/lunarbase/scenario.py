@@ -1,0 +1,409 @@
+"""Scenario files: a Pydantic v2 schema read from TOML, with cited defaults and clear errors.
+
+A scenario is one TOML file with one table per pipeline stage. Unknown keys are errors (a typo
+must never pass silently); every error names the file, the line, the field and the allowed range.
+Defaults cite their source in the field description; values marked *assumption* are the
+project's own planning choices, not published figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from lunarbase.errors import ScenarioError
+
+DEFAULT_SCENARIO = "ilrs-2035"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Meta(_Section):
+    """Identity of the scenario."""
+
+    name: str = Field("unnamed scenario", min_length=1, description="Human-readable name.")
+    description: str = Field("", description="Free text shown in the report.")
+    seed: int = Field(20350101, ge=0, le=2**63 - 1, description="Seed of every random draw.")
+
+
+class Site(_Section):
+    """Where the base stands (planetocentric, degrees east)."""
+
+    lat_deg: float = Field(-89.45, ge=-90.0, le=90.0, description="Base latitude [deg].")
+    lon_deg: float = Field(222.7, ge=-180.0, le=360.0, description="Base longitude [deg E].")
+    mining_radius_km: float = Field(
+        50.0, gt=0.0, le=2000.0, description="Radius around the base that miners work [km]."
+    )
+
+
+class Terrain(_Section):
+    """Horizon and illumination settings."""
+
+    observer_height_m: float = Field(
+        2.0,
+        ge=0.0,
+        le=100.0,
+        description="Observer (mast) height above ground [m]; papers quote 0, 2 and 10 m "
+        "(Glaser et al. 2014, Icarus 243:78-90).",
+    )
+    horizon_azimuths: int = Field(360, ge=8, le=3600, description="Azimuth sectors [count].")
+    horizon_max_distance_km: float = Field(
+        330.0,
+        gt=0.0,
+        le=2000.0,
+        description="How far the horizon search reaches [km]; the far LOLA grid ends at ~330 km.",
+    )
+    start: dt.date = Field(dt.date(2035, 1, 1), description="Start of the light period (UTC).")
+    end: dt.date = Field(dt.date(2036, 1, 1), description="End of the light period (UTC).")
+    step_h: float = Field(2.0, gt=0.0, le=720.0, description="Time step of the light series [h].")
+
+    @model_validator(mode="after")
+    def _period_is_forward(self) -> Terrain:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        return self
+
+
+class Resources(_Section):
+    """Regolith resource models."""
+
+    he3_model: Literal["taylor1991_tio2"] = Field(
+        "taylor1991_tio2", description="He-3 grade model (see lunarbase.resources.he3)."
+    )
+    he4_he3_atom_ratio: float = Field(
+        2700.0,
+        gt=100.0,
+        le=10000.0,
+        description="4He/3He atom ratio of implanted helium; 2700 +- 130 from the Surveyor 3 "
+        "foil (Buhler et al. 1971, EPSL 10:297).",
+    )
+    regolith_density_kg_m3: float = Field(
+        1660.0,
+        gt=0.0,
+        le=3500.0,
+        description="Bulk density of the top 0.6 m [kg/m^3]: 1.66 g/cm^3 "
+        "(Carrier, Olhoeft & Mendell 1991, Lunar Sourcebook ch. 9, Table 9.4).",
+    )
+    mare_regolith_depth_m: float = Field(
+        5.0,
+        gt=0.0,
+        le=100.0,
+        description="Mean mare regolith thickness [m]: 4-5 m (McKay et al. 1991, Lunar "
+        "Sourcebook ch. 7).",
+    )
+    highland_regolith_depth_m: float = Field(
+        10.0,
+        gt=0.0,
+        le=100.0,
+        description="Mean highland regolith thickness [m]: ~10-15 m (McKay et al. 1991).",
+    )
+    mare_feo_threshold_wt_pct: float = Field(
+        14.0,
+        ge=0.0,
+        le=100.0,
+        description="FeO above which a Lunar Prospector cell counts as mare [wt%] "
+        "(mare soils 14-22 wt% FeO, highland soils 4-6 wt%; Lunar Sourcebook Table 7.15).",
+    )
+    mining_depth_m: float = Field(
+        3.0, gt=0.0, le=100.0, description="Depth the miners dig to [m] (assumption)."
+    )
+    uncertainty_draws: int = Field(
+        2000, ge=10, le=1_000_000, description="Monte Carlo draws for inventory bands."
+    )
+
+
+class Sites(_Section):
+    """Multi-criteria ranking of candidate base sites near the south pole."""
+
+    max_colatitude_deg: float = Field(
+        4.0,
+        gt=0.0,
+        le=10.0,
+        description="Candidates within this angle of the pole [deg]; Artemis III regions lie "
+        "within 6 deg (NASA, Aug 2022).",
+    )
+    n_candidates: int = Field(12, ge=1, le=200, description="Candidate summits evaluated.")
+    max_slope_deg: float = Field(
+        15.0, gt=0.0, le=90.0, description="Steepest slope a lander accepts [deg] (assumption)."
+    )
+    weight_illumination: float = Field(0.5, ge=0.0, le=1.0, description="Weight of sunlight.")
+    weight_earth_visibility: float = Field(
+        0.2, ge=0.0, le=1.0, description="Weight of direct-to-Earth radio view."
+    )
+    weight_slope: float = Field(0.15, ge=0.0, le=1.0, description="Weight of a gentle slope.")
+    weight_psr_proximity: float = Field(
+        0.15, ge=0.0, le=1.0, description="Weight of nearness to a shadowed (ice) region."
+    )
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Sites:
+        total = (
+            self.weight_illumination
+            + self.weight_earth_visibility
+            + self.weight_slope
+            + self.weight_psr_proximity
+        )
+        if total <= 0.0:
+            raise ValueError("at least one site weight must be positive")
+        return self
+
+
+class Operations(_Section):
+    """Fleet, processing, power and logistics of the mining base."""
+
+    years: int = Field(10, ge=1, le=100, description="Simulated operating years.")
+    n_miners: int = Field(5, ge=0, le=10_000, description="Number of mobile miners.")
+    excavation_t_per_h: float = Field(
+        100.0,
+        gt=0.0,
+        le=10_000.0,
+        description="Regolith excavated per miner-hour [t/h]; Interlune/Vermeer prototype "
+        "100 t/h (press, May 2025).",
+    )
+    fines_fraction: float = Field(
+        0.44,
+        gt=0.0,
+        le=1.0,
+        description="Mass fraction passed to the heater (<100 um fines): 556/1258 t/h of the "
+        "Wisconsin M-3 miner (Olson 2021, NTRS 20210022801).",
+    )
+    he3_release_fraction: float = Field(
+        0.75,
+        gt=0.0,
+        le=1.0,
+        description="Fraction of the He-3 in the fines released at 700 C (assumption: the "
+        "commonly quoted 75-85 % is unconfirmed).",
+    )
+    miner_power_kw: float = Field(
+        200.0,
+        gt=0.0,
+        le=100_000.0,
+        description="Electric power one working miner draws [kW] (assumption; the heater "
+        "recuperates 85 % of its heat, Olson 2021).",
+    )
+    reactor_power_kwe: float = Field(
+        1000.0,
+        ge=0.0,
+        le=1_000_000.0,
+        description="Electric power of the base nuclear plant [kWe] (assumption; NASA FSP "
+        "asks >= 100 kWe per unit, GRC RFI 2025).",
+    )
+    base_load_kw: float = Field(
+        100.0, ge=0.0, le=1_000_000.0, description="Power the rest of the base draws [kW]."
+    )
+    miner_mtbf_h: float = Field(
+        1000.0, gt=0.0, le=1e7, description="Mean time between miner failures [h] (assumption)."
+    )
+    miner_mttr_h: float = Field(
+        72.0, gt=0.0, le=1e6, description="Mean time to repair a miner [h] (assumption)."
+    )
+    launch_interval_days: float = Field(
+        90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
+    )
+    return_capacity_kg: float = Field(
+        1000.0, gt=0.0, le=1e6, description="He-3 (with containers) one flight carries [kg]."
+    )
+
+
+class Economics(_Section):
+    """Costs, fusion value, discounting and uncertainty."""
+
+    discount_rate: float = Field(
+        0.07, ge=0.0, le=1.0, description="Real discount rate [1/yr] (assumption)."
+    )
+    launch_cost_usd_per_kg: float = Field(
+        1.0e6,
+        gt=0.0,
+        le=1e9,
+        description="Cost to land 1 kg on the Moon [USD/kg]; NASA CLPS planning value "
+        "$1M/kg (Orbital Index 69, 2020).",
+    )
+    miner_mass_kg: float = Field(
+        10_000.0,
+        gt=0.0,
+        le=1e7,
+        description="Landed mass per miner [kg]; Wisconsin Mark III < 10 t (Gajda 2006, "
+        "UWFDM-1304).",
+    )
+    miner_unit_cost_usd: float = Field(
+        5.0e8, ge=0.0, le=1e13, description="Build cost per miner [USD] (assumption)."
+    )
+    reactor_mass_kg_per_kwe: float = Field(
+        150.0,
+        gt=0.0,
+        le=1e4,
+        description="Plant specific mass [kg/kWe]; NASA FSP: <= 6 t for 40 kWe and < 15 t for "
+        "100 kWe, i.e. <= 150 kg/kWe (FSP RFP 2021, GRC RFI 2025).",
+    )
+    reactor_cost_usd_per_kwe: float = Field(
+        3.0e6, ge=0.0, le=1e10, description="Plant build cost [USD/kWe] (assumption)."
+    )
+    annual_opex_fraction: float = Field(
+        0.05, ge=0.0, le=1.0, description="Yearly operations cost / capital cost [1/yr]."
+    )
+    return_cost_usd_per_kg: float = Field(
+        1.0e5, ge=0.0, le=1e9, description="Cost to return 1 kg of cargo to Earth [USD/kg]."
+    )
+    he3_price_usd_per_kg: float = Field(
+        2.0e7,
+        ge=0.0,
+        le=1e11,
+        description="Market price of He-3 [USD/kg]; Interlune quotes $20M/kg (press, 2025).",
+    )
+    fusion_electric_efficiency: float = Field(
+        0.54,
+        gt=0.0,
+        le=1.0,
+        description="Net electric energy / D-He3 fusion energy: 10 MWe-yr per kg (Sviatoslavsky "
+        "& Jacobs 1988) over 18.6 MWth-yr per kg.",
+    )
+    electricity_price_usd_per_mwh: float = Field(
+        80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
+    )
+    montecarlo_draws: int = Field(
+        2000, ge=10, le=10_000_000, description="Monte Carlo draws for NPV bands."
+    )
+    uncertainty_fraction: float = Field(
+        0.3,
+        ge=0.0,
+        le=0.99,
+        description="Half-width of the uniform band around each uncertain input, as a fraction.",
+    )
+
+
+class Scenario(_Section):
+    """A whole scenario: one table per pipeline stage."""
+
+    scenario: Meta = Field(default_factory=Meta)
+    site: Site = Field(default_factory=Site)
+    terrain: Terrain = Field(default_factory=Terrain)
+    resources: Resources = Field(default_factory=Resources)
+    sites: Sites = Field(default_factory=Sites)
+    operations: Operations = Field(default_factory=Operations)
+    economics: Economics = Field(default_factory=Economics)
+
+    def canonical_json(self) -> str:
+        """Scenario as sorted, compact JSON (the basis of :meth:`sha256`)."""
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+
+    def sha256(self) -> str:
+        """Hash of the validated scenario (defaults filled in), for traceable outputs."""
+        return hashlib.sha256(self.canonical_json().encode()).hexdigest()
+
+    def with_seed(self, seed: int | None) -> Scenario:
+        """The same scenario with another seed (``None`` keeps it)."""
+        if seed is None:
+            return self
+        meta = self.scenario.model_copy(update={"seed": seed})
+        return self.model_copy(update={"scenario": Meta.model_validate(meta.model_dump())})
+
+
+def bundled_scenarios() -> dict[str, Path]:
+    """Names and paths of the scenario files shipped with the package."""
+    folder = resources.files("lunarbase") / "scenarios"
+    return {
+        Path(str(p)).stem: Path(str(p)) for p in folder.iterdir() if str(p).endswith(".toml")
+    }
+
+
+def resolve(spec: str | Path | None) -> Path:
+    """Path of a scenario given as a file path or a bundled name (``None``: the default)."""
+    name = DEFAULT_SCENARIO if spec is None else str(spec)
+    bundled = bundled_scenarios()
+    if name in bundled:
+        return bundled[name]
+    path = Path(name)
+    if not path.exists():
+        known = ", ".join(sorted(bundled))
+        raise ScenarioError(f"{path}: no such scenario file (bundled scenarios: {known})")
+    return path
+
+
+def load(spec: str | Path | None = None) -> Scenario:
+    """Read and validate a scenario file (path, bundled name, or ``None`` for the default).
+
+    Raises
+    ------
+    ScenarioError
+        One line naming the file, the line and field at fault and what is allowed.
+    """
+    path = resolve(spec)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(f"{path}: cannot read scenario file ({exc})") from None
+    return parse(text, source=str(path))
+
+
+def parse(text: str, source: str = "<string>") -> Scenario:
+    """Validate scenario TOML text; ``source`` names it in error messages."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{source}: TOML syntax error: {exc}") from None
+    try:
+        return Scenario.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(str(p) for p in err["loc"])
+        field = ".".join(loc) if loc else "(top level)"
+        line = _line_of(text, loc)
+        where = f"{source}:{line}" if line else source
+        raise ScenarioError(f"{where}: {field}: {_describe(err)}") from None
+
+
+def _describe(err: Any) -> str:
+    """One-line explanation of a pydantic error, with the allowed range where there is one."""
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown key (check the spelling; unknown keys are not allowed)"
+    bounds = {
+        "greater_than": "> {gt}",
+        "greater_than_equal": ">= {ge}",
+        "less_than": "< {lt}",
+        "less_than_equal": "<= {le}",
+    }
+    if kind in bounds:
+        allowed = bounds[kind].format(**ctx)
+        return f"value {value!r} out of range (allowed: {allowed})"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{msg} (got {value!r})" if kind != "value_error" else msg
+
+
+def _line_of(text: str, loc: tuple[str, ...]) -> int | None:
+    """1-based line where the TOML key at ``loc`` is written (best effort, ``None`` if absent).
+
+    A one-part location is a table header or a top-level key; a longer one is a key inside a
+    table (or the table's header when the key is absent, e.g. a cross-field check).
+    """
+    if not loc:
+        return None
+    table, key = ("", loc[0]) if len(loc) == 1 else (loc[0], loc[1])
+    header = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+    assignment = re.compile(r"^\s*([A-Za-z0-9_\-\"']+)\s*=")
+    current, table_line = "", None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if match:
+            current = match.group(1).strip()
+            if len(loc) == 1 and current == key:
+                return number
+            if current == table and table_line is None:
+                table_line = number
+            continue
+        match = assignment.match(line)
+        if match and current == table and match.group(1).strip("\"'") == key:
+            return number
+    return table_line

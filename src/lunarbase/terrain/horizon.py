@@ -1,0 +1,121 @@
+"""Horizon profiles: elevation angle of the highest terrain in each azimuth from an observer.
+
+The horizon is traced on the multi-resolution polar DEM stack (near terrain from the finest
+grid, distant terrain from the coarse one), as polar illumination studies do [1]_ [2]_. Each
+sample is placed on the sphere in 3-D, so the fall of the surface with distance (about
+d^2 / 2R, 18 m at 8 km) is exact and horizons below 0 deg are kept. Azimuths are measured
+clockwise from map +y in the grid frame (:func:`lunarbase.terrain.dem.grid_frame`).
+
+References
+----------
+.. [1] Mazarico, E., Neumann, G. A., Smith, D. E., Zuber, M. T. & Torrence, M. H. (2011)
+   Illumination conditions of the lunar polar regions using LOLA topography. Icarus
+   211:1066-1081, doi:10.1016/j.icarus.2010.10.030 (horizon method, 240 m DEMs to 75 deg).
+.. [2] Glaser, P. et al. (2014) Illumination conditions at the lunar south pole using high
+   resolution Digital Terrain Models from LOLA. Icarus 243:78-90,
+   doi:10.1016/j.icarus.2014.08.013
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.errors import QueryError
+from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """Horizon of one observer.
+
+    Attributes
+    ----------
+    azimuth_deg : numpy.ndarray
+        Grid azimuths, clockwise from map +y. [deg]
+    elevation_deg : numpy.ndarray
+        Elevation angle of the horizon in each azimuth (may be negative). [deg]
+    x_m, y_m : float
+        Observer map position. [m]
+    ground_m : float
+        Ground height under the observer. [m]
+    observer_height_m : float
+        Observer height above ground. [m]
+    """
+
+    azimuth_deg: NDArray[np.float64]
+    elevation_deg: NDArray[np.float64]
+    x_m: float
+    y_m: float
+    ground_m: float
+    observer_height_m: float
+
+    def at(self, azimuth_deg: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Horizon elevation [deg] at arbitrary azimuths, linear and periodic in azimuth."""
+        az = np.append(self.azimuth_deg, self.azimuth_deg[0] + 360.0)
+        el = np.append(self.elevation_deg, self.elevation_deg[0])
+        return np.interp(np.mod(azimuth_deg, 360.0), az, el)
+
+
+def sample_distances_m(
+    terrain: PolarTerrain, x_m: float, y_m: float, max_distance_m: float
+) -> NDArray[np.float64]:
+    """Distances along the rays from (x, y) [m]: each grid's pixel size out to the farthest
+    corner of that grid, then the next coarser grid's, so every grid is sampled at its own
+    resolution."""
+    parts = []
+    start = float(terrain.grids[0].attrs["pixel_size_m"])
+    for grid in terrain.grids:
+        step = float(grid.attrs["pixel_size_m"])
+        half = step / 2.0
+        cx = np.array([float(grid.x[0]) - half, float(grid.x[-1]) + half])
+        cy = np.array([float(grid.y[0]) + half, float(grid.y[-1]) - half])
+        reach = float(np.hypot(np.abs(cx - x_m).max(), np.abs(cy - y_m).max()))
+        stop = min(reach, max_distance_m)
+        if stop > start:
+            parts.append(np.arange(start, stop, step))
+            start = stop
+    return np.concatenate(parts) if parts else np.array([start])
+
+
+def point_horizon(
+    terrain: PolarTerrain,
+    x_m: float,
+    y_m: float,
+    *,
+    observer_height_m: float = 0.0,
+    n_azimuths: int = 360,
+    max_distance_m: float = 330_000.0,
+) -> Horizon:
+    """Horizon of an observer at map point (x, y) [m] and ``observer_height_m`` above ground.
+
+    Samples without data (outside every grid, or NaN holes) never raise the horizon.
+
+    Raises
+    ------
+    QueryError
+        The observer's own position has no elevation data.
+    """
+    ground, which = terrain.elevation_m(x_m, y_m)
+    if int(which) < 0:
+        raise QueryError(f"point x={x_m:.0f} m, y={y_m:.0f} m is outside the polar DEMs")
+    # Grids finer than the one under the observer do not cover it; start from that one.
+    sub = PolarTerrain(terrain.grids[int(which) :])
+    dist = sample_distances_m(sub, x_m, y_m, max_distance_m)
+    az = np.arange(n_azimuths) * (360.0 / n_azimuths)
+    a = np.radians(az)[:, None]
+    xs = x_m + dist[None, :] * np.sin(a)
+    ys = y_m + dist[None, :] * np.cos(a)
+    z, _ = sub.elevation_m(xs, ys)
+    radius0 = MOON_RADIUS_M + float(ground) + observer_height_m
+    up = xy_to_unit_vector(x_m, y_m)
+    p0 = radius0 * up
+    p = (MOON_RADIUS_M + z)[..., None] * xy_to_unit_vector(xs, ys)
+    d = p - p0
+    sin_el = (d @ up) / np.linalg.norm(d, axis=-1)
+    el = np.degrees(np.arcsin(np.clip(sin_el, -1.0, 1.0)))
+    el = np.where(np.isnan(z), -90.0, el)
+    return Horizon(az, el.max(axis=1), float(x_m), float(y_m), float(ground), observer_height_m)
