@@ -57,8 +57,11 @@ def test_unknown_table() -> None:
 
 def test_out_of_range_names_allowed_range() -> None:
     text = "[terrain]\nobserver_height_m = -2\n"
-    with pytest.raises(ScenarioError, match=r":2: terrain\.observer_height_m: value -2 out of range "
-                       r"\(allowed: >= 0\.0\)"):
+    with pytest.raises(
+        ScenarioError,
+        match=r":2: terrain\.observer_height_m: value -2 out of range "
+        r"\(allowed: >= 0\.0\)",
+    ):
         scenario.parse(text)
 
 
@@ -107,7 +110,11 @@ def test_any_unknown_key_is_rejected(key: str) -> None:
         scenario.parse(f"[site]\n{key} = 1\n")
 
 
-@given(lat=st.one_of(st.floats(max_value=-90.0001, min_value=-1e9), st.floats(min_value=90.0001, max_value=1e9)))
+@given(
+    lat=st.one_of(
+        st.floats(max_value=-90.0001, min_value=-1e9), st.floats(min_value=90.0001, max_value=1e9)
+    )
+)
 @settings(max_examples=50, deadline=None)
 def test_out_of_range_latitudes_are_rejected(lat: float) -> None:
     with pytest.raises(ScenarioError, match=r"site\.lat_deg: value .* out of range"):

@@ -70,15 +70,20 @@ def run(
         str | None,
         typer.Argument(help="Scenario TOML file or bundled name (default: ilrs-2035)."),
     ] = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.html and results.json.")] = Path("out"),
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for report.html and results.json.")
+    ] = Path("out"),
     seed: Annotated[int | None, typer.Option(help="Override the scenario's seed.", min=0)] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the whole pipeline on a scenario and write a report."""
-    from lunarbase import pipeline, report, scenario as scenario_mod
+    from lunarbase import pipeline, report
+    from lunarbase import scenario as scenario_mod
 
     sc = scenario_mod.load(scenario).with_seed(seed)
-    err.print(f"lunarbase {__version__}: running [bold]{sc.scenario.name}[/] (seed {sc.scenario.seed})")
+    err.print(
+        f"lunarbase {__version__}: running [bold]{sc.scenario.name}[/] (seed {sc.scenario.seed})"
+    )
     with _progress() as tick:
         results = pipeline.run(sc, progress=tick)
         tick("report", 0.0)
@@ -151,7 +156,9 @@ def _best_site(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "n/a"
     r = rows[0]
-    return f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
+    return (
+        f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
+    )
 
 
 @app.command()
@@ -159,7 +166,9 @@ def point(
     lat: Annotated[float, typer.Option(help="Latitude [deg], -90..90.")],
     lon: Annotated[float, typer.Option(help="Longitude [deg E].")],
     height_m: Annotated[float, typer.Option(help="Observer height above ground [m].")] = 2.0,
-    start: Annotated[str, typer.Option(help="Start of the light period (UTC date).")] = "2026-01-01",
+    start: Annotated[
+        str, typer.Option(help="Start of the light period (UTC date).")
+    ] = "2026-01-01",
     end: Annotated[str, typer.Option(help="End of the light period (UTC date).")] = "2027-01-01",
     step_h: Annotated[float, typer.Option(help="Time step [h].")] = 1.0,
     as_json: JsonOpt = False,
@@ -170,7 +179,9 @@ def point(
     from lunarbase.scenario import Terrain
 
     try:
-        cfg = Terrain(start=start, end=end, step_h=step_h, observer_height_m=height_m)  # type: ignore[arg-type]
+        cfg = Terrain.model_validate(
+            {"start": start, "end": end, "step_h": step_h, "observer_height_m": height_m}
+        )
     except ValueError as exc:
         first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc), "loc": ()}
         field = ".".join(str(p) for p in first["loc"]) or "period"
@@ -192,7 +203,7 @@ def data_list(as_json: JsonOpt = False) -> None:
     """The datasets lunarbase uses, with producer, product and resolution."""
     from lunarbase.data import catalog
 
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "dataset": d.name,
             "title": d.title,
@@ -244,7 +255,8 @@ def data_verify(as_json: JsonOpt = False) -> None:
 @data_app.command("fetch")
 def data_fetch(as_json: JsonOpt = False) -> None:
     """Download any missing data file into the user cache (or find it in the mirror)."""
-    from lunarbase.data import fetch, registry as reg
+    from lunarbase.data import fetch
+    from lunarbase.data import registry as reg
 
     paths = {name: str(fetch(name)) for name in reg.registry()}
     if as_json:
@@ -269,7 +281,7 @@ def main() -> None:
     except (click.exceptions.Abort, KeyboardInterrupt):
         err.print("lunarbase: aborted")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - a bug: one line unless --debug
+    except Exception as exc:
         if _state["debug"]:
             raise
         err.print(

@@ -74,7 +74,7 @@ def time_grid(start: dt.date | str, end: dt.date | str, step_h: float) -> NDArra
     lo, hi = (np.datetime64(str(d), "s") for d in EPHEMERIS_RANGE)
     if t0 < lo or t1 > hi:
         raise QueryError(f"time range {start} .. {end} is outside the ephemeris (1900-2050)")
-    step = np.timedelta64(int(round(step_h * 3600)), "s")
+    step = np.timedelta64(round(step_h * 3600), "s")
     return np.arange(t0, t1, step)
 
 

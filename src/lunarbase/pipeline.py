@@ -84,14 +84,15 @@ def _named_features() -> pd.DataFrame:
     from lunarbase.data import load
 
     iau = load("iau_nomenclature")
-    frame = pd.DataFrame({"lat": iau["lat"].values, "lon": iau["lon"].values}, index=iau["feature"].values)
+    frame = pd.DataFrame(
+        {"lat": iau["lat"].values, "lon": iau["lon"].values}, index=iau["feature"].values
+    )
     return frame[frame["lat"] < -75.0]
 
 
 def run(scenario: Scenario, progress: Progress | None = None) -> Results:
     """Run every stage of ``scenario`` and return their results."""
     from lunarbase import economics, operations, resources, sites
-    from lunarbase.ephemeris import directions, time_grid
     from lunarbase.ephemeris import directions, time_grid
     from lunarbase.terrain.dem import polar_terrain
 

@@ -284,13 +284,13 @@ class Economics(_Section):
 class Scenario(_Section):
     """A whole scenario: one table per pipeline stage."""
 
-    scenario: Meta = Field(default_factory=Meta)
-    site: Site = Field(default_factory=Site)
-    terrain: Terrain = Field(default_factory=Terrain)
-    resources: Resources = Field(default_factory=Resources)
-    sites: Sites = Field(default_factory=Sites)
-    operations: Operations = Field(default_factory=Operations)
-    economics: Economics = Field(default_factory=Economics)
+    scenario: Meta = Meta()
+    site: Site = Site()
+    terrain: Terrain = Terrain()
+    resources: Resources = Resources()
+    sites: Sites = Sites()
+    operations: Operations = Operations()
+    economics: Economics = Economics()
 
     def canonical_json(self) -> str:
         """Scenario as sorted, compact JSON (the basis of :meth:`sha256`)."""
@@ -311,9 +311,7 @@ class Scenario(_Section):
 def bundled_scenarios() -> dict[str, Path]:
     """Names and paths of the scenario files shipped with the package."""
     folder = resources.files("lunarbase") / "scenarios"
-    return {
-        Path(str(p)).stem: Path(str(p)) for p in folder.iterdir() if str(p).endswith(".toml")
-    }
+    return {Path(str(p)).stem: Path(str(p)) for p in folder.iterdir() if str(p).endswith(".toml")}
 
 
 def resolve(spec: str | Path | None) -> Path:

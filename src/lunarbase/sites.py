@@ -143,7 +143,9 @@ def rank(
     points = summit_candidates(terrain, cfg.max_colatitude_deg, cfg.max_slope_deg, cfg.n_candidates)
     table = evaluate(points, terrain, dirs, terrain_cfg, progress)
     table["score"] = score(table, cfg)
-    near = [nearest_feature(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)]
+    near = [
+        nearest_feature(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)
+    ]
     table["near_feature"] = [n for n, _ in near]
     table["near_feature_distance_km"] = [d for _, d in near]
     table = table.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)

@@ -108,7 +108,9 @@ def test_global_grid_outside_the_polar_cap(mirror: Path) -> None:
     assert out["elevation_m"] == -7250.5
 
 
-@pytest.mark.parametrize(("lat", "lon"), [(-91.0, 0.0), (95.0, 10.0), (float("nan"), 0.0), (0.0, 400.0)])
+@pytest.mark.parametrize(
+    ("lat", "lon"), [(-91.0, 0.0), (95.0, 10.0), (float("nan"), 0.0), (0.0, 400.0)]
+)
 def test_bad_coordinates_are_one_line_errors(lat: float, lon: float) -> None:
     with pytest.raises(QueryError, match=r"(latitude|longitude) .* outside"):
         check_latlon(lat, lon)

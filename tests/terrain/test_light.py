@@ -25,7 +25,9 @@ def grid(z: np.ndarray, size: float, cx: float, cy: float) -> xr.DataArray:
     n = z.shape[0]
     offs = (np.arange(n) - (n - 1) / 2) * size
     return xr.DataArray(
-        z, dims=("y", "x"), coords={"y": cy - offs, "x": cx + offs},
+        z,
+        dims=("y", "x"),
+        coords={"y": cy - offs, "x": cx + offs},
         attrs={"pixel_size_m": size, "dataset": "synthetic"},
     )
 
@@ -35,15 +37,18 @@ def test_flat_sphere_horizon_is_just_below_level() -> None:
     terrain = PolarTerrain((grid(np.zeros((201, 201)), 100.0, 50_000.0, 0.0),))
     h = point_horizon(terrain, 50_000.0, 0.0, n_azimuths=36, max_distance_m=9_000.0)
     assert (h.elevation_deg < 0).all()
-    assert np.degrees(100.0 / (2 * MOON_RADIUS_M)) == pytest.approx(-h.elevation_deg.max(), rel=1e-2)
+    assert np.degrees(100.0 / (2 * MOON_RADIUS_M)) == pytest.approx(
+        -h.elevation_deg.max(), rel=1e-2
+    )
 
 
 def test_observer_height_lowers_the_horizon_of_a_sphere() -> None:
     """From a 10 m mast the geometric dip is sqrt(2h/R) = 0.19 deg, reached at the distance
     of the geometric horizon, sqrt(2hR) = 5.9 km; sampling to 5 km comes within 5 %."""
     terrain = PolarTerrain((grid(np.zeros((201, 201)), 50.0, 50_000.0, 0.0),))
-    h = point_horizon(terrain, 50_000.0, 0.0, observer_height_m=10.0, n_azimuths=8,
-                      max_distance_m=5_000.0)
+    h = point_horizon(
+        terrain, 50_000.0, 0.0, observer_height_m=10.0, n_azimuths=8, max_distance_m=5_000.0
+    )
     dip = np.degrees(np.sqrt(2 * 10.0 / MOON_RADIUS_M))
     assert -h.elevation_deg.max() == pytest.approx(dip, rel=0.05)
 
@@ -79,7 +84,9 @@ def test_disk_fraction_is_bounded_and_monotonic(sun: float, horizon: float) -> N
 
 def test_disk_fraction_edges() -> None:
     r = 0.2666
-    np.testing.assert_allclose(disk_fraction_visible([1.0, -1.0, 0.5], [0.0, 0.0, 0.5]), [1, 0, 0.5])
+    np.testing.assert_allclose(
+        disk_fraction_visible([1.0, -1.0, 0.5], [0.0, 0.0, 0.5]), [1, 0, 0.5]
+    )
     assert disk_fraction_visible(r, 0.0) == pytest.approx(1.0)
     assert disk_fraction_visible(-r, 0.0) == pytest.approx(0.0)
 

@@ -132,9 +132,7 @@ def _lpgrs(ds: Dataset) -> xr.Dataset:
         data_vars[name] = ("cell", value, {"units": unit})
         data_vars[f"{name}_sigma"] = ("cell", sigma, {"units": unit, "long_name": "1-sigma"})
     lat_min, lat_max, lon_min, lon_max = (table[:, k] for k in range(1, 5))
-    sr = (np.sin(np.radians(lat_max)) - np.sin(np.radians(lat_min))) * np.radians(
-        lon_max - lon_min
-    )
+    sr = (np.sin(np.radians(lat_max)) - np.sin(np.radians(lat_min))) * np.radians(lon_max - lon_min)
     coords = {
         "cell": ("cell", table[:, 0].astype(int)),
         "lat_min": ("cell", lat_min, {"units": "deg"}),

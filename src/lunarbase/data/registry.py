@@ -93,7 +93,9 @@ def catalog() -> dict[str, Dataset]:
     out = {}
     for name, entry in raw.items():
         params = {
-            k: v for k, v in entry.items() if k not in fields | {"crs", "files", "urls", "derivation"}
+            k: v
+            for k, v in entry.items()
+            if k not in fields | {"crs", "files", "urls", "derivation"}
         }
         out[name] = Dataset(
             name=name,
@@ -181,9 +183,13 @@ def fetch(fname: str, *, download: bool = True) -> Path:
         raise DataError(f"{fname}: missing (run `lunarbase data fetch`)")
     try:
         got = _pooch().fetch(fname, progressbar=False)
-    except Exception as exc:  # noqa: BLE001 - network errors come in many types
+    except Exception as exc:
         where = mirror_dir()
-        hint = f"not in the mirror {where} and" if where else "no mirror set ($LUNARBASE_DATA_MIRROR) and"
+        hint = (
+            f"not in the mirror {where} and"
+            if where
+            else "no mirror set ($LUNARBASE_DATA_MIRROR) and"
+        )
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DataError(f"{fname}: {hint} download failed ({reason})") from None
     return Path(got)

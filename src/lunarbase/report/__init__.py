@@ -54,14 +54,26 @@ def render(results: Any) -> str:
     from lunarbase.terrain.dem import polar_terrain
 
     data = results.to_dict()
-    site_cols = ["lat_deg", "lon_deg", "elevation_m", "slope_deg", "illumination_fraction",
-                 "longest_night_h", "earth_visible_fraction", "distance_to_psr_km", "score",
-                 "near_feature"]
+    site_cols = [
+        "lat_deg",
+        "lon_deg",
+        "elevation_m",
+        "slope_deg",
+        "illumination_fraction",
+        "longest_night_h",
+        "earth_visible_fraction",
+        "distance_to_psr_km",
+        "score",
+        "near_feature",
+    ]
     sc = results.scenario
     figs = {
         "light": figures.light_figure(results.terrain.series),
         "sites": figures.sites_figure(
-            polar_terrain().grids[1], results.sites.table, sc.site.lat_deg, sc.site.lon_deg,
+            polar_terrain().grids[1],
+            results.sites.table,
+            sc.site.lat_deg,
+            sc.site.lon_deg,
             half_km=min(184.0, polar_radius_km(sc.sites.max_colatitude_deg + 0.5)),
         ),
         "he3": figures.he3_figure(results.resources.maps),
@@ -76,12 +88,19 @@ def render(results: Any) -> str:
 
     template = env.get_template("report.html")
     return template.render(
-        p=data["provenance"], scenario=data["scenario"], terrain=data["terrain"],
-        res=data["resources"], ops=data["operations"], econ=data["economics"],
-        sites=data["sites"], site_cols=site_cols,
+        p=data["provenance"],
+        scenario=data["scenario"],
+        terrain=data["terrain"],
+        res=data["resources"],
+        ops=data["operations"],
+        econ=data["economics"],
+        sites=data["sites"],
+        site_cols=site_cols,
         figs={k: Markup(v) for k, v in figs.items()},
         plotly_js=Markup(f'<script type="text/javascript">{get_plotlyjs()}</script>'),
-        fmt=_fmt, pct=_pct, money=_money,
+        fmt=_fmt,
+        pct=_pct,
+        money=_money,
     )
 
 

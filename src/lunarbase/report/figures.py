@@ -30,7 +30,9 @@ def light_figure(series: pd.DataFrame) -> str:
     return _html(fig, "fig-light")
 
 
-def sites_figure(dem: Any, sites: pd.DataFrame, base_lat: float, base_lon: float, half_km: float) -> str:
+def sites_figure(
+    dem: Any, sites: pd.DataFrame, base_lat: float, base_lon: float, half_km: float
+) -> str:
     """Hillshade of the 240 m south-polar DEM with ranked candidates and the base."""
     step = 2
     sub = dem.sel(x=slice(-half_km * 1e3, half_km * 1e3), y=slice(half_km * 1e3, -half_km * 1e3))
@@ -39,24 +41,45 @@ def sites_figure(dem: Any, sites: pd.DataFrame, base_lat: float, base_lon: float
     shade = hillshade(sub)
     fig = go.Figure()
     fig.add_heatmap(
-        x=np.asarray(sub.x) / 1e3, y=np.asarray(sub.y) / 1e3, z=shade, colorscale="gray",
-        showscale=False, hoverinfo="skip",
+        x=np.asarray(sub.x) / 1e3,
+        y=np.asarray(sub.y) / 1e3,
+        z=shade,
+        colorscale="gray",
+        showscale=False,
+        hoverinfo="skip",
     )
     if not sites.empty:
         sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
         labels = [f"#{i}: score {s:.2f}" for i, s in zip(sites.index, sites["score"], strict=True)]
         fig.add_scatter(
-            x=sx / 1e3, y=sy / 1e3, mode="markers+text", text=[str(i) for i in sites.index],
-            textposition="top center", hovertext=labels, name="candidates",
-            marker={"color": sites["score"], "colorscale": "Viridis", "size": 10, "showscale": True,
-                    "colorbar": {"title": "score"}},
+            x=sx / 1e3,
+            y=sy / 1e3,
+            mode="markers+text",
+            text=[str(i) for i in sites.index],
+            textposition="top center",
+            hovertext=labels,
+            name="candidates",
+            marker={
+                "color": sites["score"],
+                "colorscale": "Viridis",
+                "size": 10,
+                "showscale": True,
+                "colorbar": {"title": "score"},
+            },
         )
     bx, by = latlon_to_xy(base_lat, base_lon)
-    fig.add_scatter(x=[float(bx) / 1e3], y=[float(by) / 1e3], mode="markers", name="base",
-                    marker={"symbol": "star", "size": 16, "color": "red"})
+    fig.add_scatter(
+        x=[float(bx) / 1e3],
+        y=[float(by) / 1e3],
+        mode="markers",
+        name="base",
+        marker={"symbol": "star", "size": 16, "color": "red"},
+    )
     fig.update_layout(
         title="Candidate sites (LOLA 240 m hillshade, south polar stereographic)",
-        xaxis_title="x [km]", yaxis_title="y [km] (toward 0 E)", **{**LAYOUT, "height": 600},
+        xaxis_title="x [km]",
+        yaxis_title="y [km] (toward 0 E)",
+        **{**LAYOUT, "height": 600},
     )
     fig.update_yaxes(scaleanchor="x")
     return _html(fig, "fig-sites")
@@ -68,13 +91,25 @@ def he3_figure(maps: Any) -> str:
     lon = np.where(lon > 180.0, lon - 360.0, lon)
     fig = go.Figure()
     fig.add_scatter(
-        x=lon, y=np.asarray(maps["lat"]), mode="markers",
-        marker={"color": np.asarray(maps["he3_ppb"]), "colorscale": "Inferno", "size": 7,
-                "symbol": "square", "colorbar": {"title": "He-3 [ppb]"}},
-        hovertext=[f"{v:.1f} ppb" for v in np.asarray(maps["he3_ppb"])], name="He-3",
+        x=lon,
+        y=np.asarray(maps["lat"]),
+        mode="markers",
+        marker={
+            "color": np.asarray(maps["he3_ppb"]),
+            "colorscale": "Inferno",
+            "size": 7,
+            "symbol": "square",
+            "colorbar": {"title": "He-3 [ppb]"},
+        },
+        hovertext=[f"{v:.1f} ppb" for v in np.asarray(maps["he3_ppb"])],
+        name="He-3",
     )
-    fig.update_layout(title="He-3 grade of the regolith (from Lunar Prospector TiO2)",
-                      xaxis_title="longitude [deg E]", yaxis_title="latitude [deg]", **LAYOUT)
+    fig.update_layout(
+        title="He-3 grade of the regolith (from Lunar Prospector TiO2)",
+        xaxis_title="longitude [deg E]",
+        yaxis_title="latitude [deg]",
+        **LAYOUT,
+    )
     return _html(fig, "fig-he3")
 
 
@@ -83,8 +118,13 @@ def operations_figure(annual: pd.DataFrame) -> str:
     fig = go.Figure()
     for col in [c for c in annual.columns if c.startswith("he3_") and c.endswith("_kg")]:
         fig.add_bar(x=annual.index, y=annual[col], name=col)
-    fig.update_layout(title="He-3 per year", xaxis_title="operating year", yaxis_title="kg",
-                      barmode="group", **LAYOUT)
+    fig.update_layout(
+        title="He-3 per year",
+        xaxis_title="operating year",
+        yaxis_title="kg",
+        barmode="group",
+        **LAYOUT,
+    )
     return _html(fig, "fig-ops")
 
 
@@ -93,6 +133,10 @@ def npv_figure(npv_draws_usd: np.ndarray) -> str:
     fig = go.Figure()
     fig.add_histogram(x=np.asarray(npv_draws_usd) / 1e9, nbinsx=60, name="NPV")
     fig.add_vline(x=0.0, line_dash="dash")
-    fig.update_layout(title="Net present value, Monte Carlo", xaxis_title="NPV [billion USD]",
-                      yaxis_title="draws", **LAYOUT)
+    fig.update_layout(
+        title="Net present value, Monte Carlo",
+        xaxis_title="NPV [billion USD]",
+        yaxis_title="draws",
+        **LAYOUT,
+    )
     return _html(fig, "fig-npv")

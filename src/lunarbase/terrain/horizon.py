@@ -105,7 +105,7 @@ def point_horizon(
     # Grids finer than the one under the observer do not cover it; start from that one.
     sub = PolarTerrain(terrain.grids[int(which) :])
     dist = sample_distances_m(sub, x_m, y_m, max_distance_m)
-    az = np.arange(n_azimuths) * (360.0 / n_azimuths)
+    az = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
     a = np.radians(az)[:, None]
     xs = x_m + dist[None, :] * np.sin(a)
     ys = y_m + dist[None, :] * np.cos(a)
@@ -118,4 +118,4 @@ def point_horizon(
     sin_el = (d @ up) / np.linalg.norm(d, axis=-1)
     el = np.degrees(np.arcsin(np.clip(sin_el, -1.0, 1.0)))
     el = np.where(np.isnan(z), -90.0, el)
-    return Horizon(az, el.max(axis=1), float(x_m), float(y_m), float(ground), observer_height_m)
+    return Horizon(az, el.max(axis=1).astype(np.float64), float(x_m), float(y_m), float(ground), observer_height_m)

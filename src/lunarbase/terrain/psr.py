@@ -34,9 +34,9 @@ def _inside(ring: NDArray[np.float64], x: float, y: float) -> bool:
 def in_psr(x_m: float, y_m: float) -> bool:
     """Whether a map point [m] lies inside a catalogued south-polar PSR polygon [1]_."""
     for ring in _rings():
-        if ring[:, 0].min() <= x_m <= ring[:, 0].max() and ring[:, 1].min() <= y_m <= ring[:, 1].max():
-            if _inside(ring, x_m, y_m):
-                return True
+        (x0, y0), (x1, y1) = ring.min(axis=0), ring.max(axis=0)
+        if x0 <= x_m <= x1 and y0 <= y_m <= y1 and _inside(ring, x_m, y_m):
+            return True
     return False
 
 
