@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -175,17 +174,17 @@ def point(
 ) -> None:
     """Elevation, slope, sunlight, Earth view and PSR at one point."""
     from lunarbase import terrain
-    from lunarbase.errors import ScenarioError
-    from lunarbase.scenario import Terrain
+    from pydantic import ValidationError
+
+    from lunarbase.errors import QueryError
+    from lunarbase.scenario import Terrain, error_line
 
     try:
         cfg = Terrain.model_validate(
             {"start": start, "end": end, "step_h": step_h, "observer_height_m": height_m}
         )
-    except ValueError as exc:
-        first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc), "loc": ()}
-        field = ".".join(str(p) for p in first["loc"]) or "period"
-        raise ScenarioError(f"{field}: {first['msg']}") from None
+    except ValidationError as exc:
+        raise QueryError(error_line(exc, "point options")) from None
     summary = terrain.assess(lat, lon, cfg).summary
     if as_json:
         _print_json(summary)
@@ -269,19 +268,13 @@ def data_fetch(as_json: JsonOpt = False) -> None:
 def main() -> None:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
     try:
-        code = app(standalone_mode=False)
+        app()  # standalone: Typer prints usage errors itself and exits 2
     except LunarbaseError as exc:
         if _state["debug"]:
             raise
         err.print(f"lunarbase: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        err.print("lunarbase: aborted")
-        sys.exit(130)
-    except Exception as exc:
+    except Exception as exc:  # a bug: one line unless --debug
         if _state["debug"]:
             raise
         err.print(
@@ -291,4 +284,3 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)

@@ -352,12 +352,18 @@ def parse(text: str, source: str = "<string>") -> Scenario:
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(str(p) for p in err["loc"])
-        field = ".".join(loc) if loc else "(top level)"
-        line = _line_of(text, loc)
-        where = f"{source}:{line}" if line else source
-        raise ScenarioError(f"{where}: {field}: {_describe(err)}") from None
+        raise ScenarioError(error_line(exc, source, text)) from None
+
+
+def error_line(exc: ValidationError, source: str, text: str = "") -> str:
+    """One line ``source[:line]: field: what is wrong (allowed range)`` for the first error;
+    ``text`` is the TOML the values came from, used to find the line."""
+    err = exc.errors()[0]
+    loc = tuple(str(p) for p in err["loc"])
+    field = ".".join(loc) if loc else "(top level)"
+    line = _line_of(text, loc)
+    where = f"{source}:{line}" if line else source
+    return f"{where}: {field}: {_describe(err)}"
 
 
 def _describe(err: Any) -> str:

@@ -1,0 +1,5 @@
+"""``python -m lunarbase`` runs the command line."""
+
+from lunarbase.cli import main
+
+main()
