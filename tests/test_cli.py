@@ -46,8 +46,14 @@ def test_point_json_shackleton_floor_vs_ridge(mirror: Path) -> None:
     ridge = json.loads(
         cli("point", "--lat", "-89.45", "--lon", "222.7", "--json", "--step-h", "24").stdout
     )
-    for key in ("elevation_m", "slope_deg", "illumination_fraction", "longest_night_h",
-                "earth_visible_fraction", "in_psr"):
+    for key in (
+        "elevation_m",
+        "slope_deg",
+        "illumination_fraction",
+        "longest_night_h",
+        "earth_visible_fraction",
+        "in_psr",
+    ):
         assert key in f and key in ridge
     assert f["in_psr"] is True and ridge["in_psr"] is False
     assert f["illumination_fraction"] < 0.01 < ridge["illumination_fraction"]
@@ -67,10 +73,14 @@ def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
     ("args", "needles"),
     [
         (("point", "--lat", "-95", "--lon", "0"), ("latitude -95.0",)),
-        (("point", "--lat", "-89", "--lon", "0", "--start", "2027-01-01", "--end", "2026-01-01"),
-         ("end", "must be after start")),
-        (("point", "--lat", "-89", "--lon", "0", "--height-m", "-3"),
-         ("observer_height_m", "out of range")),
+        (
+            ("point", "--lat", "-89", "--lon", "0", "--start", "2027-01-01", "--end", "2026-01-01"),
+            ("end", "must be after start"),
+        ),
+        (
+            ("point", "--lat", "-89", "--lon", "0", "--height-m", "-3"),
+            ("observer_height_m", "out of range"),
+        ),
         (("run", "no-such-scenario.toml"), ("no-such-scenario.toml: no such scenario file",)),
     ],
 )
@@ -86,7 +96,9 @@ def test_bad_input_is_one_line_exit_2(args: tuple[str, ...], needles: tuple[str,
         ("[operations]\nn_miners = -1\n", ("bad.toml:2", "operations.n_miners", ">= 0")),
     ],
 )
-def test_bad_scenarios_are_one_line_exit_2(tmp_path: Path, text: str, needles: tuple[str, ...]) -> None:
+def test_bad_scenarios_are_one_line_exit_2(
+    tmp_path: Path, text: str, needles: tuple[str, ...]
+) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text)
     assert_one_line_error(cli("run", str(path), "--out", str(tmp_path / "out")), *needles)

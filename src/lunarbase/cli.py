@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from lunarbase import __version__
@@ -37,9 +38,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
 
 
 def _print_json(obj: Any) -> None:
-    from lunarbase.pipeline import _plain
+    from lunarbase.jsonable import plain
 
-    sys.stdout.write(json.dumps(_plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
+    sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -139,12 +140,19 @@ def _summary_table(result: dict[str, Any]) -> None:
         ("Earth in view (fraction of time)", _fmt(terrain.get("earth_visible_fraction"), "{:.3f}")),
         ("He-3 grade of mining area [ppb]", _fmt(res.get("mining_he3_ppb"), "{:.2f}")),
         ("best candidate site", _best_site(result["sites"])),
-        ("He-3 shipped to Earth [kg, total]", _fmt(ops.get("he3_shipped_kg_total"), "{:.1f}")),
-        ("NPV p50 [USD]", _fmt(econ.get("npv_usd_p50"), "{:.3g}")),
+        ("He-3 shipped to Earth [kg, total]", _fmt(ops["totals"]["he3_shipped_kg"], "{:.1f}")),
+        ("NPV at nominal inputs [USD]", _fmt(econ["npv_usd"], "{:.3g}")),
+        ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),
+        ("breakeven He-3 price [USD/kg]", _fmt(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}")),
     ]
     for name, value in rows:
-        table.add_row(name, value)
+        table.add_row(escape(name), escape(value))
     out.print(table)
+
+
+def _band(mc: dict[str, Any]) -> str:
+    keys = ("npv_p05_usd", "npv_p50_usd", "npv_p95_usd")
+    return " / ".join(_fmt(mc[k], "{:.3g}") for k in keys)
 
 
 def _fmt(value: Any, pattern: str) -> str:
@@ -173,9 +181,9 @@ def point(
     as_json: JsonOpt = False,
 ) -> None:
     """Elevation, slope, sunlight, Earth view and PSR at one point."""
-    from lunarbase import terrain
     from pydantic import ValidationError
 
+    from lunarbase import terrain
     from lunarbase.errors import QueryError
     from lunarbase.scenario import Terrain, error_line
 

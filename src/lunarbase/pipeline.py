@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from lunarbase import __version__
 from lunarbase import terrain as terrain_stage
+from lunarbase.jsonable import plain
 from lunarbase.scenario import Scenario
 
 Progress = Callable[[str, float], None]
@@ -48,7 +48,7 @@ class Results:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready nested dict (no timestamps: the same scenario and seed give the same)."""
-        return _plain(
+        return plain(
             {
                 "provenance": self.provenance(),
                 "scenario": self.scenario.model_dump(mode="json"),
@@ -63,21 +63,6 @@ class Results:
     def to_json(self) -> str:
         """Canonical JSON text (sorted keys, fixed float repr) of :meth:`to_dict`."""
         return json.dumps(self.to_dict(), sort_keys=True, indent=1, allow_nan=False) + "\n"
-
-
-def _plain(obj: Any) -> Any:
-    """Recursively turn numpy scalars/arrays into Python types and NaN into None."""
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_plain(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return _plain(obj.tolist())
-    if isinstance(obj, np.generic):
-        obj = obj.item()
-    if isinstance(obj, float) and not np.isfinite(obj):
-        return None
-    return obj
 
 
 def _named_features() -> pd.DataFrame:

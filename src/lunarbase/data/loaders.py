@@ -132,6 +132,10 @@ def _lpgrs(ds: Dataset) -> xr.Dataset:
         data_vars[name] = ("cell", value, {"units": unit})
         data_vars[f"{name}_sigma"] = ("cell", sigma, {"units": unit, "long_name": "1-sigma"})
     lat_min, lat_max, lon_min, lon_max = (table[:, k] for k in range(1, 5))
+    # A polar-cap bin spans all longitudes: its centre is the pole, not its band's middle.
+    cap = lon_max - lon_min >= 360.0
+    lat_c = np.where(cap, np.where(lat_max > 0, 90.0, -90.0), (lat_min + lat_max) / 2)
+    lon_c = np.where(cap, 0.0, ((lon_min + lon_max) / 2) % 360.0)
     sr = (np.sin(np.radians(lat_max)) - np.sin(np.radians(lat_min))) * np.radians(lon_max - lon_min)
     coords = {
         "cell": ("cell", table[:, 0].astype(int)),
@@ -139,8 +143,8 @@ def _lpgrs(ds: Dataset) -> xr.Dataset:
         "lat_max": ("cell", lat_max, {"units": "deg"}),
         "lon_min": ("cell", lon_min, {"units": "deg E (-180..180)"}),
         "lon_max": ("cell", lon_max, {"units": "deg E (-180..180)"}),
-        "lat": ("cell", (lat_min + lat_max) / 2, {"units": "deg"}),
-        "lon": ("cell", ((lon_min + lon_max) / 2) % 360.0, {"units": "deg E (0..360)"}),
+        "lat": ("cell", lat_c, {"units": "deg"}),
+        "lon": ("cell", lon_c, {"units": "deg E (0..360)"}),
         "area_m2": ("cell", sr * MOON_RADIUS_M**2, {"units": "m^2"}),
     }
     return xr.Dataset(data_vars, coords=coords, attrs=ds.provenance())

@@ -23,6 +23,7 @@ def _atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a report is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -78,7 +79,7 @@ def render(results: Any) -> str:
         ),
         "he3": figures.he3_figure(results.resources.maps),
         "ops": figures.operations_figure(results.operations.annual),
-        "npv": figures.npv_figure(results.economics.npv_draws_usd),
+        "npv": figures.npv_figure(results.economics.draws["npv_usd"].to_numpy()),
     }
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lunarbase", "report/templates"),

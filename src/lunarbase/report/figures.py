@@ -38,7 +38,7 @@ def sites_figure(
     sub = dem.sel(x=slice(-half_km * 1e3, half_km * 1e3), y=slice(half_km * 1e3, -half_km * 1e3))
     sub = sub[::step, ::step]
     sub.attrs["pixel_size_m"] = float(dem.attrs["pixel_size_m"]) * step
-    shade = hillshade(sub)
+    shade = np.round(hillshade(sub) * 255).astype(np.uint8)  # 8 bits are plenty for grey
     fig = go.Figure()
     fig.add_heatmap(
         x=np.asarray(sub.x) / 1e3,

@@ -118,4 +118,11 @@ def point_horizon(
     sin_el = (d @ up) / np.linalg.norm(d, axis=-1)
     el = np.degrees(np.arcsin(np.clip(sin_el, -1.0, 1.0)))
     el = np.where(np.isnan(z), -90.0, el)
-    return Horizon(az, el.max(axis=1).astype(np.float64), float(x_m), float(y_m), float(ground), observer_height_m)
+    return Horizon(
+        az,
+        el.max(axis=1).astype(np.float64),
+        float(x_m),
+        float(y_m),
+        float(ground),
+        observer_height_m,
+    )

@@ -1,0 +1,92 @@
+"""D-He3 fusion energetics: energy and electricity from one kilogram of helium-3.
+
+D + 3He -> 4He (3.6 MeV) + p (14.7 MeV). The Q value is computed here from the AME2020 atomic
+mass excesses [1]_ (atomic masses: the electrons balance, 3 on each side),
+Q = Delta(2H) + Delta(3He) - Delta(4He) - Delta(1H) = 18.353 MeV.
+The deuterium burned with it (2/3 kg per kg of He-3) is not costed.
+
+References
+----------
+.. [1] Wang, M., Huang, W. J., Kondev, F. G., Audi, G. & Naimi, S. (2021) The AME 2020 atomic
+   mass evaluation (II). Tables, graphs and references. Chinese Physics C 45, 030003,
+   doi:10.1088/1674-1137/abddaf (mass_1.mas20: 1H, 2H, 3He, 4He rows).
+.. [2] Sviatoslavsky, I. N. & Jacobs, M. (1988) Mobile helium-3 mining and extraction system
+   and its benefits toward lunar base self-sufficiency. ASCE Space 88 -- 10 MW(e)-yr per kg.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from lunarbase.constants import AVOGADRO_PER_MOL, HE3_MOLAR_MASS_KG_PER_MOL, MEV_J, SECONDS_PER_YEAR
+
+MASS_EXCESS_KEV = {
+    "H1": 7288.971064,
+    "H2": 13135.722895,
+    "He3": 14931.21888,
+    "He4": 2424.91587,
+}
+"""AME2020 atomic mass excesses [keV] [1]_."""
+
+J_PER_MWH = 3.6e9
+"""Joules in one megawatt-hour [J/MWh]."""
+
+Numeric = float | npt.NDArray[np.float64]
+
+
+def q_value_mev() -> float:
+    """Energy released by one D + 3He -> 4He + p reaction, from AME2020 mass excesses. [MeV]"""
+    m = MASS_EXCESS_KEV
+    return (m["H2"] + m["He3"] - m["He4"] - m["H1"]) / 1000.0
+
+
+def fusion_energy_j_per_mol_he3() -> float:
+    """Fusion energy of one mole of He-3 burned with deuterium. [J/mol]"""
+    return q_value_mev() * MEV_J * AVOGADRO_PER_MOL
+
+
+def fusion_energy_j_per_kg_he3() -> float:
+    """Fusion (thermal) energy of one kilogram of He-3 burned with deuterium. [J/kg]"""
+    return fusion_energy_j_per_mol_he3() / HE3_MOLAR_MASS_KG_PER_MOL
+
+
+def electric_energy_mwh_per_kg(efficiency: Numeric) -> Numeric:
+    """Net electric energy from one kilogram of He-3.
+
+    Parameters
+    ----------
+    efficiency : numeric
+        Net electric energy / fusion energy. [-]
+
+    Returns
+    -------
+    numeric
+        Electric energy. [MWh/kg]
+    """
+    return np.asarray(efficiency, dtype=float) * fusion_energy_j_per_kg_he3() / J_PER_MWH
+
+
+def electric_mwe_yr_per_kg(efficiency: Numeric) -> Numeric:
+    """Net electric energy from one kilogram of He-3 as megawatt-years (Julian year). [MWe-yr/kg]"""
+    return electric_energy_mwh_per_kg(efficiency) * J_PER_MWH / (1.0e6 * SECONDS_PER_YEAR)
+
+
+def fusion_value_usd_per_kg(efficiency: Numeric, electricity_price_usd_per_mwh: Numeric) -> Numeric:
+    """Wholesale value of the electricity one kilogram of He-3 makes.
+
+    Parameters
+    ----------
+    efficiency : numeric
+        Net electric energy / fusion energy. [-]
+    electricity_price_usd_per_mwh : numeric
+        Electricity price. [USD/MWh]
+
+    Returns
+    -------
+    numeric
+        Value of the electricity. [USD/kg]
+    """
+    return electric_energy_mwh_per_kg(efficiency) * np.asarray(
+        electricity_price_usd_per_mwh, dtype=float
+    )

@@ -1,0 +1,21 @@
+"""Operations stage: a SimPy model of the miner fleet, processing, power and return flights.
+
+Entry points: :func:`simulate` (discrete-event, seeded) and :func:`expected_he3_kg_per_year`
+(closed-form steady state of the same model).
+"""
+
+from lunarbase.operations.power import powered_miner_slots
+from lunarbase.operations.sim import (
+    ANNUAL_COLUMNS,
+    OperationsResults,
+    expected_he3_kg_per_year,
+    simulate,
+)
+
+__all__ = [
+    "ANNUAL_COLUMNS",
+    "OperationsResults",
+    "expected_he3_kg_per_year",
+    "powered_miner_slots",
+    "simulate",
+]

@@ -1,0 +1,126 @@
+"""Mining fleet: one SimPy process per miner, alternating work shifts with failures and repairs.
+
+A miner is either up or under repair. Times between failures and repair times are exponential
+(constant failure rate) with means ``miner_mtbf_h`` and ``miner_mttr_h``, drawn from the miner's
+own ``numpy.random.Generator``. Assumption: failures run on calendar time, whether or not the
+miner works (dust, thermal cycling and radiation age an idle miner too), so the steady-state
+availability is MTBF / (MTBF + MTTR).
+
+While up, a miner works in shifts of ``shift_h``. At the start of a shift a miner without power
+asks the power bus for a slot; without one it idles for the shift (power-limited) and asks
+again at the next; with one it keeps the slot until it fails. A powered shift excavates for the
+lit part of the shift (``illumination_fraction`` treated as a duty cycle), sieves and heats the
+fines onboard, and puts the He-3 in the base store at the end of the shift. A failure ends the
+shift early and frees the slot for a spare miner. Shifts never cross a year boundary, so every
+shift belongs to exactly one year of the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import simpy
+
+from lunarbase.operations import processing
+from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
+from lunarbase.operations.power import PowerBus
+from lunarbase.operations.processing import ArrayLike
+
+
+@dataclass(frozen=True)
+class MinerSpec:
+    """Parameters of one miner process (all quantities per miner).
+
+    Attributes
+    ----------
+    excavation_t_per_h : float
+        Regolith excavated per working hour. [t/h]
+    mtbf_h, mttr_h : float
+        Mean time between failures and mean time to repair. [h]
+    fines_fraction : float
+        Mass fraction of the excavated regolith heated. [-]
+    he3_grade_ppb : float
+        He-3 grade of the fines. [ppb]
+    he3_release_fraction : float
+        Fraction of the He-3 in the fines released and kept. [-]
+    illumination_fraction : float
+        Fraction of a powered shift the miner can work (light duty cycle). [-]
+    shift_h : float
+        Length of a work shift, the simulation's time step for a miner. [h]
+    """
+
+    excavation_t_per_h: float
+    mtbf_h: float
+    mttr_h: float
+    fines_fraction: float
+    he3_grade_ppb: float
+    he3_release_fraction: float
+    illumination_fraction: float
+    shift_h: float
+
+
+def shift_output(spec: MinerSpec, powered_h: ArrayLike) -> dict[str, ArrayLike]:
+    """Mass flows of one miner over ``powered_h`` hours holding a power slot.
+
+    Returns ``working_h`` (lit hours), ``regolith_excavated_t``, ``fines_processed_t`` and
+    ``he3_extracted_kg``; works element-wise on arrays (e.g. powered hours per year).
+    """
+    working_h = powered_h * spec.illumination_fraction
+    excavated_t = working_h * spec.excavation_t_per_h
+    fines_t = processing.fines_processed_t(excavated_t, spec.fines_fraction)
+    he3_kg = processing.he3_extracted_kg(fines_t, spec.he3_grade_ppb, spec.he3_release_fraction)
+    return {
+        "working_h": working_h,
+        "regolith_excavated_t": excavated_t,
+        "fines_processed_t": fines_t,
+        "he3_extracted_kg": he3_kg,
+    }
+
+
+def miner(
+    env: simpy.Environment,
+    spec: MinerSpec,
+    power: PowerBus,
+    he3_store: simpy.Container,
+    ledger: AnnualLedger,
+    rng: np.random.Generator,
+) -> Generator[simpy.Event, Any, None]:
+    """SimPy process of one miner until the ledger's horizon.
+
+    Records ``powered_h`` (hours holding a power slot), ``power_limited_h`` (up, no slot) and
+    ``down_h`` (under repair) per year in ``ledger``; the He-3 of each powered shift goes into
+    ``he3_store``. Mass flows per year follow from ``powered_h`` by :func:`shift_output`.
+    """
+    horizon_h = ledger.horizon_h
+    he3_kg_per_h = float(shift_output(spec, 1.0)["he3_extracted_kg"])
+    while horizon_h - env.now > TIME_EPS_H:
+        up_until_h = min(env.now + float(rng.exponential(spec.mtbf_h)), horizon_h)
+        slot = None
+        while up_until_h - env.now > TIME_EPS_H:
+            start_h = env.now
+            year = ledger.year_index(start_h)
+            stretch_end_h = min(up_until_h, ledger.year_end_h(start_h))
+            if slot is None:
+                slot = power.try_acquire()
+            if slot is None:
+                step_h = min(spec.shift_h, stretch_end_h - start_h)
+                ledger.add_at(year, "power_limited_h", step_h)
+                yield env.timeout(step_h)
+                continue
+            # Powered: work whole shifts to the failure or the year's end, whichever is first.
+            while stretch_end_h - env.now > TIME_EPS_H:
+                step_h = min(spec.shift_h, stretch_end_h - env.now)
+                yield env.timeout(step_h)
+                if he3_kg_per_h > 0.0:
+                    he3_store.put(step_h * he3_kg_per_h)
+            ledger.add_at(year, "powered_h", env.now - start_h)
+        if slot is not None:
+            power.release(slot)
+        if horizon_h - env.now <= TIME_EPS_H:
+            break
+        repair_h = float(rng.exponential(spec.mttr_h))
+        ledger.add_hours("down_h", env.now, env.now + repair_h)
+        yield env.timeout(repair_h)

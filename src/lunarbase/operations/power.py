@@ -1,0 +1,74 @@
+"""Base electric power: how many miners the nuclear plant can run at once, as a SimPy Resource.
+
+The plant's electric output, less the rest of the base's load, is split into whole "miner
+slots"; a miner must hold a slot to work. A miner that is up but finds no free slot idles
+(power-limited) until it next tries, which is how spare miners stand in for broken ones.
+"""
+
+from __future__ import annotations
+
+import math
+
+import simpy
+
+from lunarbase.scenario import Operations
+
+_SLOT_ROUNDING = 1e-9
+"""Relative slack so that e.g. 900 kW / 300 kW counts as 3 slots despite float rounding."""
+
+
+def powered_miner_slots(
+    reactor_power_kwe: float, base_load_kw: float, miner_power_kw: float
+) -> int:
+    """Number of miners the plant can power at the same time.
+
+    Parameters
+    ----------
+    reactor_power_kwe : float
+        Electric output of the nuclear plant. [kWe]
+    base_load_kw : float
+        Power drawn by the rest of the base, served first. [kW]
+    miner_power_kw : float
+        Power one working miner draws. [kW]
+
+    Returns
+    -------
+    int
+        Whole miners that can work at once (0 if the base load uses it all).
+    """
+    spare_kw = reactor_power_kwe - base_load_kw
+    if spare_kw <= 0.0:
+        return 0
+    return math.floor(spare_kw / miner_power_kw * (1.0 + _SLOT_ROUNDING))
+
+
+def slots_for(cfg: Operations) -> int:
+    """:func:`powered_miner_slots` for an :class:`~lunarbase.scenario.Operations` config."""
+    return powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
+
+
+class PowerBus:
+    """Miner power slots shared through a :class:`simpy.Resource` (none if ``slots`` is 0).
+
+    Parameters
+    ----------
+    env : simpy.Environment
+        The simulation environment.
+    slots : int
+        Miners that may draw power at once, from :func:`powered_miner_slots`.
+    """
+
+    def __init__(self, env: simpy.Environment, slots: int) -> None:
+        self.slots = slots
+        self._resource = simpy.Resource(env, capacity=slots) if slots > 0 else None
+
+    def try_acquire(self) -> simpy.resources.resource.Request | None:
+        """A granted request for one slot, or ``None`` when all slots are busy (no waiting)."""
+        if self._resource is None or self._resource.count >= self._resource.capacity:
+            return None
+        return self._resource.request()
+
+    def release(self, request: simpy.resources.resource.Request) -> None:
+        """Give back a slot obtained from :meth:`try_acquire`."""
+        assert self._resource is not None
+        self._resource.release(request)

@@ -1,0 +1,272 @@
+"""Discrete-event simulation of the mining base (SimPy 4, time in hours) and its closed form.
+
+:func:`simulate` runs one process per miner (:mod:`~lunarbase.operations.fleet`), the power bus
+(:mod:`~lunarbase.operations.power`), the He-3 store and the return flights
+(:mod:`~lunarbase.operations.logistics`) for ``cfg.years`` years of 365.25 days, and returns
+yearly totals. :func:`expected_he3_kg_per_year` is the steady-state expectation of the same
+model, used to check the simulation.
+
+Model assumptions (see each module): the bulk He-3 grade applies to the fines
+(:mod:`~lunarbase.operations.processing`, after the M-3 miner of Olson 2021 [1]_); failures run
+on calendar time; ``illumination_fraction`` is a duty cycle of powered shifts; return capacity
+limits the He-3 mass itself. All miners start up and the He-3 store starts empty.
+
+References
+----------
+.. [1] Olson, A. D. S. (2021) Lunar Helium-3: Mining Concepts, Extraction Research, and
+   Potential ISRU Synergies. AIAA ASCEND 2021; NTRS 20210022801.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import simpy
+
+from lunarbase.constants import HOURS_PER_YEAR
+from lunarbase.jsonable import plain
+from lunarbase.operations import processing
+from lunarbase.operations.fleet import MinerSpec, miner, shift_output
+from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
+from lunarbase.operations.logistics import return_flights
+from lunarbase.operations.power import PowerBus, slots_for
+from lunarbase.scenario import Operations
+
+DEFAULT_SHIFT_H = 8.0
+"""Default miner work shift, the simulation step [h]: three shifts a day."""
+
+_RECORDED = (
+    "powered_h",
+    "power_limited_h",
+    "down_h",
+    "he3_shipped_kg",
+    "launches",
+)
+
+ANNUAL_COLUMNS = (
+    "regolith_excavated_t",
+    "fines_processed_t",
+    "he3_extracted_kg",
+    "he3_shipped_kg",
+    "miner_availability",
+    "power_limited_miners",
+    "launches",
+)
+"""Columns of :attr:`OperationsResults.annual`; availability is the fraction of miner-hours up,
+``power_limited_miners`` the mean number of up miners idled for lack of power."""
+
+
+@dataclass(frozen=True, eq=False)
+class OperationsResults:
+    """Outcome of :func:`simulate`.
+
+    Attributes
+    ----------
+    annual : pandas.DataFrame
+        One row per operating year (index ``year`` 1..N), columns :data:`ANNUAL_COLUMNS`.
+    he3_stock_end_kg : float
+        He-3 left in the base store, not shipped, at the end. [kg]
+    he3_grade_ppb : float
+        He-3 grade simulated. [ppb]
+    illumination_fraction : float
+        Light duty cycle simulated. [-]
+    powered_miner_slots : int
+        Miners the plant could power at once.
+    seed : int
+        Seed of the random draws.
+    """
+
+    annual: pd.DataFrame
+    he3_stock_end_kg: float
+    he3_grade_ppb: float
+    illumination_fraction: float
+    powered_miner_slots: int
+    seed: int
+
+    @property
+    def he3_extracted_kg(self) -> float:
+        """He-3 extracted over the whole run. [kg]"""
+        return float(self.annual["he3_extracted_kg"].sum())
+
+    @property
+    def he3_shipped_kg(self) -> float:
+        """He-3 shipped to Earth over the whole run. [kg]"""
+        return float(self.annual["he3_shipped_kg"].sum())
+
+    @property
+    def regolith_excavated_t(self) -> float:
+        """Regolith excavated over the whole run. [t]"""
+        return float(self.annual["regolith_excavated_t"].sum())
+
+    @property
+    def launches(self) -> int:
+        """Return flights flown."""
+        return int(self.annual["launches"].sum())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary: plain floats, ints and lists (one list per annual column).
+
+        Non-finite values (the availability of a fleet of zero miners) become ``None``.
+        """
+        annual = {"year": self.annual.index.to_numpy(), **self.annual.to_dict(orient="list")}
+        return plain(
+            {
+                "seed": int(self.seed),
+                "he3_grade_ppb": float(self.he3_grade_ppb),
+                "illumination_fraction": float(self.illumination_fraction),
+                "powered_miner_slots": int(self.powered_miner_slots),
+                "totals": {
+                    "regolith_excavated_t": self.regolith_excavated_t,
+                    "he3_extracted_kg": self.he3_extracted_kg,
+                    "he3_shipped_kg": self.he3_shipped_kg,
+                    "he3_stock_end_kg": float(self.he3_stock_end_kg),
+                    "launches": self.launches,
+                },
+                "annual": annual,
+            }
+        )
+
+
+def _check_inputs(he3_grade_ppb: float, illumination_fraction: float) -> None:
+    if not he3_grade_ppb >= 0.0:
+        raise ValueError(f"he3_grade_ppb must be >= 0 (got {he3_grade_ppb!r})")
+    if not 0.0 <= illumination_fraction <= 1.0:
+        raise ValueError(f"illumination_fraction must be in [0, 1] (got {illumination_fraction!r})")
+
+
+def simulate(
+    cfg: Operations,
+    *,
+    he3_grade_ppb: float,
+    seed: int,
+    illumination_fraction: float = 1.0,
+    shift_h: float = DEFAULT_SHIFT_H,
+) -> OperationsResults:
+    """Simulate the mining base for ``cfg.years`` years.
+
+    Parameters
+    ----------
+    cfg : lunarbase.scenario.Operations
+        Fleet, processing, power and logistics settings.
+    he3_grade_ppb : float
+        He-3 grade of the mined regolith, applied to the fines. [ppb]
+    seed : int
+        Seed of ``numpy.random.default_rng``; each miner draws from its own spawned stream.
+    illumination_fraction : float, default 1.0
+        Fraction of the time the miners can work for light (duty cycle). [-]
+    shift_h : float, default :data:`DEFAULT_SHIFT_H`
+        Miner work shift, the simulation step. [h]
+
+    Returns
+    -------
+    OperationsResults
+    """
+    _check_inputs(he3_grade_ppb, illumination_fraction)
+    if not shift_h > 0.0:
+        raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
+    env = simpy.Environment()
+    ledger = AnnualLedger(cfg.years, HOURS_PER_YEAR, _RECORDED)
+    slots = slots_for(cfg)
+    power = PowerBus(env, slots)
+    he3_store = simpy.Container(env, capacity=float("inf"), init=0.0)
+    spec = MinerSpec(
+        excavation_t_per_h=cfg.excavation_t_per_h,
+        mtbf_h=cfg.miner_mtbf_h,
+        mttr_h=cfg.miner_mttr_h,
+        fines_fraction=cfg.fines_fraction,
+        he3_grade_ppb=he3_grade_ppb,
+        he3_release_fraction=cfg.he3_release_fraction,
+        illumination_fraction=illumination_fraction,
+        shift_h=shift_h,
+    )
+    for rng in np.random.default_rng(seed).spawn(cfg.n_miners):
+        env.process(miner(env, spec, power, he3_store, ledger, rng))
+    env.process(
+        return_flights(
+            env,
+            he3_store,
+            ledger,
+            interval_h=cfg.launch_interval_days * 24.0,
+            capacity_kg=cfg.return_capacity_kg,
+        )
+    )
+    env.run(until=ledger.horizon_h + TIME_EPS_H)
+
+    raw = ledger.frame()
+    fleet_h = cfg.n_miners * HOURS_PER_YEAR
+    flows = shift_output(spec, raw["powered_h"].to_numpy())
+    mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
+    annual = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
+    annual["he3_shipped_kg"] = raw["he3_shipped_kg"]
+    annual["miner_availability"] = (
+        1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
+    )
+    annual["power_limited_miners"] = raw["power_limited_h"] / HOURS_PER_YEAR
+    annual["launches"] = raw["launches"].round().astype(int)
+    return OperationsResults(
+        annual=annual[list(ANNUAL_COLUMNS)],
+        he3_stock_end_kg=float(he3_store.level),
+        he3_grade_ppb=float(he3_grade_ppb),
+        illumination_fraction=float(illumination_fraction),
+        powered_miner_slots=slots,
+        seed=seed,
+    )
+
+
+def steady_state_availability(mtbf_h: float, mttr_h: float) -> float:
+    """Long-run fraction of time a miner is up, MTBF / (MTBF + MTTR). [-]"""
+    return mtbf_h / (mtbf_h + mttr_h)
+
+
+def expected_working_miners(n_miners: int, slots: int, availability: float) -> float:
+    """Mean number of miners working: E[min(B, slots)] with B ~ Binomial(n_miners, availability).
+
+    Spare miners stand in for broken ones while there are more miners than power slots; with
+    ``slots >= n_miners`` this is simply ``availability * n_miners``.
+    """
+    if slots <= 0 or n_miners <= 0:
+        return 0.0
+    if slots >= n_miners:
+        return availability * n_miners
+    return sum(
+        min(k, slots)
+        * math.comb(n_miners, k)
+        * availability**k
+        * (1.0 - availability) ** (n_miners - k)
+        for k in range(n_miners + 1)
+    )
+
+
+def expected_he3_kg_per_year(
+    cfg: Operations, he3_grade_ppb: float, illumination_fraction: float = 1.0
+) -> float:
+    """Steady-state He-3 extracted per year by the model of :func:`simulate`.
+
+    ``expected_working_miners x hours per year x illumination_fraction x excavation rate x
+    fines_fraction x grade x he3_release_fraction``; with enough power the working miners are
+    availability MTBF / (MTBF + MTTR) times the fleet.
+
+    Parameters
+    ----------
+    cfg : lunarbase.scenario.Operations
+        Fleet, processing and power settings.
+    he3_grade_ppb : float
+        He-3 grade of the fines. [ppb]
+    illumination_fraction : float, default 1.0
+        Light duty cycle. [-]
+
+    Returns
+    -------
+    float
+        He-3 extracted per year. [kg/yr]
+    """
+    _check_inputs(he3_grade_ppb, illumination_fraction)
+    availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
+    working = expected_working_miners(cfg.n_miners, slots_for(cfg), availability)
+    excavated_t = working * HOURS_PER_YEAR * illumination_fraction * cfg.excavation_t_per_h
+    fines_t = processing.fines_processed_t(excavated_t, cfg.fines_fraction)
+    return float(processing.he3_extracted_kg(fines_t, he3_grade_ppb, cfg.he3_release_fraction))

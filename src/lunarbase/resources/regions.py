@@ -1,0 +1,196 @@
+"""Which Lunar Prospector GRS bins, and what fraction of each, lie in a named region or a circle.
+
+Every inventory in :mod:`lunarbase.resources` integrates over the bins of the LP GRS table
+(Prettyman et al. 2006; ``lunarbase.data.load("lpgrs_5deg")``). This module is the one place that
+turns a region description into per-bin weights, so the He-3 and REE inventories select bins the
+same way.
+
+Named regions are bounded by meridians and parallels, like the bins themselves, so their weight is
+the exact fraction of each bin's area inside the region:
+
+* ``"moon"``: every bin, weight 1.
+* ``"nearside"``: longitudes within 90 deg of 0 E; ``"farside"``: the rest. A bin straddling a limb
+  meridian is split by area, so nearside + farside is exactly the whole Moon.
+* ``"south-pole"``: latitudes <= -80 deg (area fraction of each bin south of 80 S).
+
+A circle (``lat``, ``lon``, ``radius_km``) keeps the bins whose centre lies within ``radius_km``
+(great-circle distance on the 1737.4 km sphere) with weight 1. The centre of a polar-cap bin
+(one spanning 360 deg of longitude) is the pole (see :mod:`lunarbase.data.loaders`).
+
+References
+----------
+.. [1] Prettyman, T. H. et al. (2006) Elemental composition of the lunar surface: analysis of
+   gamma ray spectroscopy data from Lunar Prospector. JGR 111, E12007,
+   doi:10.1029/2005JE002656 -- the equal-area bins and their boundaries.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import xarray as xr
+
+from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.errors import QueryError
+
+NAMED_REGIONS = ("moon", "nearside", "farside", "south-pole")
+"""Region names accepted besides ``"circle"``."""
+
+SOUTH_POLE_LAT_DEG = -80.0
+"""Northern edge of the ``"south-pole"`` region [deg]."""
+
+
+def wrap_lon_180(lon_deg: np.ndarray | float) -> np.ndarray:
+    """Longitude wrapped to [-180, 180) [deg E]."""
+    return (np.asarray(lon_deg, dtype=float) + 180.0) % 360.0 - 180.0
+
+
+def great_circle_km(
+    lat1_deg: np.ndarray | float,
+    lon1_deg: np.ndarray | float,
+    lat2_deg: np.ndarray | float,
+    lon2_deg: np.ndarray | float,
+) -> np.ndarray:
+    """Great-circle distance on the lunar reference sphere [km] (haversine form, broadcasts)."""
+    p1, p2 = np.radians(lat1_deg), np.radians(lat2_deg)
+    dlat = p2 - p1
+    dlon = np.radians(np.asarray(lon2_deg, dtype=float) - np.asarray(lon1_deg, dtype=float))
+    h = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    angle = 2.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return np.asarray(angle * MOON_RADIUS_M / 1000.0)
+
+
+def _check_point(lat_deg: float, lon_deg: float) -> None:
+    if not math.isfinite(lat_deg) or not -90.0 <= lat_deg <= 90.0:
+        raise QueryError(f"lat = {lat_deg!r} deg is outside -90..90")
+    if not math.isfinite(lon_deg):
+        raise QueryError(f"lon = {lon_deg!r} deg is not a finite longitude")
+
+
+def containing_cell(grs: xr.Dataset, lat_deg: float, lon_deg: float) -> int:
+    """Position (0-based index along ``cell``) of the bin that contains a point.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table from ``load("lpgrs_5deg")``.
+    lat_deg : float
+        Latitude [deg].
+    lon_deg : float
+        Longitude [deg E], either 0..360 or -180..180.
+    """
+    _check_point(lat_deg, lon_deg)
+    lon = float(wrap_lon_180(lon_deg))
+    lat_min = grs["lat_min"].values
+    lat_max = grs["lat_max"].values
+    lon_min = grs["lon_min"].values
+    lon_max = grs["lon_max"].values
+    in_lat = (lat_deg >= lat_min) & ((lat_deg < lat_max) | ((lat_max >= 90.0) & (lat_deg <= 90.0)))
+    in_lon = (lon >= lon_min) & ((lon < lon_max) | (lon_max >= 180.0))
+    hits = np.flatnonzero(in_lat & in_lon)
+    if hits.size == 0:
+        raise QueryError(f"no Lunar Prospector bin contains lat {lat_deg} deg, lon {lon_deg} deg")
+    return int(hits[0])
+
+
+def circle_weights(grs: xr.Dataset, lat: float, lon: float, radius_km: float) -> np.ndarray:
+    """1 for bins whose centre lies within ``radius_km`` of (``lat``, ``lon``), else 0.
+
+    Unlike :func:`region_weights` this returns all zeros, without raising, for a circle that
+    holds no bin centre.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table from ``load("lpgrs_5deg")``.
+    lat, lon : float
+        Circle centre [deg, deg E].
+    radius_km : float
+        Circle radius [km], > 0.
+
+    Raises
+    ------
+    QueryError
+        Centre outside -90..90 deg or a radius that is not a positive number.
+    """
+    _check_point(lat, lon)
+    if not math.isfinite(radius_km) or radius_km <= 0.0:
+        raise QueryError(f"radius_km = {radius_km!r} must be a positive number of km")
+    d_km = great_circle_km(lat, lon, grs["lat"].values, grs["lon"].values)
+    return np.asarray(d_km <= radius_km, dtype=float)
+
+
+def _overlap_fraction(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> np.ndarray:
+    """Fraction of each interval [lo, hi] that lies inside [a, b]."""
+    width = hi - lo
+    inside = np.clip(np.minimum(hi, b) - np.maximum(lo, a), 0.0, None)
+    return np.where(width > 0, inside / np.where(width > 0, width, 1.0), 0.0)
+
+
+def region_weights(
+    grs: xr.Dataset,
+    region: str | None = None,
+    *,
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_km: float | None = None,
+) -> tuple[str, np.ndarray]:
+    """Label and per-bin area weights (0..1) of a region.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table from ``load("lpgrs_5deg")``.
+    region : str or None
+        One of ``"moon"``, ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``.
+        ``None`` means ``"circle"`` when ``lat``/``lon``/``radius_km`` are given, else ``"moon"``.
+    lat, lon : float, optional
+        Circle centre [deg, deg E].
+    radius_km : float, optional
+        Circle radius [km].
+
+    Returns
+    -------
+    label : str
+        Region name as shown in results (a circle spells out its centre and radius).
+    weights : numpy.ndarray
+        Fraction of each bin's area counted in the region, shape ``(cell,)``. [1]
+
+    Raises
+    ------
+    QueryError
+        Unknown region, a circle with missing or invalid parameters, circle parameters given
+        with a named region, or a region that holds no bin.
+    """
+    circle_args = (lat, lon, radius_km)
+    if region is None:
+        region = "circle" if any(a is not None for a in circle_args) else "moon"
+    if region != "circle" and any(a is not None for a in circle_args):
+        raise QueryError(
+            f"region {region!r} takes no lat/lon/radius_km (use region='circle' for a circle)"
+        )
+    n = grs.sizes["cell"]
+    if region == "moon":
+        weights = np.ones(n)
+        label = "moon"
+    elif region in ("nearside", "farside"):
+        near = _overlap_fraction(grs["lon_min"].values, grs["lon_max"].values, -90.0, 90.0)
+        weights = near if region == "nearside" else 1.0 - near
+        label = region
+    elif region == "south-pole":
+        s_lo = np.sin(np.radians(grs["lat_min"].values))
+        s_hi = np.sin(np.radians(grs["lat_max"].values))
+        weights = _overlap_fraction(s_lo, s_hi, -1.0, math.sin(math.radians(SOUTH_POLE_LAT_DEG)))
+        label = region
+    elif region == "circle":
+        if lat is None or lon is None or radius_km is None:
+            raise QueryError("region 'circle' needs lat, lon and radius_km")
+        weights = circle_weights(grs, lat, lon, radius_km)
+        label = f"circle({lat:g} deg, {lon:g} deg E, {radius_km:g} km)"
+    else:
+        allowed = ", ".join((*NAMED_REGIONS, "circle"))
+        raise QueryError(f"unknown region {region!r} (allowed: {allowed})")
+    if not np.any(weights > 0.0):
+        raise QueryError(f"region {label} holds no Lunar Prospector bin (bins are ~150 km wide)")
+    return label, weights

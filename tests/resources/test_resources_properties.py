@@ -1,0 +1,104 @@
+"""Property tests (hypothesis): non-negative concentrations, additive and monotonic inventories."""
+
+from __future__ import annotations
+
+import numpy as np
+import xarray as xr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+from lunarbase.resources.he3 import (
+    TAYLOR1991_HE_PPM_HIGH_TI_MARE,
+    TAYLOR1991_HE_PPM_HIGHLAND,
+    he3_inventory,
+    he3_ppb_from_he_ppm,
+    taylor1991_tio2_he_ppm,
+)
+from lunarbase.resources.kreep import kreep_fraction, ree_ppm
+from lunarbase.resources.volatiles import byproducts_per_tonne_regolith
+from lunarbase.scenario import Resources
+
+finite = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False)
+seeds = st.integers(min_value=0, max_value=2**32 - 1)
+
+
+@given(
+    tio2=st.lists(finite, min_size=1, max_size=20),
+    lo=st.floats(*TAYLOR1991_HE_PPM_HIGHLAND),
+    hi=st.floats(*TAYLOR1991_HE_PPM_HIGH_TI_MARE),
+    ratio=st.floats(min_value=100.0, max_value=1e4),
+)
+def test_he3_never_negative(tio2: list[float], lo: float, hi: float, ratio: float) -> None:
+    he = taylor1991_tio2_he_ppm(np.array(tio2), highland_he_ppm=lo, mare_he_ppm=hi)
+    out = he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=ratio)
+    assert np.all(out >= 0.0) and np.all(np.isfinite(out))
+
+
+@given(th=st.lists(finite, min_size=1, max_size=20))
+def test_ree_and_kreep_never_negative(th: list[float]) -> None:
+    ree = ree_ppm(np.array(th))
+    assert all(np.all(v >= 0.0) for v in ree.values())
+    frac = kreep_fraction(np.array(th))
+    assert np.all((frac >= 0.0) & (frac <= 1.0))
+
+
+@given(grade=st.lists(finite, min_size=1, max_size=10), f=st.floats(0.0, 1.0))
+def test_byproducts_never_negative(grade: list[float], f: float) -> None:
+    out = byproducts_per_tonne_regolith(np.array(grade), he3_release_fraction=f)
+    assert all(np.all(v >= 0.0) for v in out.values())
+
+
+def _cfg(density: float, mare: float, highland: float) -> Resources:
+    return Resources(
+        uncertainty_draws=16,
+        regolith_density_kg_m3=density,
+        mare_regolith_depth_m=mare,
+        highland_regolith_depth_m=highland,
+    )
+
+
+cfgs = st.builds(
+    _cfg,
+    density=st.floats(800.0, 3000.0),
+    mare=st.floats(0.5, 40.0),
+    highland=st.floats(0.5, 40.0),
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(cfg=cfgs, seed=seeds)
+def test_nearside_plus_farside_is_the_moon(grs: xr.Dataset, cfg: Resources, seed: int) -> None:
+    # Same seed -> same draws for every bin, so nominal and mean inventories add up exactly.
+    # (Percentiles of a sum are not sums of percentiles, so p05/p50/p95 are not compared.)
+    moon = he3_inventory(grs, cfg, region="moon", seed=seed)
+    near = he3_inventory(grs, cfg, region="nearside", seed=seed)
+    far = he3_inventory(grs, cfg, region="farside", seed=seed)
+    assert_allclose(near.he3_tonnes_nominal + far.he3_tonnes_nominal, moon.he3_tonnes_nominal)
+    assert_allclose(near.he3_tonnes_mean + far.he3_tonnes_mean, moon.he3_tonnes_mean)
+    assert_allclose(near.area_km2 + far.area_km2, moon.area_km2)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    cfg=cfgs,
+    seed=seeds,
+    which=st.sampled_from(["mare", "highland", "both"]),
+    region=st.sampled_from(["moon", "nearside", "farside", "south-pole"]),
+)
+def test_doubling_regolith_depth_never_lowers_the_inventory(
+    grs: xr.Dataset, cfg: Resources, seed: int, which: str, region: str
+) -> None:
+    mare = cfg.mare_regolith_depth_m * (2 if which in ("mare", "both") else 1)
+    highland = cfg.highland_regolith_depth_m * (2 if which in ("highland", "both") else 1)
+    deeper = cfg.model_copy(
+        update={"mare_regolith_depth_m": mare, "highland_regolith_depth_m": highland}
+    )
+    a = he3_inventory(grs, cfg, region=region, seed=seed)
+    b = he3_inventory(grs, deeper, region=region, seed=seed)
+    for field in ("nominal", "mean", "p05", "p50", "p95"):
+        before = getattr(a, f"he3_tonnes_{field}")
+        after = getattr(b, f"he3_tonnes_{field}")
+        assert after >= before * (1 - 1e-12), field
+    if which == "both":
+        assert_allclose(b.he3_tonnes_p50, 2 * a.he3_tonnes_p50, rtol=1e-9)

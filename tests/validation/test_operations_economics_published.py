@@ -1,0 +1,141 @@
+"""Published numbers the operations and economics stages reproduce.
+
+Rows of /work/shared/reference/validation-figures.md, sections 9 and 10. Rows marked
+``confirmed (seen)`` are tested tightly; ``seen, secondary`` rows only as loose bounds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lunarbase.constants import HOURS_PER_YEAR
+from lunarbase.economics import fusion
+from lunarbase.operations import expected_he3_kg_per_year, simulate
+from lunarbase.scenario import Operations
+
+# --- EN-01: D + 3He -> 4He + p, 18.3-18.4 MeV; "493 MWh per 3 grams (one mole)" --------------
+# Wikipedia "Helium-3" snapshot (seen, secondary, a physics constant); our Q comes from AME2020,
+# Wang et al. (2021) Chinese Phys. C 45, 030003, doi:10.1088/1674-1137/abddaf.
+
+
+def test_en01_energy_per_reaction() -> None:
+    q = fusion.q_value_mev()
+    print(f"EN-01 Q: ours {q:.4f} MeV vs published 18.3-18.4 MeV")
+    assert 18.3 <= q <= 18.4
+
+
+def test_en01_energy_per_mole_and_per_kg() -> None:
+    mwh_per_mol = fusion.fusion_energy_j_per_mol_he3() / fusion.J_PER_MWH
+    j_per_kg = fusion.fusion_energy_j_per_kg_he3()
+    print(f"EN-01 per mole: ours {mwh_per_mol:.1f} MWh vs published 493 MWh")
+    print(f"EN-01 per kg: ours {j_per_kg:.4g} J vs derived 5.87e14 J")
+    # "493 MWh" corresponds to Q = 18.39 MeV; the quoted range 18.3-18.4 MeV spans +-0.3 %, so
+    # 0.5 % covers the source's rounding of Q.
+    assert mwh_per_mol == pytest.approx(493.0, rel=0.005)
+    # 5.87e14 J/kg is given to 3 significant figures (+-0.1 %).
+    assert j_per_kg == pytest.approx(5.87e14, rel=0.001)
+
+
+# --- EN-02: 10 MW(e)-years per kg of He-3 ----------------------------------------------------
+# Sviatoslavsky & Jacobs (1988), ASCE Space 88 (cedb.asce.org record 0057909), confirmed (seen).
+# The table derives a 54 % net conversion (10 / 18.6); we feed that efficiency back in.
+
+
+def test_en02_ten_mwe_years_per_kg() -> None:
+    mwe_yr = fusion.electric_mwe_yr_per_kg(0.54)
+    print(f"EN-02: ours {mwe_yr:.3f} MWe-yr/kg at 54 % vs published 10 MWe-yr/kg")
+    # 0.54 is 10 / 18.6 rounded to 2 figures (0.5376 -> +0.4 %), and "10" is one figure: 1 %
+    assert mwe_yr == pytest.approx(10.0, rel=0.01)
+
+
+# --- EN-03: 100 kg of He-3 "can produce > 1000 MW(e)" for a year ------------------------------
+# Kulcinski & Schmitt (1992) Fusion Technol. 21(4):2221-2229, confirmed (seen). Consistent with
+# EN-02, so the same 54 % efficiency is used.
+
+
+def test_en03_hundred_kg_gigawatt_year() -> None:
+    mwe = 100.0 * fusion.electric_mwe_yr_per_kg(0.54)
+    print(f"EN-03: ours {mwe:.0f} MWe for a year from 100 kg vs published > 1000 MWe")
+    assert mwe > 1000.0
+    assert mwe == pytest.approx(1000.0, rel=0.05)  # "> 1000" is a round figure, not 2000
+
+
+# --- MIN-01/02: Wisconsin M-3 miner, 66 kg/yr at 20 ppb -----------------------------------------
+# Olson (2021) AIAA ASCEND, NTRS 20210022801, confirmed (seen): 1258 t/h excavated, 556 t/h of
+# <100 um fines processed during lunar daytime (4383 h/yr); 66 kg/yr at 20 ppb.
+
+M3_EXCAVATION_T_PER_H = 1258.0
+M3_FINES_T_PER_H = 556.0
+M3_DAYLIT_H_PER_YR = 4383.0
+M3_GRADE_PPB = 20.0
+M3_HE3_KG_PER_YR = 66.0
+
+
+def test_min01_default_fines_fraction_is_m3() -> None:
+    # The scenario default 0.44 is 556/1258 = 0.4420 rounded to 2 figures.
+    assert Operations().fines_fraction == pytest.approx(
+        M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H, rel=0.005
+    )
+
+
+def _m3(fines_fraction: float, release: float) -> Operations:
+    return Operations(
+        years=1,
+        n_miners=1,
+        excavation_t_per_h=M3_EXCAVATION_T_PER_H,
+        fines_fraction=fines_fraction,
+        he3_release_fraction=release,
+        miner_mtbf_h=1e7,  # the published rate ignores breakdowns
+        miner_mttr_h=1.0,
+        reactor_power_kwe=12_000.0,  # M-3 carried a 12 MW solar concentrator
+        base_load_kw=0.0,
+        miner_power_kw=12_000.0,
+    )
+
+
+def test_min02_m3_66_kg_per_year() -> None:
+    # Recovery assumption (MIN-02 note): 66 kg is 60 % of the He-3 in all the *excavated*
+    # regolith at 20 ppb, i.e. the fines carry the bulk regolith's He-3. We model that as all the
+    # excavated mass's He-3 reaching the heater (fines_fraction 1.0) and 60 % released. The 60 % is
+    # itself derived from the 66 kg, so this checks our chain of units (t/h, daylit hours, ppb,
+    # duty cycle), not M-3 extraction physics.
+    cfg = _m3(fines_fraction=1.0, release=0.60)
+    light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR  # 4383 of 8766 h: lunar daytime only
+    closed = expected_he3_kg_per_year(cfg, M3_GRADE_PPB, light)
+    sim = simulate(cfg, he3_grade_ppb=M3_GRADE_PPB, seed=2021, illumination_fraction=light)
+    print(
+        f"MIN-02: closed form {closed:.2f} kg/yr, sim {sim.he3_extracted_kg:.2f} kg/yr "
+        f"vs published {M3_HE3_KG_PER_YR} kg/yr"
+    )
+    # "66 kg" has 2 significant figures (+-0.8 %); 60 % is the table's rounding of 66/110.3: 1 %
+    assert closed == pytest.approx(M3_HE3_KG_PER_YR, rel=0.01)
+    # one year, MTBF 1e7 h: at most one failure is likely (p ~ 0.1 %), 8-h shifts end on time
+    assert sim.he3_extracted_kg == pytest.approx(M3_HE3_KG_PER_YR, rel=0.01)
+
+
+def test_min02_fines_at_bulk_grade_fall_short() -> None:
+    # With our default assumption (bulk grade in the fines), the 556 t/h of fines hold only
+    # 48.7 kg/yr (MIN-02 derived check) even at 100 % release: the published 66 kg is out of reach.
+    cfg = _m3(fines_fraction=M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H, release=1.0)
+    light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR
+    held = expected_he3_kg_per_year(cfg, M3_GRADE_PPB, light)
+    print(f"MIN-02 fines at bulk grade: ours {held:.2f} kg/yr vs derived 48.7 kg/yr")
+    assert held == pytest.approx(48.7, rel=0.002)  # 48.7 to 3 figures
+    assert held < M3_HE3_KG_PER_YR
+
+
+# --- MIN-06 (seen, secondary): Interlune, five harvesters -> >= 10 kg/yr ----------------------
+# Forbes (Serbian edition), forbes.n1info.ba; 100 t/h per excavator (MIN-05, press, May 2025).
+# Loose bound only. Grade assumed: 20 ppb, the Wisconsin M-3 design grade (MIN-02), typical of
+# Ti-rich mare soils; Interlune has not published its target grade. Other settings are the
+# scenario defaults (fines 0.44, release 0.75, MTBF 1000 h, MTTR 72 h) with power for all five.
+
+
+def test_min06_interlune_five_harvesters() -> None:
+    cfg = Operations(n_miners=5, excavation_t_per_h=100.0, reactor_power_kwe=1100.0, years=3)
+    closed = expected_he3_kg_per_year(cfg, 20.0)
+    sim = simulate(cfg, he3_grade_ppb=20.0, seed=2029).he3_extracted_kg / cfg.years
+    print(f"MIN-06: ours {sim:.1f} kg/yr (closed form {closed:.1f}) vs published >= 10 kg/yr")
+    # the claim is a floor; we also require the same order of magnitude (a factor 10 slip in
+    # ppb or t/h would break this)
+    assert 10.0 <= sim <= 100.0
