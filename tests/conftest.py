@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+import xarray as xr
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -26,3 +27,13 @@ def mirror() -> Path:
     if not path:
         pytest.skip("no data mirror ($LUNARBASE_DATA_MIRROR) and tests run offline")
     return Path(path)
+
+
+@pytest.fixture(scope="session")
+def grs(mirror: Path) -> xr.Dataset:
+    """Lunar Prospector GRS 5-degree bins (Prettyman et al. 2006)."""
+    from lunarbase.data import load
+
+    ds = load("lpgrs_5deg")
+    assert isinstance(ds, xr.Dataset)
+    return ds

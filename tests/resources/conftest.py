@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import xarray as xr
 
-from lunarbase.data import load
 from lunarbase.scenario import Resources
-
-
-@pytest.fixture(scope="session")
-def grs(mirror: Path) -> xr.Dataset:
-    ds = load("lpgrs_5deg")
-    assert isinstance(ds, xr.Dataset)
-    return ds
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,11 @@ and why, rather than tuning the model.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import xarray as xr
 from numpy.testing import assert_allclose
 
-from lunarbase.data import load
 from lunarbase.resources.he3 import (
     SOURCEBOOK_T7_15_TIO2_WT_PCT,
     TAYLOR1991_HE_PPM_HIGH_TI_MARE,
@@ -41,13 +38,6 @@ SEED = 20350101
 
 def ours_vs_theirs(what: str, ours: float, theirs: str, note: str = "") -> None:
     print(f"\n[{what}] ours = {ours:.4g} | published = {theirs} {note}".rstrip())
-
-
-@pytest.fixture(scope="module")
-def grs(mirror: Path) -> xr.Dataset:
-    ds = load("lpgrs_5deg")
-    assert isinstance(ds, xr.Dataset)
-    return ds
 
 
 @pytest.fixture(scope="module")

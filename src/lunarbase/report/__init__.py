@@ -113,6 +113,7 @@ def write(results: Any, out_dir: Path) -> dict[str, Path]:
     except OSError as exc:
         raise LunarbaseError(f"{out_dir}: cannot create output folder ({exc.strerror})") from None
     json_path, html_path = out_dir / "results.json", out_dir / "report.html"
-    _atomic_write(json_path, results.to_json())
-    _atomic_write(html_path, render(results))
+    texts = {json_path: results.to_json(), html_path: render(results)}  # build, then write
+    for path, text in texts.items():
+        _atomic_write(path, text)
     return {"results": json_path, "report": html_path}

@@ -1,0 +1,44 @@
+"""Report files are written atomically: a failure never leaves half a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lunarbase import report
+
+
+class Broken:
+    """A results stand-in whose JSON works but whose rendering fails."""
+
+    def to_json(self) -> str:
+        return "{}\n"
+
+
+def test_failed_render_keeps_the_previous_files(tmp_path: Path, monkeypatch: Any) -> None:
+    (tmp_path / "report.html").write_text("old report")
+    (tmp_path / "results.json").write_text("old json")
+
+    def boom(results: Any) -> str:
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(report, "render", boom)
+    with pytest.raises(RuntimeError):
+        report.write(Broken(), tmp_path)
+    assert (tmp_path / "report.html").read_text() == "old report"
+    assert (tmp_path / "results.json").read_text() == "old json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "results.json"]
+
+
+def test_unwritable_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(report.LunarbaseError, match="cannot create output folder"):
+        report.write(Broken(), blocker / "out")
+
+
+def test_polar_radius() -> None:
+    # rho = 2R tan(c/2): 1 deg from the pole is 30.32 km on the 1737.4 km sphere.
+    assert report.polar_radius_km(1.0) == pytest.approx(30.324, abs=1e-3)
