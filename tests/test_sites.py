@@ -53,7 +53,7 @@ def test_score_orders_by_weighted_criteria() -> None:
     )
     s = score(table, Sites())
     assert s[0] > s[1]
-    assert ((0 <= s) & (s <= 1)).all()
+    assert ((s >= 0) & (s <= 1)).all()
     only_light = Sites(
         weight_illumination=1, weight_earth_visibility=0, weight_slope=0, weight_psr_proximity=0
     )
