@@ -79,7 +79,8 @@ def sites_figure(
         title="Candidate sites (LOLA 240 m hillshade, south polar stereographic)",
         xaxis_title="x [km]",
         yaxis_title="y [km] (toward 0 E)",
-        **{**LAYOUT, "height": 600},
+        legend={"orientation": "h", "y": -0.12},
+        **{**LAYOUT, "height": 640},
     )
     fig.update_yaxes(scaleanchor="x")
     return _html(fig, "fig-sites")
