@@ -77,7 +77,7 @@ class Terrain(_Section):
 class Resources(_Section):
     """Regolith resource models."""
 
-    he3_model: Literal["taylor1991_tio2"] = Field(
+    he3_model: Literal["taylor1991_tio2", "johnson1999_fluence"] = Field(
         "taylor1991_tio2", description="He-3 grade model (see lunarbase.resources.he3)."
     )
     he4_he3_atom_ratio: float = Field(

@@ -11,11 +11,16 @@ from numpy.testing import assert_allclose
 from lunarbase.resources.he3 import (
     TAYLOR1991_HE_PPM_HIGH_TI_MARE,
     TAYLOR1991_HE_PPM_HIGHLAND,
+    bin_fluence_factor,
+    fluence_factor,
+    he3_inventories,
     he3_inventory,
     he3_ppb_from_he_ppm,
+    johnson1999_fluence_he_ppm,
     taylor1991_tio2_he_ppm,
 )
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
+from lunarbase.resources.regions import polygon_weights
 from lunarbase.resources.volatiles import byproducts_per_tonne_regolith
 from lunarbase.scenario import Resources
 
@@ -102,3 +107,81 @@ def test_doubling_regolith_depth_never_lowers_the_inventory(
         assert after >= before * (1 - 1e-12), field
     if which == "both":
         assert_allclose(b.he3_tonnes_p50, 2 * a.he3_tonnes_p50, rtol=1e-9)
+
+
+# --- johnson1999_fluence, polygons and mining depth ------------------------------------------
+
+
+@given(
+    tio2=st.lists(finite, min_size=1, max_size=20),
+    fluence=st.floats(-1.0, 2.0),
+    lo=st.floats(*TAYLOR1991_HE_PPM_HIGHLAND),
+    hi=st.floats(*TAYLOR1991_HE_PPM_HIGH_TI_MARE),
+)
+def test_fluence_model_never_negative(
+    tio2: list[float], fluence: float, lo: float, hi: float
+) -> None:
+    he = johnson1999_fluence_he_ppm(
+        np.array(tio2), fluence=fluence, highland_he_ppm=lo, mare_he_ppm=hi
+    )
+    assert np.all(he >= 0.0) and np.all(np.isfinite(he))
+
+
+@given(lat=st.floats(-90.0, 90.0), lat2=st.floats(-90.0, 90.0))
+def test_bin_fluence_lies_between_its_edges(lat: float, lat2: float) -> None:
+    a, b = sorted((lat, lat2))
+    f = float(bin_fluence_factor(a, b))
+    ends = fluence_factor(np.array([a, b]))
+    top = 1.0 if a <= 0.0 <= b else float(ends.max())
+    assert float(ends.min()) - 1e-9 <= f <= top + 1e-9
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    split=st.integers(-35, 35).map(lambda k: 5.0 * k),
+    lat_split=st.floats(-40.0, 40.0),
+    seed=seeds,
+    model=st.sampled_from(["taylor1991_tio2", "johnson1999_fluence"]),
+)
+def test_disjoint_polygons_add_up(
+    grs: xr.Dataset, split: float, lat_split: float, seed: int, model: str
+) -> None:
+    # Four quadrants of a box that share edges (a meridian on bin edges and any parallel):
+    # every bin centre falls in exactly one, so nominal and mean inventories add up.
+    cfg = Resources(uncertainty_draws=16, he3_model=model)
+    w, e, s, n = split - 60.0, split + 60.0, -50.0, 50.0
+    quads = [
+        [(s, w), (s, split), (lat_split, split), (lat_split, w)],
+        [(s, split), (s, e), (lat_split, e), (lat_split, split)],
+        [(lat_split, w), (lat_split, split), (n, split), (n, w)],
+        [(lat_split, split), (lat_split, e), (n, e), (n, split)],
+    ]
+    whole = [(s, w), (s, e), (n, e), (n, w)]
+    weights = [polygon_weights(grs, q) for q in quads]
+    assert np.all(sum(weights) == polygon_weights(grs, whole))
+    regions = [(f"q{i}", wq) for i, wq in enumerate(weights)]
+    regions.append(("whole", polygon_weights(grs, whole)))
+    invs = he3_inventories(grs, cfg, [r for r in regions if r[1].any()], seed=seed)
+    *parts, total = invs
+    assert_allclose(sum(p.he3_tonnes_nominal for p in parts), total.he3_tonnes_nominal)
+    assert_allclose(sum(p.he3_tonnes_mean for p in parts), total.he3_tonnes_mean)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    cfg=cfgs,
+    seed=seeds,
+    depth=st.floats(0.05, 60.0),
+    model=st.sampled_from(["taylor1991_tio2", "johnson1999_fluence"]),
+)
+def test_doubling_mining_depth_never_lowers_the_inventory(
+    grs: xr.Dataset, cfg: Resources, seed: int, depth: float, model: str
+) -> None:
+    cfg = cfg.model_copy(update={"he3_model": model})
+    a = he3_inventory(grs, cfg, seed=seed, depth_m=depth)
+    b = he3_inventory(grs, cfg, seed=seed, depth_m=2.0 * depth)
+    for field in ("nominal", "mean", "p05", "p50", "p95"):
+        before = getattr(a, f"he3_tonnes_{field}")
+        after = getattr(b, f"he3_tonnes_{field}")
+        assert after >= before * (1 - 1e-12), field
+    assert b.he3_tonnes_above_cutoff >= a.he3_tonnes_above_cutoff * (1 - 1e-12)

@@ -14,13 +14,18 @@ import xarray as xr
 from numpy.testing import assert_allclose
 
 from lunarbase.resources.he3 import (
+    APOLLO_SITE_LAT_DEG,
     SOURCEBOOK_T7_15_TIO2_WT_PCT,
     TAYLOR1991_HE_PPM_HIGH_TI_MARE,
     TAYLOR1991_HE_PPM_HIGHLAND,
     Inventory,
+    fluence_factor,
+    grs_fluence,
+    grs_he3_ppb,
     he3_inventories,
     he3_ppb,
     he3_ppb_from_he_ppm,
+    johnson1999_fluence_he_ppm,
     taylor1991_tio2_he_ppm,
 )
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
@@ -270,3 +275,134 @@ def test_kr05_pkt_holds_the_thorium(grs: xr.Dataset) -> None:
     share = float((th[top] * area[top]).sum() / (th * area).sum())
     ours_vs_theirs("Th share of the top-Th 16 % of the surface", share, ">= 0.40 (PKT ~40 %)")
     assert share >= 0.40
+
+
+# --- The second model, johnson1999_fluence (cos-latitude fluence x the TiO2 line) -----------
+
+FLUENCE = "johnson1999_fluence"
+
+
+@pytest.fixture(scope="module")
+def fluence_inventories(grs: xr.Dataset) -> dict[str, Inventory]:
+    names = ("moon", "nearside", "farside", "south-pole")
+    cfg = Resources(he3_model=FLUENCE)
+    invs = he3_inventories(grs, cfg, [region_weights(grs, n) for n in names], seed=SEED)
+    return dict(zip(names, invs, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("site", "apollo", "bounds"),
+    [
+        ("apollo11", "apollo11", TAYLOR1991_HE_PPM_HIGH_TI_MARE),
+        ("apollo17_17a", "apollo17", TAYLOR1991_HE_PPM_HIGH_TI_MARE),
+        ("apollo16", "apollo16", TAYLOR1991_HE_PPM_HIGHLAND),
+    ],
+)
+def test_he03_fluence_model_at_landing_sites(
+    site: str, apollo: str, bounds: tuple[float, float]
+) -> None:
+    # HE-03 (Taylor 1991) ranges, now at each site's TiO2 (Table 7.15) AND its latitude
+    # (Davies & Colvin 2000): the anchors were re-based per unit fluence, so the sites must
+    # still land inside Taylor's ranges. No tolerance: the ranges are the bound.
+    f = fluence_factor(APOLLO_SITE_LAT_DEG[apollo])
+    ours = float(johnson1999_fluence_he_ppm(SOURCEBOOK_T7_15_TIO2_WT_PCT[site], fluence=f))
+    ours_vs_theirs(f"{FLUENCE} total He at {site} [ppm]", ours, f"{bounds[0]:g}-{bounds[1]:g}")
+    assert bounds[0] <= ours <= bounds[1]
+
+
+def test_he05_fluence_model_tranquillitatis_and_highlands(grs: xr.Dataset) -> None:
+    # HE-05 (Kaydash et al. 1999): nearside maxima 16-20 ppb, highlands 1-5 ppb. At 8 N the
+    # fluence factor is 0.99, so Tranquillitatis keeps the taylor1991_tio2 bias (~45 % low; the
+    # same factor-2.5 bound and reasons as test_he05_mare_tranquillitatis). Highlands: the
+    # fluence term drives high-latitude highlands below 1 ppb (all-latitude 5 % quantile
+    # ~0.4 ppb). On |lat| <= 60 deg highland bins (the nearside map's reach) the median
+    # (~1.3 ppb) and 95 % quantile sit inside 1-5 ppb but the 5 % quantile is ~0.75 ppb, 25 %
+    # BELOW the published low end: cos(lat)/F_anchor falls to 0.51 at 60 deg. That lower bound
+    # is therefore the model's own: taylor1991_tio2's highland 5 % quantile (>= 1 ppb, tested
+    # above) x 0.5, not the published figure.
+    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    cells = [containing_cell(grs, 8.0, lon) for lon in (22.5, 27.5)]
+    tranq = float(grade[cells].mean())
+    feo, lat = grs["FeO_wt_pct"].values, grs["lat"].values
+    near_hl = grade[(feo < 8.0) & (np.abs(lat) <= 60.0)]
+    p05, p50, p95 = np.percentile(near_hl, [5, 50, 95])
+    all_p05 = np.percentile(grade[feo < 8.0], 5)
+    note = f"ours/16 {tranq / 16:.2f}"
+    ours_vs_theirs("fluence He-3 Tranquillitatis [ppb]", tranq, "16-20", note)
+    ours_vs_theirs(
+        "fluence He-3 highlands |lat|<=60 median [ppb]",
+        p50,
+        "1-5",
+        f"(5-95 %: {p05:.2f}-{p95:.2f}; all latitudes p05 {all_p05:.2f})",
+    )
+    assert 16.0 / 2.5 <= tranq <= 20.0
+    assert 1.0 <= p50 <= 5.0 and p95 <= 5.0
+    assert p05 >= 0.5
+
+
+def test_he02_fluence_model_farside_maria_not_reproduced(grs: xr.Dataset) -> None:
+    # HE-02 (Johnson et al. 1999): farside maria are richest "due to greater solar wind fluence
+    # received". That excess comes from the Earth's magnetotail shielding the nearside around
+    # full Moon, which our cos(lat) fluence leaves out, so at equal TiO2 and latitude a farside
+    # bin gets exactly the nearside grade: the documented deviation is a farside/nearside
+    # ratio of 1.000 where Johnson et al. have > 1. What we do reproduce: high-Ti mare >
+    # highlands.
+    fluence = grs_fluence(grs)
+    near = containing_cell(grs, 2.5, 22.5)
+    far = containing_cell(grs, 2.5, 202.5)
+    at_near, at_far = (
+        he3_ppb(5.0, model=FLUENCE, fluence=fluence[i]) for i in (near, far)
+    )  # equal TiO2
+    ours_vs_theirs("far/near He-3 at equal TiO2, 2.5 N", at_far / at_near, "> 1 (HE-02)")
+    assert_allclose(at_far, at_near, rtol=1e-12)
+    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    tio2 = grs["TiO2_wt_pct"].values
+    feo = grs["FeO_wt_pct"].values
+    assert grade[(feo >= 14.0) & (tio2 >= 5.0)].min() > grade[feo < 8.0].max()
+
+
+def test_he10_fluence_model_tranquillitatis_in_top_decile(grs: xr.Dataset) -> None:
+    # HE-10 (PSS 177:104686): NW Mare Tranquillitatis among the He-3-richest sites.
+    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    top = np.percentile(grade, 90)
+    nw = grade[containing_cell(grs, 10.0, 22.5)]
+    ours_vs_theirs("fluence NW Tranquillitatis vs top decile [ppb]", nw, f">= {top:.2f}")
+    assert nw >= top
+
+
+def test_inv03_06_fluence_model_global_band(fluence_inventories: dict[str, Inventory]) -> None:
+    # INV-03..06 as for taylor1991_tio2. The cos(lat) fluence lowers the Moon's p50 to
+    # ~0.92e6 t (area-mean cos(lat) = pi/4 over an anchor fluence of ~0.98): inside the
+    # published 2.2e5 .. 1.1e6 t span, ~8 % below Wittenberg et al.'s ~1e6 t.
+    inv = fluence_inventories["moon"]
+    ours_vs_theirs(
+        "fluence Moon He-3 [t]",
+        inv.he3_tonnes_p50,
+        "2.2e5 .. 1.1e6",
+        f"(p05-p95 {inv.he3_tonnes_p05:.3g}-{inv.he3_tonnes_p95:.3g})",
+    )
+    assert 2.2e5 <= inv.he3_tonnes_p50 <= 1.1e6
+    assert inv.he3_tonnes_p05 <= 1.0e6 <= inv.he3_tonnes_p95
+
+
+def test_inv01_fluence_model_global_and_nearside_share(
+    fluence_inventories: dict[str, Inventory],
+) -> None:
+    # INV-01 (Fa & Jin, CE-1): 6.6e8 kg, 56 % nearside. Factor-2 and +-5 point tolerances as
+    # above. Ours has no magnetotail term, which in Johnson et al.'s map favours the farside,
+    # so our nearside share (~0.59) sits above theirs.
+    moon = fluence_inventories["moon"]
+    share = fluence_inventories["nearside"].he3_tonnes_nominal / moon.he3_tonnes_nominal
+    ours_vs_theirs("fluence Moon He-3 p50 [kg]", moon.he3_tonnes_p50 * 1e3, "6.6e8")
+    ours_vs_theirs("fluence nearside share", share, "0.56")
+    assert 6.6e8 / 2 <= moon.he3_tonnes_p50 * 1e3 <= 6.6e8 * 2
+    assert abs(share - 3.7 / 6.6) <= 0.05
+
+
+def test_he07_polar_cap_has_no_psr_term(fluence_inventories: dict[str, Inventory]) -> None:
+    # HE-07 (Cocks 2010, doi:10.1016/j.icarus.2009.12.032): PSRs may hold >= 50 ppb. Neither
+    # model has a cold-trap term; the fluence model puts the cap south of 80 S near 0.16 ppb,
+    # ~300x below Cocks' figure. Printed and bounded only to show the deviation's direction.
+    grade = fluence_inventories["south-pole"].he3_grade_ppb
+    ours_vs_theirs("fluence south-cap He-3 grade [ppb]", grade, ">= 50 in PSRs (HE-07)")
+    assert grade < 50.0

@@ -10,6 +10,7 @@ the Lunar Prospector GRS 5-degree table (Prettyman et al. 2006, doi:10.1029/2005
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -21,6 +22,11 @@ from lunarbase.resources.he3 import (
     HE3_MODELS,
     He3GradeModel,
     Inventory,
+    counted_thickness_m,
+    fluence_factor,
+    grs_fluence,
+    grs_he3_ppb,
+    he3_depth_profile,
     he3_inventories,
     he3_inventory,
     he3_ppb,
@@ -36,15 +42,20 @@ __all__ = [
     "He3GradeModel",
     "Inventory",
     "ReeInventory",
+    "RegionResources",
     "ResourceResults",
     "assess",
     "byproducts_per_kg_he3",
     "byproducts_per_tonne_regolith",
+    "fluence_factor",
+    "he3_depth_profile",
     "he3_inventory",
     "he3_ppb",
     "kreep_fraction",
+    "point_grades",
     "ree_ppm",
     "ree_tonnes",
+    "region_resources",
     "regolith_depth_m",
     "resource_maps",
 ]
@@ -151,7 +162,8 @@ def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
     -------
     xarray.Dataset
         ``he3_ppb`` [ppb], ``tio2_wt_pct`` [wt%], ``th_ppm`` [ppm], ``ree_sum_ppm`` [ppm],
-        ``kreep_fraction`` [-], ``regolith_depth_m`` [m] on ``cell``, with the bins' coordinates.
+        ``kreep_fraction`` [-], ``regolith_depth_m`` [m] and ``solar_wind_fluence`` (normalised,
+        [-]) on ``cell``, with the bins' coordinates.
 
     References
     ----------
@@ -160,10 +172,8 @@ def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
     tio2 = grs["TiO2_wt_pct"].values
     th = grs["Th_ppm"].values
     layers = {
-        "he3_ppb": (
-            he3_ppb(tio2, model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio),
-            "ppb",
-        ),
+        "he3_ppb": (grs_he3_ppb(grs, cfg), "ppb"),
+        "solar_wind_fluence": (grs_fluence(grs), "1"),
         "tio2_wt_pct": (np.asarray(tio2, dtype=float), "wt%"),
         "th_ppm": (np.asarray(th, dtype=float), "ppm"),
         "ree_sum_ppm": (ree_ppm(th)["total"], "ppm"),
@@ -276,4 +286,192 @@ def assess(
         south_pole=south,
         moon_ree=ree_tonnes(grs, cfg),
         maps=maps,
+    )
+
+
+def _load_grs(grs: xr.Dataset | None) -> xr.Dataset:
+    if grs is not None:
+        return grs
+    from lunarbase.data import load
+
+    return cast(xr.Dataset, load("lpgrs_5deg"))
+
+
+def point_grades(
+    lat_deg: float,
+    lon_deg: float,
+    *,
+    cfg: Resources | None = None,
+    grs: xr.Dataset | None = None,
+) -> dict[str, Any]:
+    """Resource grades of the Lunar Prospector bin that contains a point.
+
+    Parameters
+    ----------
+    lat_deg : float
+        Latitude [deg], -90..90.
+    lon_deg : float
+        Longitude [deg E], 0..360 or -180..180.
+    cfg : lunarbase.scenario.Resources, optional
+        He grade model and atom ratio; default ``Resources()`` (``taylor1991_tio2``).
+    grs : xarray.Dataset, optional
+        LP GRS table; loaded when omitted.
+
+    Returns
+    -------
+    dict
+        ``he3_ppb`` [ppb], ``th_ppm`` [ppm], ``tio2_wt_pct`` [wt%], ``ree_ppm`` (total REE,
+        [ppm]), ``he3_model`` and ``lp_cell`` (bin id), as plain Python values.
+
+    Raises
+    ------
+    QueryError
+        Latitude outside -90..90 or a non-finite coordinate.
+
+    Examples
+    --------
+    >>> g = point_grades(8.0, 22.5)          # doctest: +SKIP
+    >>> sorted(g)                            # doctest: +SKIP
+    ['he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
+    """
+    cfg = Resources() if cfg is None else cfg
+    grs = _load_grs(grs)
+    i = containing_cell(grs, lat_deg, lon_deg)
+    sub = grs.isel(cell=[i])
+    th = float(grs["Th_ppm"].values[i])
+    return {
+        "he3_ppb": float(grs_he3_ppb(sub, cfg)[0]),
+        "th_ppm": th,
+        "tio2_wt_pct": float(grs["TiO2_wt_pct"].values[i]),
+        "ree_ppm": float(ree_ppm(th)["total"]),
+        "he3_model": cfg.he3_model,
+        "lp_cell": int(grs["cell"].values[i]),
+    }
+
+
+@dataclass(frozen=True)
+class RegionResources:
+    """He-3 and REE held in one region (the ``lunarbase resources inventory`` result).
+
+    Attributes
+    ----------
+    he3 : Inventory
+        He-3 inventory with its Monte Carlo band and the area above ``he3.cutoff_ppb`` [t].
+    ree : ReeInventory
+        REE above ``ree.cutoff_ppm`` [t].
+    th_grade_ppm : float
+        Regolith-mass-weighted mean Th of the region [ppm] (no cut-off).
+    tio2_grade_wt_pct : float
+        Regolith-mass-weighted mean TiO2 of the region [wt%].
+    """
+
+    he3: Inventory
+    ree: ReeInventory
+    th_grade_ppm: float
+    tio2_grade_wt_pct: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, ``ree_tonnes``,
+        grades, areas and the full inventories under ``he3`` and ``ree``."""
+        h, r = self.he3, self.ree
+        return {
+            "region": h.region,
+            "he3_model": h.model,
+            "seed": h.seed,
+            "draws": h.draws,
+            "depth_m": h.depth_m,
+            "area_km2": h.area_km2,
+            "regolith_tonnes": h.regolith_tonnes,
+            "he3_tonnes": {
+                "p05": h.he3_tonnes_p05,
+                "p50": h.he3_tonnes_p50,
+                "p95": h.he3_tonnes_p95,
+                "mean": h.he3_tonnes_mean,
+                "nominal": h.he3_tonnes_nominal,
+            },
+            "he3_grade_ppb": h.he3_grade_ppb,
+            "he3_cutoff_ppb": h.cutoff_ppb,
+            "he3_area_above_cutoff_km2": h.area_above_cutoff_km2,
+            "he3_tonnes_above_cutoff": h.he3_tonnes_above_cutoff,
+            "th_grade_ppm": self.th_grade_ppm,
+            "tio2_grade_wt_pct": self.tio2_grade_wt_pct,
+            "ree_tonnes": r.ree_tonnes,
+            "ree_grade_ppm": r.ree_grade_ppm,
+            "ree_cutoff_ppm": r.cutoff_ppm,
+            "ree_area_above_cutoff_km2": r.area_km2,
+            "ree_element_tonnes": dict(r.element_tonnes),
+            "he3": h.to_dict(),
+            "ree": r.to_dict(),
+        }
+
+
+def region_resources(
+    cfg: Resources,
+    *,
+    seed: int,
+    region: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_km: float | None = None,
+    polygon: Sequence[tuple[float, float]] | None = None,
+    depth_m: float | None = None,
+    he3_cutoff_ppb: float = 0.0,
+    ree_cutoff_ppm: float = 0.0,
+    grs: xr.Dataset | None = None,
+) -> RegionResources:
+    """He-3 (seeded Monte Carlo) and REE inventories of one region, plus its mean grades.
+
+    Parameters
+    ----------
+    cfg : lunarbase.scenario.Resources
+        Model, atom ratio, density, depths and ``uncertainty_draws``.
+    seed : int
+        Seed of the He-3 Monte Carlo.
+    region, lat, lon, radius_km, polygon
+        Region, as for :func:`lunarbase.resources.regions.region_weights`.
+    depth_m : float, optional
+        Count down to this depth [m]; default the whole regolith.
+    he3_cutoff_ppb : float, optional
+        He-3 cut-off grade for the area above it [ppb].
+    ree_cutoff_ppm : float, optional
+        Total-REE cut-off grade [ppm].
+    grs : xarray.Dataset, optional
+        LP GRS table; loaded when omitted.
+
+    Returns
+    -------
+    RegionResources
+
+    Raises
+    ------
+    QueryError
+        Bad region, depth or cut-off (one line naming the field).
+    ScenarioError
+        Unknown He grade model.
+    """
+    grs = _load_grs(grs)
+    label, weights = region_weights(
+        grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
+    )
+    (he3,) = he3_inventories(
+        grs, cfg, [(label, weights)], seed=seed, depth_m=depth_m, cutoff_ppb=he3_cutoff_ppb
+    )
+    ree = ree_tonnes(
+        grs,
+        cfg,
+        cutoff_ppm=ree_cutoff_ppm,
+        depth_m=depth_m,
+        region=region,
+        lat=lat,
+        lon=lon,
+        radius_km=radius_km,
+        polygon=polygon,
+    )
+    thickness = counted_thickness_m(regolith_depth_m(grs["FeO_wt_pct"].values, cfg), depth_m)
+    mass = np.asarray(grs["area_m2"].values, dtype=float) * weights * thickness
+    return RegionResources(
+        he3=he3,
+        ree=ree,
+        th_grade_ppm=_area_mean(np.asarray(grs["Th_ppm"].values, dtype=float), mass),
+        tio2_grade_wt_pct=_area_mean(np.asarray(grs["TiO2_wt_pct"].values, dtype=float), mass),
     )

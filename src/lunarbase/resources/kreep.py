@@ -26,6 +26,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from types import MappingProxyType
 from typing import Any
@@ -35,7 +36,7 @@ import numpy.typing as npt
 import xarray as xr
 
 from lunarbase.errors import QueryError
-from lunarbase.resources.he3 import regolith_depth_m
+from lunarbase.resources.he3 import check_depth_m, counted_thickness_m, regolith_depth_m
 from lunarbase.resources.regions import region_weights
 from lunarbase.scenario import Resources
 
@@ -172,6 +173,8 @@ def ree_tonnes(
     lat: float | None = None,
     lon: float | None = None,
     radius_km: float | None = None,
+    polygon: Sequence[tuple[float, float]] | None = None,
+    depth_m: float | None = None,
 ) -> ReeInventory:
     """Rare-earth elements in the regolith of a region, counting bins at or above a cut-off.
 
@@ -186,8 +189,10 @@ def ree_tonnes(
         Density and regolith depths.
     cutoff_ppm : float, optional
         Minimum total-REE grade of a bin to count [ppm], >= 0.
-    region, lat, lon, radius_km
+    region, lat, lon, radius_km, polygon
         Region, as for :func:`lunarbase.resources.regions.region_weights`.
+    depth_m : float, optional
+        Count regolith down to this depth [m], > 0; default the whole regolith.
 
     Returns
     -------
@@ -196,7 +201,7 @@ def ree_tonnes(
     Raises
     ------
     QueryError
-        Negative or non-finite cut-off, or an unknown or empty region.
+        Negative or non-finite cut-off, a non-positive depth, or an unknown or empty region.
 
     References
     ----------
@@ -204,12 +209,16 @@ def ree_tonnes(
     """
     if not np.isfinite(cutoff_ppm) or cutoff_ppm < 0.0:
         raise QueryError(f"cutoff_ppm = {cutoff_ppm!r} must be a finite grade >= 0 ppm")
-    label, weights = region_weights(grs, region, lat=lat, lon=lon, radius_km=radius_km)
+    check_depth_m(depth_m)
+    label, weights = region_weights(
+        grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
+    )
     th = np.asarray(grs["Th_ppm"].values, dtype=float)
     ree = ree_ppm(th)
     keep = np.where(ree[REE_TOTAL_KEY] >= cutoff_ppm, weights, 0.0)
     area_m2 = np.asarray(grs["area_m2"].values, dtype=float)
-    mass_kg = area_m2 * regolith_depth_m(grs["FeO_wt_pct"].values, cfg)
+    thickness = counted_thickness_m(regolith_depth_m(grs["FeO_wt_pct"].values, cfg), depth_m)
+    mass_kg = area_m2 * thickness
     mass_kg = mass_kg * cfg.regolith_density_kg_m3 * keep
     regolith_kg = float(mass_kg.sum())
     element_t = {el: float((v * 1e-6 * mass_kg).sum() / 1e3) for el, v in ree.items()}

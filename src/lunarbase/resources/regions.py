@@ -14,7 +14,8 @@ the exact fraction of each bin's area inside the region:
 * ``"south-pole"``: latitudes <= -80 deg (area fraction of each bin south of 80 S).
 
 A circle (``lat``, ``lon``, ``radius_km``) keeps the bins whose centre lies within ``radius_km``
-(great-circle distance on the 1737.4 km sphere) with weight 1. The centre of a polar-cap bin
+(great-circle distance on the 1737.4 km sphere) with weight 1; a polygon of (lat, lon) vertices
+keeps the bins whose centre lies inside it (:func:`polygon_weights`). The centre of a polar-cap bin
 (one spanning 360 deg of longitude) is the pole (see :mod:`lunarbase.data.loaders`).
 
 References
@@ -27,6 +28,7 @@ References
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import xarray as xr
@@ -121,6 +123,53 @@ def circle_weights(grs: xr.Dataset, lat: float, lon: float, radius_km: float) ->
     return np.asarray(d_km <= radius_km, dtype=float)
 
 
+def polygon_weights(grs: xr.Dataset, polygon: Sequence[tuple[float, float]]) -> np.ndarray:
+    """1 for bins whose centre lies inside a lat/lon polygon, else 0.
+
+    Edges are straight lines in (longitude, latitude), as on an equirectangular map, not great
+    circles. Longitudes are unwrapped along the ring (each vertex within 180 deg of the one
+    before), so a polygon may cross the 180 deg meridian; it may not enclose a pole. The
+    even-odd crossing rule with half-open edge tests puts a centre that lies exactly on an edge
+    shared by two polygons into exactly one of them, so polygons that tile an area split its
+    bins without double counting.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table from ``load("lpgrs_5deg")``.
+    polygon : sequence of (lat, lon)
+        At least three vertices [deg, deg E]; the ring closes itself.
+
+    Raises
+    ------
+    QueryError
+        Fewer than three vertices, a latitude outside -90..90 or a non-finite coordinate.
+    """
+    pts = np.asarray(polygon, dtype=float)
+    if pts.ndim != 2 or pts.shape[1] != 2 or pts.shape[0] < 3:
+        raise QueryError(f"polygon needs at least three (lat, lon) vertices, got {polygon!r}")
+    for lat_v, lon_v in pts:
+        _check_point(float(lat_v), float(lon_v))
+    lat_v = pts[:, 0]
+    lon_v = pts[0, 1] + np.concatenate([[0.0], np.cumsum(wrap_lon_180(np.diff(pts[:, 1])))])
+    ring_lon = float(lon_v[-1] + wrap_lon_180(lon_v[0] - lon_v[-1]))
+    if abs(ring_lon - lon_v[0]) > 1e-9:
+        raise QueryError("polygon encloses a pole (its longitudes wind once around the Moon)")
+    y = np.asarray(grs["lat"].values, dtype=float)
+    lon_mid = float(lon_v.min() + lon_v.max()) / 2.0
+    x = lon_mid + wrap_lon_180(np.asarray(grs["lon"].values, dtype=float) - lon_mid)
+    inside = np.zeros(y.shape, dtype=bool)
+    n = len(lat_v)
+    for i in range(n):
+        x1, y1 = lon_v[i], lat_v[i]
+        x2, y2 = lon_v[(i + 1) % n], lat_v[(i + 1) % n]
+        crosses = (y1 > y) != (y2 > y)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        inside ^= crosses & (x < x_at)
+    return inside.astype(float)
+
+
 def _overlap_fraction(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> np.ndarray:
     """Fraction of each interval [lo, hi] that lies inside [a, b]."""
     width = hi - lo
@@ -135,6 +184,7 @@ def region_weights(
     lat: float | None = None,
     lon: float | None = None,
     radius_km: float | None = None,
+    polygon: Sequence[tuple[float, float]] | None = None,
 ) -> tuple[str, np.ndarray]:
     """Label and per-bin area weights (0..1) of a region.
 
@@ -143,12 +193,15 @@ def region_weights(
     grs : xarray.Dataset
         LP GRS table from ``load("lpgrs_5deg")``.
     region : str or None
-        One of ``"moon"``, ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``.
-        ``None`` means ``"circle"`` when ``lat``/``lon``/``radius_km`` are given, else ``"moon"``.
+        One of ``"moon"``, ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``,
+        ``"polygon"``. ``None`` means ``"circle"`` when ``lat``/``lon``/``radius_km`` are
+        given, ``"polygon"`` when ``polygon`` is, else ``"moon"``.
     lat, lon : float, optional
         Circle centre [deg, deg E].
     radius_km : float, optional
         Circle radius [km].
+    polygon : sequence of (lat, lon), optional
+        Polygon vertices [deg, deg E] (see :func:`polygon_weights`).
 
     Returns
     -------
@@ -160,16 +213,21 @@ def region_weights(
     Raises
     ------
     QueryError
-        Unknown region, a circle with missing or invalid parameters, circle parameters given
-        with a named region, or a region that holds no bin.
+        Unknown region, a circle or polygon with missing or invalid parameters, circle or
+        polygon parameters given with another region, or a region that holds no bin.
     """
     circle_args = (lat, lon, radius_km)
+    has_circle = any(a is not None for a in circle_args)
+    if has_circle and polygon is not None:
+        raise QueryError("give either lat/lon/radius_km (a circle) or polygon, not both")
     if region is None:
-        region = "circle" if any(a is not None for a in circle_args) else "moon"
-    if region != "circle" and any(a is not None for a in circle_args):
+        region = "circle" if has_circle else "polygon" if polygon is not None else "moon"
+    if region != "circle" and has_circle:
         raise QueryError(
             f"region {region!r} takes no lat/lon/radius_km (use region='circle' for a circle)"
         )
+    if region != "polygon" and polygon is not None:
+        raise QueryError(f"region {region!r} takes no polygon (use region='polygon')")
     n = grs.sizes["cell"]
     if region == "moon":
         weights = np.ones(n)
@@ -188,8 +246,13 @@ def region_weights(
             raise QueryError("region 'circle' needs lat, lon and radius_km")
         weights = circle_weights(grs, lat, lon, radius_km)
         label = f"circle({lat:g} deg, {lon:g} deg E, {radius_km:g} km)"
+    elif region == "polygon":
+        if polygon is None:
+            raise QueryError("region 'polygon' needs polygon vertices (lat, lon)")
+        weights = polygon_weights(grs, polygon)
+        label = "polygon(" + "; ".join(f"{a:g} {b:g}" for a, b in polygon) + ")"
     else:
-        allowed = ", ".join((*NAMED_REGIONS, "circle"))
+        allowed = ", ".join((*NAMED_REGIONS, "circle", "polygon"))
         raise QueryError(f"unknown region {region!r} (allowed: {allowed})")
     if not np.any(weights > 0.0):
         raise QueryError(f"region {label} holds no Lunar Prospector bin (bins are ~150 km wide)")
