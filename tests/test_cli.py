@@ -59,6 +59,7 @@ def test_point_json_shackleton_floor_vs_ridge(mirror: Path) -> None:
     assert f["illumination_fraction"] < 0.01 < ridge["illumination_fraction"]
     assert ridge["elevation_m"] - f["elevation_m"] > 4000.0
     assert ridge["dem"] == "site01_10m" and f["dem"] == "ldem_75s_240m"
+    assert 0.0 < f["he3_ppb"] < 5.0 and 0.0 < f["th_ppm"] < 3.0  # feldspathic polar highlands
 
 
 def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:

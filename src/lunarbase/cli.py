@@ -7,17 +7,17 @@ the commands so ``--help`` is instant.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from lunarbase import __version__
+from lunarbase.cli_common import JsonOpt, err, out, print_json
+from lunarbase.cli_resources import resources_app
 from lunarbase.errors import LunarbaseError
 
 app = typer.Typer(
@@ -29,18 +29,9 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="The real lunar datasets: list, verify checksums, fetch.")
 app.add_typer(data_app, name="data")
+app.add_typer(resources_app, name="resources")
 
-out = Console()
-err = Console(stderr=True)
 _state = {"debug": False}
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
-
-
-def _print_json(obj: Any) -> None:
-    from lunarbase.jsonable import plain
-
-    sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -180,10 +171,10 @@ def point(
     step_h: Annotated[float, typer.Option(help="Time step [h].")] = 1.0,
     as_json: JsonOpt = False,
 ) -> None:
-    """Elevation, slope, sunlight, Earth view and PSR at one point."""
+    """Elevation, slope, sunlight, Earth view, PSR and regolith grades at one point."""
     from pydantic import ValidationError
 
-    from lunarbase import terrain
+    from lunarbase import resources, terrain
     from lunarbase.errors import QueryError
     from lunarbase.scenario import Terrain, error_line
 
@@ -194,8 +185,9 @@ def point(
     except ValidationError as exc:
         raise QueryError(error_line(exc, "point options")) from None
     summary = terrain.assess(lat, lon, cfg).summary
+    summary.update(resources.point_grades(lat, lon))
     if as_json:
-        _print_json(summary)
+        print_json(summary)
         return
     table = Table(title=f"point {lat}, {lon}")
     table.add_column("quantity")
@@ -222,7 +214,7 @@ def data_list(as_json: JsonOpt = False) -> None:
         for d in catalog().values()
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     table = Table(title="lunarbase datasets")
     for col in ("dataset", "title", "producer", "resolution"):
@@ -240,7 +232,7 @@ def data_verify(as_json: JsonOpt = False) -> None:
 
     rows = status()
     if as_json:
-        _print_json(rows)
+        print_json(rows)
     else:
         table = Table(title="data files")
         for col in ("dataset", "file", "status"):
@@ -267,7 +259,7 @@ def data_fetch(as_json: JsonOpt = False) -> None:
 
     paths = {name: str(fetch(name)) for name in reg.registry()}
     if as_json:
-        _print_json(paths)
+        print_json(paths)
         return
     for name, path in paths.items():
         out.print(f"{name}: {path}")

@@ -8,17 +8,15 @@ line with exit code 2. Heavy imports (numpy, xarray, matplotlib) live inside the
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from lunarbase import __version__
+from lunarbase.cli_common import JsonOpt, out, print_json
 
 if TYPE_CHECKING:
     from lunarbase.scenario import Scenario
@@ -30,10 +28,7 @@ resources_app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-out = Console()
-err = Console(stderr=True)
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
 ScenarioOpt = Annotated[
     str | None,
     typer.Option("--scenario", help="Scenario TOML file or bundled name (default: ilrs-2035)."),
@@ -42,12 +37,6 @@ ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="He-3 grade model (taylor1991_tio2, johnson1999_fluence)."),
 ]
-
-
-def _print_json(obj: Any) -> None:
-    from lunarbase.jsonable import plain
-
-    sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
 
 
 def _scenario(spec: str | None, seed: int | None, model: str | None, draws: int | None) -> Scenario:
@@ -154,7 +143,7 @@ def inventory(
     data = result.to_dict()
     data["provenance"] = _provenance(sc)
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     he3 = data["he3_tonnes"]
     table = Table(title=f"resources of {data['region']} ({data['he3_model']})")
@@ -199,7 +188,7 @@ def maps(
     paths = write_maps(sc.resources, out_dir, provenance=_provenance(sc))
     listing = {k: str(v) for k, v in paths.items()}
     if as_json:
-        _print_json(listing)
+        print_json(listing)
         return
     for kind, path in listing.items():
         out.print(f"{kind}: {path}")

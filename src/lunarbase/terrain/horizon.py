@@ -18,14 +18,28 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import xarray as xr
 from numpy.typing import NDArray
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
 from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
+from lunarbase.terrain.horizon_kernel import (
+    elevation_to_points,
+    flat_elevation_to_points,
+    gather_targets,
+    near_field,
+    sample_lattice,
+    sweep_tangents,
+)
+
+NEAR_FIELD_PIXELS = 8
+"""Terrain this many pixels around an observer is ray-marched from the pixel itself; beyond,
+the line sweep's half-pixel lattice offset changes angles by < atan(0.5 / 8) in azimuth."""
 
 
 @dataclass(frozen=True)
@@ -126,3 +140,134 @@ def point_horizon(
         float(ground),
         observer_height_m,
     )
+
+
+def _targets(
+    x: NDArray,
+    y: NDArray,
+    dem: xr.DataArray,
+    azimuth_deg: float,
+    observer_height_m: float,
+    radius_m: float,
+    min_separation_m: float,
+) -> tuple[NDArray, NDArray, NDArray]:
+    """Map position and height of the horizon-setting terrain point, for every observer
+    (x, y), from a line sweep over ``dem`` toward ``azimuth_deg`` (NaN height where nothing
+    is ahead). The lattice lines run in the azimuth, one pixel apart, across the DEM."""
+    step = float(dem.attrs["pixel_size_m"])
+    a = np.radians(azimuth_deg)
+    u = np.array([np.sin(a), np.cos(a)])
+    v = np.array([np.cos(a), -np.sin(a)])
+    xs, ys = np.asarray(dem.x, float), np.asarray(dem.y, float)
+    cx = np.array([xs[0], xs[-1], xs[0], xs[-1]])
+    cy = np.array([ys[0], ys[0], ys[-1], ys[-1]])
+    s_c, t_c = cx * u[0] + cy * u[1], cx * v[0] + cy * v[1]
+    s0, t0 = s_c.min() - step, t_c.min() - step
+    s = s0 + np.arange(int(np.ceil((s_c.max() - s0) / step)) + 2) * step
+    t = t0 + np.arange(int(np.ceil((t_c.max() - t0) / step)) + 2) * step
+    values = np.ascontiguousarray(dem.values, dtype=np.float64)
+    z = sample_lattice(values, xs[0], ys[0], step, s, t, u, v)
+    min_sep = max(1, int(np.ceil(min_separation_m / step)))
+    tangent = sweep_tangents(z, step, radius_m, observer_height_m, min_sep)
+    return gather_targets(x, y, z, tangent, s0, t0, step, u, v)
+
+
+def horizon_map(
+    dem: xr.DataArray,
+    *,
+    n_azimuths: int = 360,
+    observer_height_m: float = 0.0,
+    radius_m: float | None = MOON_RADIUS_M,
+    far: xr.DataArray | None = None,
+    far_min_distance_m: float = 10_000.0,
+    progress: Callable[[float], None] | None = None,
+) -> xr.DataArray:
+    """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
+
+    Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
+    sweep (:mod:`lunarbase.terrain.horizon_kernel`) finds the horizon point. When ``far`` (a coarser grid covering more
+    ground) is given, terrain on it at least ``far_min_distance_m`` away also counts, so
+    massifs beyond the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as
+    flat (for comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data
+    get NaN; directions with no terrain ahead get -90.
+
+    Returns
+    -------
+    xarray.DataArray, dims (y, x, azimuth), float32 [deg]
+    """
+    if n_azimuths < 1:
+        raise QueryError(f"n_azimuths = {n_azimuths} must be >= 1")
+    xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
+    x, y = xs.ravel(), ys.ravel()
+    ground = np.asarray(dem.values, float).ravel()
+    pz = ground + observer_height_m
+    radius = MOON_RADIUS_M if radius_m is None else radius_m
+    sweep_radius = np.inf if radius_m is None else radius_m
+    up = xy_to_unit_vector(x, y)
+    azimuths = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
+    out = np.full((n_azimuths, x.size), -90.0)
+    step = float(dem.attrs["pixel_size_m"])
+    values = np.ascontiguousarray(dem.values, dtype=np.float64)
+    near = (NEAR_FIELD_PIXELS + 0.5) * step
+    sources = [(dem, near)] + ([(far, max(far_min_distance_m, near))] if far is not None else [])
+    for k, az in enumerate(azimuths):
+        near_field(
+            values,
+            float(dem.x[0]),
+            float(dem.y[0]),
+            step,
+            x,
+            y,
+            pz,
+            np.radians(az),
+            NEAR_FIELD_PIXELS,
+            sweep_radius,
+            out[k],
+        )
+        for grid, min_sep in sources:
+            tx, ty, tz = _targets(x, y, grid, az, observer_height_m, sweep_radius, min_sep)
+            if radius_m is None:
+                flat_elevation_to_points(x, y, pz, tx, ty, tz, out[k])
+            else:
+                elevation_to_points(up, pz, tx, ty, tz, radius, out[k])
+        if progress is not None:
+            progress((k + 1) / n_azimuths)
+    out[:, np.isnan(ground)] = np.nan
+    data = out.T.reshape(dem.shape + (n_azimuths,)).astype(np.float32)
+    return xr.DataArray(
+        data,
+        dims=("y", "x", "azimuth"),
+        coords={"y": dem.y, "x": dem.x, "azimuth": ("azimuth", azimuths, {"units": "deg"})},
+        name="horizon_deg",
+        attrs={
+            "units": "deg",
+            "long_name": "horizon elevation angle; azimuth clockwise from map +y",
+            "observer_height_m": observer_height_m,
+            "radius_m": "flat" if radius_m is None else radius_m,
+            "pixel_size_m": dem.attrs["pixel_size_m"],
+        },
+    )
+
+
+def horizon_map_reference(
+    dem: xr.DataArray, *, n_azimuths: int = 360, observer_height_m: float = 0.0
+) -> xr.DataArray:
+    """Slow reference: :func:`point_horizon` (exact ray marching) at every pixel, for tests."""
+    terrain = PolarTerrain((dem,))
+    out = np.full(dem.shape + (n_azimuths,), np.nan, dtype=np.float32)
+    ny, nx = dem.shape
+    reach = float(dem.attrs["pixel_size_m"]) * float(np.hypot(ny, nx))
+    for r, yv in enumerate(np.asarray(dem.y, float)):
+        for c, xv in enumerate(np.asarray(dem.x, float)):
+            if np.isnan(dem.values[r, c]):
+                continue
+            h = point_horizon(
+                terrain,
+                xv,
+                yv,
+                observer_height_m=observer_height_m,
+                n_azimuths=n_azimuths,
+                max_distance_m=reach,
+            )
+            out[r, c] = h.elevation_deg
+    return xr.DataArray(out, dims=("y", "x", "azimuth"), coords={"y": dem.y, "x": dem.x})

@@ -1,0 +1,247 @@
+"""Light statistics for every pixel of a horizon map: Sun, Earth, longest night, PSRs.
+
+Evaluating every pixel at every hour of a 20-year period is 10^11 operations for a 1000 x 1000
+map. The mean visible solar-disk fraction does not need the time order, so the Sun's directions
+over the period are first binned by sub-solar longitude (0.5 deg bins) and, within a bin,
+summarised by equal-weight quantiles of sub-solar latitude; each pixel is then evaluated once per
+(bin, quantile) with exact geometry in its own grid frame. Each (bin, slice) is
+represented by the mean direction of its samples, so the Sun's azimuth and elevation
+distribution are kept, and the mean fraction matches the full time series to ~0.1 percentage
+point (tested against the point model). Earth
+visibility uses a 2-D histogram of sub-Earth points (libration box), and permanently shadowed
+regions use the extreme sub-solar latitudes of each longitude bin over a full 18.6-year lunar
+nodal cycle (Mazarico et al. 2011 [1]_). The longest night needs the time order and is computed
+from a time series (coarser steps are allowed).
+
+References
+----------
+.. [1] Mazarico, E. et al. (2011) Illumination conditions of the lunar polar regions using LOLA
+   topography. Icarus 211:1066-1081, doi:10.1016/j.icarus.2010.10.030
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import xarray as xr
+from numba import njit, prange
+from numpy.typing import NDArray
+
+from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
+from lunarbase.ephemeris import directions, sub_point_deg, time_grid
+from lunarbase.terrain.dem import xy_to_unit_vector
+
+SUN_LON_BIN_DEG = 0.5
+"""Width of the sub-solar longitude bins [deg]."""
+
+SUN_LAT_QUANTILES = 8
+"""Equal-weight sub-solar latitude values kept per longitude bin."""
+
+EARTH_BIN_DEG = 0.25
+"""Width of the sub-Earth latitude/longitude bins [deg]."""
+
+NODAL_CYCLE = (dt.date(2020, 1, 1), dt.date(2038, 8, 1))
+"""An 18.6-year lunar nodal (precession) cycle for the PSR test [UTC dates]."""
+
+
+@dataclass(frozen=True)
+class DirectionSet:
+    """Weighted unit vectors (Moon-fixed) standing for the directions of a body over a period."""
+
+    vectors: NDArray[np.float64]
+    weights: NDArray[np.float64]
+
+
+def _vectors(lat_deg: NDArray, lon_deg: NDArray) -> NDArray[np.float64]:
+    la, lo = np.radians(lat_deg), np.radians(lon_deg)
+    return np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1)
+
+
+def sun_quantiles(sun: NDArray[np.float64], *, extremes: bool = False) -> DirectionSet:
+    """Bin Sun directions by sub-solar longitude and split each bin, sorted by latitude, into
+    at most :data:`SUN_LAT_QUANTILES` equal-count slices; each slice is represented by its mean
+    direction, weighted by its share of the time (a bin with fewer samples keeps them all, so
+    short series are reproduced exactly). With ``extremes``, keep only each bin's lowest- and
+    highest-latitude sample (weight 1), for the never-lit (PSR) test."""
+    lat, lon = sub_point_deg(sun)
+    n_bins = round(360.0 / SUN_LON_BIN_DEG)
+    idx = np.minimum((lon / SUN_LON_BIN_DEG).astype(int), n_bins - 1)
+    order = np.lexsort((lat, idx))
+    idx, vec = idx[order], np.asarray(sun, float)[order]
+    bounds = np.flatnonzero(np.diff(idx)) + 1
+    vectors, weights = [], []
+    for chunk in np.split(vec, bounds):
+        if extremes:
+            vectors.append(chunk[[0, -1]])
+            weights.append(np.ones(2))
+            continue
+        for part in np.array_split(chunk, min(SUN_LAT_QUANTILES, len(chunk))):
+            mean = part.mean(axis=0)
+            vectors.append((mean / np.linalg.norm(mean))[None, :])
+            weights.append(np.array([len(part) / len(vec)]))
+    return DirectionSet(np.concatenate(vectors), np.concatenate(weights))
+
+
+def earth_histogram(earth: NDArray[np.float64]) -> DirectionSet:
+    """2-D histogram of sub-Earth points: bin centres and time fractions."""
+    lat, lon = sub_point_deg(earth)
+    lon = np.where(lon > 180.0, lon - 360.0, lon)
+    ij = np.stack([np.floor(lat / EARTH_BIN_DEG), np.floor(lon / EARTH_BIN_DEG)], axis=1)
+    cells, counts = np.unique(ij.astype(int), axis=0, return_counts=True)
+    centres = (cells + 0.5) * EARTH_BIN_DEG
+    return DirectionSet(_vectors(centres[:, 0], centres[:, 1]), counts / counts.sum())
+
+
+def pixel_frames(x_m: NDArray, y_m: NDArray) -> NDArray[np.float64]:
+    """Grid frames (n, 3, 3) of map points: rows map +x, map +y, up (Moon-fixed)."""
+    d = 1.0
+    up = xy_to_unit_vector(x_m, y_m)
+    gx = xy_to_unit_vector(x_m + d, y_m) - xy_to_unit_vector(x_m - d, y_m)
+    gy = xy_to_unit_vector(x_m, y_m + d) - xy_to_unit_vector(x_m, y_m - d)
+    gx -= up * np.sum(gx * up, axis=1, keepdims=True)
+    gy -= up * np.sum(gy * up, axis=1, keepdims=True)
+    gx /= np.linalg.norm(gx, axis=1, keepdims=True)
+    gy /= np.linalg.norm(gy, axis=1, keepdims=True)
+    return np.stack([gx, gy, up], axis=1)
+
+
+@njit(cache=True, inline="always")
+def _elev_horizon(
+    horizon: np.ndarray, frame: np.ndarray, k: int, v: np.ndarray, m: int
+) -> tuple[float, float]:
+    """Elevation [deg] of direction m and the horizon [deg] at its grid azimuth, pixel k."""
+    n_az = horizon.shape[1]
+    lx = frame[k, 0, 0] * v[m, 0] + frame[k, 0, 1] * v[m, 1] + frame[k, 0, 2] * v[m, 2]
+    ly = frame[k, 1, 0] * v[m, 0] + frame[k, 1, 1] * v[m, 1] + frame[k, 1, 2] * v[m, 2]
+    lz = frame[k, 2, 0] * v[m, 0] + frame[k, 2, 1] * v[m, 1] + frame[k, 2, 2] * v[m, 2]
+    el = np.degrees(np.arcsin(min(1.0, max(-1.0, lz))))
+    az = np.degrees(np.arctan2(lx, ly)) % 360.0
+    pos = az / 360.0 * n_az
+    i0 = int(pos) % n_az
+    f = pos - int(pos)
+    h = horizon[k, i0] * (1.0 - f) + horizon[k, (i0 + 1) % n_az] * f
+    return el, h
+
+
+@njit(cache=True, inline="always")
+def _disk(el: float, h: float, r: float) -> float:
+    t = min(1.0, max(-1.0, -(el - h) / r))
+    return (np.arccos(t) - t * np.sqrt(1.0 - t * t)) / np.pi
+
+
+@njit(cache=True, parallel=True)
+def mean_disk_fraction(
+    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, radius_deg: float
+) -> np.ndarray:
+    """Weighted mean visible disk fraction per pixel (NaN where the horizon is NaN)."""
+    n = horizon.shape[0]
+    out = np.full(n, np.nan)
+    for k in prange(n):
+        if np.isnan(horizon[k, 0]):
+            continue
+        acc = 0.0
+        for m in range(v.shape[0]):
+            el, h = _elev_horizon(horizon, frame, k, v, m)
+            if el + radius_deg > h:
+                acc += w[m] * _disk(el, h, radius_deg)
+        out[k] = acc
+    return out
+
+
+@njit(cache=True, parallel=True)
+def weight_above(
+    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, margin_deg: float
+) -> np.ndarray:
+    """Sum of weights of directions whose elevation + margin clears the horizon, per pixel."""
+    n = horizon.shape[0]
+    out = np.full(n, np.nan)
+    for k in prange(n):
+        if np.isnan(horizon[k, 0]):
+            continue
+        acc = 0.0
+        for m in range(v.shape[0]):
+            el, h = _elev_horizon(horizon, frame, k, v, m)
+            if el + margin_deg > h:
+                acc += w[m]
+        out[k] = acc
+    return out
+
+
+@njit(cache=True, parallel=True)
+def longest_dark_steps(
+    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, radius_deg: float
+) -> np.ndarray:
+    """Longest run of consecutive time steps (rows of ``v``, in time order) with no part of
+    the solar disk above the horizon, per pixel (-1 where the horizon is NaN)."""
+    n = horizon.shape[0]
+    out = np.full(n, -1, dtype=np.int64)
+    for k in prange(n):
+        if np.isnan(horizon[k, 0]):
+            continue
+        run = 0
+        best = 0
+        for m in range(v.shape[0]):
+            el, h = _elev_horizon(horizon, frame, k, v, m)
+            if el + radius_deg > h:
+                run = 0
+            else:
+                run += 1
+                if run > best:
+                    best = run
+        out[k] = best
+    return out
+
+
+def light_maps(
+    horizon: xr.DataArray,
+    *,
+    start: dt.date | str,
+    end: dt.date | str,
+    step_h: float,
+    night_step_h: float | None = None,
+    psr_step_h: float = 6.0,
+) -> xr.Dataset:
+    """Per-pixel light statistics from a horizon map (y, x, azimuth) [deg].
+
+    Returns a Dataset with ``illumination_fraction`` (mean visible solar-disk fraction over
+    start..end at ``step_h``), ``earth_visible_fraction``, ``longest_night_h`` (from a time
+    series at ``night_step_h``, default ``step_h``) and ``psr`` (True where no part of the Sun
+    rises above the horizon at any ``psr_step_h`` step of a full 18.6-year nodal cycle).
+    NaN (and ``psr`` False) where the DEM has no data.
+    """
+    ny, nx, n_az = horizon.shape
+    hz = np.ascontiguousarray(np.asarray(horizon.values, np.float64).reshape(ny * nx, n_az))
+    xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
+    frame = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
+    period = directions(time_grid(start, end, step_h))
+    suns = sun_quantiles(period.sun)
+    illum = mean_disk_fraction(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
+    earth = earth_histogram(period.earth)
+    earth_vis = weight_above(hz, frame, earth.vectors, earth.weights, 0.0)
+    night_step = step_h if night_step_h is None else night_step_h
+    series = period if night_step == step_h else directions(time_grid(start, end, night_step))
+    night = longest_dark_steps(hz, frame, series.sun, SOLAR_DISK_RADIUS_DEG)
+    nodal = sun_quantiles(directions(time_grid(*NODAL_CYCLE, psr_step_h)).sun, extremes=True)
+    lit_ever = weight_above(hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG)
+    coords = {"y": horizon.y, "x": horizon.x}
+    nodata = np.isnan(hz[:, 0]).reshape(ny, nx)
+    night_h = np.where(nodata, np.nan, night.reshape(ny, nx) * night_step)
+    return xr.Dataset(
+        {
+            "illumination_fraction": (("y", "x"), illum.reshape(ny, nx), {"units": "1"}),
+            "earth_visible_fraction": (("y", "x"), earth_vis.reshape(ny, nx), {"units": "1"}),
+            "longest_night_h": (("y", "x"), night_h, {"units": "h"}),
+            "psr": (("y", "x"), ~nodata & (lit_ever.reshape(ny, nx) == 0), {"units": "bool"}),
+        },
+        coords=coords,
+        attrs={
+            "period_utc": f"{start}/{end}",
+            "step_h": step_h,
+            "night_step_h": night_step,
+            "psr_period_utc": f"{NODAL_CYCLE[0]}/{NODAL_CYCLE[1]}",
+            "psr_step_h": psr_step_h,
+            "observer_height_m": horizon.attrs.get("observer_height_m", 0.0),
+        },
+    )
