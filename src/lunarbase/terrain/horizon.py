@@ -185,8 +185,8 @@ def horizon_map(
     """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
 
     Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
-    sweep (:mod:`lunarbase.terrain.horizon_kernel`) finds the horizon point. When ``far`` (a coarser grid covering more
-    ground) is given, terrain on it at least ``far_min_distance_m`` away also counts, so
+    sweep (:mod:`lunarbase.terrain.horizon_kernel`) finds the horizon point. When ``far`` (a
+    coarser grid covering more ground) is given, terrain on it at least ``far_min_distance_m`` away also counts, so
     massifs beyond the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as
     flat (for comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data
     get NaN; directions with no terrain ahead get -90.
@@ -233,7 +233,7 @@ def horizon_map(
         if progress is not None:
             progress((k + 1) / n_azimuths)
     out[:, np.isnan(ground)] = np.nan
-    data = out.T.reshape(dem.shape + (n_azimuths,)).astype(np.float32)
+    data = out.T.reshape((*dem.shape, n_azimuths)).astype(np.float32)
     return xr.DataArray(
         data,
         dims=("y", "x", "azimuth"),
@@ -254,7 +254,7 @@ def horizon_map_reference(
 ) -> xr.DataArray:
     """Slow reference: :func:`point_horizon` (exact ray marching) at every pixel, for tests."""
     terrain = PolarTerrain((dem,))
-    out = np.full(dem.shape + (n_azimuths,), np.nan, dtype=np.float32)
+    out = np.full((*dem.shape, n_azimuths), np.nan, dtype=np.float32)
     ny, nx = dem.shape
     reach = float(dem.attrs["pixel_size_m"]) * float(np.hypot(ny, nx))
     for r, yv in enumerate(np.asarray(dem.y, float)):
