@@ -186,8 +186,9 @@ def horizon_map(
 
     Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
     sweep (:mod:`lunarbase.terrain.horizon_kernel`) finds the horizon point. When ``far`` (a
-    coarser grid covering more ground) is given, terrain on it at least ``far_min_distance_m`` away also counts, so
-    massifs beyond the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as
+    coarser grid covering more ground) is given, terrain on it at least
+    ``far_min_distance_m`` away also counts, so massifs beyond the DEM's edge set the horizon
+    too. ``radius_m=None`` treats the ground as
     flat (for comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data
     get NaN; directions with no terrain ahead get -90.
 
