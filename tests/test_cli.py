@@ -80,7 +80,7 @@ def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
         ),
         (
             ("point", "--lat", "-89", "--lon", "0", "--height-m", "-3"),
-            ("observer_height_m", "out of range"),
+            ("options: observer_height_m", "out of range"),
         ),
         (("run", "no-such-scenario.toml"), ("no-such-scenario.toml: no such scenario file",)),
     ],

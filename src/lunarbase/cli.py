@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -18,7 +18,11 @@ from rich.table import Table
 from lunarbase import __version__
 from lunarbase.cli_common import JsonOpt, err, out, print_json
 from lunarbase.cli_resources import resources_app
+from lunarbase.cli_terrain import terrain_app
 from lunarbase.errors import LunarbaseError
+
+if TYPE_CHECKING:
+    from lunarbase.scenario import Terrain
 
 app = typer.Typer(
     name="lunarbase",
@@ -30,6 +34,7 @@ app = typer.Typer(
 data_app = typer.Typer(help="The real lunar datasets: list, verify checksums, fetch.")
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
+app.add_typer(terrain_app, name="terrain")
 
 _state = {"debug": False}
 
@@ -159,6 +164,49 @@ def _best_site(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def validated_terrain(**options: object) -> Terrain:
+    """Terrain settings from command-line options (one-line error naming a bad option)."""
+    from pydantic import ValidationError
+
+    from lunarbase.errors import QueryError
+    from lunarbase.scenario import Terrain, error_line
+
+    try:
+        return Terrain.model_validate(options)
+    except ValidationError as exc:
+        raise QueryError(error_line(exc, "options")) from None
+
+
+@app.command()
+def illumination(
+    lat: Annotated[float, typer.Option(help="Latitude [deg], -90..90.")],
+    lon: Annotated[float, typer.Option(help="Longitude [deg E].")],
+    height_m: Annotated[float, typer.Option(help="Observer height above ground [m].")] = 2.0,
+    start: Annotated[str, typer.Option(help="Start of the period, UTC.")] = "2026-01-01",
+    end: Annotated[str, typer.Option(help="End of the period, UTC.")] = "2027-01-01",
+    step_h: Annotated[float, typer.Option(help="Time step [h].")] = 1.0,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV to stdout.")] = False,
+) -> None:
+    """Time series of the visible Sun-disk fraction and Earth view at one point."""
+    from lunarbase import terrain
+
+    cfg = validated_terrain(start=start, end=end, step_h=step_h, observer_height_m=height_m)
+    series = terrain.point_light(
+        lat, lon, start=cfg.start, end=cfg.end, step_h=cfg.step_h,
+        observer_height_m=cfg.observer_height_m,
+    )  # fmt: skip
+    table = series.frame.reset_index()
+    table["time_utc"] = table["time_utc"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if as_csv:
+        sys.stdout.write(table.to_csv(index=False, float_format="%.6g"))
+    elif as_json:
+        print_json({"stats": series.stats(), "series": table.to_dict(orient="list")})
+    else:
+        for key, value in series.stats().items():
+            out.print(f"{key}: {value:.4g}")
+
+
 @app.command()
 def point(
     lat: Annotated[float, typer.Option(help="Latitude [deg], -90..90.")],
@@ -172,18 +220,9 @@ def point(
     as_json: JsonOpt = False,
 ) -> None:
     """Elevation, slope, sunlight, Earth view, PSR and regolith grades at one point."""
-    from pydantic import ValidationError
-
     from lunarbase import resources, terrain
-    from lunarbase.errors import QueryError
-    from lunarbase.scenario import Terrain, error_line
 
-    try:
-        cfg = Terrain.model_validate(
-            {"start": start, "end": end, "step_h": step_h, "observer_height_m": height_m}
-        )
-    except ValidationError as exc:
-        raise QueryError(error_line(exc, "point options")) from None
+    cfg = validated_terrain(start=start, end=end, step_h=step_h, observer_height_m=height_m)
     summary = terrain.assess(lat, lon, cfg).summary
     summary.update(resources.point_grades(lat, lon))
     if as_json:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import xarray as xr
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.data.registry import Dataset, cache_dir, dataset, dataset_files, registry
 from lunarbase.errors import DataError
+from lunarbase.fileio import atomic_write
 
 #: Bump when the polar DEM decoding changes, so cached grids are rebuilt.
 POLAR_DECODER_VERSION = 2
@@ -43,10 +42,7 @@ def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.
             path.unlink(missing_ok=True)
     array = build()
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npy.tmp")
-    with os.fdopen(fd, "wb") as fh:
-        np.save(fh, array)
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: np.save(tmp.open("wb"), array))
     return array
 
 

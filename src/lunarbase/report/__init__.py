@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import LunarbaseError
+from lunarbase.fileio import atomic_write_text
 
 
 def polar_radius_km(colatitude_deg: float) -> float:
     """Polar stereographic map radius [km] of a colatitude from the south pole [deg]."""
     return 2.0 * MOON_RADIUS_M * math.tan(math.radians(colatitude_deg) / 2.0) / 1000.0
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename (never half a file)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a report is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fmt(value: Any) -> str:
@@ -115,5 +101,5 @@ def write(results: Any, out_dir: Path) -> dict[str, Path]:
     json_path, html_path = out_dir / "results.json", out_dir / "report.html"
     texts = {json_path: results.to_json(), html_path: render(results)}  # build, then write
     for path, text in texts.items():
-        _atomic_write(path, text)
+        atomic_write_text(path, text)
     return {"results": json_path, "report": html_path}

@@ -14,9 +14,7 @@ References
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,6 +22,7 @@ import numpy as np
 import xarray as xr
 
 from lunarbase.errors import LunarbaseError
+from lunarbase.fileio import atomic_savefig, atomic_write
 from lunarbase.scenario import Resources
 
 PNG_LAYERS = {
@@ -32,27 +31,6 @@ PNG_LAYERS = {
     "ree_sum_ppm": ("Total REE (15386 pattern scaled by Th)", "ppm", "cividis"),
 }
 """Layers drawn as PNG: variable -> (title, unit, colour map)."""
-
-
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then rename it to ``path``."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _png_writer(fig: Any) -> Callable[[Path], None]:
-    def write(tmp: Path) -> None:
-        fig.savefig(tmp, format="png")
-
-    return write
 
 
 def netcdf_ready(maps: xr.Dataset, provenance: Mapping[str, Any] | None = None) -> xr.Dataset:
@@ -181,7 +159,7 @@ def write_maps(
     nc = folder / "resources_maps.nc"
     ds = netcdf_ready(layers, provenance)
     try:
-        _atomic(nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy"))
+        atomic_write(nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy"))
         paths["netcdf"] = nc
         for var, (title, unit, cmap) in PNG_LAYERS.items():
             fig = draw_map(
@@ -193,7 +171,7 @@ def write_maps(
                 mare_feo_wt_pct=cfg.mare_feo_threshold_wt_pct,
             )
             png = folder / f"{var}.png"
-            _atomic(png, _png_writer(fig))
+            atomic_savefig(fig, png)
             paths[var] = png
     except PermissionError as exc:
         raise LunarbaseError(f"--out {folder}: cannot write ({exc.strerror})") from None

@@ -18,7 +18,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,19 +178,19 @@ def horizon_map(
     n_azimuths: int = 360,
     observer_height_m: float = 0.0,
     radius_m: float | None = MOON_RADIUS_M,
-    far: xr.DataArray | None = None,
-    far_min_distance_m: float = 10_000.0,
+    context: Sequence[tuple[xr.DataArray, float]] = (),
     progress: Callable[[float], None] | None = None,
 ) -> xr.DataArray:
     """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
 
     Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
-    sweep (:mod:`lunarbase.terrain.horizon_kernel`) finds the horizon point. When ``far`` (a
-    coarser grid covering more ground) is given, terrain on it at least
-    ``far_min_distance_m`` away also counts, so massifs beyond the DEM's edge set the horizon
-    too. ``radius_m=None`` treats the ground as
-    flat (for comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data
-    get NaN; directions with no terrain ahead get -90.
+    sweep (:mod:`lunarbase.terrain.horizon_kernel`) over ``dem`` finds the horizon point.
+    ``context`` adds grids covering more ground, each as ``(grid, min_distance_m)``: terrain
+    on it at least that far away also counts (a multi-resolution horizon: e.g. the whole
+    240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
+    the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as flat (for
+    comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
+    directions with no terrain ahead get -90.
 
     Returns
     -------
@@ -206,35 +206,28 @@ def horizon_map(
     sweep_radius = np.inf if radius_m is None else radius_m
     up = xy_to_unit_vector(x, y)
     azimuths = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
-    out = np.full((n_azimuths, x.size), -90.0)
+    data = np.empty((*dem.shape, n_azimuths), dtype=np.float32)
     step = float(dem.attrs["pixel_size_m"])
     values = np.ascontiguousarray(dem.values, dtype=np.float64)
     near = (NEAR_FIELD_PIXELS + 0.5) * step
-    sources = [(dem, near)] + ([(far, max(far_min_distance_m, near))] if far is not None else [])
+    sources = [(dem, near)] + [(g, max(d, near)) for g, d in context]
+    buf = np.empty(x.size)
     for k, az in enumerate(azimuths):
+        buf.fill(-90.0)
         near_field(
-            values,
-            float(dem.x[0]),
-            float(dem.y[0]),
-            step,
-            x,
-            y,
-            pz,
-            np.radians(az),
-            NEAR_FIELD_PIXELS,
-            sweep_radius,
-            out[k],
-        )
+            values, float(dem.x[0]), float(dem.y[0]), step, x, y, pz, np.radians(az),
+            NEAR_FIELD_PIXELS, sweep_radius, buf,
+        )  # fmt: skip
         for grid, min_sep in sources:
             tx, ty, tz = _targets(x, y, grid, az, observer_height_m, sweep_radius, min_sep)
             if radius_m is None:
-                flat_elevation_to_points(x, y, pz, tx, ty, tz, out[k])
+                flat_elevation_to_points(x, y, pz, tx, ty, tz, buf)
             else:
-                elevation_to_points(up, pz, tx, ty, tz, radius, out[k])
+                elevation_to_points(up, pz, tx, ty, tz, radius, buf)
+        buf[np.isnan(ground)] = np.nan
+        data[..., k] = buf.reshape(dem.shape)
         if progress is not None:
             progress((k + 1) / n_azimuths)
-    out[:, np.isnan(ground)] = np.nan
-    data = out.T.reshape((*dem.shape, n_azimuths)).astype(np.float32)
     return xr.DataArray(
         data,
         dims=("y", "x", "azimuth"),

@@ -212,7 +212,7 @@ def light_maps(
     NaN (and ``psr`` False) where the DEM has no data.
     """
     ny, nx, n_az = horizon.shape
-    hz = np.ascontiguousarray(np.asarray(horizon.values, np.float64).reshape(ny * nx, n_az))
+    hz = np.ascontiguousarray(horizon.values, dtype=np.float32).reshape(ny * nx, n_az)
     xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
     frame = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
     period = directions(time_grid(start, end, step_h))

@@ -1,0 +1,172 @@
+"""Terrain and light maps of a south-polar window: horizons (cached), light statistics, slope,
+written as NetCDF and PNG."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import xarray as xr
+
+from lunarbase.data.loaders import cached_array
+from lunarbase.errors import QueryError
+from lunarbase.fileio import atomic_savefig, atomic_write
+from lunarbase.scenario import Terrain
+from lunarbase.terrain.dem import latlon_to_xy, polar_terrain, slope_map_deg
+from lunarbase.terrain.horizon import horizon_map
+from lunarbase.terrain.lightmap import light_maps
+
+CONTEXT_MARGIN_M = 60_000.0
+"""The 240 m grid is swept this far around the window; farther terrain comes from the 1787 m
+grid (a 1.8 km-smoothed peak 60 km away is lower by tens of metres, < 0.05 deg)."""
+
+FAR_MIN_DISTANCE_M = 40_000.0
+"""Terrain on the 1787 m grid counts beyond this distance [m]."""
+
+
+def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -> xr.DataArray:
+    """The 240 m south-polar grid cropped to a square around a point.
+
+    Raises
+    ------
+    QueryError
+        The window does not lie on the 240 m grid.
+    """
+    if not half_width_km > 0:
+        raise QueryError(f"half width {half_width_km} km must be positive")
+    grid = polar_terrain().grids[1]
+    cx, cy = (float(v) for v in latlon_to_xy(center_lat_deg, center_lon_deg))
+    h = half_width_km * 1000.0
+    xs, ys = np.asarray(grid.x), np.asarray(grid.y)
+    if cx - h < xs[0] or cx + h > xs[-1] or cy + h > ys[0] or cy - h < ys[-1]:
+        raise QueryError(
+            f"window of {half_width_km} km around {center_lat_deg}, {center_lon_deg} leaves the "
+            f"240 m DEM (it reaches {xs[-1] / 1000:.0f} km from the pole in x and y)"
+        )
+    return grid.sel(x=slice(cx - h, cx + h), y=slice(cy + h, cy - h))
+
+
+def cached_horizon_map(
+    dem: xr.DataArray,
+    *,
+    n_azimuths: int,
+    observer_height_m: float,
+    progress: Callable[[float], None] | None = None,
+) -> xr.DataArray:
+    """Multi-resolution horizon map of a window of the 240 m grid, cached on disk by DEM hash
+    and parameters (a second call with the same inputs reads the cache)."""
+    inner, far = polar_terrain().grids[1], polar_terrain().grids[2]
+    x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
+    y0, y1 = float(dem.y[0]) + CONTEXT_MARGIN_M, float(dem.y[-1]) - CONTEXT_MARGIN_M
+    context = [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
+    key: dict[str, object] = {
+        "kind": "horizon_map",
+        "version": 1,
+        "dem": dem.attrs.get("sha256", ""),
+        "far": far.attrs.get("sha256", ""),
+        "x": [float(dem.x[0]), float(dem.x[-1]), dem.sizes["x"]],
+        "y": [float(dem.y[0]), float(dem.y[-1]), dem.sizes["y"]],
+        "n_azimuths": n_azimuths,
+        "observer_height_m": observer_height_m,
+        "margin_m": CONTEXT_MARGIN_M,
+        "far_min_m": FAR_MIN_DISTANCE_M,
+    }
+
+    def build() -> np.ndarray:
+        hm = horizon_map(
+            dem,
+            n_azimuths=n_azimuths,
+            observer_height_m=observer_height_m,
+            context=context,
+            progress=progress,
+        )
+        return np.asarray(hm.values)
+
+    values = cached_array(key, build)
+    azimuths = np.arange(n_azimuths) * (360.0 / n_azimuths)
+    return xr.DataArray(
+        values,
+        dims=("y", "x", "azimuth"),
+        coords={"y": dem.y, "x": dem.x, "azimuth": azimuths},
+        name="horizon_deg",
+        attrs={"units": "deg", "observer_height_m": observer_height_m},
+    )
+
+
+def terrain_maps(
+    center_lat_deg: float,
+    center_lon_deg: float,
+    half_width_km: float,
+    cfg: Terrain,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+) -> xr.Dataset:
+    """Elevation, slope and light statistics of every pixel of a window of the 240 m grid."""
+    dem = window(center_lat_deg, center_lon_deg, half_width_km)
+
+    def tick(stage: str) -> Callable[[float], None]:
+        return lambda f: progress(stage, f) if progress is not None else None
+
+    hm = cached_horizon_map(
+        dem,
+        n_azimuths=cfg.horizon_azimuths,
+        observer_height_m=cfg.observer_height_m,
+        progress=tick("horizons"),
+    )
+    tick("light")(0.0)
+    light = light_maps(hm, start=cfg.start, end=cfg.end, step_h=cfg.step_h)
+    tick("light")(1.0)
+    ds = light.assign(
+        elevation_m=dem.drop_attrs().assign_attrs(units="m"),
+        slope_deg=slope_map_deg(dem).drop_attrs().assign_attrs(units="deg"),
+    )
+    ds.attrs.update(
+        {
+            "crs": dem.attrs["crs"],
+            "dem": dem.attrs["dataset"],
+            "dem_sha256": dem.attrs["sha256"],
+            "center_lat_deg": center_lat_deg,
+            "center_lon_deg": center_lon_deg,
+            "half_width_km": half_width_km,
+            "horizon_azimuths": cfg.horizon_azimuths,
+        }
+    )
+    return ds
+
+
+def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
+    """Write ``terrain_maps.nc`` (NetCDF3 via scipy) and one PNG per layer, atomically."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    nc = ds.assign(psr=ds["psr"].astype(np.int8))
+    path = out_dir / "terrain_maps.nc"
+    atomic_write(path, lambda tmp: nc.to_netcdf(tmp, engine="scipy"))
+    written["netcdf"] = path
+    x0, x1, y0, y1 = (float(v) / 1000 for v in (ds.x[0], ds.x[-1], ds.y[-1], ds.y[0]))
+    extent = (x0, x1, y0, y1)
+    layers = {
+        "illumination_fraction": ("Mean visible solar-disk fraction", "inferno"),
+        "earth_visible_fraction": ("Fraction of time Earth is in view", "viridis"),
+        "longest_night_h": ("Longest continuous darkness [h]", "magma_r"),
+        "psr": ("Permanently shadowed (18.6-yr cycle)", "Blues"),
+        "slope_deg": ("Slope [deg]", "cividis"),
+        "elevation_m": ("Elevation above 1737.4 km [m]", "terrain"),
+    }
+    for name, (title, cmap) in layers.items():
+        fig, ax = plt.subplots(figsize=(7, 6), dpi=110)
+        image = ax.imshow(np.asarray(ds[name], float), extent=extent, cmap=cmap, origin="upper")
+        fig.colorbar(image, ax=ax, shrink=0.85)
+        ax.set_title(f"{title}\n{ds.attrs.get('period_utc', '')}", fontsize=10)
+        ax.set_xlabel("x [km] (toward 90 E)")
+        ax.set_ylabel("y [km] (toward 0 E)")
+        png = out_dir / f"{name}.png"
+        atomic_savefig(fig, png)
+        plt.close(fig)
+        written[name] = png
+    return written
