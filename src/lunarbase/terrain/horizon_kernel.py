@@ -102,12 +102,12 @@ def sweep_tangents(
 
 @njit(cache=True, inline="always")
 def _unit(x: float, y: float, radius_m: float) -> tuple[float, float, float]:
-    """Moon-fixed unit vector of a south polar stereographic map point."""
-    rho = np.hypot(x, y)
-    c = 2.0 * np.arctan(rho / (2.0 * radius_m))
-    lon = np.arctan2(x, y)
-    sc = np.sin(c)
-    return sc * np.cos(lon), sc * np.sin(lon), -np.cos(c)
+    """Moon-fixed unit vector of a south polar stereographic map point, without trigonometry:
+    with k = rho / 2R, sin c = 2k / (1 + k^2) and cos c = (1 - k^2) / (1 + k^2), and
+    (cos lon, sin lon) = (y, x) / rho."""
+    k2 = (x * x + y * y) / (4.0 * radius_m * radius_m)
+    f = 1.0 / (radius_m * (1.0 + k2))
+    return y * f, x * f, -(1.0 - k2) / (1.0 + k2)
 
 
 @njit(cache=True, parallel=True)
@@ -168,8 +168,12 @@ def _bilinear(values: np.ndarray, x0: float, y0: float, size: float, x: float, y
     ny, nx = values.shape
     col = (x - x0) / size
     row = (y0 - y) / size
-    if col < 0.0 or row < 0.0 or col > nx - 1 or row > ny - 1:
+    # Up to half a pixel beyond the outer pixel centres counts as the edge value: lattice
+    # lines along the border must not fall off the grid by rounding.
+    if col < -0.5 or row < -0.5 or col > nx - 0.5 or row > ny - 0.5:
         return np.nan
+    col = min(max(col, 0.0), nx - 1.0)
+    row = min(max(row, 0.0), ny - 1.0)
     c0 = min(int(col), nx - 2)
     r0 = min(int(row), ny - 2)
     fc = col - c0

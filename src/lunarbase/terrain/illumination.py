@@ -1,8 +1,11 @@
 """Sunlight and Earth visibility at a point: visible solar-disk fraction over time and statistics.
 
 The Sun is a disk of angular radius ~0.267 deg; near the pole it grazes the horizon, so the
-visible fraction of the disk above the local horizon is computed, not just its centre
-(Glaser et al. 2014 [1]_ report the mean visible fraction; Mazarico et al. 2011 [2]_ both).
+visible fraction of the disk above the local horizon is computed, not just its centre. Papers
+quote either the fraction of time any of the disk is visible ("lit x % of the time", as the
+abstract of Glaser et al. 2014 [1]_ words it) or the mean visible fraction ("average
+illumination"); both are reported, and comparisons say which they use. The longest night is
+sensitive to grazing geometry: a horizon change of 0.01 deg can merge two nights into one.
 Earth is counted in view when its centre is above the horizon (direct radio link).
 
 References
