@@ -87,17 +87,14 @@ def grid_frame(x_m: float, y_m: float) -> NDArray:
 
 
 def bilinear(dem: xr.DataArray, x_m: ArrayLike, y_m: ArrayLike) -> NDArray:
-    """Bilinear interpolation of a (y, x) polar grid at map points [m]; NaN outside or in holes.
-
-    The grid covers its pixels' full extent: up to half a pixel beyond the outer pixel centres
-    takes the edge value (the same rule as the horizon kernel's sampler)."""
+    """Bilinear interpolation of a (y, x) polar grid at map points [m]; NaN outside the outer
+    pixel centres or in holes."""
     values = np.asarray(dem.values)
     size = float(dem.attrs["pixel_size_m"])
     col = (np.asarray(x_m, float) - float(dem.x[0])) / size
     row = (float(dem.y[0]) - np.asarray(y_m, float)) / size
     ny, nx = values.shape
-    inside = (col >= -0.5) & (col <= nx - 0.5) & (row >= -0.5) & (row <= ny - 0.5)
-    col, row = np.clip(col, 0, nx - 1), np.clip(row, 0, ny - 1)
+    inside = (col >= 0) & (col <= nx - 1) & (row >= 0) & (row <= ny - 1)
     c0 = np.clip(np.floor(col), 0, nx - 2).astype(np.intp)
     r0 = np.clip(np.floor(row), 0, ny - 2).astype(np.intp)
     fc = np.clip(col - c0, 0.0, 1.0)

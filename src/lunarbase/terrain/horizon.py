@@ -166,6 +166,8 @@ def _targets(
     s = s0 + np.arange(int(np.ceil((s_c.max() - s0) / step)) + 2) * step
     t = t0 + np.arange(int(np.ceil((t_c.max() - t0) / step)) + 2) * step
     values = np.ascontiguousarray(dem.values, dtype=np.float64)
+    pad = NEAR_FIELD_PIXELS + 2
+    padded = np.pad(values, pad, constant_values=np.nan)
     z = sample_lattice(values, xs[0], ys[0], step, s, t, u, v)
     min_sep = max(1, int(np.ceil(min_separation_m / step)))
     tangent = sweep_tangents(z, step, radius_m, observer_height_m, min_sep)
@@ -209,14 +211,16 @@ def horizon_map(
     data = np.empty((*dem.shape, n_azimuths), dtype=np.float32)
     step = float(dem.attrs["pixel_size_m"])
     values = np.ascontiguousarray(dem.values, dtype=np.float64)
+    pad = NEAR_FIELD_PIXELS + 2
+    padded = np.pad(values, pad, constant_values=np.nan)
     near = (NEAR_FIELD_PIXELS + 0.5) * step
     sources = [(dem, near)] + [(g, max(d, near)) for g, d in context]
     buf = np.empty(x.size)
     for k, az in enumerate(azimuths):
         buf.fill(-90.0)
         near_field(
-            values, float(dem.x[0]), float(dem.y[0]), step, x, y, pz, np.radians(az),
-            NEAR_FIELD_PIXELS, sweep_radius, buf,
+            padded, pad, np.radians(az), NEAR_FIELD_PIXELS, step, values, observer_height_m,
+            sweep_radius, buf.reshape(dem.shape),
         )  # fmt: skip
         for grid, min_sep in sources:
             tx, ty, tz = _targets(x, y, grid, az, observer_height_m, sweep_radius, min_sep)

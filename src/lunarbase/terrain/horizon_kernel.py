@@ -164,7 +164,8 @@ def flat_elevation_to_points(
 
 @njit(cache=True, inline="always")
 def _bilinear(values: np.ndarray, x0: float, y0: float, size: float, x: float, y: float) -> float:
-    """Bilinear sample of a (y, x) grid whose first pixel centre is (x0, y0), rows toward -y."""
+    """Bilinear sample of a (y, x) grid whose first pixel centre is (x0, y0), rows toward -y,
+    for the sweep lattice."""
     ny, nx = values.shape
     col = (x - x0) / size
     row = (y0 - y) / size
@@ -188,40 +189,63 @@ def _bilinear(values: np.ndarray, x0: float, y0: float, size: float, x: float, y
 
 @njit(cache=True, parallel=True)
 def near_field(
-    values: np.ndarray,
-    x0: float,
-    y0: float,
-    size: float,
-    px: np.ndarray,
-    py: np.ndarray,
-    pz: np.ndarray,
+    padded: np.ndarray,
+    pad: int,
     azimuth_rad: float,
     n_steps: int,
+    size: float,
+    ground: np.ndarray,
+    observer_height_m: float,
     radius_m: float,
     out: np.ndarray,
 ) -> None:
-    """March ``n_steps`` samples (one pixel apart) from each observer toward the azimuth and
-    max-combine the elevation angles [deg] into ``out``: the near field, where the line
-    sweep's lattice offset (up to half a pixel) would distort the angle. Within a few km the
-    sphere's fall is d^2 / 2R to better than 1e-6 m, so no 3-D geometry is needed
-    (``radius_m = inf`` for a flat world)."""
-    sa, ca = np.sin(azimuth_rad), np.cos(azimuth_rad)
-    for k in prange(px.shape[0]):
-        if np.isnan(pz[k]):
-            continue
-        best = -np.inf
-        for n in range(1, n_steps + 1):
-            d = n * size
-            z = _bilinear(values, x0, y0, size, px[k] + d * sa, py[k] + d * ca)
-            if np.isnan(z):
-                break
-            slope = (z - pz[k]) / d - d / (2.0 * radius_m)
-            if slope > best:
-                best = slope
-        if best > -np.inf:
-            el = np.degrees(np.arctan(best))
-            if el > out[k]:
-                out[k] = el
+    """March ``n_steps`` samples (one pixel apart) from every pixel toward the azimuth and
+    max-combine the elevation angles [deg] into ``out`` (ny, nx): the near field, where the
+    line sweep's lattice offset (up to half a pixel) would distort the angle.
+
+    From pixel centres the n-th sample has the same sub-pixel offset for every pixel, so its
+    bilinear weights are computed once per step. ``padded`` is the DEM with ``pad`` >= n_steps
+    + 1 pixels of NaN around it, so a ray stops at the last pixel centre it can interpolate. Within a few km the sphere's fall
+    is d^2 / 2R to better than 1e-6 m, so no 3-D geometry is needed (``radius_m = inf`` for a
+    flat world).
+    """
+    ny, nx = ground.shape
+    ro = np.empty(n_steps, dtype=np.int64)
+    co = np.empty(n_steps, dtype=np.int64)
+    fr = np.empty(n_steps)
+    fc = np.empty(n_steps)
+    for n in range(n_steps):
+        rf = -(n + 1) * np.cos(azimuth_rad)
+        cf = (n + 1) * np.sin(azimuth_rad)
+        ro[n] = int(np.floor(rf))
+        co[n] = int(np.floor(cf))
+        fr[n] = rf - ro[n]
+        fc[n] = cf - co[n]
+    for r in prange(ny):
+        for c in range(nx):
+            z0 = ground[r, c] + observer_height_m
+            if np.isnan(z0):
+                continue
+            best = -np.inf
+            for n in range(n_steps):
+                i = r + pad + ro[n]
+                j = c + pad + co[n]
+                z = (
+                    padded[i, j] * (1 - fr[n]) * (1 - fc[n])
+                    + padded[i, j + 1] * (1 - fr[n]) * fc[n]
+                    + padded[i + 1, j] * fr[n] * (1 - fc[n])
+                    + padded[i + 1, j + 1] * fr[n] * fc[n]
+                )
+                if np.isnan(z):
+                    break
+                d = (n + 1) * size
+                slope = (z - z0) / d - d / (2.0 * radius_m)
+                if slope > best:
+                    best = slope
+            if best > -np.inf:
+                el = np.degrees(np.arctan(best))
+                if el > out[r, c]:
+                    out[r, c] = el
 
 
 @njit(cache=True, parallel=True)
