@@ -166,8 +166,6 @@ def _targets(
     s = s0 + np.arange(int(np.ceil((s_c.max() - s0) / step)) + 2) * step
     t = t0 + np.arange(int(np.ceil((t_c.max() - t0) / step)) + 2) * step
     values = np.ascontiguousarray(dem.values, dtype=np.float64)
-    pad = NEAR_FIELD_PIXELS + 2
-    padded = np.pad(values, pad, constant_values=np.nan)
     z = sample_lattice(values, xs[0], ys[0], step, s, t, u, v)
     min_sep = max(1, int(np.ceil(min_separation_m / step)))
     tangent = sweep_tangents(z, step, radius_m, observer_height_m, min_sep)

@@ -205,9 +205,9 @@ def near_field(
 
     From pixel centres the n-th sample has the same sub-pixel offset for every pixel, so its
     bilinear weights are computed once per step. ``padded`` is the DEM with ``pad`` >= n_steps
-    + 1 pixels of NaN around it, so a ray stops at the last pixel centre it can interpolate. Within a few km the sphere's fall
-    is d^2 / 2R to better than 1e-6 m, so no 3-D geometry is needed (``radius_m = inf`` for a
-    flat world).
+    + 1 pixels of NaN around it, so a ray stops at the last pixel centre it can interpolate.
+    Within a few km the sphere's fall is d^2 / 2R to better than 1e-6 m, so no 3-D geometry is
+    needed (``radius_m = inf`` for a flat world).
     """
     ny, nx = ground.shape
     ro = np.empty(n_steps, dtype=np.int64)
