@@ -28,14 +28,7 @@ from numpy.typing import NDArray
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
 from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
-from lunarbase.terrain.horizon_kernel import (
-    elevation_to_points,
-    flat_elevation_to_points,
-    gather_targets,
-    near_field,
-    sample_lattice,
-    sweep_tangents,
-)
+from lunarbase.terrain.horizon_kernel import far_field, near_field
 
 NEAR_FIELD_PIXELS = 8
 """Terrain this many pixels around an observer is ray-marched from the pixel itself; beyond,
@@ -142,34 +135,8 @@ def point_horizon(
     )
 
 
-def _targets(
-    x: NDArray,
-    y: NDArray,
-    dem: xr.DataArray,
-    azimuth_deg: float,
-    observer_height_m: float,
-    radius_m: float,
-    min_separation_m: float,
-) -> tuple[NDArray, NDArray, NDArray]:
-    """Map position and height of the horizon-setting terrain point, for every observer
-    (x, y), from a line sweep over ``dem`` toward ``azimuth_deg`` (NaN height where nothing
-    is ahead). The lattice lines run in the azimuth, one pixel apart, across the DEM."""
-    step = float(dem.attrs["pixel_size_m"])
-    a = np.radians(azimuth_deg)
-    u = np.array([np.sin(a), np.cos(a)])
-    v = np.array([np.cos(a), -np.sin(a)])
-    xs, ys = np.asarray(dem.x, float), np.asarray(dem.y, float)
-    cx = np.array([xs[0], xs[-1], xs[0], xs[-1]])
-    cy = np.array([ys[0], ys[0], ys[-1], ys[-1]])
-    s_c, t_c = cx * u[0] + cy * u[1], cx * v[0] + cy * v[1]
-    s0, t0 = s_c.min() - step, t_c.min() - step
-    s = s0 + np.arange(int(np.ceil((s_c.max() - s0) / step)) + 2) * step
-    t = t0 + np.arange(int(np.ceil((t_c.max() - t0) / step)) + 2) * step
-    values = np.ascontiguousarray(dem.values, dtype=np.float64)
-    z = sample_lattice(values, xs[0], ys[0], step, s, t, u, v)
-    min_sep = max(1, int(np.ceil(min_separation_m / step)))
-    tangent = sweep_tangents(z, step, radius_m, observer_height_m, min_sep)
-    return gather_targets(x, y, z, tangent, s0, t0, step, u, v)
+AZIMUTH_CHUNK = 16
+"""Azimuths handed to the kernels per call (one thread each); progress is reported between."""
 
 
 def horizon_map(
@@ -190,7 +157,7 @@ def horizon_map(
     240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
     the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as flat (for
     comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
-    directions with no terrain ahead get -90.
+    directions with no terrain ahead get -90. Azimuths run in parallel threads.
 
     Returns
     -------
@@ -200,38 +167,35 @@ def horizon_map(
         raise QueryError(f"n_azimuths = {n_azimuths} must be >= 1")
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
     x, y = xs.ravel(), ys.ravel()
-    ground = np.asarray(dem.values, float).ravel()
-    pz = ground + observer_height_m
-    radius = MOON_RADIUS_M if radius_m is None else radius_m
-    sweep_radius = np.inf if radius_m is None else radius_m
-    up = xy_to_unit_vector(x, y)
-    azimuths = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
-    data = np.empty((*dem.shape, n_azimuths), dtype=np.float32)
-    step = float(dem.attrs["pixel_size_m"])
     values = np.ascontiguousarray(dem.values, dtype=np.float64)
+    pz = values.ravel() + observer_height_m
+    flat = radius_m is None
+    radius = MOON_RADIUS_M if radius_m is None else radius_m
+    azimuths = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
+    rad = np.radians(azimuths)
+    out = np.full((x.size, n_azimuths), -90.0, dtype=np.float32)
+    step = float(dem.attrs["pixel_size_m"])
     pad = NEAR_FIELD_PIXELS + 2
     padded = np.pad(values, pad, constant_values=np.nan)
     near = (NEAR_FIELD_PIXELS + 0.5) * step
-    sources = [(dem, near)] + [(g, max(d, near)) for g, d in context]
-    buf = np.empty(x.size)
-    for k, az in enumerate(azimuths):
-        buf.fill(-90.0)
-        near_field(
-            padded, pad, np.radians(az), NEAR_FIELD_PIXELS, step, values, observer_height_m,
-            sweep_radius, buf.reshape(dem.shape),
-        )  # fmt: skip
-        for grid, min_sep in sources:
-            tx, ty, tz = _targets(x, y, grid, az, observer_height_m, sweep_radius, min_sep)
-            if radius_m is None:
-                flat_elevation_to_points(x, y, pz, tx, ty, tz, buf)
-            else:
-                elevation_to_points(up, pz, tx, ty, tz, radius, buf)
-        buf[np.isnan(ground)] = np.nan
-        data[..., k] = buf.reshape(dem.shape)
+    sources = [(values, float(dem.x[0]), float(dem.y[0]), step, near)]
+    for grid, min_distance_m in context:
+        g_step = float(grid.attrs["pixel_size_m"])
+        g_values = np.ascontiguousarray(grid.values, dtype=np.float64)
+        sources.append((g_values, float(grid.x[0]), float(grid.y[0]), g_step, min_distance_m))
+    for k0 in range(0, n_azimuths, AZIMUTH_CHUNK):
+        chunk = rad[k0 : k0 + AZIMUTH_CHUNK]
+        near_field(padded, pad, chunk, NEAR_FIELD_PIXELS, step, values, observer_height_m,
+                   np.inf if flat else radius, out, k0)  # fmt: skip
+        for g_values, gx0, gy0, g_step, min_distance_m in sources:
+            min_sep = max(1, int(np.ceil(max(min_distance_m, near) / g_step)))
+            far_field(g_values, gx0, gy0, g_step, chunk, x, y, pz, observer_height_m, radius,
+                      flat, min_sep, out, k0)  # fmt: skip
         if progress is not None:
-            progress((k + 1) / n_azimuths)
+            progress(min(1.0, (k0 + AZIMUTH_CHUNK) / n_azimuths))
+    out[np.isnan(pz)] = np.nan
     return xr.DataArray(
-        data,
+        out.reshape((*dem.shape, n_azimuths)),
         dims=("y", "x", "azimuth"),
         coords={"y": dem.y, "x": dem.x, "azimuth": ("azimuth", azimuths, {"units": "deg"})},
         name="horizon_deg",

@@ -45,6 +45,38 @@ def _tangent(
     return stack[lo]
 
 
+@njit(cache=True)
+def _sweep_line(
+    z: np.ndarray,
+    s: np.ndarray,
+    zr: np.ndarray,
+    stack: np.ndarray,
+    radius_m: float,
+    observer_height_m: float,
+    min_separation: int,
+    out: np.ndarray,
+) -> None:
+    """Tangent indices along one line (``zr``, ``stack``: scratch arrays of the same length)."""
+    n_along = z.shape[0]
+    for j in range(n_along):
+        zr[j] = z[j] - s[j] * s[j] / (2.0 * radius_m)
+        out[j] = -1
+    top = -1
+    nxt = n_along - 1  # next point waiting to enter the hull
+    for j in range(n_along - 1, -1, -1):
+        while nxt >= j + min_separation:
+            if not np.isnan(zr[nxt]):
+                while top >= 1 and _slope(s[nxt], zr[nxt], s[stack[top]], zr[stack[top]]) <= (
+                    _slope(s[nxt], zr[nxt], s[stack[top - 1]], zr[stack[top - 1]])
+                ):
+                    top -= 1
+                top += 1
+                stack[top] = nxt
+            nxt -= 1
+        if top >= 0 and not np.isnan(zr[j]):
+            out[j] = _tangent(stack, top, s, zr, s[j], zr[j] + observer_height_m)
+
+
 @njit(cache=True, parallel=True)
 def sweep_tangents(
     z: np.ndarray,
@@ -70,33 +102,17 @@ def sweep_tangents(
 
     Returns
     -------
-    ndarray of int32, shape (n_lines, n_along)
+    ndarray of int64, shape (n_lines, n_along)
         Index along the line of the point that sets the horizon, -1 where none (no data ahead,
         or the observer itself has no data).
     """
     n_lines, n_along = z.shape
-    out = np.full((n_lines, n_along), -1, dtype=np.int32)
+    out = np.empty((n_lines, n_along), dtype=np.int64)
     s = np.arange(n_along) * step_m
     for i in prange(n_lines):
         zr = np.empty(n_along)
-        for j in range(n_along):
-            zr[j] = z[i, j] - s[j] * s[j] / (2.0 * radius_m)
         stack = np.empty(n_along, dtype=np.int64)
-        top = -1
-        nxt = n_along - 1  # next point waiting to enter the hull
-        for j in range(n_along - 1, -1, -1):
-            while nxt >= j + min_separation:
-                if not np.isnan(zr[nxt]):
-                    while top >= 1 and _slope(s[nxt], zr[nxt], s[stack[top]], zr[stack[top]]) <= (
-                        _slope(s[nxt], zr[nxt], s[stack[top - 1]], zr[stack[top - 1]])
-                    ):
-                        top -= 1
-                    top += 1
-                    stack[top] = nxt
-                nxt -= 1
-            if top < 0 or np.isnan(zr[j]):
-                continue
-            out[i, j] = _tangent(stack, top, s, zr, s[j], zr[j] + observer_height_m)
+        _sweep_line(z[i], s, zr, stack, radius_m, observer_height_m, min_separation, out[i])
     return out
 
 
@@ -108,58 +124,6 @@ def _unit(x: float, y: float, radius_m: float) -> tuple[float, float, float]:
     k2 = (x * x + y * y) / (4.0 * radius_m * radius_m)
     f = 1.0 / (radius_m * (1.0 + k2))
     return y * f, x * f, -(1.0 - k2) / (1.0 + k2)
-
-
-@njit(cache=True, parallel=True)
-def elevation_to_points(
-    up: np.ndarray,
-    pz: np.ndarray,
-    tx: np.ndarray,
-    ty: np.ndarray,
-    tz: np.ndarray,
-    radius_m: float,
-    out: np.ndarray,
-) -> None:
-    """Exact elevation angle [deg] from observers (unit vectors ``up`` (n, 3), heights ``pz``)
-    to targets (map tx, ty, height tz) on the sphere; ``max``-combined into ``out`` in place.
-    NaN targets are skipped."""
-    for k in prange(pz.shape[0]):
-        if np.isnan(tz[k]) or np.isnan(pz[k]):
-            continue
-        ux, uy, uz = up[k, 0], up[k, 1], up[k, 2]
-        vx, vy, vz = _unit(tx[k], ty[k], radius_m)
-        r0 = radius_m + pz[k]
-        r1 = radius_m + tz[k]
-        dx, dy, dz = r1 * vx - r0 * ux, r1 * vy - r0 * uy, r1 * vz - r0 * uz
-        norm = np.sqrt(dx * dx + dy * dy + dz * dz)
-        if norm == 0.0:
-            continue
-        sin_el = (dx * ux + dy * uy + dz * uz) / norm
-        el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
-        if el > out[k]:
-            out[k] = el
-
-
-@njit(cache=True, parallel=True)
-def flat_elevation_to_points(
-    px: np.ndarray,
-    py: np.ndarray,
-    pz: np.ndarray,
-    tx: np.ndarray,
-    ty: np.ndarray,
-    tz: np.ndarray,
-    out: np.ndarray,
-) -> None:
-    """As :func:`elevation_to_points` on a flat plane (for comparison with planar tools)."""
-    for k in prange(px.shape[0]):
-        if np.isnan(tz[k]) or np.isnan(pz[k]):
-            continue
-        d = np.hypot(tx[k] - px[k], ty[k] - py[k])
-        if d == 0.0:
-            continue
-        el = np.degrees(np.arctan2(tz[k] - pz[k], d))
-        if el > out[k]:
-            out[k] = el
 
 
 @njit(cache=True, inline="always")
@@ -187,21 +151,119 @@ def _bilinear(values: np.ndarray, x0: float, y0: float, size: float, x: float, y
     )
 
 
+@njit(cache=True)
+def _far_one_azimuth(
+    values: np.ndarray,
+    x0: float,
+    y0: float,
+    step: float,
+    azimuth_rad: float,
+    px: np.ndarray,
+    py: np.ndarray,
+    pz: np.ndarray,
+    observer_height_m: float,
+    radius_m: float,
+    flat: bool,
+    min_separation: int,
+    out: np.ndarray,
+    col: int,
+) -> None:
+    """Sweep one azimuth over ``values`` and max-combine, into ``out[:, col]``, the exact
+    elevation angle [deg] from every observer to the tangent point of its nearest lattice
+    point (``flat``: planar angles and no curvature)."""
+    ny, nx = values.shape
+    ux, uy = np.sin(azimuth_rad), np.cos(azimuth_rad)
+    vx, vy = uy, -ux
+    xa, xb = x0, x0 + (nx - 1) * step
+    ya, yb = y0, y0 - (ny - 1) * step
+    s_lo, s_hi, t_lo, t_hi = np.inf, -np.inf, np.inf, -np.inf
+    for cx, cy in ((xa, ya), (xb, ya), (xa, yb), (xb, yb)):
+        sc, tc = cx * ux + cy * uy, cx * vx + cy * vy
+        s_lo, s_hi = min(s_lo, sc), max(s_hi, sc)
+        t_lo, t_hi = min(t_lo, tc), max(t_hi, tc)
+    s0, t0 = s_lo - step, t_lo - step
+    ns = int(np.ceil((s_hi - s0) / step)) + 2
+    nt = int(np.ceil((t_hi - t0) / step)) + 2
+    z = np.empty((nt, ns))
+    for i in range(nt):
+        t = t0 + i * step
+        for j in range(ns):
+            s = s0 + j * step
+            z[i, j] = _bilinear(values, x0, y0, step, s * ux + t * vx, s * uy + t * vy)
+    sweep_radius = np.inf if flat else radius_m
+    along = np.arange(ns) * step
+    zr = np.empty(ns)
+    stack = np.empty(ns, dtype=np.int64)
+    tangent = np.empty((nt, ns), dtype=np.int64)
+    for i in range(nt):
+        _sweep_line(z[i], along, zr, stack, sweep_radius, observer_height_m, min_separation,
+                    tangent[i])  # fmt: skip
+    for k in range(px.shape[0]):
+        if np.isnan(pz[k]):
+            continue
+        j = int(np.rint((px[k] * ux + py[k] * uy - s0) / step))
+        i = int(np.rint((px[k] * vx + py[k] * vy - t0) / step))
+        if i < 0 or i >= nt or j < 0 or j >= ns or tangent[i, j] < 0:
+            continue
+        jt = tangent[i, j]
+        s = s0 + jt * step
+        t = t0 + i * step
+        tx, ty, tz = s * ux + t * vx, s * uy + t * vy, z[i, jt]
+        if flat:
+            d = np.hypot(tx - px[k], ty - py[k])
+            el = np.degrees(np.arctan2(tz - pz[k], d))
+        else:
+            ax, ay, az = _unit(px[k], py[k], radius_m)
+            bx, by, bz = _unit(tx, ty, radius_m)
+            r0, r1 = radius_m + pz[k], radius_m + tz
+            dx, dy, dz = r1 * bx - r0 * ax, r1 * by - r0 * ay, r1 * bz - r0 * az
+            sin_el = (dx * ax + dy * ay + dz * az) / np.sqrt(dx * dx + dy * dy + dz * dz)
+            el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
+        if el > out[k, col]:
+            out[k, col] = el
+
+
+@njit(cache=True, parallel=True)
+def far_field(
+    values: np.ndarray,
+    x0: float,
+    y0: float,
+    step: float,
+    azimuths_rad: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    pz: np.ndarray,
+    observer_height_m: float,
+    radius_m: float,
+    flat: bool,
+    min_separation: int,
+    out: np.ndarray,
+    col0: int,
+) -> None:
+    """:func:`_far_one_azimuth` for several azimuths at once (one thread each), into columns
+    ``col0 ..`` of ``out`` (n_observers, n_azimuths) [deg]; ``pz`` includes the mast."""
+    for a in prange(azimuths_rad.shape[0]):
+        _far_one_azimuth(values, x0, y0, step, azimuths_rad[a], px, py, pz, observer_height_m,
+                         radius_m, flat, min_separation, out, col0 + a)  # fmt: skip
+
+
 @njit(cache=True, parallel=True)
 def near_field(
     padded: np.ndarray,
     pad: int,
-    azimuth_rad: float,
+    azimuths_rad: np.ndarray,
     n_steps: int,
     size: float,
     ground: np.ndarray,
     observer_height_m: float,
     radius_m: float,
     out: np.ndarray,
+    col0: int,
 ) -> None:
-    """March ``n_steps`` samples (one pixel apart) from every pixel toward the azimuth and
-    max-combine the elevation angles [deg] into ``out`` (ny, nx): the near field, where the
-    line sweep's lattice offset (up to half a pixel) would distort the angle.
+    """March ``n_steps`` samples (one pixel apart) from every pixel toward each azimuth and
+    max-combine the elevation angles [deg] into ``out[:, col0 + a]`` (pixels in row-major
+    order): the near field, where the line sweep's lattice offset (up to half a pixel) would
+    distort the angle.
 
     From pixel centres the n-th sample has the same sub-pixel offset for every pixel, so its
     bilinear weights are computed once per step. ``padded`` is the DEM with ``pad`` >= n_steps
@@ -210,97 +272,41 @@ def near_field(
     needed (``radius_m = inf`` for a flat world).
     """
     ny, nx = ground.shape
-    ro = np.empty(n_steps, dtype=np.int64)
-    co = np.empty(n_steps, dtype=np.int64)
-    fr = np.empty(n_steps)
-    fc = np.empty(n_steps)
-    for n in range(n_steps):
-        rf = -(n + 1) * np.cos(azimuth_rad)
-        cf = (n + 1) * np.sin(azimuth_rad)
-        ro[n] = int(np.floor(rf))
-        co[n] = int(np.floor(cf))
-        fr[n] = rf - ro[n]
-        fc[n] = cf - co[n]
-    for r in prange(ny):
-        for c in range(nx):
-            z0 = ground[r, c] + observer_height_m
-            if np.isnan(z0):
-                continue
-            best = -np.inf
-            for n in range(n_steps):
-                i = r + pad + ro[n]
-                j = c + pad + co[n]
-                z = (
-                    padded[i, j] * (1 - fr[n]) * (1 - fc[n])
-                    + padded[i, j + 1] * (1 - fr[n]) * fc[n]
-                    + padded[i + 1, j] * fr[n] * (1 - fc[n])
-                    + padded[i + 1, j + 1] * fr[n] * fc[n]
-                )
-                if np.isnan(z):
-                    break
-                d = (n + 1) * size
-                slope = (z - z0) / d - d / (2.0 * radius_m)
-                if slope > best:
-                    best = slope
-            if best > -np.inf:
-                el = np.degrees(np.arctan(best))
-                if el > out[r, c]:
-                    out[r, c] = el
-
-
-@njit(cache=True, parallel=True)
-def sample_lattice(
-    values: np.ndarray,
-    x0: float,
-    y0: float,
-    size: float,
-    s: np.ndarray,
-    t: np.ndarray,
-    u: np.ndarray,
-    v: np.ndarray,
-) -> np.ndarray:
-    """Heights [m] at lattice points s * u + t * v (bilinear; NaN outside the grid)."""
-    out = np.empty((t.shape[0], s.shape[0]))
-    for i in prange(t.shape[0]):
-        for j in range(s.shape[0]):
-            x = s[j] * u[0] + t[i] * v[0]
-            y = s[j] * u[1] + t[i] * v[1]
-            out[i, j] = _bilinear(values, x0, y0, size, x, y)
-    return out
-
-
-@njit(cache=True, parallel=True)
-def gather_targets(
-    x: np.ndarray,
-    y: np.ndarray,
-    z: np.ndarray,
-    tangent: np.ndarray,
-    s0: float,
-    t0: float,
-    step: float,
-    u: np.ndarray,
-    v: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For observers (x, y), the map position and height of the tangent point found for the
-    nearest lattice point (NaN height where there is none)."""
-    n = x.shape[0]
-    tx = np.empty(n)
-    ty = np.empty(n)
-    tz = np.full(n, np.nan)
-    nt, ns = tangent.shape
-    for k in prange(n):
-        j = int(np.rint((x[k] * u[0] + y[k] * u[1] - s0) / step))
-        i = int(np.rint((x[k] * v[0] + y[k] * v[1] - t0) / step))
-        tx[k] = np.nan
-        ty[k] = np.nan
-        if i < 0 or i >= nt or j < 0 or j >= ns:
-            continue
-        jt = tangent[i, j]
-        if jt < 0:
-            continue
-        s = s0 + jt * step
-        t = t0 + i * step
-        tx[k] = s * u[0] + t * v[0]
-        ty[k] = s * u[1] + t * v[1]
-        tz[k] = z[i, jt]
-    return tx, ty, tz
+    for a in prange(azimuths_rad.shape[0]):
+        ro = np.empty(n_steps, dtype=np.int64)
+        co = np.empty(n_steps, dtype=np.int64)
+        fr = np.empty(n_steps)
+        fc = np.empty(n_steps)
+        for n in range(n_steps):
+            rf = -(n + 1) * np.cos(azimuths_rad[a])
+            cf = (n + 1) * np.sin(azimuths_rad[a])
+            ro[n] = int(np.floor(rf))
+            co[n] = int(np.floor(cf))
+            fr[n] = rf - ro[n]
+            fc[n] = cf - co[n]
+        for r in range(ny):
+            for c in range(nx):
+                z0 = ground[r, c] + observer_height_m
+                if np.isnan(z0):
+                    continue
+                best = -np.inf
+                for n in range(n_steps):
+                    i = r + pad + ro[n]
+                    j = c + pad + co[n]
+                    z = (
+                        padded[i, j] * (1 - fr[n]) * (1 - fc[n])
+                        + padded[i, j + 1] * (1 - fr[n]) * fc[n]
+                        + padded[i + 1, j] * fr[n] * (1 - fc[n])
+                        + padded[i + 1, j + 1] * fr[n] * fc[n]
+                    )
+                    if np.isnan(z):
+                        break
+                    d = (n + 1) * size
+                    slope = (z - z0) / d - d / (2.0 * radius_m)
+                    if slope > best:
+                        best = slope
+                if best > -np.inf:
+                    el = np.degrees(np.arctan(best))
+                    k = r * nx + c
+                    if el > out[k, col0 + a]:
+                        out[k, col0 + a] = el
