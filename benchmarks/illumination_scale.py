@@ -87,7 +87,9 @@ def main() -> None:
           f"{args.baseline_pixels} pixels: max |diff| {worst:.4f}")  # fmt: skip
     print(f"  baseline (point series per pixel, extrapolated) {t_point:,.0f} s for the light "
           f"step -> binned map is {t_point / t_light:,.0f}x faster")  # fmt: skip
-    print(f"total_s={total:.1f} peak_gib={peak_gib:.2f} speedup_vs_point_series={t_point / t_light:.0f}")
+    print(
+        f"total_s={total:.1f} peak_gib={peak_gib:.2f} speedup_vs_point_series={t_point / t_light:.0f}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""Permanently shadowed regions near the south pole against the LOLA PSR catalogue.
+
+Reference: LOLA south PSR polygons >= 5 km^2 (Mazarico, E. et al. 2011, Icarus 211:1066-1081,
+doi:10.1016/j.icarus.2010.10.030; catalogue distributed with the LROC PSR product), built from
+the 120 m and 60 m LOLA grids. We compute PSRs from the 240 m grid with horizons from the whole
+240 m and 1787 m grids and the Sun over a full 18.6-year nodal cycle at 6-hour steps, and compare
+the shadowed area poleward of 88.5 S, where no catalogued polygon is cut by the window's edge
+as badly as farther out.
+
+Tolerance: +-25 % of the catalogue's area. A 240 m pixel on a PSR's boundary is half in, half
+out; for the ~20 PSRs of this window (perimeters ~20-60 km) the boundary band alone is ~20 % of
+the area, and the catalogue omits PSRs < 5 km^2, which we count. Mazarico et al. quote the whole
+south (to 80 S) as 16,055 km^2; that needs the full 80 S map (a later benchmark).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+COLATITUDE_DEG = 1.5
+
+
+@pytest.fixture(scope="module")
+def psr_maps(mirror: Path) -> tuple[np.ndarray, np.ndarray, float]:
+    from matplotlib.path import Path as Polygon
+
+    from lunarbase.data import psr_polygons
+    from lunarbase.report import polar_radius_km
+    from lunarbase.terrain.lightmap import light_maps
+    from lunarbase.terrain.maps import cached_horizon_map, window
+
+    half_km = polar_radius_km(COLATITUDE_DEG)
+    dem = window(-90.0, 0.0, half_km)
+    hm = cached_horizon_map(dem, n_azimuths=90, observer_height_m=0.0)
+    maps = light_maps(hm, start="2030-01-01", end="2030-01-15", step_h=24.0, psr_step_h=6.0)
+    xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
+    inside = np.hypot(xs, ys) <= half_km * 1000.0
+    points = np.column_stack([xs[inside], ys[inside]])
+    catalogue = np.zeros(points.shape[0], dtype=bool)
+    for ring in psr_polygons():
+        lo, hi = ring.min(axis=0), ring.max(axis=0)
+        near = np.all((points >= lo) & (points <= hi), axis=1)
+        if near.any():
+            catalogue[near] |= Polygon(ring).contains_points(points[near])
+    pixel_km2 = (float(dem.attrs["pixel_size_m"]) / 1000.0) ** 2
+    return np.asarray(maps.psr.values)[inside], catalogue, pixel_km2
+
+
+def test_psr_area_matches_the_lola_catalogue(
+    psr_maps: tuple[np.ndarray, np.ndarray, float],
+) -> None:
+    ours, catalogue, pixel_km2 = psr_maps
+    ours_km2 = ours.sum() * pixel_km2
+    theirs_km2 = catalogue.sum() * pixel_km2
+    overlap = (ours & catalogue).sum() / max(catalogue.sum(), 1)
+    print(f"\nPSR area poleward of {90 - COLATITUDE_DEG} S: ours {ours_km2:.0f} km^2, "
+          f"LOLA catalogue {theirs_km2:.0f} km^2 (ratio {ours_km2 / theirs_km2:.2f}); "
+          f"{overlap:.0%} of catalogued PSR pixels are PSR in ours")  # fmt: skip
+    assert ours_km2 == pytest.approx(theirs_km2, rel=0.25)
+    assert overlap > 0.8
