@@ -76,8 +76,8 @@ def main() -> None:
 
     total = t_horizon + t_ephemeris + t_light
     peak_gib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
-    print(f"map {ny} x {nx} px of 240 m, {n_az} azimuths, {args.years} years hourly "
-          f"({len(sun.times):,} Sun positions -> {len(suns.weights):,} binned directions)")  # fmt: skip
+    positions = f"{len(sun.times):,} Sun positions -> {len(suns.weights):,} binned directions"
+    print(f"map {ny} x {nx} px of 240 m, {n_az} azimuths, {args.years} years hourly ({positions})")
     print(f"  horizon map        {t_horizon:8.1f} s")
     print(f"  ephemeris          {t_ephemeris:8.1f} s")
     print(f"  illumination map   {t_light:8.1f} s")
@@ -87,9 +87,8 @@ def main() -> None:
           f"{args.baseline_pixels} pixels: max |diff| {worst:.4f}")  # fmt: skip
     print(f"  baseline (point series per pixel, extrapolated) {t_point:,.0f} s for the light "
           f"step -> binned map is {t_point / t_light:,.0f}x faster")  # fmt: skip
-    print(
-        f"total_s={total:.1f} peak_gib={peak_gib:.2f} speedup_vs_point_series={t_point / t_light:.0f}"
-    )
+    speedup = t_point / t_light
+    print(f"total_s={total:.1f} peak_gib={peak_gib:.2f} speedup_vs_point_series={speedup:.0f}")
 
 
 if __name__ == "__main__":
