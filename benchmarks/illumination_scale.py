@@ -34,7 +34,7 @@ def main() -> None:
     from lunarbase.ephemeris import directions, time_grid
     from lunarbase.terrain.horizon import Horizon, horizon_map
     from lunarbase.terrain.illumination import light_series
-    from lunarbase.terrain.lightmap import mean_disk_fraction, pixel_frames, sun_quantiles
+    from lunarbase.terrain.lightmap import pixel_frames, sun_quantiles, weighted_visibility
 
     dem = load("ldem_75s_240m")
     n0 = (dem.sizes["y"] - args.size) // 2
@@ -56,9 +56,9 @@ def main() -> None:
     xs, ys = np.meshgrid(np.asarray(hm.x, float), np.asarray(hm.y, float))
     frames = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
     horizons = np.asarray(hm.values).reshape(ny * nx, n_az)
-    mean_disk_fraction(horizons[:16], frames[:16], suns.vectors, suns.weights, 0.27)  # warm-up
-    fraction = mean_disk_fraction(
-        horizons, frames, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG
+    weighted_visibility(horizons[:16], frames[:16], suns.vectors, suns.weights, 0.27, True)
+    fraction = weighted_visibility(
+        horizons, frames, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG, True
     )
     t_light = time.perf_counter() - t0
 

@@ -132,10 +132,17 @@ def _disk(el: float, h: float, r: float) -> float:
 
 
 @njit(cache=True, parallel=True)
-def mean_disk_fraction(
-    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, radius_deg: float
+def weighted_visibility(
+    horizon: np.ndarray,
+    frame: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    radius_deg: float,
+    partial: bool,
 ) -> np.ndarray:
-    """Weighted mean visible disk fraction per pixel (NaN where the horizon is NaN)."""
+    """Per pixel, the weighted sum over directions of the visible fraction of a disk of
+    ``radius_deg`` (``partial``), or of 1 wherever any of the disk clears the horizon; NaN where
+    the horizon is NaN. A radius of 0 tests the centre (Earth in view)."""
     n = horizon.shape[0]
     out = np.full(n, np.nan)
     for k in prange(n):
@@ -145,26 +152,7 @@ def mean_disk_fraction(
         for m in range(v.shape[0]):
             el, h = _elev_horizon(horizon, frame, k, v, m)
             if el + radius_deg > h:
-                acc += w[m] * _disk(el, h, radius_deg)
-        out[k] = acc
-    return out
-
-
-@njit(cache=True, parallel=True)
-def weight_above(
-    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, margin_deg: float
-) -> np.ndarray:
-    """Sum of weights of directions whose elevation + margin clears the horizon, per pixel."""
-    n = horizon.shape[0]
-    out = np.full(n, np.nan)
-    for k in prange(n):
-        if np.isnan(horizon[k, 0]):
-            continue
-        acc = 0.0
-        for m in range(v.shape[0]):
-            el, h = _elev_horizon(horizon, frame, k, v, m)
-            if el + margin_deg > h:
-                acc += w[m]
+                acc += w[m] * (_disk(el, h, radius_deg) if partial else 1.0)
         out[k] = acc
     return out
 
@@ -217,14 +205,16 @@ def light_maps(
     frame = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
     period = directions(time_grid(start, end, step_h))
     suns = sun_quantiles(period.sun)
-    illum = mean_disk_fraction(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
+    illum = weighted_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG, True)
     earth = earth_histogram(period.earth)
-    earth_vis = weight_above(hz, frame, earth.vectors, earth.weights, 0.0)
+    earth_vis = weighted_visibility(hz, frame, earth.vectors, earth.weights, 0.0, False)
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else directions(time_grid(start, end, night_step))
     night = longest_dark_steps(hz, frame, series.sun, SOLAR_DISK_RADIUS_DEG)
     nodal = sun_quantiles(directions(time_grid(*NODAL_CYCLE, psr_step_h)).sun, extremes=True)
-    lit_ever = weight_above(hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG)
+    lit_ever = weighted_visibility(
+        hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
+    )
     coords = {"y": horizon.y, "x": horizon.x}
     nodata = np.isnan(hz[:, 0]).reshape(ny, nx)
     night_h = np.where(nodata, np.nan, night.reshape(ny, nx) * night_step)
