@@ -19,10 +19,11 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import warnings
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -88,7 +89,10 @@ def _kernels() -> tuple[Any, Any, Any]:
         load = Loader(get_skyfield_data_path(), verbose=False)
         eph = load("de421.bsp")
         ts = load.timescale(builtin=True)
-    base = resources.files("lunarsky") / "data"
+    # Locate lunarsky's kernel files without importing it (its import pulls in astropy).
+    spec = importlib.util.find_spec("lunarsky")
+    assert spec is not None and spec.submodule_search_locations is not None
+    base = Path(spec.submodule_search_locations[0]) / "data"
     pc = PlanetaryConstants()
     with (base / "fk" / "satellites" / "moon_080317.tf").open("rb") as fh:
         pc.read_text(fh)

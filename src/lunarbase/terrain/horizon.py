@@ -28,7 +28,6 @@ from numpy.typing import NDArray
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
 from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
-from lunarbase.terrain.horizon_kernel import far_field, near_field
 
 NEAR_FIELD_PIXELS = 8
 """Terrain this many pixels around an observer is ray-marched from the pixel itself; beyond,
@@ -163,6 +162,8 @@ def horizon_map(
     -------
     xarray.DataArray, dims (y, x, azimuth), float32 [deg]
     """
+    from lunarbase.terrain.horizon_kernel import far_field, near_field  # numba: maps only
+
     if n_azimuths < 1:
         raise QueryError(f"n_azimuths = {n_azimuths} must be >= 1")
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
