@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from lunarbase.errors import QueryError
+from lunarbase.errors import DataError, QueryError
 
 #: DE421 moon orientation kernel coverage (NAIF file name gives 1900-2050).
 EPHEMERIS_RANGE = (dt.date(1900, 1, 2), dt.date(2050, 1, 1))
@@ -91,7 +91,8 @@ def _kernels() -> tuple[Any, Any, Any]:
         ts = load.timescale(builtin=True)
     # Locate lunarsky's kernel files without importing it (its import pulls in astropy).
     spec = importlib.util.find_spec("lunarsky")
-    assert spec is not None and spec.submodule_search_locations is not None
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError("the lunarsky package (lunar orientation kernels) is not installed")
     base = Path(spec.submodule_search_locations[0]) / "data"
     pc = PlanetaryConstants()
     with (base / "fk" / "satellites" / "moon_080317.tf").open("rb") as fh:

@@ -42,8 +42,14 @@ def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.
             path.unlink(missing_ok=True)
     array = build()
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda tmp: np.save(tmp.open("wb"), array))
+    atomic_write(path, lambda tmp: _save_npy(tmp, array))
     return array
+
+
+def _save_npy(path: Path, array: np.ndarray) -> None:
+    """``np.save`` to exactly ``path`` (given a name, numpy would append ``.npy``)."""
+    with path.open("wb") as fh:
+        np.save(fh, array, allow_pickle=False)
 
 
 def _decode_height_png(path: Path, lo_m: float, hi_m: float) -> np.ndarray:
