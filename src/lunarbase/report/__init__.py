@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lunarbase.constants import MOON_RADIUS_M
-from lunarbase.errors import LunarbaseError
-from lunarbase.fileio import atomic_write_text
+from lunarbase.fileio import atomic_write_text, output_folder
 
 
 def polar_radius_km(colatitude_deg: float) -> float:
@@ -93,13 +92,9 @@ def render(results: Any) -> str:
 
 def write(results: Any, out_dir: Path) -> dict[str, Path]:
     """Write ``report.html`` and ``results.json`` into ``out_dir`` atomically."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LunarbaseError(f"{out_dir}: cannot create output folder ({exc.strerror})") from None
-    json_path, html_path = out_dir / "results.json", out_dir / "report.html"
-    texts = {json_path: results.to_json(), html_path: render(results)}  # build, then write
-    for path, text in texts.items():
-        atomic_write_text(path, text)
-    return {"results": json_path, "report": html_path}
+    texts = {"results": results.to_json(), "report": render(results)}  # build, then write
+    names = {"results": "results.json", "report": "report.html"}
+    with output_folder(out_dir) as folder:
+        for kind, text in texts.items():
+            atomic_write_text(folder / names[kind], text)
+    return {kind: folder / names[kind] for kind in texts}

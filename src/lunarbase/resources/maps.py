@@ -21,8 +21,7 @@ from typing import Any, cast
 import numpy as np
 import xarray as xr
 
-from lunarbase.errors import LunarbaseError
-from lunarbase.fileio import atomic_savefig, atomic_write
+from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
 from lunarbase.scenario import Resources
 
 PNG_LAYERS = {
@@ -149,16 +148,11 @@ def write_maps(
         from lunarbase.data import load
 
         grs = cast(xr.Dataset, load("lpgrs_5deg"))
-    folder = Path(out_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LunarbaseError(f"--out {folder}: cannot create folder ({exc.strerror})") from None
     layers = resource_maps(grs, cfg)
     paths: dict[str, Path] = {}
-    nc = folder / "resources_maps.nc"
     ds = netcdf_ready(layers, provenance)
-    try:
+    with output_folder(out_dir) as folder:
+        nc = folder / "resources_maps.nc"
         atomic_write(nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy"))
         paths["netcdf"] = nc
         for var, (title, unit, cmap) in PNG_LAYERS.items():
@@ -173,6 +167,4 @@ def write_maps(
             png = folder / f"{var}.png"
             atomic_savefig(fig, png)
             paths[var] = png
-    except PermissionError as exc:
-        raise LunarbaseError(f"--out {folder}: cannot write ({exc.strerror})") from None
     return paths

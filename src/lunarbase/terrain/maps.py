@@ -11,7 +11,7 @@ import xarray as xr
 
 from lunarbase.data.loaders import cached_array
 from lunarbase.errors import QueryError
-from lunarbase.fileio import atomic_savefig, atomic_write
+from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
 from lunarbase.scenario import Terrain
 from lunarbase.terrain.dem import latlon_to_xy, polar_terrain, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
@@ -23,6 +23,17 @@ grid (a 1.8 km-smoothed peak 60 km away is lower by tens of metres, < 0.05 deg).
 
 FAR_MIN_DISTANCE_M = 40_000.0
 """Terrain on the 1787 m grid counts beyond this distance [m]."""
+
+
+MAP_LAYERS = {
+    "illumination_fraction": ("Mean visible solar-disk fraction", "inferno"),
+    "earth_visible_fraction": ("Fraction of time Earth is in view", "viridis"),
+    "longest_night_h": ("Longest continuous darkness [h]", "magma_r"),
+    "psr": ("Permanently shadowed (18.6-yr cycle)", "Blues"),
+    "slope_deg": ("Slope [deg]", "cividis"),
+    "elevation_m": ("Elevation above 1737.4 km [m]", "terrain"),
+}
+"""Layers drawn as PNG: variable -> (title, colour map)."""
 
 
 def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -> xr.DataArray:
@@ -136,37 +147,32 @@ def terrain_maps(
 
 
 def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write ``terrain_maps.nc`` (NetCDF3 via scipy) and one PNG per layer, atomically."""
-    import matplotlib
+    """Write ``terrain_maps.nc`` (NetCDF3 via scipy) and one PNG per layer, atomically.
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    Raises
+    ------
+    LunarbaseError
+        ``out_dir`` cannot be created or written.
+    """
+    from matplotlib.figure import Figure
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
     nc = ds.assign(psr=ds["psr"].astype(np.int8))
-    path = out_dir / "terrain_maps.nc"
-    atomic_write(path, lambda tmp: nc.to_netcdf(tmp, engine="scipy"))
-    written["netcdf"] = path
     x0, x1, y0, y1 = (float(v) / 1000 for v in (ds.x[0], ds.x[-1], ds.y[-1], ds.y[0]))
-    extent = (x0, x1, y0, y1)
-    layers = {
-        "illumination_fraction": ("Mean visible solar-disk fraction", "inferno"),
-        "earth_visible_fraction": ("Fraction of time Earth is in view", "viridis"),
-        "longest_night_h": ("Longest continuous darkness [h]", "magma_r"),
-        "psr": ("Permanently shadowed (18.6-yr cycle)", "Blues"),
-        "slope_deg": ("Slope [deg]", "cividis"),
-        "elevation_m": ("Elevation above 1737.4 km [m]", "terrain"),
-    }
-    for name, (title, cmap) in layers.items():
-        fig, ax = plt.subplots(figsize=(7, 6), dpi=110)
-        image = ax.imshow(np.asarray(ds[name], float), extent=extent, cmap=cmap, origin="upper")
-        fig.colorbar(image, ax=ax, shrink=0.85)
-        ax.set_title(f"{title}\n{ds.attrs.get('period_utc', '')}", fontsize=10)
-        ax.set_xlabel("x [km] (toward 90 E)")
-        ax.set_ylabel("y [km] (toward 0 E)")
-        png = out_dir / f"{name}.png"
-        atomic_savefig(fig, png)
-        plt.close(fig)
-        written[name] = png
+    written: dict[str, Path] = {}
+    with output_folder(out_dir) as folder:
+        path = folder / "terrain_maps.nc"
+        atomic_write(path, lambda tmp: nc.to_netcdf(tmp, engine="scipy"))
+        written["netcdf"] = path
+        for name, (title, cmap) in MAP_LAYERS.items():
+            fig = Figure(figsize=(7, 6), dpi=110)
+            ax = fig.add_subplot()
+            image = ax.imshow(
+                np.asarray(ds[name], float), extent=(x0, x1, y0, y1), cmap=cmap, origin="upper"
+            )
+            fig.colorbar(image, ax=ax, shrink=0.85)
+            ax.set_title(f"{title}\n{ds.attrs.get('period_utc', '')}", fontsize=10)
+            ax.set_xlabel("x [km] (toward 90 E)")
+            ax.set_ylabel("y [km] (toward 0 E)")
+            written[name] = folder / f"{name}.png"
+            atomic_savefig(fig, written[name])
     return written
