@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from lunarbase import __version__
-from lunarbase.cli_common import JsonOpt, err, out, print_json
+from lunarbase.cli_common import JsonOpt, err, out, print_json, progress, validated_terrain
 from lunarbase.cli_resources import resources_app
 from lunarbase.cli_terrain import terrain_app
 from lunarbase.errors import LunarbaseError
-
-if TYPE_CHECKING:
-    from lunarbase.scenario import Terrain
 
 app = typer.Typer(
     name="lunarbase",
@@ -80,7 +77,7 @@ def run(
     err.print(
         f"lunarbase {__version__}: running [bold]{sc.scenario.name}[/] (seed {sc.scenario.seed})"
     )
-    with _progress() as tick:
+    with progress() as tick:
         results = pipeline.run(sc, progress=tick)
         tick("report", 0.0)
         paths = report.write(results, out_dir)
@@ -91,36 +88,6 @@ def run(
     _summary_table(results.to_dict())
     for kind, path in paths.items():
         out.print(f"{kind}: {path}")
-
-
-class _progress:
-    """Context manager yielding ``tick(stage, fraction)``: Rich bars on a terminal, plain
-    stage lines on stderr otherwise."""
-
-    def __enter__(self) -> Any:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.tasks: dict[str, Any] = {}
-        self.bar = None
-        if err.is_terminal:
-            self.bar = Progress(
-                TextColumn("{task.description:<11}"), BarColumn(), TimeElapsedColumn(), console=err
-            )
-            self.bar.start()
-        return self.tick
-
-    def tick(self, stage: str, fraction: float) -> None:
-        if self.bar is not None:
-            if stage not in self.tasks:
-                self.tasks[stage] = self.bar.add_task(stage, total=1.0)
-            self.bar.update(self.tasks[stage], completed=fraction)
-        elif stage not in self.tasks:
-            self.tasks[stage] = True
-            err.print(f"- {stage} ...")
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _summary_table(result: dict[str, Any]) -> None:
@@ -162,19 +129,6 @@ def _best_site(rows: list[dict[str, Any]]) -> str:
     return (
         f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
     )
-
-
-def validated_terrain(**options: object) -> Terrain:
-    """Terrain settings from command-line options (one-line error naming a bad option)."""
-    from pydantic import ValidationError
-
-    from lunarbase.errors import QueryError
-    from lunarbase.scenario import Terrain, error_line
-
-    try:
-        return Terrain.model_validate(options)
-    except ValidationError as exc:
-        raise QueryError(error_line(exc, "options")) from None
 
 
 @app.command()

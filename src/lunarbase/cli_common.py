@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from lunarbase.scenario import Terrain
 
 out = Console()
 """Results (stdout)."""
@@ -23,3 +26,46 @@ def print_json(obj: Any) -> None:
     from lunarbase.jsonable import plain
 
     sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
+
+
+class progress:
+    """Context manager yielding ``tick(stage, fraction)``: Rich bars on a terminal, plain
+    stage lines on stderr otherwise."""
+
+    def __enter__(self) -> Any:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.tasks: dict[str, Any] = {}
+        self.bar = None
+        if err.is_terminal:
+            self.bar = Progress(
+                TextColumn("{task.description:<11}"), BarColumn(), TimeElapsedColumn(), console=err
+            )
+            self.bar.start()
+        return self.tick
+
+    def tick(self, stage: str, fraction: float) -> None:
+        if self.bar is not None:
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(stage, total=1.0)
+            self.bar.update(self.tasks[stage], completed=fraction)
+        elif stage not in self.tasks:
+            self.tasks[stage] = True
+            err.print(f"- {stage} ...")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def validated_terrain(**options: object) -> Terrain:
+    """Terrain settings from command-line options (one-line error naming a bad option)."""
+    from pydantic import ValidationError
+
+    from lunarbase.errors import QueryError
+    from lunarbase.scenario import Terrain, error_line
+
+    try:
+        return Terrain.model_validate(options)
+    except ValidationError as exc:
+        raise QueryError(error_line(exc, "options")) from None

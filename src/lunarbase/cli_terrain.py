@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lunarbase.cli_common import JsonOpt, err, out, print_json
+from lunarbase.cli_common import JsonOpt, out, print_json, progress, validated_terrain
 
 terrain_app = typer.Typer(
     help="South-polar terrain and light maps.",
@@ -32,27 +32,12 @@ def maps(
 ) -> None:
     """Illumination, Earth-visibility, longest-night, PSR, slope and elevation maps of a
     window of the 240 m LOLA grid, as NetCDF and PNG (horizons cached for the next run)."""
-    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-
-    from lunarbase.cli import validated_terrain
     from lunarbase.terrain.maps import terrain_maps, write_maps
 
     cfg = validated_terrain(
         start=start, end=end, step_h=step_h, observer_height_m=height_m, horizon_azimuths=azimuths
     )
-    with Progress(
-        TextColumn("{task.description:<9}"), BarColumn(), TimeElapsedColumn(), console=err,
-        disable=not err.is_terminal,
-    ) as bar:  # fmt: skip
-        tasks: dict[str, TaskID] = {}
-
-        def tick(stage: str, fraction: float) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=1.0)
-                if not err.is_terminal:
-                    err.print(f"- {stage} ...")
-            bar.update(tasks[stage], completed=fraction)
-
+    with progress() as tick:
         ds = terrain_maps(lat, lon, half_width_km, cfg, progress=tick)
         paths = write_maps(ds, out_dir)
     summary = {

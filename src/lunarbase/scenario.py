@@ -360,10 +360,11 @@ def error_line(exc: ValidationError, source: str, text: str = "") -> str:
     ``text`` is the TOML the values came from, used to find the line."""
     err = exc.errors()[0]
     loc = tuple(str(p) for p in err["loc"])
-    field = ".".join(loc) if loc else "(top level)"
     line = _line_of(text, loc)
     where = f"{source}:{line}" if line else source
-    return f"{where}: {field}: {_describe(err)}"
+    if loc:
+        where += ": " + ".".join(loc)
+    return f"{where}: {_describe(err)}"
 
 
 def _describe(err: Any) -> str:
