@@ -22,7 +22,7 @@ import datetime as dt
 import importlib.util
 import warnings
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,13 @@ def directions(times: NDArray[np.datetime64]) -> Directions:
     sd = np.linalg.norm(sun, axis=1)
     ed = np.linalg.norm(earth, axis=1)
     return Directions(times, sun / sd[:, None], earth / ed[:, None], sd, ed)
+
+
+@lru_cache(maxsize=8)
+def period_directions(start: dt.date | str, end: dt.date | str, step_h: float) -> Directions:
+    """:func:`directions` on :func:`time_grid` (start, end, step_h), remembered for the process:
+    the pipeline, point queries and maps of one period share one ephemeris evaluation."""
+    return directions(time_grid(start, end, step_h))
 
 
 def sub_point_deg(vectors: NDArray[np.float64]) -> tuple[NDArray, NDArray]:

@@ -78,7 +78,7 @@ def _named_features() -> pd.DataFrame:
 def run(scenario: Scenario, progress: Progress | None = None) -> Results:
     """Run every stage of ``scenario`` and return their results."""
     from lunarbase import economics, operations, resources, sites
-    from lunarbase.ephemeris import directions, time_grid
+    from lunarbase.ephemeris import period_directions
     from lunarbase.terrain.dem import polar_terrain
 
     def tick(stage: str, fraction: float) -> None:
@@ -104,7 +104,7 @@ def run(scenario: Scenario, progress: Progress | None = None) -> Results:
         sc.sites,
         sc.terrain,
         polar_terrain(),
-        directions(time_grid(sc.terrain.start, sc.terrain.end, sc.terrain.step_h)),
+        period_directions(sc.terrain.start, sc.terrain.end, sc.terrain.step_h),
         _named_features(),
         progress=lambda f: tick("sites", f),
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from lunarbase.ephemeris import directions, time_grid
+from lunarbase.ephemeris import period_directions
 from lunarbase.errors import QueryError
 from lunarbase.scenario import Terrain
 from lunarbase.terrain.dem import (
@@ -66,7 +66,7 @@ def point_light(
     check_latlon(lat_deg, lon_deg)
     if observer_height_m < 0:
         raise QueryError(f"observer height {observer_height_m} m must be >= 0")
-    times = time_grid(start, end, step_h)
+    dirs = period_directions(start, end, step_h)
     x, y = latlon_to_xy(lat_deg, lon_deg)
     if int(polar_terrain().elevation_m(x, y)[1]) < 0:
         raise QueryError(
@@ -81,7 +81,7 @@ def point_light(
         n_azimuths=n_azimuths,
         max_distance_m=max_distance_km * 1000.0,
     )
-    return light_series(horizon, directions(times), step_h)
+    return light_series(horizon, dirs, step_h)
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,19 @@ def point_horizon(
     )
 
 
+def _covers(grid: xr.DataArray, dem: xr.DataArray) -> bool:
+    """Whether ``grid`` has ``dem``'s pixel size and extent at least ``dem``'s."""
+    same = float(grid.attrs["pixel_size_m"]) == float(dem.attrs["pixel_size_m"])
+    gx, gy, dx, dy = (np.asarray(a, float) for a in (grid.x, grid.y, dem.x, dem.y))
+    return (
+        same
+        and gx.min() <= dx.min()
+        and gx.max() >= dx.max()
+        and gy.min() <= dy.min()
+        and (gy.max() >= dy.max())
+    )
+
+
 AZIMUTH_CHUNK = 16
 """Azimuths handed to the kernels per call (one thread each); progress is reported between."""
 
@@ -179,7 +192,12 @@ def horizon_map(
     pad = NEAR_FIELD_PIXELS + 2
     padded = np.pad(values, pad, constant_values=np.nan)
     near = (NEAR_FIELD_PIXELS + 0.5) * step
-    sources = [(values, float(dem.x[0]), float(dem.y[0]), step, near)]
+    # The DEM's own sweep is redundant when a context grid of the same resolution covers it.
+    sources = (
+        []
+        if any(_covers(g, dem) for g, _ in context)
+        else [(values, float(dem.x[0]), float(dem.y[0]), step, near)]
+    )
     for grid, min_distance_m in context:
         g_step = float(grid.attrs["pixel_size_m"])
         g_values = np.ascontiguousarray(grid.values, dtype=np.float64)

@@ -30,7 +30,7 @@ from numba import njit, prange
 from numpy.typing import NDArray
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
-from lunarbase.ephemeris import directions, sub_point_deg, time_grid
+from lunarbase.ephemeris import period_directions, sub_point_deg
 from lunarbase.terrain.dem import xy_to_unit_vector
 
 SUN_LON_BIN_DEG = 0.5
@@ -203,15 +203,15 @@ def light_maps(
     hz = np.ascontiguousarray(horizon.values, dtype=np.float32).reshape(ny * nx, n_az)
     xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
     frame = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
-    period = directions(time_grid(start, end, step_h))
+    period = period_directions(start, end, step_h)
     suns = sun_quantiles(period.sun)
     illum = weighted_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG, True)
     earth = earth_histogram(period.earth)
     earth_vis = weighted_visibility(hz, frame, earth.vectors, earth.weights, 0.0, False)
     night_step = step_h if night_step_h is None else night_step_h
-    series = period if night_step == step_h else directions(time_grid(start, end, night_step))
+    series = period if night_step == step_h else period_directions(start, end, night_step)
     night = longest_dark_steps(hz, frame, series.sun, SOLAR_DISK_RADIUS_DEG)
-    nodal = sun_quantiles(directions(time_grid(*NODAL_CYCLE, psr_step_h)).sun, extremes=True)
+    nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
     lit_ever = weighted_visibility(
         hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
     )

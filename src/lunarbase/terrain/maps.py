@@ -73,7 +73,7 @@ def cached_horizon_map(
     context = [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
     key: dict[str, object] = {
         "kind": "horizon_map",
-        "version": 1,
+        "version": 2,
         "dem": dem.attrs.get("sha256", ""),
         "far": far.attrs.get("sha256", ""),
         "x": [float(dem.x[0]), float(dem.x[-1]), dem.sizes["x"]],
