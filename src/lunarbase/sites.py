@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 from scipy import ndimage
 
-from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.ephemeris import Directions
+from lunarbase.geometry import great_circle_km, polar_radius_m
 from lunarbase.scenario import Sites, Terrain
 from lunarbase.terrain.dem import PolarTerrain, slope_map_deg, xy_to_latlon
 from lunarbase.terrain.horizon import point_horizon
@@ -62,7 +62,7 @@ def summit_candidates(
     grid = next(g for g in terrain.grids if float(g.attrs["pixel_size_m"]) == 240.0)
     z = np.asarray(grid.values, float)
     x, y = np.meshgrid(np.asarray(grid.x), np.asarray(grid.y))
-    rho_max = 2 * MOON_RADIUS_M * np.tan(np.radians(max_colatitude_deg) / 2)
+    rho_max = polar_radius_m(max_colatitude_deg)
     filled = np.nan_to_num(z, nan=-np.inf)
     peaks = filled == ndimage.maximum_filter(filled, size=SUMMIT_WINDOW_PX)
     slope = np.asarray(slope_map_deg(grid).values)
@@ -123,10 +123,7 @@ def evaluate(
 
 def nearest_feature(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[str, float]:
     """Name of, and great-circle distance [km] to, the nearest named feature."""
-    la, lo = np.radians(lat_deg), np.radians(lon_deg)
-    fla, flo = np.radians(features["lat"].to_numpy()), np.radians(features["lon"].to_numpy())
-    cos_d = np.sin(la) * np.sin(fla) + np.cos(la) * np.cos(fla) * np.cos(flo - lo)
-    d = np.arccos(np.clip(cos_d, -1.0, 1.0)) * MOON_RADIUS_M / 1000.0
+    d = great_circle_km(lat_deg, lon_deg, features["lat"].to_numpy(), features["lon"].to_numpy())
     k = int(np.argmin(d))
     return str(features.index[k]), float(d[k])
 

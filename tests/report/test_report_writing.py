@@ -39,8 +39,3 @@ def test_unwritable_output_folder_is_a_one_line_error(tmp_path: Path, monkeypatc
     blocker.write_text("x")
     with pytest.raises(LunarbaseError, match="cannot write output there"):
         report.write(Broken(), blocker / "out")
-
-
-def test_polar_radius() -> None:
-    # rho = 2R tan(c/2): 1 deg from the pole is 30.32 km on the 1737.4 km sphere.
-    assert report.polar_radius_km(1.0) == pytest.approx(30.324, abs=1e-3)

@@ -11,10 +11,10 @@ from numpy.testing import assert_allclose
 
 from lunarbase.constants import MOON_RADIUS_M, MOON_SURFACE_AREA_M2
 from lunarbase.errors import QueryError
+from lunarbase.geometry import great_circle_km
 from lunarbase.resources.regions import (
     circle_weights,
     containing_cell,
-    great_circle_km,
     region_weights,
 )
 

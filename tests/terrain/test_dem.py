@@ -114,3 +114,13 @@ def test_global_grid_outside_the_polar_cap(mirror: Path) -> None:
 def test_bad_coordinates_are_one_line_errors(lat: float, lon: float) -> None:
     with pytest.raises(QueryError, match=r"(latitude|longitude) .* outside"):
         check_latlon(lat, lon)
+
+
+def test_polar_radius() -> None:
+    # rho = 2R tan(c/2): 1 deg from the pole is 30.32 km on the 1737.4 km sphere, and the
+    # projection maps it back to 89 S.
+    from lunarbase.geometry import polar_radius_m
+
+    assert float(polar_radius_m(1.0)) == pytest.approx(30_324.0, abs=1.0)
+    lat, _ = xy_to_latlon(float(polar_radius_m(1.0)), 0.0)
+    assert float(lat) == pytest.approx(-89.0, abs=1e-9)

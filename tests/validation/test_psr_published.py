@@ -28,11 +28,11 @@ def psr_maps(mirror: Path) -> tuple[np.ndarray, np.ndarray, float]:
     from matplotlib.path import Path as Polygon
 
     from lunarbase.data import psr_polygons
-    from lunarbase.report import polar_radius_km
+    from lunarbase.geometry import polar_radius_m
     from lunarbase.terrain.lightmap import light_maps
     from lunarbase.terrain.maps import cached_horizon_map, window
 
-    half_km = polar_radius_km(COLATITUDE_DEG)
+    half_km = float(polar_radius_m(COLATITUDE_DEG)) / 1000.0
     dem = window(-90.0, 0.0, half_km)
     hm = cached_horizon_map(dem, n_azimuths=90, observer_height_m=0.0)
     maps = light_maps(hm, start="2030-01-01", end="2030-01-15", step_h=24.0, psr_step_h=6.0)

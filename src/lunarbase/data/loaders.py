@@ -19,6 +19,7 @@ from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.data.registry import Dataset, cache_dir, dataset, dataset_files, registry
 from lunarbase.errors import DataError
 from lunarbase.fileio import atomic_write
+from lunarbase.geometry import polar_radius_m
 
 #: Bump when the polar DEM decoding changes, so cached grids are rebuilt.
 POLAR_DECODER_VERSION = 2
@@ -75,7 +76,7 @@ def _polar_dem(ds: Dataset) -> xr.DataArray:
             n = height.shape[0]
             x = p["upper_left_x_m"] + (np.arange(n) + 0.5) * p["pixel_size_m"]
             rho = np.hypot(x[None, :], x[:, None])
-            rho_max = 2 * MOON_RADIUS_M * np.tan(np.radians(p["valid_colatitude_deg"]) / 2)
+            rho_max = polar_radius_m(p["valid_colatitude_deg"])
             # A bilinear downscale kernel spans one output pixel: drop that rim too.
             height[rho > rho_max - p["pixel_size_m"]] = np.nan
         return height

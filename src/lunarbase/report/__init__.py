@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
-from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.fileio import atomic_write_text, output_folder
-
-
-def polar_radius_km(colatitude_deg: float) -> float:
-    """Polar stereographic map radius [km] of a colatitude from the south pole [deg]."""
-    return 2.0 * MOON_RADIUS_M * math.tan(math.radians(colatitude_deg) / 2.0) / 1000.0
+from lunarbase.geometry import polar_radius_m
 
 
 def _fmt(value: Any) -> str:
@@ -60,7 +54,7 @@ def render(results: Any) -> str:
             results.sites.table,
             sc.site.lat_deg,
             sc.site.lon_deg,
-            half_km=min(184.0, polar_radius_km(sc.sites.max_colatitude_deg + 0.5)),
+            half_km=min(184.0, float(polar_radius_m(sc.sites.max_colatitude_deg + 0.5)) / 1000),
         ),
         "he3": figures.he3_figure(results.resources.maps),
         "ops": figures.operations_figure(results.operations.annual),

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lunarbase.geometry import wrap_lon_180
 from lunarbase.terrain.dem import hillshade, latlon_to_xy
 
 LAYOUT = {"template": "plotly_white", "height": 420, "margin": {"l": 60, "r": 20, "t": 50, "b": 50}}
@@ -88,8 +89,7 @@ def sites_figure(
 
 def he3_figure(maps: Any) -> str:
     """Global He-3 grade map on the Lunar Prospector bins."""
-    lon = np.asarray(maps["lon"])
-    lon = np.where(lon > 180.0, lon - 360.0, lon)
+    lon = wrap_lon_180(maps["lon"])
     fig = go.Figure()
     fig.add_scatter(
         x=lon,

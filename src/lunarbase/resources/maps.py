@@ -22,6 +22,7 @@ import numpy as np
 import xarray as xr
 
 from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
+from lunarbase.geometry import wrap_lon_180
 from lunarbase.scenario import Resources
 
 PNG_LAYERS = {
@@ -88,7 +89,7 @@ def draw_map(
     coll.set_linewidth(0.2)
     ax.add_collection(coll)
     if mare_feo_wt_pct is not None:
-        lon_c = (np.asarray(grs["lon"].values, dtype=float) + 180.0) % 360.0 - 180.0
+        lon_c = wrap_lon_180(grs["lon"].values)
         ax.tricontour(
             lon_c,
             np.asarray(grs["lat"].values, dtype=float),

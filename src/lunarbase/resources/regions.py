@@ -33,34 +33,14 @@ from collections.abc import Sequence
 import numpy as np
 import xarray as xr
 
-from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
+from lunarbase.geometry import great_circle_km, wrap_lon_180
 
 NAMED_REGIONS = ("moon", "nearside", "farside", "south-pole")
 """Region names accepted besides ``"circle"``."""
 
 SOUTH_POLE_LAT_DEG = -80.0
 """Northern edge of the ``"south-pole"`` region [deg]."""
-
-
-def wrap_lon_180(lon_deg: np.ndarray | float) -> np.ndarray:
-    """Longitude wrapped to [-180, 180) [deg E]."""
-    return (np.asarray(lon_deg, dtype=float) + 180.0) % 360.0 - 180.0
-
-
-def great_circle_km(
-    lat1_deg: np.ndarray | float,
-    lon1_deg: np.ndarray | float,
-    lat2_deg: np.ndarray | float,
-    lon2_deg: np.ndarray | float,
-) -> np.ndarray:
-    """Great-circle distance on the lunar reference sphere [km] (haversine form, broadcasts)."""
-    p1, p2 = np.radians(lat1_deg), np.radians(lat2_deg)
-    dlat = p2 - p1
-    dlon = np.radians(np.asarray(lon2_deg, dtype=float) - np.asarray(lon1_deg, dtype=float))
-    h = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    angle = 2.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    return np.asarray(angle * MOON_RADIUS_M / 1000.0)
 
 
 def _check_point(lat_deg: float, lon_deg: float) -> None:

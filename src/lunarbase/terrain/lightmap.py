@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
 from lunarbase.ephemeris import period_directions, sub_point_deg
+from lunarbase.geometry import wrap_lon_180
 from lunarbase.terrain.dem import xy_to_unit_vector
 
 SUN_LON_BIN_DEG = 0.5
@@ -87,7 +88,7 @@ def sun_quantiles(sun: NDArray[np.float64], *, extremes: bool = False) -> Direct
 def earth_histogram(earth: NDArray[np.float64]) -> DirectionSet:
     """2-D histogram of sub-Earth points: bin centres and time fractions."""
     lat, lon = sub_point_deg(earth)
-    lon = np.where(lon > 180.0, lon - 360.0, lon)
+    lon = wrap_lon_180(lon)
     ij = np.stack([np.floor(lat / EARTH_BIN_DEG), np.floor(lon / EARTH_BIN_DEG)], axis=1)
     cells, counts = np.unique(ij.astype(int), axis=0, return_counts=True)
     centres = (cells + 0.5) * EARTH_BIN_DEG
