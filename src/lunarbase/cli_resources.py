@@ -15,7 +15,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from lunarbase import __version__
 from lunarbase.cli_common import JsonOpt, out, print_json
 
 if TYPE_CHECKING:
@@ -60,18 +59,6 @@ def _scenario(spec: str | None, seed: int | None, model: str | None, draws: int 
         return scenario_mod.Scenario.model_validate(raw)
     except ValidationError as exc:
         raise ScenarioError(scenario_mod.error_line(exc, "command-line options")) from None
-
-
-def _provenance(sc: Scenario) -> dict[str, Any]:
-    from lunarbase.data import checksums
-
-    return {
-        "lunarbase_version": __version__,
-        "scenario_name": sc.scenario.name,
-        "scenario_sha256": sc.sha256(),
-        "seed": sc.scenario.seed,
-        "data_sha256": {k: v for k, v in checksums().items() if "lpgrs" in k},
-    }
 
 
 def parse_polygon(text: str) -> list[tuple[float, float]]:
@@ -141,7 +128,9 @@ def inventory(
         ree_cutoff_ppm=ree_cutoff_ppm,
     )
     data = result.to_dict()
-    data["provenance"] = _provenance(sc)
+    from lunarbase.pipeline import provenance
+
+    data["provenance"] = provenance(sc, ("lpgrs_5deg",))
     if as_json:
         print_json(data)
         return
@@ -185,7 +174,9 @@ def maps(
     from lunarbase.resources.maps import write_maps
 
     sc = _scenario(scenario, None, model, None)
-    paths = write_maps(sc.resources, out_dir, provenance=_provenance(sc))
+    from lunarbase.pipeline import provenance
+
+    paths = write_maps(sc.resources, out_dir, provenance=provenance(sc, ("lpgrs_5deg",)))
     listing = {k: str(v) for k, v in paths.items()}
     if as_json:
         print_json(listing)

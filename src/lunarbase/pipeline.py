@@ -23,6 +23,24 @@ Progress = Callable[[str, float], None]
 STAGES = ("terrain", "resources", "sites", "operations", "economics")
 
 
+def provenance(scenario: Scenario, datasets: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Scenario hash, seed, package version and the sha256 of the data files used (those of
+    ``datasets``, or all registered files)."""
+    from lunarbase.data import checksums, dataset
+
+    sums = checksums()
+    if datasets is not None:
+        files = {f for name in datasets for f in dataset(name).files}
+        sums = {f: h for f, h in sums.items() if f in files}
+    return {
+        "lunarbase_version": __version__,
+        "scenario_name": scenario.scenario.name,
+        "scenario_sha256": scenario.sha256(),
+        "seed": scenario.scenario.seed,
+        "data_sha256": sums,
+    }
+
+
 @dataclass(frozen=True)
 class Results:
     """Everything one run produced."""
@@ -36,15 +54,7 @@ class Results:
 
     def provenance(self) -> dict[str, Any]:
         """What this result was made from: scenario hash, seed, data checksums, versions."""
-        from lunarbase.data import checksums
-
-        return {
-            "lunarbase_version": __version__,
-            "scenario_name": self.scenario.scenario.name,
-            "scenario_sha256": self.scenario.sha256(),
-            "seed": self.scenario.scenario.seed,
-            "data_sha256": checksums(),
-        }
+        return provenance(self.scenario)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready nested dict (no timestamps: the same scenario and seed give the same)."""
