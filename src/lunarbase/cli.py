@@ -12,11 +12,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from lunarbase import __version__
-from lunarbase.cli_common import JsonOpt, err, out, print_json, progress, validated_terrain
+from lunarbase.cli_common import (
+    JsonOpt,
+    err,
+    out,
+    print_json,
+    print_quantities,
+    progress,
+    validated_terrain,
+)
 from lunarbase.cli_resources import resources_app
 from lunarbase.cli_terrain import terrain_app
 from lunarbase.errors import LunarbaseError
@@ -93,9 +100,6 @@ def run(
 def _summary_table(result: dict[str, Any]) -> None:
     terrain, res = result["terrain"], result["resources"]
     ops, econ = result["operations"], result["economics"]
-    table = Table(title=result["provenance"]["scenario_name"], show_header=True)
-    table.add_column("quantity")
-    table.add_column("value", justify="right")
     rows = [
         ("base elevation [m]", f"{terrain['elevation_m']:.0f}"),
         ("mean Sun-disk fraction", _fmt(terrain.get("illumination_fraction"), "{:.3f}")),
@@ -108,9 +112,7 @@ def _summary_table(result: dict[str, Any]) -> None:
         ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),
         ("breakeven He-3 price [USD/kg]", _fmt(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}")),
     ]
-    for name, value in rows:
-        table.add_row(escape(name), escape(value))
-    out.print(table)
+    print_quantities(result["provenance"]["scenario_name"], rows)
 
 
 def _band(mc: dict[str, Any]) -> str:
@@ -182,12 +184,8 @@ def point(
     if as_json:
         print_json(summary)
         return
-    table = Table(title=f"point {lat}, {lon}")
-    table.add_column("quantity")
-    table.add_column("value", justify="right")
-    for key, value in summary.items():
-        table.add_row(key, f"{value:.4g}" if isinstance(value, float) else str(value))
-    out.print(table)
+    rows = [(k, f"{v:.4g}" if isinstance(v, float) else str(v)) for k, v in summary.items()]
+    print_quantities(f"point {lat}, {lon}", rows)
 
 
 @data_app.command("list")

@@ -69,3 +69,16 @@ def validated_terrain(**options: object) -> Terrain:
         return Terrain.model_validate(options)
     except ValidationError as exc:
         raise QueryError(error_line(exc, "options")) from None
+
+
+def print_quantities(title: str, rows: list[tuple[str, str]]) -> None:
+    """Print (quantity, value) rows as a two-column Rich table; text is never read as markup."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=escape(title))
+    table.add_column("quantity")
+    table.add_column("value", justify="right")
+    for name, value in rows:
+        table.add_row(escape(name), escape(value))
+    out.print(table)

@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from lunarbase.cli_common import JsonOpt, out, print_json
+from lunarbase.cli_common import JsonOpt, out, print_json, print_quantities
 
 if TYPE_CHECKING:
     from lunarbase.scenario import Scenario
@@ -135,9 +133,6 @@ def inventory(
         print_json(data)
         return
     he3 = data["he3_tonnes"]
-    table = Table(title=f"resources of {data['region']} ({data['he3_model']})")
-    table.add_column("quantity")
-    table.add_column("value", justify="right")
     depth = "whole regolith" if data["depth_m"] is None else f"{data['depth_m']:g} m"
     rows = [
         ("area [km^2]", f"{data['area_km2']:.4g}"),
@@ -156,9 +151,7 @@ def inventory(
         ("REE area above cut-off [km^2]", f"{data['ree_area_above_cutoff_km2']:.4g}"),
         ("Monte Carlo draws / seed", f"{data['draws']} / {data['seed']}"),
     ]
-    for name, value in rows:
-        table.add_row(escape(name), escape(value))
-    out.print(table)
+    print_quantities(f"resources of {data['region']} ({data['he3_model']})", rows)
 
 
 @resources_app.command("maps")
