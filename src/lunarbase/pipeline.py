@@ -120,6 +120,8 @@ def run(scenario: Scenario, progress: Progress | None = None) -> Results:
     )
 
     tick("operations", 0.0)
+    # Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
+    # 4383 daylit h/yr applied to a solar-powered miner).
     ops = operations.simulate(sc.operations, he3_grade_ppb=res.mining_he3_ppb, seed=seed)
     tick("operations", 1.0)
 

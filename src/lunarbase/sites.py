@@ -27,6 +27,7 @@ from scipy import ndimage
 
 from lunarbase.ephemeris import Directions
 from lunarbase.geometry import great_circle_km, polar_radius_m
+from lunarbase.jsonable import plain
 from lunarbase.scenario import Sites, Terrain
 from lunarbase.terrain.dem import PolarTerrain, slope_map_deg, xy_to_latlon
 from lunarbase.terrain.horizon import point_horizon
@@ -48,10 +49,8 @@ class SiteResults:
 
     def to_records(self) -> list[dict[str, object]]:
         """Rows as JSON-ready dicts, best first."""
-        return [
-            {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-            for row in self.table.reset_index().to_dict(orient="records")
-        ]
+        records: list[dict[str, object]] = plain(self.table.reset_index().to_dict(orient="records"))
+        return records
 
 
 def summit_candidates(

@@ -230,10 +230,7 @@ def assess(
     .. [1] Prettyman, T. H. et al. (2006) JGR 111, E12007, doi:10.1029/2005JE002656; models
        and their references in :mod:`.he3`, :mod:`.kreep`.
     """
-    if grs is None:
-        from lunarbase.data import load
-
-        grs = cast(xr.Dataset, load("lpgrs_5deg"))
+    grs = load_grs(grs)
     maps = resource_maps(grs, cfg)
     site = containing_cell(grs, site_lat_deg, site_lon_deg)
     area = np.asarray(grs["area_m2"].values, dtype=float)
@@ -289,7 +286,8 @@ def assess(
     )
 
 
-def _load_grs(grs: xr.Dataset | None) -> xr.Dataset:
+def load_grs(grs: xr.Dataset | None = None) -> xr.Dataset:
+    """``grs`` itself, or the Lunar Prospector GRS 5-degree table when it is ``None``."""
     if grs is not None:
         return grs
     from lunarbase.data import load
@@ -335,7 +333,7 @@ def point_grades(
     ['he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
     """
     cfg = Resources() if cfg is None else cfg
-    grs = _load_grs(grs)
+    grs = load_grs(grs)
     i = containing_cell(grs, lat_deg, lon_deg)
     sub = grs.isel(cell=[i])
     th = float(grs["Th_ppm"].values[i])
@@ -449,7 +447,7 @@ def region_resources(
     ScenarioError
         Unknown He grade model.
     """
-    grs = _load_grs(grs)
+    grs = load_grs(grs)
     label, weights = region_weights(
         grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
     )

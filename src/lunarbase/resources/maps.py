@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import xarray as xr
@@ -143,12 +143,9 @@ def write_maps(
     LunarbaseError
         ``out_dir`` cannot be created or written.
     """
-    from lunarbase.resources import resource_maps
+    from lunarbase.resources import load_grs, resource_maps
 
-    if grs is None:
-        from lunarbase.data import load
-
-        grs = cast(xr.Dataset, load("lpgrs_5deg"))
+    grs = load_grs(grs)
     layers = resource_maps(grs, cfg)
     paths: dict[str, Path] = {}
     ds = netcdf_ready(layers, provenance)
