@@ -83,6 +83,10 @@ def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
             ("options: observer_height_m", "out of range"),
         ),
         (("run", "no-such-scenario.toml"), ("no-such-scenario.toml: no such scenario file",)),
+        (
+            ("illumination", "--lat", "-60", "--lon", "10", "--end", "2026-01-02"),
+            ("-60.0, 10.0 is outside the south-polar DEMs",),
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
