@@ -64,11 +64,11 @@ def xy_to_unit_vector(x_m: ArrayLike, y_m: ArrayLike) -> NDArray:
     """
     x = np.asarray(x_m, float)
     y = np.asarray(y_m, float)
-    rho = np.hypot(x, y)
-    colat = 2.0 * np.arctan(rho / (2.0 * MOON_RADIUS_M))  # angle from the south pole
-    lon = np.arctan2(x, y)
-    s = np.sin(colat)
-    return np.stack([s * np.cos(lon), s * np.sin(lon), -np.cos(colat)], axis=-1)
+    # With k = rho / 2R: sin c = 2k / (1 + k^2), cos c = (1 - k^2) / (1 + k^2), and
+    # (cos lon, sin lon) = (y, x) / rho -- no trigonometry needed.
+    k2 = (x * x + y * y) / (4.0 * MOON_RADIUS_M**2)
+    f = 1.0 / (MOON_RADIUS_M * (1.0 + k2))
+    return np.stack([y * f, x * f, -(1.0 - k2) / (1.0 + k2)], axis=-1)
 
 
 def grid_frame(x_m: float, y_m: float) -> NDArray:

@@ -118,9 +118,8 @@ def sweep_tangents(
 
 @njit(cache=True, inline="always")
 def _unit(x: float, y: float, radius_m: float) -> tuple[float, float, float]:
-    """Moon-fixed unit vector of a south polar stereographic map point, without trigonometry:
-    with k = rho / 2R, sin c = 2k / (1 + k^2) and cos c = (1 - k^2) / (1 + k^2), and
-    (cos lon, sin lon) = (y, x) / rho."""
+    """Scalar numba twin of :func:`lunarbase.terrain.dem.xy_to_unit_vector` (same closed
+    form, tested against pyproj there) for use inside kernels."""
     k2 = (x * x + y * y) / (4.0 * radius_m * radius_m)
     f = 1.0 / (radius_m * (1.0 + k2))
     return y * f, x * f, -(1.0 - k2) / (1.0 + k2)
