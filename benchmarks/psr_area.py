@@ -27,12 +27,11 @@ def main() -> None:
     parser.add_argument("--lat", type=float, default=-85.0, help="northern edge of the band")
     args = parser.parse_args()
 
-    from matplotlib.path import Path as Polygon
-
-    from lunarbase.data import load, psr_polygons
+    from lunarbase.data import load
     from lunarbase.geometry import polar_radius_m
     from lunarbase.terrain.lightmap import light_maps
     from lunarbase.terrain.maps import cached_horizon_map, window
+    from lunarbase.terrain.psr import in_psr_catalogue
 
     t0 = time.perf_counter()
     dem = window(-90.0, 0.0, args.half_width_km)
@@ -44,13 +43,7 @@ def main() -> None:
 
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
     band = np.hypot(xs, ys) <= float(polar_radius_m(90.0 + args.lat))
-    points = np.column_stack([xs[band], ys[band]])
-    catalogue = np.zeros(points.shape[0], dtype=bool)
-    for ring in psr_polygons():
-        lo, hi = ring.min(axis=0), ring.max(axis=0)
-        near = np.all((points >= lo) & (points <= hi), axis=1)
-        if near.any():
-            catalogue[near] |= Polygon(ring).contains_points(points[near])
+    catalogue = in_psr_catalogue(xs[band], ys[band])
     ours = np.asarray(maps.psr.values)[band]
     pixel_km2 = (float(dem.attrs["pixel_size_m"]) / 1000.0) ** 2
     psr = load("lola_psr_south")

@@ -26,12 +26,10 @@ COLATITUDE_DEG = 1.5
 
 @pytest.fixture(scope="module")
 def psr_maps(mirror: Path) -> tuple[np.ndarray, np.ndarray, float]:
-    from matplotlib.path import Path as Polygon
-
-    from lunarbase.data import psr_polygons
     from lunarbase.geometry import polar_radius_m
     from lunarbase.terrain.lightmap import light_maps
     from lunarbase.terrain.maps import cached_horizon_map, window
+    from lunarbase.terrain.psr import in_psr_catalogue
 
     half_km = float(polar_radius_m(COLATITUDE_DEG)) / 1000.0
     dem = window(-90.0, 0.0, half_km)
@@ -39,13 +37,7 @@ def psr_maps(mirror: Path) -> tuple[np.ndarray, np.ndarray, float]:
     maps = light_maps(hm, start="2030-01-01", end="2030-01-15", step_h=24.0, psr_step_h=6.0)
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
     inside = np.hypot(xs, ys) <= half_km * 1000.0
-    points = np.column_stack([xs[inside], ys[inside]])
-    catalogue = np.zeros(points.shape[0], dtype=bool)
-    for ring in psr_polygons():
-        lo, hi = ring.min(axis=0), ring.max(axis=0)
-        near = np.all((points >= lo) & (points <= hi), axis=1)
-        if near.any():
-            catalogue[near] |= Polygon(ring).contains_points(points[near])
+    catalogue = in_psr_catalogue(xs[inside], ys[inside])
     pixel_km2 = (float(dem.attrs["pixel_size_m"]) / 1000.0) ** 2
     return np.asarray(maps.psr.values)[inside], catalogue, pixel_km2
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 
 @cache
@@ -21,23 +21,24 @@ def _rings() -> tuple[NDArray[np.float64], ...]:
     return tuple(psr_polygons())
 
 
-def _inside(ring: NDArray[np.float64], x: float, y: float) -> bool:
-    """Even-odd rule point-in-polygon test."""
-    xs, ys = ring[:, 0], ring[:, 1]
-    xn, yn = np.roll(xs, -1), np.roll(ys, -1)
-    crosses = (ys > y) != (yn > y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x_cross = xs + (y - ys) * (xn - xs) / (yn - ys)
-    return bool(np.count_nonzero(crosses & (x < x_cross)) % 2)
+def in_psr_catalogue(x_m: ArrayLike, y_m: ArrayLike) -> NDArray[np.bool_]:
+    """Whether map points [m] lie inside a catalogued south-polar PSR polygon [1]_
+    (matplotlib's point-in-polygon test, each polygon only against points in its bounds)."""
+    from matplotlib.path import Path
+
+    x, y = np.broadcast_arrays(np.asarray(x_m, float), np.asarray(y_m, float))
+    points = np.column_stack([x.ravel(), y.ravel()])
+    inside = np.zeros(points.shape[0], dtype=bool)
+    for ring in _rings():
+        near = np.all((points >= ring.min(axis=0)) & (points <= ring.max(axis=0)), axis=1)
+        if near.any():
+            inside[near] |= Path(ring).contains_points(points[near])
+    return inside.reshape(x.shape)
 
 
 def in_psr(x_m: float, y_m: float) -> bool:
-    """Whether a map point [m] lies inside a catalogued south-polar PSR polygon [1]_."""
-    for ring in _rings():
-        (x0, y0), (x1, y1) = ring.min(axis=0), ring.max(axis=0)
-        if x0 <= x_m <= x1 and y0 <= y_m <= y1 and _inside(ring, x_m, y_m):
-            return True
-    return False
+    """Whether one map point [m] lies inside a catalogued south-polar PSR polygon [1]_."""
+    return bool(in_psr_catalogue(x_m, y_m))
 
 
 def distance_to_psr_km(x_m: float, y_m: float) -> float:
