@@ -64,7 +64,7 @@ def summit_candidates(
     rho_max = polar_radius_m(max_colatitude_deg)
     filled = np.nan_to_num(z, nan=-np.inf)
     peaks = filled == ndimage.maximum_filter(filled, size=SUMMIT_WINDOW_PX)
-    slope = np.asarray(slope_map_deg(grid).values)
+    slope = slope_map_deg(grid)
     ok = peaks & (np.hypot(x, y) <= rho_max) & (slope <= max_slope_deg) & np.isfinite(z)
     order = np.argsort(z[ok])[::-1][:n]
     return pd.DataFrame(

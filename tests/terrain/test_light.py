@@ -124,12 +124,16 @@ def test_sun_toward_the_pole_lights_a_pole_facing_slope() -> None:
 
 
 def test_light_series_statistics() -> None:
-    frame = pd.DataFrame(
-        {"sun_fraction": [1.0, 0.5, 0.0, 0.0, 0.0, 1.0], "earth_visible": [True] * 3 + [False] * 3}
-    )
+    columns = {
+        "sun_fraction": np.array([1.0, 0.5, 0.0, 0.0, 0.0, 1.0]),
+        "earth_visible": np.array([True] * 3 + [False] * 3),
+    }
+    times = np.datetime64("2026-01-01T00:00:00") + np.arange(6) * np.timedelta64(2, "h")
     from lunarbase.terrain.illumination import LightSeries
 
-    stats = LightSeries(frame, step_h=2.0).stats()
+    series = LightSeries(times, columns, step_h=2.0)
+    assert list(series.frame.index) == list(pd.DatetimeIndex(times))
+    stats = series.stats()
     assert stats["illumination_fraction"] == pytest.approx(2.5 / 6)
     assert stats["sunlit_any_fraction"] == pytest.approx(0.5)
     assert stats["longest_night_h"] == 6.0

@@ -62,12 +62,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pytest
+import xarray as xr
 from scipy import ndimage
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
+from lunarbase.data import load
 from lunarbase.ephemeris import Directions, directions, time_grid
 from lunarbase.terrain.dem import PolarTerrain, latlon_to_xy, polar_terrain, xy_to_latlon
 from lunarbase.terrain.horizon import point_horizon
@@ -233,7 +236,7 @@ def cropped_terrain(
     terrain: PolarTerrain, summits: list[tuple[float, float, float]]
 ) -> PolarTerrain:
     """The stack with the Site01 tile cut to the summits +-1.5 km (cheaper rays, for ranking)."""
-    grid = terrain.grids[0]
+    grid = cast(xr.DataArray, load("site01_10m"))
     x = np.array([s[0] for s in summits])
     y = np.array([s[1] for s in summits])
     sel = (

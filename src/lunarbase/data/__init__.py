@@ -1,6 +1,16 @@
 """Real lunar datasets: registry (pooch), verified fetch, and loaders to labelled xarray."""
 
-from lunarbase.data.loaders import load, psr_polygons
+from lunarbase.data.loaders import PolarGrid, load, polar_grid, psr_polygons
 from lunarbase.data.registry import catalog, checksums, dataset, fetch, status
 
-__all__ = ["catalog", "checksums", "dataset", "fetch", "load", "psr_polygons", "status"]
+__all__ = [
+    "PolarGrid",
+    "catalog",
+    "checksums",
+    "dataset",
+    "fetch",
+    "load",
+    "polar_grid",
+    "psr_polygons",
+    "status",
+]

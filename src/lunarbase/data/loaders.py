@@ -2,6 +2,9 @@
 
 ``load(name)`` is the one entry point. Decoded grids are cached in the user cache, keyed by the
 input files' sha256 and the decoding parameters, so the second load is a memory map.
+``polar_grid(name)`` gives the same polar DEM as a plain-numpy :class:`PolarGrid`: point queries
+use it so that a ``lunarbase point`` process never imports xarray or pandas (0.35 s of a 1.3 s
+query, measured with ``python -X importtime``); xarray and pandas are imported where used.
 """
 
 from __future__ import annotations
@@ -9,17 +12,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-import xarray as xr
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.data.registry import Dataset, cache_dir, dataset, dataset_files, registry
 from lunarbase.errors import DataError
 from lunarbase.fileio import atomic_write
 from lunarbase.geometry import polar_radius_m
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import xarray as xr
 
 #: Bump when the polar DEM decoding changes, so cached grids are rebuilt.
 POLAR_DECODER_VERSION = 2
@@ -63,8 +70,41 @@ def _decode_height_png(path: Path, lo_m: float, hi_m: float) -> np.ndarray:
     return (lo_m + code.astype(np.float64) / 65535.0 * (hi_m - lo_m)).astype(np.float32)
 
 
-def _polar_dem(ds: Dataset) -> xr.DataArray:
-    """A south-polar stereographic DEM tile as a DataArray on (y, x) pixel centres [m]."""
+@dataclass(frozen=True)
+class PolarGrid:
+    """A south-polar stereographic DEM tile as plain numpy: heights [m] on (y, x) pixel
+    centres [m], and the attrs ``load`` gives its DataArray (``pixel_size_m``, ``dataset``...).
+    Has the ``values``, ``x``, ``y``, ``attrs`` and ``shape`` a DataArray has, so terrain code
+    takes either."""
+
+    values: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """(ny, nx) [pixels]."""
+        return tuple(self.values.shape)
+
+    def to_dataarray(self) -> xr.DataArray:
+        """The grid as a labelled xarray DataArray (``elevation_m``, coords in m)."""
+        import xarray as xr
+
+        return xr.DataArray(
+            self.values,
+            dims=("y", "x"),
+            coords={"y": ("y", self.y, {"units": "m"}), "x": ("x", self.x, {"units": "m"})},
+            name="elevation_m",
+            attrs=dict(self.attrs),
+        )
+
+
+def polar_grid(name: str) -> PolarGrid:
+    """Polar DEM ``name`` (``site01_10m``, ``ldem_75s_240m``, ``ldem_75s_1787m``) as numpy."""
+    ds = dataset(name)
+    if _LOADERS.get(ds.name) is not _polar_dem:
+        raise DataError(f"{name}: not a south-polar DEM")
     (png,) = dataset_files(ds.name)
     p = ds.params
     key = {"kind": "polar_dem", "version": POLAR_DECODER_VERSION, "sha256": registry()[ds.files[0]]}
@@ -88,17 +128,18 @@ def _polar_dem(ds: Dataset) -> xr.DataArray:
     y = p["upper_left_y_m"] - (np.arange(ny) + 0.5) * size
     attrs = {**ds.provenance(), "units": "m", "long_name": "height above the 1737.4 km sphere"}
     attrs["pixel_size_m"] = size
-    return xr.DataArray(
-        height,
-        dims=("y", "x"),
-        coords={"y": ("y", y, {"units": "m"}), "x": ("x", x, {"units": "m"})},
-        name="elevation_m",
-        attrs=attrs,
-    )
+    return PolarGrid(height, x, y, attrs)
+
+
+def _polar_dem(ds: Dataset) -> xr.DataArray:
+    """A south-polar stereographic DEM tile as a DataArray on (y, x) pixel centres [m]."""
+    return polar_grid(ds.name).to_dataarray()
 
 
 def _ldem_4(ds: Dataset) -> xr.DataArray:
     """LOLA LDEM_4 global grid on (lat, lon) pixel centres [deg], heights [m]."""
+    import xarray as xr
+
     img, _lbl = dataset_files(ds.name)
     raw = np.fromfile(img, dtype="<i2")
     if raw.size != 720 * 1440:
@@ -118,6 +159,8 @@ def _ldem_4(ds: Dataset) -> xr.DataArray:
 
 def _lpgrs(ds: Dataset) -> xr.Dataset:
     """Lunar Prospector GRS bins: oxides [wt%], K/Th/U [ppm] and their 1-sigma errors."""
+    import xarray as xr
+
     tab = dataset_files(ds.name)[0]
     table = np.loadtxt(tab)
     if table.ndim != 2 or table.shape[1] != 61:
@@ -155,6 +198,8 @@ def _lpgrs(ds: Dataset) -> xr.Dataset:
 
 def _psr(ds: Dataset) -> xr.Dataset:
     """LOLA south PSR catalogue: one row per polygon; vertices in ``psr_polygons``."""
+    import xarray as xr
+
     table = psr_table(ds)
     return xr.Dataset(
         {
@@ -173,6 +218,7 @@ def _psr(ds: Dataset) -> xr.Dataset:
 
 def psr_table(ds: Dataset | None = None) -> pd.DataFrame:
     """Attribute table of the LOLA south PSR polygons."""
+    import pandas as pd
     import shapefile
 
     ds = ds or dataset("lola_psr_south")
@@ -183,21 +229,35 @@ def psr_table(ds: Dataset | None = None) -> pd.DataFrame:
 
 
 def psr_polygons() -> list[np.ndarray]:
-    """Outer rings of the LOLA south PSR polygons as (n, 2) arrays of map x, y [m]."""
-    import shapefile
+    """Outer rings of the LOLA south PSR polygons as (n, 2) arrays of map x, y [m].
 
-    shp = dataset_files("lola_psr_south")[0]
-    rings = []
-    with shapefile.Reader(str(shp)) as reader:
-        for shape in reader.iterShapes():
-            pts = np.asarray(shape.points, dtype=float)
-            end = shape.parts[1] if len(shape.parts) > 1 else len(pts)
-            rings.append(pts[:end])
-    return rings
+    Cached as one (ring number, x, y) table keyed by the shapefile's sha256 (reading the
+    shapefile takes 0.07 s, the cache 1 ms)."""
+    ds = dataset("lola_psr_south")
+    shp = dataset_files(ds.name)[0]
+    key = {"kind": "psr_rings", "version": 1, "sha256": registry()[ds.files[0]]}
+
+    def build() -> np.ndarray:
+        import shapefile
+
+        rings = []
+        with shapefile.Reader(str(shp)) as reader:
+            for i, shape in enumerate(reader.iterShapes()):
+                pts = np.asarray(shape.points, dtype=float)
+                end = shape.parts[1] if len(shape.parts) > 1 else len(pts)
+                rings.append(np.column_stack([np.full(end, float(i)), pts[:end]]))
+        return np.concatenate(rings)
+
+    table = np.asarray(cached_array(key, build))
+    starts = np.flatnonzero(np.diff(table[:, 0])) + 1
+    return [np.array(part[:, 1:]) for part in np.split(table, starts)]
 
 
 def _iau(ds: Dataset) -> xr.Dataset:
     """IAU named lunar features: name, diameter [km], centre lat/lon [deg, 0..360 E]."""
+    import pandas as pd
+    import xarray as xr
+
     (csv,) = dataset_files(ds.name)
     frame = pd.read_csv(csv, usecols=range(5))
     return xr.Dataset(

@@ -30,8 +30,8 @@ def render(results: Any) -> str:
     import jinja2
     from plotly.offline import get_plotlyjs
 
+    from lunarbase.data import load
     from lunarbase.report import figures
-    from lunarbase.terrain.dem import polar_terrain
 
     data = results.to_dict()
     site_cols = [
@@ -50,7 +50,7 @@ def render(results: Any) -> str:
     figs = {
         "light": figures.light_figure(results.terrain.series),
         "sites": figures.sites_figure(
-            polar_terrain().grids[1],
+            load("ldem_75s_240m"),
             results.sites.table,
             sc.site.lat_deg,
             sc.site.lon_deg,

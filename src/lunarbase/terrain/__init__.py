@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+import numpy as np
 
 from lunarbase.ephemeris import period_directions
 from lunarbase.errors import QueryError
@@ -17,9 +17,12 @@ from lunarbase.terrain.dem import (
     latlon_to_xy,
     polar_terrain,
 )
-from lunarbase.terrain.horizon import point_horizon
+from lunarbase.terrain.horizon import Horizon, point_horizon
 from lunarbase.terrain.illumination import LightSeries, light_series
 from lunarbase.terrain.psr import distance_to_psr_km, in_psr
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["TerrainResults", "assess", "point_elevation", "point_light"]
 
@@ -73,8 +76,7 @@ def point_light(
             f"point {lat_deg}, {lon_deg} is outside the south-polar DEMs (79S-90S); "
             "light is computed only there"
         )
-    horizon = point_horizon(
-        polar_terrain(),
+    horizon = cached_point_horizon(
         float(x),
         float(y),
         observer_height_m=observer_height_m,
@@ -84,14 +86,61 @@ def point_light(
     return light_series(horizon, dirs, step_h)
 
 
+POINT_HORIZON_CACHE_VERSION = 1
+"""Bump when :func:`lunarbase.terrain.horizon.point_horizon` changes, to rebuild the cache."""
+
+
+def cached_point_horizon(
+    x_m: float, y_m: float, *, observer_height_m: float, n_azimuths: int, max_distance_m: float
+) -> Horizon:
+    """:func:`point_horizon` on the real polar DEM stack, cached on disk by the DEMs' sha256
+    and every parameter (a repeated point query reads 3 kB instead of sampling 0.8 million
+    terrain points: 0.24 s -> 1 ms)."""
+    from lunarbase.data.loaders import cached_array
+
+    terrain = polar_terrain()
+    key = {
+        "kind": "point_horizon",
+        "version": POINT_HORIZON_CACHE_VERSION,
+        "dems": [str(g.attrs.get("sha256", "")) for g in terrain.grids],
+        "x_m": x_m,
+        "y_m": y_m,
+        "observer_height_m": observer_height_m,
+        "n_azimuths": n_azimuths,
+        "max_distance_m": max_distance_m,
+    }
+
+    def build() -> np.ndarray:
+        h = point_horizon(
+            terrain,
+            x_m,
+            y_m,
+            observer_height_m=observer_height_m,
+            n_azimuths=n_azimuths,
+            max_distance_m=max_distance_m,
+        )
+        return np.concatenate([[h.ground_m], h.elevation_deg])
+
+    packed = np.asarray(cached_array(key, build), dtype=np.float64)
+    azimuth = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
+    return Horizon(azimuth, np.array(packed[1:]), x_m, y_m, float(packed[0]), observer_height_m)
+
+
 @dataclass(frozen=True)
 class TerrainResults:
     """Terrain and light at one site: ``summary`` (JSON-ready scalars with units in their
-    names) and ``series`` (Sun fraction and Earth view per UTC time; empty off the polar DEMs).
+    names) and ``light`` (Sun fraction and Earth view per UTC time; None off the polar DEMs).
     """
 
     summary: dict[str, Any]
-    series: pd.DataFrame
+    light: LightSeries | None
+
+    @property
+    def series(self) -> pd.DataFrame:
+        """``light`` as a DataFrame indexed by UTC time (empty off the polar DEMs)."""
+        import pandas as pd
+
+        return pd.DataFrame() if self.light is None else self.light.frame
 
 
 def assess(lat_deg: float, lon_deg: float, cfg: Terrain) -> TerrainResults:
@@ -99,7 +148,7 @@ def assess(lat_deg: float, lon_deg: float, cfg: Terrain) -> TerrainResults:
     out = point_elevation(lat_deg, lon_deg)
     out.update({"lat_deg": lat_deg, "lon_deg": lon_deg % 360.0})
     if out["x_m"] is None:
-        return TerrainResults(out, pd.DataFrame())
+        return TerrainResults(out, None)
     series = point_light(
         lat_deg,
         lon_deg,
@@ -116,4 +165,4 @@ def assess(lat_deg: float, lon_deg: float, cfg: Terrain) -> TerrainResults:
     out["observer_height_m"] = cfg.observer_height_m
     out["period_utc"] = f"{cfg.start}/{cfg.end}"
     out["step_h"] = cfg.step_h
-    return TerrainResults(out, series.frame)
+    return TerrainResults(out, series)

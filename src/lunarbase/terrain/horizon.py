@@ -20,14 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import xarray as xr
 from numpy.typing import NDArray
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
 from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 NEAR_FIELD_PIXELS = 8
 """Terrain this many pixels around an observer is ray-marched from the pixel itself; beyond,
@@ -175,6 +178,8 @@ def horizon_map(
     -------
     xarray.DataArray, dims (y, x, azimuth), float32 [deg]
     """
+    import xarray as xr
+
     from lunarbase.terrain.horizon_kernel import far_field, near_field  # numba: maps only
 
     if n_azimuths < 1:
@@ -232,6 +237,8 @@ def horizon_map_reference(
     dem: xr.DataArray, *, n_azimuths: int = 360, observer_height_m: float = 0.0
 ) -> xr.DataArray:
     """Slow reference: :func:`point_horizon` (exact ray marching) at every pixel, for tests."""
+    import xarray as xr
+
     terrain = PolarTerrain((dem,))
     out = np.full((*dem.shape, n_azimuths), np.nan, dtype=np.float32)
     ny, nx = dem.shape

@@ -20,15 +20,18 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
 from lunarbase.ephemeris import Directions
 from lunarbase.terrain.dem import grid_frame
 from lunarbase.terrain.horizon import Horizon
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def disk_fraction_visible(
@@ -65,22 +68,31 @@ def elevation_azimuth_deg(
 
 @dataclass(frozen=True)
 class LightSeries:
-    """Light at one point over time; ``frame`` has one row per UTC time with:
-    sun_elevation_deg, sun_azimuth_deg (grid), horizon_at_sun_deg, sun_fraction [0-1],
-    earth_elevation_deg, earth_visible (bool)."""
+    """Light at one point over time: ``times`` (UTC, datetime64) and ``columns``, one array
+    per quantity: sun_elevation_deg, sun_azimuth_deg (grid), horizon_at_sun_deg,
+    sun_fraction [0-1], earth_elevation_deg, earth_visible (bool). ``frame`` is the same as a
+    pandas DataFrame indexed by ``time_utc``."""
 
-    frame: pd.DataFrame
+    times: NDArray[np.datetime64]
+    columns: dict[str, NDArray]
     step_h: float
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The series as a DataFrame, one row per UTC time (index ``time_utc``)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.columns, index=pd.DatetimeIndex(self.times, name="time_utc"))
 
     def stats(self) -> dict[str, float]:
         """Mean visible solar-disk fraction, fraction of time any of the disk is visible,
         longest continuous darkness [h] and fraction of time Earth is in view."""
-        sun = self.frame["sun_fraction"].to_numpy()
+        sun = self.columns["sun_fraction"]
         return {
             "illumination_fraction": float(sun.mean()),
             "sunlit_any_fraction": float((sun > 0).mean()),
             "longest_night_h": longest_run(sun <= 0.0) * self.step_h,
-            "earth_visible_fraction": float(self.frame["earth_visible"].mean()),
+            "earth_visible_fraction": float(self.columns["earth_visible"].mean()),
         }
 
 
@@ -101,15 +113,12 @@ def light_series(horizon: Horizon, directions: Directions, step_h: float) -> Lig
     sun_el, sun_az = elevation_azimuth_deg(directions.sun, frame)
     earth_el, earth_az = elevation_azimuth_deg(directions.earth, frame)
     h_sun = horizon.at(sun_az)
-    table = pd.DataFrame(
-        {
-            "sun_elevation_deg": sun_el,
-            "sun_azimuth_deg": sun_az,
-            "horizon_at_sun_deg": h_sun,
-            "sun_fraction": disk_fraction_visible(sun_el, h_sun),
-            "earth_elevation_deg": earth_el,
-            "earth_visible": earth_el > horizon.at(earth_az),
-        },
-        index=pd.DatetimeIndex(directions.times, name="time_utc"),
-    )
-    return LightSeries(table, step_h)
+    columns = {
+        "sun_elevation_deg": sun_el,
+        "sun_azimuth_deg": sun_az,
+        "horizon_at_sun_deg": h_sun,
+        "sun_fraction": disk_fraction_visible(sun_el, h_sun),
+        "earth_elevation_deg": earth_el,
+        "earth_visible": earth_el > horizon.at(earth_az),
+    }
+    return LightSeries(np.asarray(directions.times), columns, step_h)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import xarray as xr
 
-from lunarbase.data.loaders import cached_array
+from lunarbase.data.loaders import cached_array, load
 from lunarbase.errors import QueryError
 from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
 from lunarbase.scenario import Terrain
-from lunarbase.terrain.dem import latlon_to_xy, polar_terrain, slope_map_deg
+from lunarbase.terrain.dem import latlon_to_xy, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
 from lunarbase.terrain.lightmap import light_maps
 
@@ -46,7 +47,7 @@ def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -
     """
     if not half_width_km > 0:
         raise QueryError(f"half width {half_width_km} km must be positive")
-    grid = polar_terrain().grids[1]
+    grid = cast(xr.DataArray, load("ldem_75s_240m"))
     cx, cy = (float(v) for v in latlon_to_xy(center_lat_deg, center_lon_deg))
     h = half_width_km * 1000.0
     xs, ys = np.asarray(grid.x), np.asarray(grid.y)
@@ -67,7 +68,8 @@ def cached_horizon_map(
 ) -> xr.DataArray:
     """Multi-resolution horizon map of a window of the 240 m grid, cached on disk by DEM hash
     and parameters (a second call with the same inputs reads the cache)."""
-    inner, far = polar_terrain().grids[1], polar_terrain().grids[2]
+    inner = cast(xr.DataArray, load("ldem_75s_240m"))
+    far = cast(xr.DataArray, load("ldem_75s_1787m"))
     x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
     y0, y1 = float(dem.y[0]) + CONTEXT_MARGIN_M, float(dem.y[-1]) - CONTEXT_MARGIN_M
     context = [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
@@ -130,7 +132,7 @@ def terrain_maps(
     tick("light")(1.0)
     ds = light.assign(
         elevation_m=dem.drop_attrs().assign_attrs(units="m"),
-        slope_deg=slope_map_deg(dem).drop_attrs().assign_attrs(units="deg"),
+        slope_deg=dem.copy(data=slope_map_deg(dem)).drop_attrs().assign_attrs(units="deg"),
     )
     ds.attrs.update(
         {

@@ -21,17 +21,29 @@ def _rings() -> tuple[NDArray[np.float64], ...]:
     return tuple(psr_polygons())
 
 
+@cache
+def _bounds() -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Lower-left and upper-right corners (n_rings, 2) of every ring's bounding box [m]."""
+    return (
+        np.array([r.min(axis=0) for r in _rings()]),
+        np.array([r.max(axis=0) for r in _rings()]),
+    )
+
+
 def in_psr_catalogue(x_m: ArrayLike, y_m: ArrayLike) -> NDArray[np.bool_]:
     """Whether map points [m] lie inside a catalogued south-polar PSR polygon [1]_
-    (matplotlib's point-in-polygon test, each polygon only against points in its bounds)."""
-    from matplotlib.path import Path
-
+    (matplotlib's point-in-polygon test, each polygon only against points in its bounds;
+    matplotlib is imported only when a point falls in some polygon's bounds, which spares a
+    point query far from any PSR 0.13 s)."""
     x, y = np.broadcast_arrays(np.asarray(x_m, float), np.asarray(y_m, float))
     points = np.column_stack([x.ravel(), y.ravel()])
     inside = np.zeros(points.shape[0], dtype=bool)
-    for ring in _rings():
-        near = np.all((points >= ring.min(axis=0)) & (points <= ring.max(axis=0)), axis=1)
+    lower, upper = _bounds()
+    for ring, lo, hi in zip(_rings(), lower, upper, strict=True):
+        near = np.all((points >= lo) & (points <= hi), axis=1)
         if near.any():
+            from matplotlib.path import Path
+
             inside[near] |= Path(ring).contains_points(points[near])
     return inside.reshape(x.shape)
 
