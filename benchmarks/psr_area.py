@@ -68,8 +68,10 @@ def main() -> None:
           f"{-args.lat:g} S ({coarse_band / ours_km2:.0%} of our 240 m area there)")  # fmt: skip
     print(f"PSR to 80 S, 240 m poleward of {-args.lat:g} S + 1787 m beyond: {hybrid:,.0f} km^2; "
           f"Mazarico et al. 2011: 16,055 km^2 (ratio {hybrid / 16_055:.3f})")  # fmt: skip
-    print(f"psr_ratio_vs_catalogue={ours_km2 / theirs_km2:.3f} overlap={overlap:.3f} "
-          f"psr_to_80s_km2={hybrid:.0f} ratio_vs_mazarico2011={hybrid / 16_055:.3f}")
+    print(
+        f"psr_ratio_vs_catalogue={ours_km2 / theirs_km2:.3f} overlap={overlap:.3f} "
+        f"psr_to_80s_km2={hybrid:.0f} ratio_vs_mazarico2011={hybrid / 16_055:.3f}"
+    )
 
 
 def coarse_psr_km2(lat_deg: float) -> tuple[float, float]:
