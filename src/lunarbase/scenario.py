@@ -117,6 +117,28 @@ class Resources(_Section):
     mining_depth_m: float = Field(
         3.0, gt=0.0, le=100.0, description="Depth the miners dig to [m] (assumption)."
     )
+    grain_median_um: float = Field(
+        51.0,
+        gt=0.0,
+        le=10_000.0,
+        description="Median grain size of the soil [um]: 51 um, the average of Apollo 11 "
+        "reference soil 10084 (Lunar Sample Compendium, after Basu et al. 2001, MAPS 36:177).",
+    )
+    grain_sorting_phi: float = Field(
+        2.18,
+        gt=0.0,
+        le=10.0,
+        description="Log-normal spread of grain size, Folk-Ward sorting [phi units]: derived "
+        "from 10084's ~14 % finer than 10 um at its 51 um median; 'very poorly sorted' "
+        "(2-4 phi), as Carrier (2003, J. Geotech. Geoenviron. Eng. 129:956) classes lunar soil.",
+    )
+    fines_cut_um: float = Field(
+        100.0,
+        gt=0.0,
+        le=10_000.0,
+        description="Sieve cut of the fines the miners heat [um]: < 100 um in the Wisconsin M-3 "
+        "miner (Olson 2021, NTRS 20210022801).",
+    )
     uncertainty_draws: int = Field(
         2000, ge=10, le=1_000_000, description="Monte Carlo draws for inventory bands."
     )

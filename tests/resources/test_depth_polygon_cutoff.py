@@ -115,7 +115,17 @@ def test_region_resources_agrees_with_its_parts(grs: xr.Dataset, small_cfg: Reso
 def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
     g = point_grades(8.0, 22.5, grs=grs)
     i = containing_cell(grs, 8.0, 22.5)
-    assert set(g) == {"he3_ppb", "th_ppm", "tio2_wt_pct", "ree_ppm", "he3_model", "lp_cell"}
+    assert set(g) == {
+        "he3_ppb",
+        "he3_fines_ppb",
+        "th_ppm",
+        "tio2_wt_pct",
+        "ree_ppm",
+        "he3_model",
+        "lp_cell",
+    }
+    # the fines below the default 100 um cut are richer than the bulk soil
+    assert g["he3_fines_ppb"] > g["he3_ppb"]
     assert g["tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
     assert g["he3_ppb"] == pytest.approx(float(grs_he3_ppb(grs, Resources())[i]))
     assert g["ree_ppm"] == pytest.approx(float(ree_ppm(g["th_ppm"])["total"]))

@@ -12,6 +12,7 @@ from numpy.testing import assert_allclose
 
 from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.resources import ResourceResults, assess
+from lunarbase.resources.grains import fines_fractions
 from lunarbase.resources.he3 import he3_ppb
 from lunarbase.scenario import Resources
 
@@ -35,6 +36,17 @@ def test_mining_tonnes_is_cap_area_times_depth_density_grade(pole: ResourceResul
     area = 2 * math.pi * 1_737_400.0**2 * (1 - math.cos(r / 1_737_400.0))
     expected_t = area * 3.0 * 1660.0 * pole.mining_he3_ppb * 1e-9 / 1e3
     assert_allclose(pole.mining_he3_tonnes, expected_t, rtol=1e-12)
+
+
+def test_mining_fines_grade_is_the_enriched_mining_grade(
+    pole: ResourceResults, small_cfg: Resources
+) -> None:
+    mass, gas = fines_fractions(
+        small_cfg.fines_cut_um, small_cfg.grain_median_um, small_cfg.grain_sorting_phi
+    )
+    assert (pole.fines_mass_fraction, pole.he3_fines_fraction) == (float(mass), float(gas))
+    assert_allclose(pole.mining_he3_fines_ppb, pole.mining_he3_ppb * gas / mass, rtol=1e-12)
+    assert pole.moon.he3_fines_fraction == pole.he3_fines_fraction
 
 
 def test_inventories_are_consistent(pole: ResourceResults) -> None:

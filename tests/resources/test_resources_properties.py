@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import xarray as xr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
+from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.he3 import (
+    MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG,
     TAYLOR1991_HE_PPM_HIGH_TI_MARE,
     TAYLOR1991_HE_PPM_HIGHLAND,
     bin_fluence_factor,
@@ -17,6 +21,8 @@ from lunarbase.resources.he3 import (
     he3_inventory,
     he3_ppb_from_he_ppm,
     johnson1999_fluence_he_ppm,
+    magnetotail_factor,
+    magnetotail_half_width_deg,
     taylor1991_tio2_he_ppm,
 )
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
@@ -127,13 +133,48 @@ def test_fluence_model_never_negative(
     assert np.all(he >= 0.0) and np.all(np.isfinite(he))
 
 
-@given(lat=st.floats(-90.0, 90.0), lat2=st.floats(-90.0, 90.0))
-def test_bin_fluence_lies_between_its_edges(lat: float, lat2: float) -> None:
+@given(
+    lat=st.floats(-90.0, 90.0),
+    lat2=st.floats(-90.0, 90.0),
+    lon=st.floats(-180.0, 180.0),
+    width=st.floats(0.0, 360.0),
+    days=st.floats(0.0, 14.0),
+)
+def test_bin_fluence_lies_between_its_extremes(
+    lat: float, lat2: float, lon: float, width: float, days: float
+) -> None:
+    # The area mean of a bin lies between the smallest and largest point values inside it
+    # (sampled on a dense grid; the sample can miss a narrow extreme by a hair, hence 1e-4).
     a, b = sorted((lat, lat2))
-    f = float(bin_fluence_factor(a, b))
-    ends = fluence_factor(np.array([a, b]))
-    top = 1.0 if a <= 0.0 <= b else float(ends.max())
-    assert float(ends.min()) - 1e-9 <= f <= top + 1e-9
+    f = float(bin_fluence_factor(a, b, lon, lon + width, crossing_days=days))
+    grid_lat = np.linspace(a, b, 101)[:, None]
+    grid_lon = np.linspace(lon, lon + width, 721)[None, :]
+    points = fluence_factor(grid_lat, grid_lon, crossing_days=days)
+    assert float(points.min()) - 1e-4 <= f <= float(points.max()) + 1e-4
+
+
+@given(lon=st.floats(-720.0, 720.0), days=st.floats(0.0, 14.0), shift=st.floats(0.0, 180.0))
+def test_magnetotail_factor_bounds_symmetry_and_farside_maximum(
+    lon: float, days: float, shift: float
+) -> None:
+    w = math.radians(magnetotail_half_width_deg(days))
+    m = float(magnetotail_factor(lon, crossing_days=days))
+    assert 1.0 - math.sin(w) - 1e-12 <= m <= 1.0 + 1e-12
+    # symmetric about the tail centre; 1 (no loss) opposite it; periodic in 360 deg
+    c = MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG
+    left, right = magnetotail_factor([c - shift, c + shift], crossing_days=days)
+    assert_allclose(left, right, atol=1e-12)
+    assert_allclose(magnetotail_factor(c + 180.0, crossing_days=days), 1.0, atol=1e-12)
+    assert_allclose(magnetotail_factor(lon + 360.0, crossing_days=days), m, atol=1e-9)
+
+
+@given(lon=st.floats(-180.0, 180.0), d1=st.floats(0.0, 14.0), d2=st.floats(0.0, 14.0))
+def test_longer_tail_crossing_never_raises_the_fluence(lon: float, d1: float, d2: float) -> None:
+    short, long = sorted((d1, d2))
+    assert (
+        magnetotail_factor(lon, crossing_days=long)
+        <= magnetotail_factor(lon, crossing_days=short) + 1e-12
+    )
 
 
 @settings(max_examples=15, deadline=None)
@@ -185,3 +226,39 @@ def test_doubling_mining_depth_never_lowers_the_inventory(
         after = getattr(b, f"he3_tonnes_{field}")
         assert after >= before * (1 - 1e-12), field
     assert b.he3_tonnes_above_cutoff >= a.he3_tonnes_above_cutoff * (1 - 1e-12)
+
+
+# --- grain size: fines fractions -------------------------------------------------------------
+
+cuts = st.floats(1e-3, 1e5)
+medians = st.floats(1.0, 2000.0)
+sortings = st.floats(0.05, 5.0)
+
+
+@given(cut=cuts, median=medians, sorting=sortings)
+def test_fines_fractions_are_fractions_and_gas_leads_mass(
+    cut: float, median: float, sorting: float
+) -> None:
+    mass, gas = fines_fractions(cut, median, sorting)
+    assert 0.0 <= mass <= 1.0 and 0.0 <= gas <= 1.0
+    assert gas >= mass
+    assert fines_enrichment(cut, median, sorting) >= 1.0 or mass == 0.0
+
+
+@given(c1=cuts, c2=cuts, median=medians, sorting=sortings)
+def test_fines_fractions_grow_with_the_cut(
+    c1: float, c2: float, median: float, sorting: float
+) -> None:
+    lo, hi = sorted((c1, c2))
+    m_lo, g_lo = fines_fractions(lo, median, sorting)
+    m_hi, g_hi = fines_fractions(hi, median, sorting)
+    assert m_hi >= m_lo and g_hi >= g_lo
+
+
+@given(cut=cuts, m1=medians, m2=medians, sorting=sortings)
+def test_coarser_soil_has_less_in_the_fines(
+    cut: float, m1: float, m2: float, sorting: float
+) -> None:
+    fine, coarse = sorted((m1, m2))
+    assert fines_fractions(cut, coarse, sorting)[0] <= fines_fractions(cut, fine, sorting)[0]
+    assert fines_fractions(cut, coarse, sorting)[1] <= fines_fractions(cut, fine, sorting)[1]

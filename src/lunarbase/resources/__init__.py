@@ -18,6 +18,7 @@ import numpy as np
 import xarray as xr
 
 from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.he3 import (
     HE3_MODELS,
     He3GradeModel,
@@ -30,6 +31,7 @@ from lunarbase.resources.he3 import (
     he3_inventories,
     he3_inventory,
     he3_ppb,
+    magnetotail_factor,
     regolith_depth_m,
 )
 from lunarbase.resources.kreep import ReeInventory, kreep_fraction, ree_ppm, ree_tonnes
@@ -47,11 +49,14 @@ __all__ = [
     "assess",
     "byproducts_per_kg_he3",
     "byproducts_per_tonne_regolith",
+    "fines_enrichment",
+    "fines_fractions",
     "fluence_factor",
     "he3_depth_profile",
     "he3_inventory",
     "he3_ppb",
     "kreep_fraction",
+    "magnetotail_factor",
     "point_grades",
     "ree_ppm",
     "ree_tonnes",
@@ -94,6 +99,12 @@ class ResourceResults:
     mining_he3_tonnes : float
         Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, site
         regolith depth)`` at ``mining_he3_ppb`` [t].
+    fines_cut_um, fines_mass_fraction, he3_fines_fraction : float
+        Sieve cut of the fines [um], their mass fraction of the soil [-] and their share of its
+        He-3 [-] (:func:`lunarbase.resources.grains.fines_fractions`; the same everywhere).
+    mining_he3_fines_ppb : float
+        He-3 grade of the fines below the cut in the mining area, ``mining_he3_ppb x
+        he3_fines_fraction / fines_mass_fraction`` [ppb].
     moon, nearside, farside, south_pole : Inventory
         He-3 inventories of the whole regolith [t].
     moon_ree : ReeInventory
@@ -123,6 +134,10 @@ class ResourceResults:
     mining_th_ppm: float
     mining_ree_ppm: float
     mining_he3_tonnes: float
+    fines_cut_um: float
+    fines_mass_fraction: float
+    he3_fines_fraction: float
+    mining_he3_fines_ppb: float
     moon: Inventory
     nearside: Inventory
     farside: Inventory
@@ -250,6 +265,9 @@ def assess(
     depth_m = min(cfg.mining_depth_m, site_depth)
     mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mean("he3_ppb") * 1e-9
 
+    grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
+
     named = [region_weights(grs, r) for r in ("moon", "nearside", "farside", "south-pole")]
     moon, near, far, south = he3_inventories(grs, cfg, named, seed=seed)
 
@@ -277,6 +295,10 @@ def assess(
         mining_th_ppm=mean("th_ppm"),
         mining_ree_ppm=mean("ree_sum_ppm"),
         mining_he3_tonnes=mining_he3_kg / 1e3,
+        fines_cut_um=float(cfg.fines_cut_um),
+        fines_mass_fraction=fines_mass,
+        he3_fines_fraction=fines_he3,
+        mining_he3_fines_ppb=mean("he3_ppb") * float(fines_enrichment(*grain)),
         moon=moon,
         nearside=near,
         farside=far,
@@ -311,15 +333,18 @@ def point_grades(
     lon_deg : float
         Longitude [deg E], 0..360 or -180..180.
     cfg : lunarbase.scenario.Resources, optional
-        He grade model and atom ratio; default ``Resources()`` (``taylor1991_tio2``).
+        He grade model, atom ratio and grain-size settings; default ``Resources()``
+        (``taylor1991_tio2``).
     grs : xarray.Dataset, optional
         LP GRS table; loaded when omitted.
 
     Returns
     -------
     dict
-        ``he3_ppb`` [ppb], ``th_ppm`` [ppm], ``tio2_wt_pct`` [wt%], ``ree_ppm`` (total REE,
-        [ppm]), ``he3_model`` and ``lp_cell`` (bin id), as plain Python values.
+        ``he3_ppb`` [ppb], ``he3_fines_ppb`` (He-3 grade of the fines below
+        ``cfg.fines_cut_um``, [ppb]; :mod:`lunarbase.resources.grains`), ``th_ppm`` [ppm],
+        ``tio2_wt_pct`` [wt%], ``ree_ppm`` (total REE, [ppm]), ``he3_model`` and ``lp_cell``
+        (bin id), as plain Python values.
 
     Raises
     ------
@@ -330,15 +355,20 @@ def point_grades(
     --------
     >>> g = point_grades(8.0, 22.5)          # doctest: +SKIP
     >>> sorted(g)                            # doctest: +SKIP
-    ['he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
+    ['he3_fines_ppb', 'he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
     """
     cfg = Resources() if cfg is None else cfg
     grs = load_grs(grs)
     i = containing_cell(grs, lat_deg, lon_deg)
     sub = grs.isel(cell=[i])
     th = float(grs["Th_ppm"].values[i])
+    he3 = float(grs_he3_ppb(sub, cfg)[0])
+    enrichment = float(
+        fines_enrichment(cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+    )
     return {
-        "he3_ppb": float(grs_he3_ppb(sub, cfg)[0]),
+        "he3_ppb": he3,
+        "he3_fines_ppb": he3 * enrichment,
         "th_ppm": th,
         "tio2_wt_pct": float(grs["TiO2_wt_pct"].values[i]),
         "ree_ppm": float(ree_ppm(th)["total"]),
@@ -370,7 +400,8 @@ class RegionResources:
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, ``ree_tonnes``,
-        grades, areas and the full inventories under ``he3`` and ``ree``."""
+        grades, areas, the He-3 in the fines below ``fines_cut_um`` (nominal tonnes and grade)
+        and the full inventories under ``he3`` and ``ree``."""
         h, r = self.he3, self.ree
         return {
             "region": h.region,
@@ -391,6 +422,9 @@ class RegionResources:
             "he3_cutoff_ppb": h.cutoff_ppb,
             "he3_area_above_cutoff_km2": h.area_above_cutoff_km2,
             "he3_tonnes_above_cutoff": h.he3_tonnes_above_cutoff,
+            "fines_cut_um": h.fines_cut_um,
+            "he3_tonnes_in_fines": h.he3_tonnes_in_fines,
+            "he3_fines_grade_ppb": h.he3_fines_grade_ppb,
             "th_grade_ppm": self.th_grade_ppm,
             "tio2_grade_wt_pct": self.tio2_grade_wt_pct,
             "ree_tonnes": r.ree_tonnes,

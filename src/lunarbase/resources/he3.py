@@ -20,21 +20,24 @@ Available models
 ``johnson1999_fluence``
     **Also the project's own model**, in the form of Fa & Jin (2007) [9]_ (He-3 linear in
     normalised solar-wind flux, OMAT and TiO2) and Johnson et al. (1999) [8]_ (maturity x
-    fluence x TiO2): He = F(lat) x line(TiO2), with F = cos(latitude), the time-averaged
-    solar-wind flux on a surface element relative to the equator (:func:`fluence_factor`), and
-    the ``taylor1991_tio2`` line re-anchored per unit fluence at the latitudes of the Apollo
-    sites its anchors come from [7]_. No published coefficient is used (none was reachable).
-    OMAT is not in our data, so every soil counts as mature; the Earth's magnetotail, which
-    shields the nearside around full Moon and makes the farside maria richest in Johnson et
-    al.'s map, is not modelled. A bin gets its area-mean ``cos(lat)``
+    fluence x TiO2): He = F(lat, lon) x line(TiO2). F is the time-averaged solar-wind flux on a
+    surface element relative to the unshielded equator (:func:`fluence_factor`): ``cos(lat)``
+    times a longitude factor for the Earth's magnetotail, which blocks the wind for ~4 days
+    around full Moon [13]_, when the nearside is the day side (:func:`magnetotail_factor`); that
+    is why Johnson et al.'s map is richest in the farside maria. The ``taylor1991_tio2`` line is
+    re-anchored per unit fluence at the Apollo sites its anchors come from [7]_
+    (:func:`anchor_fluences`). No published coefficient is used (none was reachable). OMAT is
+    not in our data, so every soil counts as mature. A bin gets its area-mean fluence
     (:func:`bin_fluence_factor`).
 
-Depth
------
+Depth and grain size
+--------------------
 The grade is uniform through the mixed regolith and zero below it [11]_
 (:func:`he3_depth_profile`); an inventory to a depth ``d`` counts ``min(d, regolith depth)``
-of every bin. No grain-size (fines) option: no cited partition of He-3 between size fractions
-of bulk soil was reachable.
+of every bin. The share of the He-3 held by the fines below a sieve cut (``fines_cut_um``; the
+fraction a sieving miner heats) comes from a log-normal grain-size distribution with gas per
+unit mass ~ 1/grain size (:mod:`lunarbase.resources.grains`); it is the same everywhere (no
+per-bin grain size), so :class:`Inventory` reports it as fractions of the nominal inventory.
 
 Inventories
 -----------
@@ -49,6 +52,10 @@ uncertainty band is a Monte Carlo seeded with ``numpy.random.default_rng(seed)``
   the ratio moves the band with it;
 * bulk density, mare depth and highland depth each x Uniform(0.8, 1.2), one factor per draw for
   the whole Moon (a systematic, not a per-bin, error).
+
+The magnetotail crossing time of ``johnson1999_fluence`` is not drawn: it stays at 4.1 d. The
+6-day crossing of [15]_ (anchors and bins both at 6 d) raises that model's lunar inventory by
+~27 % and its farside/nearside grade ratio at the equator from 1.66 to 2.28.
 
 The band is not centred on the nominal value: the ratio band (2350-2830) has its middle below
 2700, and clipping TiO2 draws at 0 lifts low-Ti bins, so the Monte Carlo mean exceeds the nominal
@@ -76,8 +83,10 @@ References
    surface. Lunar Sourcebook ch. 9 -- bulk density; McKay, D. S. et al. (1991) The lunar
    regolith, ch. 7 -- regolith thickness (defaults of :class:`lunarbase.scenario.Resources`).
 .. [7] Davies, M. E. & Colvin, T. R. (2000) Lunar coordinates in the regions of the Apollo
-   landers. JGR 105(E8):20277-20280 -- Apollo 11 0.674 N, Apollo 16 8.973 S, Apollo 17
-   20.191 N (values as commonly quoted from it; not re-read in this pass).
+   landers. JGR 105(E8):20277-20280 -- Apollo 11 0.674 N 23.473 E, Apollo 16 8.973 S 15.501 E,
+   Apollo 17 20.191 N 30.772 E (values as commonly quoted from it; not re-read in this pass).
+   Apollo 16 checked against the LROC-based position 8.9734 S 15.5011 E (J. Astron. Space Sci.
+   41(4):249, Table 4).
 .. [8] Johnson, J. R., Swindle, T. D. & Lucey, P. G. (1999) Estimated solar wind-implanted
    helium-3 distribution on the Moon. GRL 26(3):385-388, doi:10.1029/1998GL900305 (abstract
    seen: He-3 depends on maturity, solar-wind fluence and TiO2; richest in farside maria).
@@ -91,6 +100,18 @@ References
    (Science China; record hnlib.gt.cqvip.com/fund/article.aspx?id=1212556, authors not shown
    in the excerpt seen) -- "in a range of at least meters deep, 3He abundance in lunar
    regolith is homogeneously distributed and generally does not depend on the depth".
+.. [12] Meeus, J. (1998) *Astronomical Algorithms*, 2nd ed., Willmann-Bell, ch. 49 -- mean
+   synodic month 29.530588861 d (standard value; not re-read in this pass).
+.. [13] Hurley, D. M. & Farrell, W. M. (2013) Solar wind fluence to the lunar surface. 44th LPSC,
+   abstract 2015 (seen via docslib.org/doc/1425623): fluence for one lunation "assuming a
+   spherical Moon, no obliquity, and a magnetotail spanning the moon phase 177 +- 25 deg during
+   which the flux is zero".
+.. [14] Dandouras, I. (2025) The lunar plasma environment when the Moon is in the terrestrial
+   magnetotail. EPSC-DPS 2025, doi:10.5194/epsc-dps2025-1517 -- "The Moon during 5 - 6 days
+   every orbit crosses the tail of the terrestrial magnetosphere".
+.. [15] Phillips, T. (2008) The Moon and the magnetotail. Science@NASA, 17 Apr 2008 (seen as the
+   SpaceDaily (SPX) text of 18 Apr 2008, re-posted), quoting T. Stubbs (GSFC): the Moon "enters the
+   magnetotail three days before it is full and takes about six days to cross".
 """
 
 from __future__ import annotations
@@ -107,6 +128,7 @@ import xarray as xr
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import QueryError, ScenarioError
+from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.regions import region_weights
 from lunarbase.scenario import Resources
 
@@ -196,65 +218,213 @@ def taylor1991_tio2_he_ppm(
     return np.asarray(np.maximum(he_ppm, 0.0))
 
 
-# --- johnson1999_fluence: solar-wind fluence by latitude x the TiO2 line ----------------------
+# --- johnson1999_fluence: solar-wind fluence by latitude and longitude x the TiO2 line --------
 
 APOLLO_SITE_LAT_DEG = MappingProxyType({"apollo11": 0.674, "apollo16": -8.973, "apollo17": 20.191})
 """Latitudes of the Apollo landing sites whose soils anchor the TiO2 line [deg] [7]_."""
 
-ANCHOR_FLUENCE_HIGH_TI_MARE = (
-    math.cos(math.radians(APOLLO_SITE_LAT_DEG["apollo11"]))
-    + math.cos(math.radians(APOLLO_SITE_LAT_DEG["apollo17"]))
-) / 2.0
-"""Normalised solar-wind fluence of the high-Ti mare anchor (Apollo 11 and 17 mean) [-]."""
+APOLLO_SITE_LON_DEG = MappingProxyType({"apollo11": 23.473, "apollo16": 15.501, "apollo17": 30.772})
+"""East longitudes of the same landing sites [deg E] [7]_."""
 
-ANCHOR_FLUENCE_HIGHLAND = math.cos(math.radians(APOLLO_SITE_LAT_DEG["apollo16"]))
-"""Normalised solar-wind fluence of the highland anchor (Apollo 16) [-]."""
+SYNODIC_MONTH_DAYS = 29.530589
+"""Mean synodic month (lunation) [d] [12]_."""
+
+SUBSOLAR_LON_RATE_DEG_PER_DAY = 360.0 / SYNODIC_MONTH_DAYS
+"""Rate at which the sub-solar point sweeps selenographic longitude (westward) [deg/d]:
+360 deg per synodic month, 12.19 deg/d."""
+
+HURLEY2013_MAGNETOTAIL_PHASE_DEG = (177.0, 25.0)
+"""Lunar phase (0 = new, 180 = full) at the centre of the magnetotail crossing and the half-width
+of the crossing [deg], over which Hurley & Farrell (2013) [13]_ set the solar-wind flux to zero."""
+
+MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG = 180.0 - HURLEY2013_MAGNETOTAIL_PHASE_DEG[0]
+"""Sub-solar selenographic longitude at the centre of the magnetotail crossing [deg E]: at phase
+``p`` the Sun stands over longitude ``180 - p`` (over 0 at full Moon, over +90 E at first
+quarter), so +3 deg: the tail axis is aberrated by the Earth's orbital motion and the Moon reaches
+it ~6 h before full."""
+
+MAGNETOTAIL_CROSSING_DAYS = (
+    2.0 * HURLEY2013_MAGNETOTAIL_PHASE_DEG[1] / SUBSOLAR_LON_RATE_DEG_PER_DAY
+)
+"""Time the Moon spends in the Earth's magnetotail each lunation, solar wind fully blocked [d]:
+50 deg of phase [13]_ = 4.10 d. Other accounts give 5-6 d [14]_ and "about six days" [15]_, which
+:data:`MAGNETOTAIL_CROSSING_DAYS_LONG` keeps for sensitivity runs."""
+
+MAGNETOTAIL_CROSSING_DAYS_LONG = 6.0
+"""Longer magnetotail crossing quoted by NASA/GSFC ("about six days") [15]_ and the upper end of
+Dandouras' "5-6 days every orbit" [14]_ [d]."""
+
+_HALF_PI = math.pi / 2.0
+_TWO_PI = 2.0 * math.pi
 
 
-def fluence_factor(lat_deg: ArrayLike) -> np.ndarray:
-    """Time-averaged solar-wind fluence at a latitude, normalised to the equator [-].
+def _wrap_period(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``u = 2 pi k + v`` with integer ``k`` and ``v`` in [-pi, pi)."""
+    k = np.floor((u + math.pi) / _TWO_PI)
+    return k, u - _TWO_PI * k
+
+
+def _cos_plus_antiderivative(u: np.ndarray) -> np.ndarray:
+    """``Q(u) = int_0^u max(0, cos t) dt`` [rad]: ``2k + sin(clip(v, -pi/2, pi/2))``."""
+    k, v = _wrap_period(u)
+    return np.asarray(2.0 * k + np.sin(np.clip(v, -_HALF_PI, _HALF_PI)))
+
+
+def _cos_plus_second_antiderivative(u: np.ndarray) -> np.ndarray:
+    """``R(u) = int_0^u Q(t) dt`` [rad^2]: ``2 pi k^2 + 2 k v + r(v)`` with ``r(v) = 1 - cos v``
+    for ``|v| <= pi/2`` and ``1 + |v| - pi/2`` beyond (the integral of ``Q`` over a full period
+    from ``-pi`` is ``4 pi k``)."""
+    k, v = _wrap_period(u)
+    av = np.abs(v)
+    r = np.where(av <= _HALF_PI, 1.0 - np.cos(v), 1.0 + av - _HALF_PI)
+    return np.asarray(_TWO_PI * k * k + 2.0 * k * v + r)
+
+
+def magnetotail_half_width_deg(crossing_days: float) -> float:
+    """Half-width of the shielded arc of sub-solar longitude [deg]:
+    ``crossing_days / 2 x`` :data:`SUBSOLAR_LON_RATE_DEG_PER_DAY`.
+
+    Raises
+    ------
+    QueryError
+        ``crossing_days`` outside 0 .. one synodic month.
+    """
+    if not (math.isfinite(crossing_days) and 0.0 <= crossing_days <= SYNODIC_MONTH_DAYS):
+        raise QueryError(
+            f"crossing_days = {crossing_days!r} must be between 0 and {SYNODIC_MONTH_DAYS} d"
+        )
+    return crossing_days / 2.0 * SUBSOLAR_LON_RATE_DEG_PER_DAY
+
+
+def magnetotail_factor(
+    lon_deg: ArrayLike,
+    *,
+    crossing_days: float = MAGNETOTAIL_CROSSING_DAYS,
+    centre_deg: float = MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG,
+) -> np.ndarray:
+    """Solar-wind fluence at a longitude, with the Earth's magnetotail, over that without it [-].
+
+    Over a lunation the sub-solar longitude ``s`` sweeps the whole circle at a uniform rate; a
+    surface element at longitude ``lon`` receives ``max(0, cos(lon - s))`` (times ``cos(lat)``,
+    :func:`fluence_factor`), except while the Moon is inside the magnetotail, i.e. for ``s``
+    within ``w`` of the tail centre ``s0`` (Hurley & Farrell 2013 [1]_ model the tail the same
+    way: zero flux over a phase window). The time average over ``s`` outside that arc,
+    normalised by the unshielded average ``1/pi``, is
+
+    ``1 - (1/2) int_{x-w}^{x+w} max(0, cos u) du``,  ``x = lon - s0``,
+
+    the integral being ``Q(x + w) - Q(x - w)`` with ``Q`` the antiderivative of
+    ``max(0, cos)``. It is 1 on the farside meridian opposite ``s0``, ``1 - sin w`` at ``s0``
+    (the sub-Earth region, whose noon falls in the tail) and averages ``1 - w/pi`` over the
+    circle. Libration, the 1.5 deg spin-axis tilt, the 5 deg orbital inclination (the Moon can
+    pass above or below the tail) and the plasma-sheet ions inside the tail are ignored.
+
+    Parameters
+    ----------
+    lon_deg : array_like
+        Selenographic longitude [deg E], any range; NaN stays NaN.
+    crossing_days : float, optional
+        Time in the magnetotail per lunation [d]; default :data:`MAGNETOTAIL_CROSSING_DAYS`
+        (4.10 d [1]_); 0 switches shielding off.
+    centre_deg : float, optional
+        Sub-solar longitude at mid-crossing [deg E]; default +3 deg [1]_.
+
+    Returns
+    -------
+    numpy.ndarray
+        Factor in [1 - sin w, 1] for ``w <= 90 deg`` [-].
+
+    Raises
+    ------
+    QueryError
+        ``crossing_days`` outside 0 .. one synodic month.
+
+    References
+    ----------
+    .. [1] Hurley & Farrell (2013) LPSC 44, abstract 2015 (module reference [13]).
+    """
+    w = math.radians(magnetotail_half_width_deg(crossing_days))
+    x = np.radians(np.asarray(lon_deg, dtype=float) - centre_deg)
+    blocked = _cos_plus_antiderivative(x + w) - _cos_plus_antiderivative(x - w)
+    return np.asarray(1.0 - blocked / 2.0)
+
+
+def bin_magnetotail_factor(
+    lon_min_deg: ArrayLike,
+    lon_max_deg: ArrayLike,
+    *,
+    crossing_days: float = MAGNETOTAIL_CROSSING_DAYS,
+    centre_deg: float = MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG,
+) -> np.ndarray:
+    """Mean of :func:`magnetotail_factor` over longitude intervals [-].
+
+    With ``R`` the second antiderivative of ``max(0, cos)``, the integral of the blocked part
+    over ``x`` in ``[a, b]`` is ``R(b + w) - R(a + w) - R(b - w) + R(a - w)``; exact for any
+    width (a 360-deg polar cap gives ``1 - w/pi``).
+
+    Parameters
+    ----------
+    lon_min_deg, lon_max_deg : array_like
+        Western and eastern edges [deg E], ``lon_max >= lon_min`` (LP bins: -180..180); where
+        equal, the point value.
+    crossing_days, centre_deg : float, optional
+        As for :func:`magnetotail_factor`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Mean factor of each interval [-].
+    """
+    w = math.radians(magnetotail_half_width_deg(crossing_days))
+    a = np.radians(np.asarray(lon_min_deg, dtype=float) - centre_deg)
+    b = np.radians(np.asarray(lon_max_deg, dtype=float) - centre_deg)
+    r = _cos_plus_second_antiderivative
+    blocked = r(b + w) - r(a + w) - r(b - w) + r(a - w)
+    width = b - a
+    thin = np.abs(width) < 1e-12
+    point = _cos_plus_antiderivative((a + b) / 2 + w) - _cos_plus_antiderivative((a + b) / 2 - w)
+    mean_blocked = np.where(thin, point, blocked / np.where(thin, 1.0, width))
+    return np.asarray(1.0 - mean_blocked / 2.0)
+
+
+def fluence_factor(
+    lat_deg: ArrayLike,
+    lon_deg: ArrayLike,
+    *,
+    crossing_days: float = MAGNETOTAIL_CROSSING_DAYS,
+) -> np.ndarray:
+    """Time-averaged solar-wind fluence at a point, normalised to the unshielded equator [-].
 
     The solar wind flows radially from the Sun, close to the ecliptic, and the lunar spin axis
-    is only ~1.5 deg from the ecliptic pole, so over a lunation a surface element at latitude
-    ``lat`` sees the wind at the incidence of a sunlit surface: the flux on it is
-    ``cos(lat) x max(0, cos(hour angle))`` and its average over the day is ``cos(lat) / pi``.
-    Normalising by the equatorial value leaves ``cos(lat)``, the latitude factor of the fluence
-    model in Johnson et al. (1999, module ref. 8). Terrain slopes, the Earth's magnetotail
-    (which shields the Moon for part of each month around full Moon and so lowers the
-    nearside's fluence) and the solar-wind aberration are ignored.
+    is only ~1.5 deg from the ecliptic pole, so over a lunation a surface element sees the wind
+    at the incidence of a sunlit surface: ``cos(lat) x max(0, cos(lon - s))`` for sub-solar
+    longitude ``s``. Averaged over ``s`` this gives the latitude factor ``cos(lat)`` of the
+    fluence model of Johnson et al. (1999, module ref. [8]) times the longitude factor of the
+    Earth's magnetotail (:func:`magnetotail_factor`), which shields the Moon around full Moon,
+    when the nearside is the day side -- the reason Johnson et al. put the most He-3 in the
+    farside maria. Terrain slopes and the solar-wind aberration are ignored.
 
     Parameters
     ----------
     lat_deg : array_like
         Selenographic latitude [deg]; NaN stays NaN.
+    lon_deg : array_like
+        Selenographic longitude [deg E]. Broadcasts against ``lat_deg``.
+    crossing_days : float, optional
+        Time in the magnetotail per lunation [d] (0 = no shielding, ``cos(lat)`` alone).
 
     Returns
     -------
     numpy.ndarray
-        ``cos(lat)`` clipped to [0, 1] [-].
+        Normalised fluence in [0, 1] [-].
     """
-    return np.asarray(np.clip(np.cos(np.radians(np.asarray(lat_deg, dtype=float))), 0.0, 1.0))
+    lat = np.clip(np.cos(np.radians(np.asarray(lat_deg, dtype=float))), 0.0, 1.0)
+    return np.asarray(lat * magnetotail_factor(lon_deg, crossing_days=crossing_days))
 
 
-def bin_fluence_factor(lat_min_deg: ArrayLike, lat_max_deg: ArrayLike) -> np.ndarray:
-    """Area-weighted mean of :func:`fluence_factor` over latitude bands [-].
-
-    On a sphere the area element is ``cos(lat) dlat``, so the mean of ``cos(lat)`` over
-    ``[a, b]`` is ``int cos^2 / int cos = ((b - a)/2 + (sin 2b - sin 2a)/4) / (sin b - sin a)``.
-    Used for the Lunar Prospector bins so that the polar-cap bins, whose centre is the pole
-    (where ``cos`` is 0), get their true mean fluence.
-
-    Parameters
-    ----------
-    lat_min_deg, lat_max_deg : array_like
-        Southern and northern edges of each band [deg]; where they are equal the point value
-        is returned.
-
-    Returns
-    -------
-    numpy.ndarray
-        Mean normalised fluence of each band [-].
-    """
+def _band_mean_cos_lat(lat_min_deg: ArrayLike, lat_max_deg: ArrayLike) -> np.ndarray:
+    """Area-weighted mean of ``cos(lat)`` over latitude bands:
+    ``int cos^2 / int cos = ((b - a)/2 + (sin 2b - sin 2a)/4) / (sin b - sin a)``."""
     a = np.radians(np.asarray(lat_min_deg, dtype=float))
     b = np.radians(np.asarray(lat_max_deg, dtype=float))
     den = np.sin(b) - np.sin(a)
@@ -264,27 +434,86 @@ def bin_fluence_factor(lat_min_deg: ArrayLike, lat_max_deg: ArrayLike) -> np.nda
     return np.asarray(np.clip(mean, 0.0, 1.0))
 
 
+def bin_fluence_factor(
+    lat_min_deg: ArrayLike,
+    lat_max_deg: ArrayLike,
+    lon_min_deg: ArrayLike,
+    lon_max_deg: ArrayLike,
+    *,
+    crossing_days: float = MAGNETOTAIL_CROSSING_DAYS,
+) -> np.ndarray:
+    """Area-weighted mean of :func:`fluence_factor` over latitude-longitude bins [-].
+
+    The area element ``cos(lat) dlat dlon`` and the fluence ``cos(lat) x M(lon)`` both
+    separate, so the bin mean is the band mean of ``cos(lat)``,
+    ``((b - a)/2 + (sin 2b - sin 2a)/4) / (sin b - sin a)``, times the longitude mean of the
+    magnetotail factor ``M`` (:func:`bin_magnetotail_factor`). Used for the Lunar Prospector
+    bins so that the polar-cap bins, whose centre is the pole (where ``cos`` is 0), get their
+    true mean fluence.
+
+    Parameters
+    ----------
+    lat_min_deg, lat_max_deg : array_like
+        Southern and northern edges [deg]; where equal, the point value of ``cos(lat)``.
+    lon_min_deg, lon_max_deg : array_like
+        Western and eastern edges [deg E]; a polar cap spans 360 deg.
+    crossing_days : float, optional
+        Time in the magnetotail per lunation [d].
+
+    Returns
+    -------
+    numpy.ndarray
+        Mean normalised fluence of each bin [-].
+    """
+    lon_mean = bin_magnetotail_factor(lon_min_deg, lon_max_deg, crossing_days=crossing_days)
+    return np.asarray(_band_mean_cos_lat(lat_min_deg, lat_max_deg) * lon_mean)
+
+
+def anchor_fluences(crossing_days: float = MAGNETOTAIL_CROSSING_DAYS) -> tuple[float, float]:
+    """Normalised fluence of the two anchors of the TiO2 line [-]: ``(high-Ti mare, highland)``.
+
+    High-Ti mare = mean of :func:`fluence_factor` at the Apollo 11 and 17 sites; highland =
+    Apollo 16 (coordinates :data:`APOLLO_SITE_LAT_DEG`, :data:`APOLLO_SITE_LON_DEG`).
+    """
+
+    def at(site: str) -> float:
+        lat, lon = APOLLO_SITE_LAT_DEG[site], APOLLO_SITE_LON_DEG[site]
+        return float(fluence_factor(lat, lon, crossing_days=crossing_days))
+
+    return (at("apollo11") + at("apollo17")) / 2.0, at("apollo16")
+
+
+ANCHOR_FLUENCE_HIGH_TI_MARE, ANCHOR_FLUENCE_HIGHLAND = anchor_fluences()
+"""Normalised solar-wind fluence of the high-Ti mare anchor (Apollo 11 and 17 mean, ~0.60) and of
+the highland anchor (Apollo 16, ~0.58) with the default magnetotail crossing [-]."""
+
+
 def johnson1999_fluence_he_ppm(
     tio2_wt_pct: ArrayLike,
     *,
     fluence: ArrayLike,
     highland_he_ppm: ArrayLike = HIGHLAND_HE_PPM,
     mare_he_ppm: ArrayLike = HIGH_TI_MARE_HE_PPM,
+    anchor_fluence_highland: float = ANCHOR_FLUENCE_HIGHLAND,
+    anchor_fluence_mare: float = ANCHOR_FLUENCE_HIGH_TI_MARE,
 ) -> np.ndarray:
-    """Total solar-wind He from TiO2 and the latitude fluence factor -- the project's own model.
+    """Total solar-wind He from TiO2 and the solar-wind fluence -- the project's own model.
 
-    He = F x line(TiO2), where F is the normalised fluence of :func:`fluence_factor` and the
-    line is :func:`taylor1991_tio2_he_ppm` re-anchored *per unit fluence*: its anchors are
-    Taylor's He values [1]_ divided by the fluence of the Apollo sites they came from
-    (:data:`ANCHOR_FLUENCE_HIGH_TI_MARE`, :data:`ANCHOR_FLUENCE_HIGHLAND`), so the model
-    returns exactly the anchors at those sites' latitudes. The form follows Fa & Jin (2007)
-    [3]_ and Johnson et al. (1999) [2]_ -- He depends on solar-wind fluence, maturity and
-    TiO2 -- but no published coefficients were reachable, so none are used:
+    He = F x line(TiO2), where F is the normalised fluence of :func:`fluence_factor` (latitude
+    and the Earth's magnetotail) and the line is :func:`taylor1991_tio2_he_ppm` re-anchored *per
+    unit fluence*: its anchors are Taylor's He values [1]_ divided by the fluence of the Apollo
+    sites they came from (:func:`anchor_fluences`), so the model returns exactly the anchors at
+    those sites. The Apollo sites lie on the nearside, shielded by the magnetotail around full
+    Moon (F = 0.58-0.61), so per unit fluence the line is ~1.7 x Taylor's and an unshielded
+    farside soil of equal TiO2 at the equator (F = 1) gets ~1.7 x the Apollo value. The form
+    follows Fa & Jin (2007) [3]_ and Johnson et al. (1999) [2]_ -- He depends on solar-wind
+    fluence, maturity and TiO2 -- but no published coefficients were reachable, so none are
+    used:
 
     * Fa & Jin's regression is *additive*-linear in F, OMAT and TiO2; its F coefficient cannot
-      be fitted from our anchors, which all lie within 21 deg of the equator (F = 0.94-1.00).
-      The product F x line(TiO2) is linear in each input separately and vanishes with zero
-      fluence, as implantation requires.
+      be fitted from our anchors, which all lie within 31 deg of the sub-Earth point (F =
+      0.58-0.61). The product F x line(TiO2) is linear in each input separately and vanishes
+      with zero fluence, as implantation requires.
     * Maturity (OMAT) is not in the Lunar Prospector data; every soil is treated as the
       mature soils behind Taylor's ranges (the OMAT term is held at its mature value).
 
@@ -293,9 +522,13 @@ def johnson1999_fluence_he_ppm(
     tio2_wt_pct : array_like
         TiO2 [wt%]; negative counts as 0, NaN stays NaN.
     fluence : array_like
-        Normalised solar-wind fluence [-], in [0, 1] (``fluence_factor(lat)``). Broadcasts.
+        Normalised solar-wind fluence [-], in [0, 1] (``fluence_factor(lat, lon)`` or
+        :func:`bin_fluence_factor`). Broadcasts.
     highland_he_ppm, mare_he_ppm : array_like, optional
         Total He at the Apollo 16 and the Apollo 11/17 anchors [ppm]. Broadcast.
+    anchor_fluence_highland, anchor_fluence_mare : float, optional
+        Fluence of those anchors [-]; change them together with ``fluence`` when using a
+        different magnetotail crossing time (``anchor_fluences(crossing_days)``).
 
     Returns
     -------
@@ -311,8 +544,8 @@ def johnson1999_fluence_he_ppm(
     f = np.clip(np.asarray(fluence, dtype=float), 0.0, None)
     line = taylor1991_tio2_he_ppm(
         tio2_wt_pct,
-        highland_he_ppm=np.asarray(highland_he_ppm, dtype=float) / ANCHOR_FLUENCE_HIGHLAND,
-        mare_he_ppm=np.asarray(mare_he_ppm, dtype=float) / ANCHOR_FLUENCE_HIGH_TI_MARE,
+        highland_he_ppm=np.asarray(highland_he_ppm, dtype=float) / anchor_fluence_highland,
+        mare_he_ppm=np.asarray(mare_he_ppm, dtype=float) / anchor_fluence_mare,
     )
     return np.asarray(f * line)
 
@@ -394,7 +627,7 @@ class He3GradeModel:
             if fluence is None:
                 raise ScenarioError(
                     f"resources.he3_model: model {self.name!r} needs the solar-wind fluence; "
-                    "set fluence_factor explicitly (fluence_factor(lat_deg))"
+                    "pass fluence= explicitly (fluence_factor(lat_deg, lon_deg))"
                 )
             kwargs["fluence"] = fluence
         return self.he_ppm(tio2_wt_pct, **kwargs)
@@ -421,9 +654,11 @@ HE3_MODELS: Mapping[str, He3GradeModel] = MappingProxyType(
             he_ppm=johnson1999_fluence_he_ppm,
             nominal=_TAYLOR_NOMINAL,
             bounds=_TAYLOR_BOUNDS,
-            reference="project model: cos(latitude) solar-wind fluence (Johnson et al. 1999, "
-            "doi:10.1029/1998GL900305; form of Fa & Jin 2007, doi:10.1016/j.icarus.2007.03.014) "
-            "x the taylor1991_tio2 line per unit fluence; OMAT held at mature",
+            reference="project model: solar-wind fluence, cos(latitude) x Earth-magnetotail "
+            "shielding by longitude (Johnson et al. 1999, doi:10.1029/1998GL900305; tail window "
+            "of Hurley & Farrell 2013, LPSC 44 #2015; form of Fa & Jin 2007, "
+            "doi:10.1016/j.icarus.2007.03.014) x the taylor1991_tio2 line per unit fluence; "
+            "OMAT held at mature",
             needs_fluence=True,
         ),
     }
@@ -468,7 +703,7 @@ def he3_ppb(
     he4_he3_atom_ratio : array_like, optional
         4He/3He atom ratio of the implanted helium [-].
     fluence : array_like, optional
-        Normalised solar-wind fluence [-] (:func:`fluence_factor` of the latitude, or
+        Normalised solar-wind fluence [-] (:func:`fluence_factor` of a point, or
         :func:`bin_fluence_factor` for a bin); required by ``"johnson1999_fluence"``, ignored
         by ``"taylor1991_tio2"``. Broadcasts.
 
@@ -492,15 +727,18 @@ def he3_ppb(
     >>> float(he3_ppb(8.1).round(2))   # high-Ti mare anchor: 32.5 ppm He at R = 2700
     9.07
     >>> float(he3_ppb(8.1, model="johnson1999_fluence", fluence=0.5).round(2))
-    4.68
+    7.61
     """
     he = get_he3_model(model).total_he_ppm(tio2_wt_pct, fluence)
     return he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=he4_he3_atom_ratio)
 
 
 def grs_fluence(grs: xr.Dataset) -> np.ndarray:
-    """Mean normalised solar-wind fluence of every LP bin [-] (:func:`bin_fluence_factor`)."""
-    return bin_fluence_factor(grs["lat_min"].values, grs["lat_max"].values)
+    """Mean normalised solar-wind fluence of every LP bin [-] (:func:`bin_fluence_factor` over
+    the bin's latitude and longitude edges)."""
+    return bin_fluence_factor(
+        grs["lat_min"].values, grs["lat_max"].values, grs["lon_min"].values, grs["lon_max"].values
+    )
 
 
 def grs_he3_ppb(grs: xr.Dataset, cfg: Resources) -> np.ndarray:
@@ -628,6 +866,18 @@ class Inventory:
         Area of the region whose nominal grade is >= the cut-off [km^2].
     he3_tonnes_above_cutoff : float
         Nominal He-3 in that area [t].
+    fines_cut_um : float
+        Sieve cut of the fines [um] (``cfg.fines_cut_um``).
+    fines_mass_fraction : float
+        Mass fraction of the soil below the cut [-] (:func:`~lunarbase.resources.grains.
+        fines_fractions`, the same everywhere).
+    he3_fines_fraction : float
+        Fraction of the He-3 held by those fines [-] (>= ``fines_mass_fraction``).
+    he3_tonnes_in_fines : float
+        Nominal He-3 in the fines, ``he3_tonnes_nominal x he3_fines_fraction`` [t].
+    he3_fines_grade_ppb : float
+        Nominal He-3 grade of the fines, ``he3_grade_ppb x he3_fines_fraction /
+        fines_mass_fraction`` [ppb].
     """
 
     region: str
@@ -647,6 +897,11 @@ class Inventory:
     cutoff_ppb: float = 0.0
     area_above_cutoff_km2: float = float("nan")
     he3_tonnes_above_cutoff: float = float("nan")
+    fines_cut_um: float = float("nan")
+    fines_mass_fraction: float = float("nan")
+    he3_fines_fraction: float = float("nan")
+    he3_tonnes_in_fines: float = float("nan")
+    he3_fines_grade_ppb: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         """Fields as JSON-ready Python scalars."""
@@ -701,7 +956,9 @@ def he3_inventories(
     Returns
     -------
     list of Inventory
-        One per region, in order.
+        One per region, in order; the fines fields use ``cfg.fines_cut_um``,
+        ``cfg.grain_median_um`` and ``cfg.grain_sorting_phi``
+        (:mod:`lunarbase.resources.grains`).
 
     Raises
     ------
@@ -712,7 +969,7 @@ def he3_inventories(
 
     References
     ----------
-    See the module docstring ([1]_-[11]_ there) for every input and its band.
+    See the module docstring ([1]_-[15]_ there) for every input and its band.
     """
     check_depth_m(depth_m)
     _check_cutoff("cutoff_ppb", cutoff_ppb)
@@ -756,6 +1013,9 @@ def he3_inventories(
     area_m2 = area @ weights
     rich_m2 = (area * rich) @ weights
     pct = np.percentile(totals_kg, [5.0, 50.0, 95.0], axis=0)
+    grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
+    enrichment = float(fines_enrichment(*grain))
     out = []
     for j, (label, w) in enumerate(regions):
         out.append(
@@ -777,6 +1037,11 @@ def he3_inventories(
                 cutoff_ppb=float(cutoff_ppb),
                 area_above_cutoff_km2=float(rich_m2[j] / 1e6),
                 he3_tonnes_above_cutoff=float(rich_kg[j] / 1e3),
+                fines_cut_um=float(cfg.fines_cut_um),
+                fines_mass_fraction=fines_mass,
+                he3_fines_fraction=fines_he3,
+                he3_tonnes_in_fines=float(nominal_kg[j] / 1e3) * fines_he3,
+                he3_fines_grade_ppb=float(nominal_kg[j] / regolith_kg[j] * 1e9) * enrichment,
             )
         )
     return out
