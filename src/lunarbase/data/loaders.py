@@ -157,41 +157,74 @@ def _ldem_4(ds: Dataset) -> xr.DataArray:
     )
 
 
-def _lpgrs(ds: Dataset) -> xr.Dataset:
-    """Lunar Prospector GRS bins: oxides [wt%], K/Th/U [ppm] and their 1-sigma errors."""
-    import xarray as xr
+LPGRS_COORD_UNITS = {
+    "cell": "",
+    "lat_min": "deg",
+    "lat_max": "deg",
+    "lon_min": "deg E (-180..180)",
+    "lon_max": "deg E (-180..180)",
+    "lat": "deg",
+    "lon": "deg E (0..360)",
+    "area_m2": "m^2",
+}
+"""Per-bin coordinates of the LP GRS table and their units."""
 
+
+def lpgrs_arrays(name: str = "lpgrs_5deg") -> dict[str, np.ndarray]:
+    """Lunar Prospector GRS bins as plain numpy arrays (what ``load(name)`` labels): oxides
+    ``*_wt_pct`` [wt%], K/Th/U ``*_ppm`` [ppm], their 1-sigma ``*_sigma``, and the bin
+    coordinates of :data:`LPGRS_COORD_UNITS`. Point queries use it without xarray."""
+    ds = dataset(name)
+    if _LOADERS.get(ds.name) is not _lpgrs:
+        raise DataError(f"{name}: not a Lunar Prospector GRS table")
     tab = dataset_files(ds.name)[0]
     table = np.loadtxt(tab)
     if table.ndim != 2 or table.shape[1] != 61:
         raise DataError(f"{tab}: expected 61 columns per row, found shape {table.shape}")
     n = len(LPGRS_QUANTITIES)
     diag = [16 + i * n - i * (i - 1) // 2 for i in range(n)]
-    data_vars = {}
+    out: dict[str, np.ndarray] = {}
     for i, q in enumerate(LPGRS_QUANTITIES):
         value = table[:, 7 + i]
         sigma = np.sqrt(np.clip(table[:, diag[i]], 0.0, None))
         if i < 6:  # oxides: weight fraction -> wt%
-            name, unit, value, sigma = f"{q}_wt_pct", "wt%", value * 100.0, sigma * 100.0
+            name_i, value, sigma = f"{q}_wt_pct", value * 100.0, sigma * 100.0
         else:
-            name, unit = f"{q}_ppm", "ppm"
-        data_vars[name] = ("cell", value, {"units": unit})
-        data_vars[f"{name}_sigma"] = ("cell", sigma, {"units": unit, "long_name": "1-sigma"})
+            name_i = f"{q}_ppm"
+        out[name_i] = value
+        out[f"{name_i}_sigma"] = sigma
     lat_min, lat_max, lon_min, lon_max = (table[:, k] for k in range(1, 5))
     # A polar-cap bin spans all longitudes: its centre is the pole, not its band's middle.
     cap = lon_max - lon_min >= 360.0
-    lat_c = np.where(cap, np.where(lat_max > 0, 90.0, -90.0), (lat_min + lat_max) / 2)
-    lon_c = np.where(cap, 0.0, ((lon_min + lon_max) / 2) % 360.0)
     sr = (np.sin(np.radians(lat_max)) - np.sin(np.radians(lat_min))) * np.radians(lon_max - lon_min)
+    out.update(
+        cell=table[:, 0].astype(int),
+        lat_min=lat_min,
+        lat_max=lat_max,
+        lon_min=lon_min,
+        lon_max=lon_max,
+        lat=np.where(cap, np.where(lat_max > 0, 90.0, -90.0), (lat_min + lat_max) / 2),
+        lon=np.where(cap, 0.0, ((lon_min + lon_max) / 2) % 360.0),
+        area_m2=sr * MOON_RADIUS_M**2,
+    )
+    return out
+
+
+def _lpgrs(ds: Dataset) -> xr.Dataset:
+    """Lunar Prospector GRS bins: oxides [wt%], K/Th/U [ppm] and their 1-sigma errors."""
+    import xarray as xr
+
+    arrays = lpgrs_arrays(ds.name)
+    data_vars = {}
+    for key, value in arrays.items():
+        if key in LPGRS_COORD_UNITS:
+            continue
+        attrs = {"units": "wt%" if "_wt_pct" in key else "ppm"}
+        if key.endswith("_sigma"):
+            attrs["long_name"] = "1-sigma"
+        data_vars[key] = ("cell", value, attrs)
     coords = {
-        "cell": ("cell", table[:, 0].astype(int)),
-        "lat_min": ("cell", lat_min, {"units": "deg"}),
-        "lat_max": ("cell", lat_max, {"units": "deg"}),
-        "lon_min": ("cell", lon_min, {"units": "deg E (-180..180)"}),
-        "lon_max": ("cell", lon_max, {"units": "deg E (-180..180)"}),
-        "lat": ("cell", lat_c, {"units": "deg"}),
-        "lon": ("cell", lon_c, {"units": "deg E (0..360)"}),
-        "area_m2": ("cell", sr * MOON_RADIUS_M**2, {"units": "m^2"}),
+        k: ("cell", arrays[k], {"units": u} if u else {}) for k, u in LPGRS_COORD_UNITS.items()
     }
     return xr.Dataset(data_vars, coords=coords, attrs=ds.provenance())
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-import xarray as xr
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
@@ -38,6 +37,9 @@ from lunarbase.resources.kreep import ReeInventory, kreep_fraction, ree_ppm, ree
 from lunarbase.resources.regions import circle_weights, containing_cell, region_weights
 from lunarbase.resources.volatiles import byproducts_per_kg_he3, byproducts_per_tonne_regolith
 from lunarbase.scenario import Resources
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 __all__ = [
     "HE3_MODELS",
@@ -198,6 +200,8 @@ def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
     data_vars = {k: ("cell", v, {"units": u}) for k, (v, u) in layers.items()}
     attrs = {"source": grs.attrs.get("citation", "Lunar Prospector GRS (Prettyman et al. 2006)")}
     attrs["he3_model"] = cfg.he3_model
+    import xarray as xr
+
     return xr.Dataset(data_vars, coords=grs.coords, attrs=attrs)
 
 
@@ -314,7 +318,7 @@ def load_grs(grs: xr.Dataset | None = None) -> xr.Dataset:
         return grs
     from lunarbase.data import load
 
-    return cast(xr.Dataset, load("lpgrs_5deg"))
+    return cast("xr.Dataset", load("lpgrs_5deg"))
 
 
 def point_grades(
@@ -357,12 +361,15 @@ def point_grades(
     >>> sorted(g)                            # doctest: +SKIP
     ['he3_fines_ppb', 'he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
     """
+    from lunarbase.data.loaders import lpgrs_arrays
+
     cfg = Resources() if cfg is None else cfg
-    grs = load_grs(grs)
-    i = containing_cell(grs, lat_deg, lon_deg)
-    sub = grs.isel(cell=[i])
-    th = float(grs["Th_ppm"].values[i])
-    he3 = float(grs_he3_ppb(sub, cfg)[0])
+    table = lpgrs_arrays() if grs is None else grs  # arrays: no xarray import for a point
+    i = containing_cell(table, lat_deg, lon_deg)
+    keys = ("cell", "Th_ppm", "TiO2_wt_pct", "lat_min", "lat_max", "lon_min", "lon_max")
+    cell = {k: np.asarray(table[k])[[i]] for k in keys}
+    th = float(cell["Th_ppm"][0])
+    he3 = float(grs_he3_ppb(cell, cfg)[0])
     enrichment = float(
         fines_enrichment(cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
     )
@@ -370,10 +377,10 @@ def point_grades(
         "he3_ppb": he3,
         "he3_fines_ppb": he3 * enrichment,
         "th_ppm": th,
-        "tio2_wt_pct": float(grs["TiO2_wt_pct"].values[i]),
+        "tio2_wt_pct": float(cell["TiO2_wt_pct"][0]),
         "ree_ppm": float(ree_ppm(th)["total"]),
         "he3_model": cfg.he3_model,
-        "lp_cell": int(grs["cell"].values[i]),
+        "lp_cell": int(cell["cell"][0]),
     }
 
 

@@ -71,7 +71,6 @@ from statistics import NormalDist
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import ndtr
 
 from lunarbase.errors import ScenarioError
 
@@ -91,6 +90,10 @@ M3_FINES_CUT_UM = 100.0
 """Sieve cut of the fines the Wisconsin M-3 miner heats [um] [1]_."""
 
 LN2 = math.log(2.0)
+
+# The standard normal CDF from the standard library, element-wise: the inputs here are a few
+# scalars, and scipy.special would add 0.4 s of import to every ``lunarbase point``.
+_normal_cdf = np.vectorize(NormalDist().cdf, otypes=[float])
 
 
 def _check_positive(name: str, value: ArrayLike) -> np.ndarray:
@@ -183,7 +186,7 @@ def fines_fractions(
     d50 = _check_positive("grain_median_um", median_um)
     s = _check_positive("grain_sorting_phi", sorting_phi) * LN2
     x = np.log(c) - np.log(d50)
-    return np.asarray(ndtr(x / s)), np.asarray(ndtr((x + s * s) / s))
+    return np.asarray(_normal_cdf(x / s)), np.asarray(_normal_cdf((x + s * s) / s))
 
 
 def fines_enrichment(cut_um: ArrayLike, median_um: ArrayLike, sorting_phi: ArrayLike) -> np.ndarray:

@@ -120,17 +120,19 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import xarray as xr
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.regions import region_weights
 from lunarbase.scenario import Resources
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 ArrayLike = npt.ArrayLike
 
@@ -733,18 +735,18 @@ def he3_ppb(
     return he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=he4_he3_atom_ratio)
 
 
-def grs_fluence(grs: xr.Dataset) -> np.ndarray:
+def grs_fluence(grs: xr.Dataset | Mapping[str, np.ndarray]) -> np.ndarray:
     """Mean normalised solar-wind fluence of every LP bin [-] (:func:`bin_fluence_factor` over
-    the bin's latitude and longitude edges)."""
+    the bin's latitude and longitude edges); ``grs`` is the LP table as xarray or as arrays."""
     return bin_fluence_factor(
-        grs["lat_min"].values, grs["lat_max"].values, grs["lon_min"].values, grs["lon_max"].values
+        *(np.asarray(grs[k]) for k in ("lat_min", "lat_max", "lon_min", "lon_max"))
     )
 
 
-def grs_he3_ppb(grs: xr.Dataset, cfg: Resources) -> np.ndarray:
+def grs_he3_ppb(grs: xr.Dataset | Mapping[str, np.ndarray], cfg: Resources) -> np.ndarray:
     """Nominal He-3 grade of every LP bin under ``cfg.he3_model`` and its atom ratio [ppb]."""
     return he3_ppb(
-        grs["TiO2_wt_pct"].values,
+        np.asarray(grs["TiO2_wt_pct"]),
         model=cfg.he3_model,
         he4_he3_atom_ratio=cfg.he4_he3_atom_ratio,
         fluence=grs_fluence(grs),

