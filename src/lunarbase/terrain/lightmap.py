@@ -183,6 +183,39 @@ def longest_dark_steps(
     return out
 
 
+def _pixels(horizon: xr.DataArray) -> tuple[NDArray[np.float32], NDArray[np.float64]]:
+    """Horizon rows (pixels, azimuths) [deg] and each pixel's local frame (pixels, 3, 3)."""
+    ny, nx, n_az = horizon.shape
+    hz = np.ascontiguousarray(horizon.values, dtype=np.float32).reshape(ny * nx, n_az)
+    xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
+    return hz, np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
+
+
+def _psr(hz: NDArray[np.float32], frame: NDArray[np.float64], psr_step_h: float) -> NDArray:
+    """True where a pixel has data and no part of the Sun's disk clears its horizon at any
+    ``psr_step_h`` step of the nodal cycle (:data:`NODAL_CYCLE`)."""
+    nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
+    lit_ever = weighted_visibility(
+        hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
+    )
+    return np.asarray(~np.isnan(hz[:, 0]) & (lit_ever == 0))
+
+
+def psr_map(horizon: xr.DataArray, *, psr_step_h: float = 6.0) -> xr.DataArray:
+    """Permanently shadowed pixels of a horizon map (y, x, azimuth) [deg]: the ``psr`` layer
+    of :func:`light_maps` without the period statistics (never any of the Sun's disk over a
+    full 18.6-year nodal cycle at ``psr_step_h`` steps; False where the DEM has no data)."""
+    ny, nx, _ = horizon.shape
+    hz, frame = _pixels(horizon)
+    return xr.DataArray(
+        _psr(hz, frame, psr_step_h).reshape(ny, nx),
+        dims=("y", "x"),
+        coords={"y": horizon.y, "x": horizon.x},
+        name="psr",
+        attrs={"units": "bool", "psr_step_h": psr_step_h},
+    )
+
+
 def light_maps(
     horizon: xr.DataArray,
     *,
@@ -200,10 +233,8 @@ def light_maps(
     rises above the horizon at any ``psr_step_h`` step of a full 18.6-year nodal cycle).
     NaN (and ``psr`` False) where the DEM has no data.
     """
-    ny, nx, n_az = horizon.shape
-    hz = np.ascontiguousarray(horizon.values, dtype=np.float32).reshape(ny * nx, n_az)
-    xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
-    frame = np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
+    ny, nx, _ = horizon.shape
+    hz, frame = _pixels(horizon)
     period = period_directions(start, end, step_h)
     suns = sun_quantiles(period.sun)
     illum = weighted_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG, True)
@@ -212,10 +243,6 @@ def light_maps(
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else period_directions(start, end, night_step)
     night = longest_dark_steps(hz, frame, series.sun, SOLAR_DISK_RADIUS_DEG)
-    nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
-    lit_ever = weighted_visibility(
-        hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
-    )
     coords = {"y": horizon.y, "x": horizon.x}
     nodata = np.isnan(hz[:, 0]).reshape(ny, nx)
     night_h = np.where(nodata, np.nan, night.reshape(ny, nx) * night_step)
@@ -224,7 +251,7 @@ def light_maps(
             "illumination_fraction": (("y", "x"), illum.reshape(ny, nx), {"units": "1"}),
             "earth_visible_fraction": (("y", "x"), earth_vis.reshape(ny, nx), {"units": "1"}),
             "longest_night_h": (("y", "x"), night_h, {"units": "h"}),
-            "psr": (("y", "x"), ~nodata & (lit_ever.reshape(ny, nx) == 0), {"units": "bool"}),
+            "psr": (("y", "x"), _psr(hz, frame, psr_step_h).reshape(ny, nx), {"units": "bool"}),
         },
         coords=coords,
         attrs={

@@ -17,9 +17,16 @@ References
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.geometry import polar_radius_m
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 
 @cache
@@ -85,3 +92,23 @@ def distance_to_psr_km(x_m: float, y_m: float) -> float:
         return 0.0
     best = min(float(np.min(np.hypot(r[:, 0] - x_m, r[:, 1] - y_m))) for r in _rings())
     return best / 1000.0
+
+
+def area_km2(
+    mask: xr.DataArray, *, colatitude_max_deg: float, colatitude_min_deg: float = 0.0
+) -> float:
+    """Area [km^2] on the sphere of the True pixels of a (y, x) polar-stereographic map whose
+    centres lie between ``colatitude_min_deg`` (exclusive, 0 = the pole) and
+    ``colatitude_max_deg`` (inclusive) from the south pole.
+
+    A pixel's map area is divided by the square of the stereographic scale factor
+    ``k = 1 + rho^2 / 4R^2`` (Snyder 1987, USGS Prof. Paper 1395, ch. 21, with k0 = 1):
+    map areas overstate the sphere by 0.4 % at 85 S and 1.5 % at 80 S."""
+    x = np.asarray(mask.x, float)
+    y = np.asarray(mask.y, float)
+    rho = np.hypot(x[None, :], y[:, None])
+    lo, hi = (float(polar_radius_m(c)) for c in (colatitude_min_deg, colatitude_max_deg))
+    band = np.asarray(mask.values, bool) & (rho <= hi) & ((rho > lo) | (colatitude_min_deg <= 0))
+    scale = 1.0 + (rho[band] / (2.0 * MOON_RADIUS_M)) ** 2
+    pixel_km2 = abs(float(x[1] - x[0]) * float(y[1] - y[0])) / 1e6
+    return float(np.sum(pixel_km2 / scale**2))
