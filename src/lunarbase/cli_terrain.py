@@ -33,6 +33,7 @@ def maps(
     """Illumination, Earth-visibility, longest-night, PSR, slope and elevation maps of a
     window of the 240 m LOLA grid, as NetCDF and PNG (horizons cached for the next run)."""
     from lunarbase.terrain.maps import terrain_maps, write_maps
+    from lunarbase.terrain.psr import area_km2
 
     cfg = validated_terrain(
         start=start, end=end, step_h=step_h, observer_height_m=height_m, horizon_azimuths=azimuths
@@ -43,7 +44,7 @@ def maps(
     summary = {
         "files": {k: str(v) for k, v in paths.items()},
         "pixels": int(ds.sizes["x"] * ds.sizes["y"]),
-        "psr_area_km2": float(ds["psr"].sum()) * (float(abs(ds.x[1] - ds.x[0])) / 1000) ** 2,
+        "psr_area_km2": area_km2(ds["psr"], colatitude_max_deg=90.0),
         "max_illumination_fraction": float(ds["illumination_fraction"].max()),
         "period_utc": ds.attrs["period_utc"],
     }
