@@ -109,18 +109,14 @@ def inventory(
     as_json: JsonOpt = False,
 ) -> None:
     """He-3 (p05/p50/p95) and REE tonnes, grades and areas of a region of the Moon."""
-    from lunarbase.resources import region_resources
+    from lunarbase.resources import Region, region_resources
 
     sc = _scenario(scenario, seed, model, draws)
     shape = parse_polygon(polygon) if polygon is not None else None
     result = region_resources(
         sc.resources,
         seed=sc.scenario.seed,
-        region=region,
-        lat=lat,
-        lon=lon,
-        radius_km=radius_km,
-        polygon=shape,
+        region=Region(name=region, lat=lat, lon=lon, radius_km=radius_km, polygon=shape),
         depth_m=depth_m,
         he3_cutoff_ppb=cutoff_ppb,
         ree_cutoff_ppm=ree_cutoff_ppm,

@@ -11,7 +11,7 @@ from lunarbase.errors import QueryError
 from lunarbase.resources import point_grades, region_resources
 from lunarbase.resources.he3 import grs_he3_ppb, he3_depth_profile, he3_inventory
 from lunarbase.resources.kreep import ree_ppm, ree_tonnes
-from lunarbase.resources.regions import containing_cell, polygon_weights, region_weights
+from lunarbase.resources.regions import Region, containing_cell, polygon_weights, region_weights
 from lunarbase.scenario import Resources
 
 
@@ -88,14 +88,14 @@ def test_polygon_across_the_antimeridian(grs: xr.Dataset) -> None:
 )
 def test_bad_polygons(grs: xr.Dataset, polygon: list[tuple[float, float]], match: str) -> None:
     with pytest.raises(QueryError, match=match):
-        region_weights(grs, polygon=polygon)
+        region_weights(grs, Region(polygon=polygon))
 
 
 def test_polygon_and_circle_are_exclusive(grs: xr.Dataset) -> None:
     with pytest.raises(QueryError, match="not both"):
-        region_weights(grs, lat=0, lon=0, radius_km=500, polygon=[(0, 0), (0, 5), (5, 5)])
+        region_weights(grs, Region(lat=0, lon=0, radius_km=500, polygon=[(0, 0), (0, 5), (5, 5)]))
     with pytest.raises(QueryError, match="takes no polygon"):
-        region_weights(grs, "moon", polygon=[(0, 0), (0, 5), (5, 5)])
+        region_weights(grs, Region("moon", polygon=[(0, 0), (0, 5), (5, 5)]))
 
 
 def test_region_resources_agrees_with_its_parts(grs: xr.Dataset, small_cfg: Resources) -> None:

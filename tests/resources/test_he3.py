@@ -22,6 +22,7 @@ from lunarbase.resources.he3 import (
     regolith_depth_m,
     taylor1991_tio2_he_ppm,
 )
+from lunarbase.resources.regions import Region
 from lunarbase.scenario import Resources
 
 
@@ -139,7 +140,8 @@ def test_inventory_band_is_ordered(grs: xr.Dataset, small_cfg: Resources) -> Non
 
 def test_inventory_equals_area_depth_density_grade(grs: xr.Dataset, small_cfg: Resources) -> None:
     # Nominal integral recomputed by hand from the table: 1000 km circle around Tranquillitatis.
-    inv = he3_inventory(grs, small_cfg, lat=8.0, lon=25.0, radius_km=1000.0, seed=0)
+    circle = Region(lat=8.0, lon=25.0, radius_km=1000.0)
+    inv = he3_inventory(grs, small_cfg, region=circle, seed=0)
     lat, lon = np.radians(grs["lat"].values), np.radians(grs["lon"].values)
     cos_d = np.sin(np.radians(8.0)) * np.sin(lat) + np.cos(np.radians(8.0)) * np.cos(lat) * np.cos(
         lon - np.radians(25.0)
@@ -154,7 +156,7 @@ def test_inventory_equals_area_depth_density_grade(grs: xr.Dataset, small_cfg: R
 
 def test_empty_circle_is_a_query_error(grs: xr.Dataset, small_cfg: Resources) -> None:
     with pytest.raises(QueryError, match="circle") as err:
-        he3_inventory(grs, small_cfg, lat=-84.0, lon=10.0, radius_km=1.0, seed=0)
+        he3_inventory(grs, small_cfg, region=Region(lat=-84.0, lon=10.0, radius_km=1.0), seed=0)
     assert "\n" not in str(err.value)
 
 

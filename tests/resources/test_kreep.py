@@ -17,6 +17,7 @@ from lunarbase.resources.kreep import (
     ree_ppm,
     ree_tonnes,
 )
+from lunarbase.resources.regions import Region
 from lunarbase.scenario import Resources
 
 
@@ -68,7 +69,7 @@ def test_ree_regions_share_the_region_module(grs: xr.Dataset) -> None:
     far = ree_tonnes(grs, cfg, region="farside", cutoff_ppm=50.0).ree_tonnes
     assert_allclose(near + far, ree_tonnes(grs, cfg, cutoff_ppm=50.0).ree_tonnes, rtol=1e-12)
     with pytest.raises(QueryError, match="holds no"):
-        ree_tonnes(grs, cfg, lat=0.0, lon=2.0, radius_km=1.0)
+        ree_tonnes(grs, cfg, region=Region(lat=0.0, lon=2.0, radius_km=1.0))
 
 
 @pytest.mark.parametrize("cutoff", [-1.0, float("nan")])

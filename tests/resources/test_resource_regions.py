@@ -13,6 +13,7 @@ from lunarbase.constants import MOON_RADIUS_M, MOON_SURFACE_AREA_M2
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km
 from lunarbase.resources.regions import (
+    Region,
     circle_weights,
     containing_cell,
     region_weights,
@@ -75,22 +76,22 @@ def test_great_circle_quarter_meridian() -> None:
 
 
 def test_circle_label_and_weights(grs: xr.Dataset) -> None:
-    label, w = region_weights(grs, lat=8.0, lon=25.0, radius_km=400.0)
+    label, w = region_weights(grs, Region(lat=8.0, lon=25.0, radius_km=400.0))
     assert label.startswith("circle(") and set(np.unique(w)) <= {0.0, 1.0} and w.sum() >= 1
 
 
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"region": "circle", "lat": 0.0, "lon": 0.0}, "needs lat, lon and radius_km"),
-        ({"region": "nearside", "lat": 0.0, "lon": 0.0, "radius_km": 5.0}, "takes no"),
+        ({"name": "circle", "lat": 0.0, "lon": 0.0}, "needs lat, lon and radius_km"),
+        ({"name": "nearside", "lat": 0.0, "lon": 0.0, "radius_km": 5.0}, "takes no"),
         ({"lat": 0.0, "lon": 0.0, "radius_km": -5.0}, "radius_km"),
         ({"lat": 0.0, "lon": 0.0, "radius_km": float("inf")}, "radius_km"),
-        ({"region": "Nearside"}, "unknown region"),
+        ({"name": "Nearside"}, "unknown region"),
         ({"lat": 0.0, "lon": 2.0, "radius_km": 1.0}, "holds no"),
     ],
 )
 def test_region_errors_are_one_line(grs: xr.Dataset, kwargs: dict, match: str) -> None:
     with pytest.raises(QueryError, match=match) as err:
-        region_weights(grs, **kwargs)
+        region_weights(grs, Region(**kwargs))
     assert "\n" not in str(err.value)

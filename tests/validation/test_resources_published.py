@@ -56,12 +56,32 @@ def ours_vs_theirs(what: str, ours: float, theirs: str, note: str = "") -> None:
     print(f"\n[{what}] ours = {ours:.4g} | published = {theirs} {note}".rstrip())
 
 
+def named_inventories(grs: xr.Dataset, cfg: Resources) -> dict[str, Inventory]:
+    """Inventories (``cfg``'s draws) of the Moon, its two sides and the south cap."""
+    names = ("moon", "nearside", "farside", "south-pole")
+    invs = he3_inventories(grs, cfg, [region_weights(grs, n) for n in names], seed=SEED)
+    return dict(zip(names, invs, strict=True))
+
+
+def check_published_global_band(what: str, inv: Inventory) -> None:
+    """INV-03..06: the published ~1.0-1.1e6 t lies inside our 5-95 % band and our p05 clears
+    the maria-only 2.2e5 t (Taylor 1991)."""
+    ours_vs_theirs(
+        what,
+        inv.he3_tonnes_p50,
+        "2.2e5 .. 1.1e6",
+        f"(p05-p95 {inv.he3_tonnes_p05:.3g}-{inv.he3_tonnes_p95:.3g}; "
+        f"p50/1.1e6 = {inv.he3_tonnes_p50 / 1.1e6:.2f})",
+    )
+    assert inv.he3_tonnes_p05 >= 2.2e5
+    assert inv.he3_tonnes_p05 <= 1.0e6
+    assert inv.he3_tonnes_p95 >= 1.1e6
+
+
 @pytest.fixture(scope="module")
 def inventories(grs: xr.Dataset) -> dict[str, Inventory]:
     """Default-scenario inventories (2000 draws) of the Moon, its two sides and the south cap."""
-    names = ("moon", "nearside", "farside", "south-pole")
-    invs = he3_inventories(grs, Resources(), [region_weights(grs, n) for n in names], seed=SEED)
-    return dict(zip(names, invs, strict=True))
+    return named_inventories(grs, Resources())
 
 
 # --- Section 3: isotopes -------------------------------------------------------------------
@@ -204,17 +224,7 @@ def test_inv03_06_global_inventory_band(inventories: dict[str, Inventory]) -> No
     # al. (1988, secondary) 1.1e6 t. Our p50 (1.12-1.15e6 t, by seed) lies 2-5 % ABOVE the
     # 1.1e6 t top; the honest check is that the published ~1.0-1.1e6 t sits inside our 5-95 %
     # band and that our p05 clears the maria-only lower figure.
-    inv = inventories["moon"]
-    ours_vs_theirs(
-        "Moon He-3 [t]",
-        inv.he3_tonnes_p50,
-        "2.2e5 .. 1.1e6",
-        f"(p05-p95 {inv.he3_tonnes_p05:.3g}-{inv.he3_tonnes_p95:.3g}; "
-        f"p50/1.1e6 = {inv.he3_tonnes_p50 / 1.1e6:.2f})",
-    )
-    assert inv.he3_tonnes_p05 >= 2.2e5
-    assert inv.he3_tonnes_p05 <= 1.0e6
-    assert inv.he3_tonnes_p95 >= 1.1e6
+    check_published_global_band("Moon He-3 [t]", inventories["moon"])
 
 
 def test_inv06_maria_only_outer_2m(grs: xr.Dataset) -> None:
@@ -295,10 +305,7 @@ FLUENCE = "johnson1999_fluence"
 
 @pytest.fixture(scope="module")
 def fluence_inventories(grs: xr.Dataset) -> dict[str, Inventory]:
-    names = ("moon", "nearside", "farside", "south-pole")
-    cfg = Resources(he3_model=FLUENCE)
-    invs = he3_inventories(grs, cfg, [region_weights(grs, n) for n in names], seed=SEED)
-    return dict(zip(names, invs, strict=True))
+    return named_inventories(grs, Resources(he3_model=FLUENCE))
 
 
 @pytest.mark.parametrize(
@@ -406,16 +413,7 @@ def test_inv03_06_fluence_model_global_band(fluence_inventories: dict[str, Inven
     # ~1.7x Taylor's, while the Moon's area-mean fluence is pi/4 x (1 - 25/180) = 0.68. As for
     # taylor1991_tio2, the honest check is that the published ~1.0-1.1e6 t lies inside our
     # 5-95 % band and that our p05 clears the maria-only 2.2e5 t.
-    inv = fluence_inventories["moon"]
-    ours_vs_theirs(
-        "fluence Moon He-3 [t]",
-        inv.he3_tonnes_p50,
-        "2.2e5 .. 1.1e6",
-        f"(p05-p95 {inv.he3_tonnes_p05:.3g}-{inv.he3_tonnes_p95:.3g}; "
-        f"p50/1.1e6 = {inv.he3_tonnes_p50 / 1.1e6:.2f})",
-    )
-    assert inv.he3_tonnes_p05 >= 2.2e5
-    assert inv.he3_tonnes_p05 <= 1.0e6 and inv.he3_tonnes_p95 >= 1.1e6
+    check_published_global_band("fluence Moon He-3 [t]", fluence_inventories["moon"])
 
 
 def _nominal_nearside_share(grs: xr.Dataset, crossing_days: float) -> float:

@@ -10,13 +10,13 @@ the Lunar Prospector GRS 5-degree table (Prettyman et al. 2006, doi:10.1029/2005
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.jsonable import plain
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.he3 import (
     HE3_MODELS,
@@ -34,7 +34,7 @@ from lunarbase.resources.he3 import (
     regolith_depth_m,
 )
 from lunarbase.resources.kreep import ReeInventory, kreep_fraction, ree_ppm, ree_tonnes
-from lunarbase.resources.regions import circle_weights, containing_cell, region_weights
+from lunarbase.resources.regions import Region, circle_weights, containing_cell, region_weights
 from lunarbase.resources.volatiles import byproducts_per_kg_he3, byproducts_per_tonne_regolith
 from lunarbase.scenario import Resources
 
@@ -46,6 +46,7 @@ __all__ = [
     "He3GradeModel",
     "Inventory",
     "ReeInventory",
+    "Region",
     "RegionResources",
     "ResourceResults",
     "assess",
@@ -148,21 +149,11 @@ class ResourceResults:
     maps: xr.Dataset
 
     def to_dict(self) -> dict[str, Any]:
-        """All results except ``maps`` as JSON-ready Python scalars and nested dicts."""
-        out: dict[str, Any] = {}
-        for name in self.__dataclass_fields__:
-            value = getattr(self, name)
-            if name == "maps":
-                continue
-            if isinstance(value, Inventory | ReeInventory):
-                out[name] = value.to_dict()
-            elif isinstance(value, bool | str):
-                out[name] = value
-            elif isinstance(value, int | np.integer):
-                out[name] = int(value)
-            else:
-                out[name] = float(value)
-        return out
+        """All results except ``maps`` as JSON-ready Python values (NaN as ``None``), the
+        inventories as nested dicts."""
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "maps"}
+        inventories = Inventory | ReeInventory
+        return plain({k: asdict(v) if isinstance(v, inventories) else v for k, v in values.items()})
 
 
 def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
@@ -439,8 +430,8 @@ class RegionResources:
             "ree_cutoff_ppm": r.cutoff_ppm,
             "ree_area_above_cutoff_km2": r.area_km2,
             "ree_element_tonnes": dict(r.element_tonnes),
-            "he3": h.to_dict(),
-            "ree": r.to_dict(),
+            "he3": asdict(h),
+            "ree": asdict(r),
         }
 
 
@@ -448,11 +439,7 @@ def region_resources(
     cfg: Resources,
     *,
     seed: int,
-    region: str | None = None,
-    lat: float | None = None,
-    lon: float | None = None,
-    radius_km: float | None = None,
-    polygon: Sequence[tuple[float, float]] | None = None,
+    region: Region | str | None = None,
     depth_m: float | None = None,
     he3_cutoff_ppb: float = 0.0,
     ree_cutoff_ppm: float = 0.0,
@@ -466,8 +453,8 @@ def region_resources(
         Model, atom ratio, density, depths and ``uncertainty_draws``.
     seed : int
         Seed of the He-3 Monte Carlo.
-    region, lat, lon, radius_km, polygon
-        Region, as for :func:`lunarbase.resources.regions.region_weights`.
+    region : Region or str, optional
+        Region, as for :func:`lunarbase.resources.regions.region_weights`; default the Moon.
     depth_m : float, optional
         Count down to this depth [m]; default the whole regolith.
     he3_cutoff_ppb : float, optional
@@ -489,23 +476,11 @@ def region_resources(
         Unknown He grade model.
     """
     grs = load_grs(grs)
-    label, weights = region_weights(
-        grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
-    )
+    label, weights = region_weights(grs, region)
     (he3,) = he3_inventories(
         grs, cfg, [(label, weights)], seed=seed, depth_m=depth_m, cutoff_ppb=he3_cutoff_ppb
     )
-    ree = ree_tonnes(
-        grs,
-        cfg,
-        cutoff_ppm=ree_cutoff_ppm,
-        depth_m=depth_m,
-        region=region,
-        lat=lat,
-        lon=lon,
-        radius_km=radius_km,
-        polygon=polygon,
-    )
+    ree = ree_tonnes(grs, cfg, cutoff_ppm=ree_cutoff_ppm, depth_m=depth_m, region=region)
     thickness = counted_thickness_m(regolith_depth_m(grs["FeO_wt_pct"].values, cfg), depth_m)
     mass = np.asarray(grs["area_m2"].values, dtype=float) * weights * thickness
     return RegionResources(

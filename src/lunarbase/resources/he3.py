@@ -118,7 +118,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -128,7 +128,7 @@ import numpy.typing as npt
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
-from lunarbase.resources.regions import region_weights
+from lunarbase.resources.regions import Region, region_weights
 from lunarbase.scenario import Resources
 
 if TYPE_CHECKING:
@@ -577,11 +577,23 @@ def he3_ppb_from_he_ppm(
     ----------
     .. [1] Buhler et al. (1971) EPSL 10:297-306.
     """
+    ratio = check_atom_ratio(he4_he3_atom_ratio)
+    mass_ratio = HE3_MOLAR_MASS_KG_PER_MOL / HE4_MOLAR_MASS_KG_PER_MOL
+    return np.asarray(1000.0 * np.asarray(he_ppm, dtype=float) * mass_ratio / ratio)
+
+
+def check_atom_ratio(he4_he3_atom_ratio: ArrayLike) -> np.ndarray:
+    """``he4_he3_atom_ratio`` as a float array [-].
+
+    Raises
+    ------
+    ScenarioError
+        A value that is not > 0 (NaN included).
+    """
     ratio = np.asarray(he4_he3_atom_ratio, dtype=float)
     if np.any(~(ratio > 0.0)):
         raise ScenarioError(f"he4_he3_atom_ratio = {he4_he3_atom_ratio!r} must be > 0")
-    mass_ratio = HE3_MOLAR_MASS_KG_PER_MOL / HE4_MOLAR_MASS_KG_PER_MOL
-    return np.asarray(1000.0 * np.asarray(he_ppm, dtype=float) * mass_ratio / ratio)
+    return ratio
 
 
 @dataclass(frozen=True)
@@ -829,9 +841,11 @@ def check_depth_m(depth_m: float | None) -> None:
         raise QueryError(f"depth_m = {depth_m!r} must be a positive depth in m")
 
 
-def _check_cutoff(name: str, value: float) -> None:
+def check_cutoff(name: str, value: float, unit: str = "") -> None:
+    """Raise QueryError, naming the field ``name`` (and ``unit`` when given), unless the cut-off
+    grade ``value`` is finite and >= 0."""
     if not (math.isfinite(value) and value >= 0.0):
-        raise QueryError(f"{name} = {value!r} must be a finite grade >= 0")
+        raise QueryError(f"{name} = {value!r} must be a finite grade >= 0 {unit}".rstrip())
 
 
 @dataclass(frozen=True)
@@ -905,13 +919,6 @@ class Inventory:
     he3_tonnes_in_fines: float = float("nan")
     he3_fines_grade_ppb: float = float("nan")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Fields as JSON-ready Python scalars."""
-        return {
-            k: v if v is None or isinstance(v, str | int) else float(v)
-            for k, v in asdict(self).items()
-        }
-
 
 def _nominal_cells(
     grs: xr.Dataset, cfg: Resources, depth_m: float | None
@@ -974,7 +981,7 @@ def he3_inventories(
     See the module docstring ([1]_-[15]_ there) for every input and its band.
     """
     check_depth_m(depth_m)
-    _check_cutoff("cutoff_ppb", cutoff_ppb)
+    check_cutoff("cutoff_ppb", cutoff_ppb)
     m = get_he3_model(cfg.he3_model)
     draws = int(cfg.uncertainty_draws)
     thickness, mass_kg, grade_ppb, mare = _nominal_cells(grs, cfg, depth_m)
@@ -1053,12 +1060,8 @@ def he3_inventory(
     grs: xr.Dataset,
     cfg: Resources,
     *,
-    region: str | None = None,
+    region: Region | str | None = None,
     seed: int,
-    lat: float | None = None,
-    lon: float | None = None,
-    radius_km: float | None = None,
-    polygon: Sequence[tuple[float, float]] | None = None,
     depth_m: float | None = None,
     cutoff_ppb: float = 0.0,
 ) -> Inventory:
@@ -1070,18 +1073,12 @@ def he3_inventory(
         LP GRS table from ``lunarbase.data.load("lpgrs_5deg")``.
     cfg : lunarbase.scenario.Resources
         Resource settings (model, 4He/3He ratio, density, depths, draws).
-    region : str, optional
-        ``"moon"`` (default), ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``
-        (implied when ``lat``/``lon``/``radius_km`` are given) or ``"polygon"`` (implied by
-        ``polygon``).
+    region : Region or str, optional
+        ``"moon"`` (default), ``"nearside"``, ``"farside"``, ``"south-pole"``, or a
+        :class:`~lunarbase.resources.regions.Region` (a circle or a polygon counts the bins
+        whose centre lies inside).
     seed : int
         Seed of the Monte Carlo draws.
-    lat, lon : float, optional
-        Circle centre [deg, deg E].
-    radius_km : float, optional
-        Circle radius [km]; bins whose centre lies inside are counted.
-    polygon : sequence of (lat, lon), optional
-        Polygon vertices [deg, deg E]; bins whose centre lies inside are counted.
     depth_m : float, optional
         Count down to this depth [m]; default the whole regolith.
     cutoff_ppb : float, optional
@@ -1104,9 +1101,6 @@ def he3_inventory(
     ----------
     See the module docstring.
     """
-    label, weights = region_weights(
-        grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
-    )
     return he3_inventories(
-        grs, cfg, [(label, weights)], seed=seed, depth_m=depth_m, cutoff_ppb=cutoff_ppb
+        grs, cfg, [region_weights(grs, region)], seed=seed, depth_m=depth_m, cutoff_ppb=cutoff_ppb
     )[0]

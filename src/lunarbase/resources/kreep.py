@@ -26,17 +26,20 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from lunarbase.errors import QueryError
-from lunarbase.resources.he3 import check_depth_m, counted_thickness_m, regolith_depth_m
-from lunarbase.resources.regions import region_weights
+from lunarbase.resources.he3 import (
+    check_cutoff,
+    check_depth_m,
+    counted_thickness_m,
+    regolith_depth_m,
+)
+from lunarbase.resources.regions import Region, region_weights
 from lunarbase.scenario import Resources
 
 if TYPE_CHECKING:
@@ -153,29 +156,13 @@ class ReeInventory:
     ree_tonnes: float
     element_tonnes: dict[str, float]
 
-    def to_dict(self) -> dict[str, Any]:
-        """Fields as JSON-ready Python scalars."""
-        out: dict[str, Any] = {}
-        for k, v in asdict(self).items():
-            if isinstance(v, dict):
-                out[k] = {e: float(t) for e, t in v.items()}
-            elif isinstance(v, str | int):
-                out[k] = v
-            else:
-                out[k] = float(v)
-        return out
-
 
 def ree_tonnes(
     grs: xr.Dataset,
     cfg: Resources,
     *,
     cutoff_ppm: float = 0.0,
-    region: str | None = None,
-    lat: float | None = None,
-    lon: float | None = None,
-    radius_km: float | None = None,
-    polygon: Sequence[tuple[float, float]] | None = None,
+    region: Region | str | None = None,
     depth_m: float | None = None,
 ) -> ReeInventory:
     """Rare-earth elements in the regolith of a region, counting bins at or above a cut-off.
@@ -191,8 +178,8 @@ def ree_tonnes(
         Density and regolith depths.
     cutoff_ppm : float, optional
         Minimum total-REE grade of a bin to count [ppm], >= 0.
-    region, lat, lon, radius_km, polygon
-        Region, as for :func:`lunarbase.resources.regions.region_weights`.
+    region : Region or str, optional
+        Region, as for :func:`lunarbase.resources.regions.region_weights`; default the Moon.
     depth_m : float, optional
         Count regolith down to this depth [m], > 0; default the whole regolith.
 
@@ -209,12 +196,9 @@ def ree_tonnes(
     ----------
     .. [1] Meyer, Lunar Sample Compendium, 15386, Table 1; Prettyman et al. (2006).
     """
-    if not np.isfinite(cutoff_ppm) or cutoff_ppm < 0.0:
-        raise QueryError(f"cutoff_ppm = {cutoff_ppm!r} must be a finite grade >= 0 ppm")
+    check_cutoff("cutoff_ppm", cutoff_ppm, "ppm")
     check_depth_m(depth_m)
-    label, weights = region_weights(
-        grs, region, lat=lat, lon=lon, radius_km=radius_km, polygon=polygon
-    )
+    label, weights = region_weights(grs, region)
     th = np.asarray(grs["Th_ppm"].values, dtype=float)
     ree = ree_ppm(th)
     keep = np.where(ree[REE_TOTAL_KEY] >= cutoff_ppm, weights, 0.0)

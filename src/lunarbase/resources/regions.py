@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,6 +45,31 @@ NAMED_REGIONS = ("moon", "nearside", "farside", "south-pole")
 
 SOUTH_POLE_LAT_DEG = -80.0
 """Northern edge of the ``"south-pole"`` region [deg]."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region of the Moon to count: a named one, a circle or a polygon.
+
+    Attributes
+    ----------
+    name : str or None
+        One of ``"moon"``, ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``,
+        ``"polygon"``. ``None`` means ``"circle"`` when ``lat``/``lon``/``radius_km`` are
+        given, ``"polygon"`` when ``polygon`` is, else ``"moon"``.
+    lat, lon : float, optional
+        Circle centre [deg, deg E].
+    radius_km : float, optional
+        Circle radius [km].
+    polygon : sequence of (lat, lon), optional
+        Polygon vertices [deg, deg E] (see :func:`polygon_weights`).
+    """
+
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    polygon: Sequence[tuple[float, float]] | None = None
 
 
 def _check_point(lat_deg: float, lon_deg: float) -> None:
@@ -161,31 +187,16 @@ def _overlap_fraction(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> np.
     return np.where(width > 0, inside / np.where(width > 0, width, 1.0), 0.0)
 
 
-def region_weights(
-    grs: xr.Dataset,
-    region: str | None = None,
-    *,
-    lat: float | None = None,
-    lon: float | None = None,
-    radius_km: float | None = None,
-    polygon: Sequence[tuple[float, float]] | None = None,
-) -> tuple[str, np.ndarray]:
+def region_weights(grs: xr.Dataset, region: Region | str | None = None) -> tuple[str, np.ndarray]:
     """Label and per-bin area weights (0..1) of a region.
 
     Parameters
     ----------
     grs : xarray.Dataset
         LP GRS table from ``load("lpgrs_5deg")``.
-    region : str or None
-        One of ``"moon"``, ``"nearside"``, ``"farside"``, ``"south-pole"``, ``"circle"``,
-        ``"polygon"``. ``None`` means ``"circle"`` when ``lat``/``lon``/``radius_km`` are
-        given, ``"polygon"`` when ``polygon`` is, else ``"moon"``.
-    lat, lon : float, optional
-        Circle centre [deg, deg E].
-    radius_km : float, optional
-        Circle radius [km].
-    polygon : sequence of (lat, lon), optional
-        Polygon vertices [deg, deg E] (see :func:`polygon_weights`).
+    region : Region, str or None
+        The region; a name ``s`` stands for ``Region(s)`` and ``None`` for ``Region()`` (the
+        whole Moon).
 
     Returns
     -------
@@ -200,44 +211,47 @@ def region_weights(
         Unknown region, a circle or polygon with missing or invalid parameters, circle or
         polygon parameters given with another region, or a region that holds no bin.
     """
-    circle_args = (lat, lon, radius_km)
-    has_circle = any(a is not None for a in circle_args)
+    if not isinstance(region, Region):
+        region = Region(region)
+    lat, lon, radius_km, polygon = region.lat, region.lon, region.radius_km, region.polygon
+    has_circle = any(a is not None for a in (lat, lon, radius_km))
     if has_circle and polygon is not None:
         raise QueryError("give either lat/lon/radius_km (a circle) or polygon, not both")
-    if region is None:
-        region = "circle" if has_circle else "polygon" if polygon is not None else "moon"
-    if region != "circle" and has_circle:
+    name = region.name
+    if name is None:
+        name = "circle" if has_circle else "polygon" if polygon is not None else "moon"
+    if name != "circle" and has_circle:
         raise QueryError(
-            f"region {region!r} takes no lat/lon/radius_km (use region='circle' for a circle)"
+            f"region {name!r} takes no lat/lon/radius_km (use region='circle' for a circle)"
         )
-    if region != "polygon" and polygon is not None:
-        raise QueryError(f"region {region!r} takes no polygon (use region='polygon')")
+    if name != "polygon" and polygon is not None:
+        raise QueryError(f"region {name!r} takes no polygon (use region='polygon')")
     n = grs.sizes["cell"]
-    if region == "moon":
+    if name == "moon":
         weights = np.ones(n)
         label = "moon"
-    elif region in ("nearside", "farside"):
+    elif name in ("nearside", "farside"):
         near = _overlap_fraction(grs["lon_min"].values, grs["lon_max"].values, -90.0, 90.0)
-        weights = near if region == "nearside" else 1.0 - near
-        label = region
-    elif region == "south-pole":
+        weights = near if name == "nearside" else 1.0 - near
+        label = name
+    elif name == "south-pole":
         s_lo = np.sin(np.radians(grs["lat_min"].values))
         s_hi = np.sin(np.radians(grs["lat_max"].values))
         weights = _overlap_fraction(s_lo, s_hi, -1.0, math.sin(math.radians(SOUTH_POLE_LAT_DEG)))
-        label = region
-    elif region == "circle":
+        label = name
+    elif name == "circle":
         if lat is None or lon is None or radius_km is None:
             raise QueryError("region 'circle' needs lat, lon and radius_km")
         weights = circle_weights(grs, lat, lon, radius_km)
         label = f"circle({lat:g} deg, {lon:g} deg E, {radius_km:g} km)"
-    elif region == "polygon":
+    elif name == "polygon":
         if polygon is None:
             raise QueryError("region 'polygon' needs polygon vertices (lat, lon)")
         weights = polygon_weights(grs, polygon)
         label = "polygon(" + "; ".join(f"{a:g} {b:g}" for a, b in polygon) + ")"
     else:
         allowed = ", ".join((*NAMED_REGIONS, "circle", "polygon"))
-        raise QueryError(f"unknown region {region!r} (allowed: {allowed})")
+        raise QueryError(f"unknown region {name!r} (allowed: {allowed})")
     if not np.any(weights > 0.0):
         raise QueryError(f"region {label} holds no Lunar Prospector bin (bins are ~150 km wide)")
     return label, weights

@@ -41,6 +41,7 @@ import numpy.typing as npt
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import ScenarioError
+from lunarbase.resources.he3 import check_atom_ratio
 
 WISCONSIN_KG_PER_KG_HE3 = MappingProxyType(
     {"H2": 6100.0, "H2O": 3300.0, "N2": 500.0, "CO": 1900.0, "CO2": 1700.0, "CH4": 1600.0}
@@ -74,9 +75,7 @@ def he4_kg_per_kg_he3(he4_he3_atom_ratio: npt.ArrayLike = 2700.0) -> np.ndarray:
     ----------
     .. [1] Wieser, M. E. et al. (2013) Pure Appl. Chem. 85:1047 (molar masses).
     """
-    ratio = np.asarray(he4_he3_atom_ratio, dtype=float)
-    if np.any(~(ratio > 0.0)):
-        raise ScenarioError(f"he4_he3_atom_ratio = {he4_he3_atom_ratio!r} must be > 0")
+    ratio = check_atom_ratio(he4_he3_atom_ratio)
     return np.asarray(ratio * HE4_MOLAR_MASS_KG_PER_MOL / HE3_MOLAR_MASS_KG_PER_MOL)
 
 
