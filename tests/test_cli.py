@@ -39,6 +39,21 @@ def test_version() -> None:
     assert proc.stdout.strip() == f"lunarbase {__version__}"
 
 
+@pytest.mark.parametrize(
+    ("command", "units"),
+    [
+        (("point",), ("[deg]", "[deg E]", "[m]", "[h]")),
+        (("resources", "inventory"), ("[km]", "[ppb]")),
+    ],
+)
+def test_help_keeps_the_units(command: tuple[str, ...], units: tuple[str, ...]) -> None:
+    """Option help shows units in brackets (Rich markup would swallow "[deg]")."""
+    proc = cli(*command, "--help", env={"COLUMNS": "200"})
+    assert proc.returncode == 0
+    for unit in units:
+        assert unit in proc.stdout, proc.stdout
+
+
 def test_point_json_shackleton_floor_vs_ridge(mirror: Path) -> None:
     floor = cli("point", "--lat", "-89.67", "--lon", "129.78", "--json", "--step-h", "24")
     assert floor.returncode == 0, floor.stderr

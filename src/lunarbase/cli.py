@@ -34,8 +34,11 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
 )
-data_app = typer.Typer(help="The real lunar datasets: list, verify checksums, fetch.")
+data_app = typer.Typer(
+    help="The real lunar datasets: list, verify checksums, fetch.", rich_markup_mode="markdown"
+)
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
 app.add_typer(terrain_app, name="terrain")

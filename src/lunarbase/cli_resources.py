@@ -23,6 +23,7 @@ resources_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
 )
 
 

@@ -14,6 +14,7 @@ terrain_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
 )
 
 
