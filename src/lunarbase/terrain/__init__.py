@@ -86,7 +86,7 @@ def point_light(
     return light_series(horizon, dirs, step_h)
 
 
-POINT_HORIZON_CACHE_VERSION = 1
+POINT_HORIZON_CACHE_VERSION = 2
 """Bump when :func:`lunarbase.terrain.horizon.point_horizon` changes, to rebuild the cache."""
 
 
@@ -95,7 +95,7 @@ def cached_point_horizon(
 ) -> Horizon:
     """:func:`point_horizon` on the real polar DEM stack, cached on disk by the DEMs' sha256
     and every parameter (a repeated point query reads 3 kB instead of sampling 0.8 million
-    terrain points: 0.24 s -> 1 ms)."""
+    terrain points: 0.11 s -> 1 ms)."""
     from lunarbase.data.loaders import cached_array
 
     terrain = polar_terrain()
