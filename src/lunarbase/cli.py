@@ -22,23 +22,19 @@ from lunarbase.cli_common import (
     print_json,
     print_quantities,
     progress,
+    typer_app,
     validated_terrain,
 )
 from lunarbase.cli_resources import resources_app
 from lunarbase.cli_terrain import terrain_app
 from lunarbase.errors import LunarbaseError
 
-app = typer.Typer(
-    name="lunarbase",
-    help="Plan and simulate an autonomous lunar resource base from real lunar data.",
+app = typer_app(
+    "Plan and simulate an autonomous lunar resource base from real lunar data.",
     no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
+    name="lunarbase",
 )
-data_app = typer.Typer(
-    help="The real lunar datasets: list, verify checksums, fetch.", rich_markup_mode="markdown"
-)
+data_app = typer_app("The real lunar datasets: list, verify checksums, fetch.")
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
 app.add_typer(terrain_app, name="terrain")

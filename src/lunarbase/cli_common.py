@@ -12,6 +12,23 @@ from rich.console import Console
 if TYPE_CHECKING:
     from lunarbase.scenario import Terrain
 
+
+def typer_app(
+    help_text: str, *, no_args_is_help: bool = True, name: str | None = None
+) -> typer.Typer:
+    """A Typer (sub)command group with the project's settings: no shell-completion options,
+    our one-line errors instead of pretty tracebacks, and markdown help text (Rich markup would
+    swallow units written "[deg]")."""
+    return typer.Typer(
+        name=name,
+        help=help_text,
+        no_args_is_help=no_args_is_help,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="markdown",
+    )
+
+
 out = Console()
 """Results (stdout)."""
 

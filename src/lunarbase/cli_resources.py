@@ -13,18 +13,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lunarbase.cli_common import JsonOpt, out, print_json, print_quantities
+from lunarbase.cli_common import JsonOpt, out, print_json, print_quantities, typer_app
 
 if TYPE_CHECKING:
     from lunarbase.scenario import Scenario
 
-resources_app = typer.Typer(
-    help="Regolith resources: He-3, thorium/REE inventories and maps.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
-)
+resources_app = typer_app("Regolith resources: He-3, thorium/REE inventories and maps.")
 
 
 ScenarioOpt = Annotated[

@@ -7,15 +7,16 @@ from typing import Annotated
 
 import typer
 
-from lunarbase.cli_common import JsonOpt, out, print_json, progress, validated_terrain
-
-terrain_app = typer.Typer(
-    help="South-polar terrain and light maps.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",  # keeps "[deg]"-style units (Rich markup would drop them)
+from lunarbase.cli_common import (
+    JsonOpt,
+    out,
+    print_json,
+    progress,
+    typer_app,
+    validated_terrain,
 )
+
+terrain_app = typer_app("South-polar terrain and light maps.")
 
 
 @terrain_app.command("maps")
