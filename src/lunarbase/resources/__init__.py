@@ -177,6 +177,8 @@ def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
     ----------
     .. [1] See :mod:`lunarbase.resources.he3` and :mod:`lunarbase.resources.kreep`.
     """
+    import xarray as xr
+
     tio2 = grs["TiO2_wt_pct"].values
     th = grs["Th_ppm"].values
     layers = {
@@ -191,8 +193,6 @@ def resource_maps(grs: xr.Dataset, cfg: Resources) -> xr.Dataset:
     data_vars = {k: ("cell", v, {"units": u}) for k, (v, u) in layers.items()}
     attrs = {"source": grs.attrs.get("citation", "Lunar Prospector GRS (Prettyman et al. 2006)")}
     attrs["he3_model"] = cfg.he3_model
-    import xarray as xr
-
     return xr.Dataset(data_vars, coords=grs.coords, attrs=attrs)
 
 
