@@ -36,7 +36,7 @@ def main() -> None:
     from lunarbase.terrain.horizon import horizon_map
     from lunarbase.terrain.lightmap import psr_map
     from lunarbase.terrain.maps import cached_horizon_map, window
-    from lunarbase.terrain.psr import area_km2, in_psr_catalogue
+    from lunarbase.terrain.psr import in_psr_catalogue, psr_area_km2
 
     colat = 90.0 + args.lat
     t0 = time.perf_counter()
@@ -50,11 +50,11 @@ def main() -> None:
 
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
     catalogue = ours.copy(data=in_psr_catalogue(xs, ys))
-    ours_km2 = area_km2(ours, colatitude_max_deg=colat)
-    theirs_km2 = area_km2(catalogue, colatitude_max_deg=colat)
+    ours_km2 = psr_area_km2(ours, colatitude_max_deg=colat)
+    theirs_km2 = psr_area_km2(catalogue, colatitude_max_deg=colat)
     overlap = (ours.values & catalogue.values).sum() / max(catalogue.values.sum(), 1)
-    coarse_inner = area_km2(coarse, colatitude_max_deg=colat)
-    band = area_km2(coarse, colatitude_max_deg=10.0, colatitude_min_deg=colat)
+    coarse_inner = psr_area_km2(coarse, colatitude_max_deg=colat)
+    band = psr_area_km2(coarse, colatitude_max_deg=10.0, colatitude_min_deg=colat)
     hybrid = ours_km2 + band
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     print(f"window {dem.sizes['x']} x {dem.sizes['y']} px of 240 m, {args.azimuths} azimuths; "

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from lunarbase.cache import cache_key, cached_array
 from lunarbase.errors import DataError, QueryError
 
 #: DE421 moon orientation kernel coverage (NAIF file name gives 1900-2050).
@@ -144,17 +145,15 @@ def period_directions(start: dt.date | str, end: dt.date | str, step_h: float) -
     (the pipeline, point queries and maps of one period share one ephemeris evaluation) and
     cached on disk, keyed by the period and the kernel files (a warm point query skips
     importing skyfield and evaluating DE421: 0.13 s)."""
-    from lunarbase.data.loaders import cached_array
-
     times = time_grid(start, end, step_h)
-    key = {
-        "kind": "directions",
-        "version": EPHEMERIS_CACHE_VERSION,
-        "start": str(times[0]),
-        "n": len(times),
-        "step_s": round(step_h * 3600),
-        "kernels": [[p.name, p.stat().st_size] for p in _kernel_files()],
-    }
+    key = cache_key(
+        "directions",
+        EPHEMERIS_CACHE_VERSION,
+        start=str(times[0]),
+        n=len(times),
+        step_s=round(step_h * 3600),
+        kernels=[[p.name, p.stat().st_size] for p in _kernel_files()],
+    )
 
     def build() -> NDArray[np.float64]:
         d = directions(times)

@@ -1,131 +1,321 @@
-"""The end-to-end pipeline: scenario -> terrain -> resources -> sites -> operations -> economics.
+"""The stage chain: scenario -> terrain -> resources -> sites -> operations -> economics.
 
-Each stage returns a small result object; stages talk only through those. ``run`` takes an
-optional ``progress(stage, fraction)`` callback so the CLI can draw progress bars.
+In the spirit of pvlib's ``ModelChain``: a :class:`Chain` is built from one scenario and has one
+method per stage. Each method reads the scenario's section for its stage and the *results* of
+the stages before it, and returns that stage's typed results; :meth:`Chain.run` calls them in
+order up to ``until`` and returns a :class:`Results`. Any stage can be replaced by a callable
+that takes the chain and returns that stage's results::
+
+    chain = Chain(scenario, operations=lambda chain: my_operations(chain.results.resources))
+    results = chain.run(until="economics")
+
+Reading this module top to bottom is the data flow:
+
+1. ``terrain``    the base site's elevation, slope, light series and PSR distance, the light
+   settings and a basemap (:func:`lunarbase.terrain.assess`);
+2. ``resources``  He-3/REE grades at the site and in the mining radius, inventories
+   (:func:`lunarbase.resources.assess`);
+3. ``sites``      candidate summits ranked with the terrain stage's light settings
+   (:func:`lunarbase.sites.rank`);
+4. ``operations`` the mining base simulated on the mining area's He-3 grade
+   (:func:`lunarbase.operations.simulate`);
+5. ``economics``  costs and NPV of what operations shipped, priced on the fleet and plant
+   operations simulated (:func:`lunarbase.economics.evaluate`).
+
+Every stage draws random numbers from its own child of one ``numpy.random.SeedSequence``
+(:func:`lunarbase.seeds.stage_seeds`), so no two stages share a stream. The point and map
+queries of the command line (:meth:`Chain.point`, :meth:`Chain.light`, ...) go through the same
+object, so they read the scenario the same way the stages do.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from lunarbase import __version__
+from lunarbase import economics as economics_stage
+from lunarbase import operations as operations_stage
+from lunarbase import resources as resources_stage
+from lunarbase import sites as sites_stage
 from lunarbase import terrain as terrain_stage
+from lunarbase.economics import EconomicsResults
+from lunarbase.errors import ScenarioError
+from lunarbase.geometry import polar_radius_m
 from lunarbase.jsonable import plain
+from lunarbase.operations import OperationsResults
+from lunarbase.provenance import provenance
+from lunarbase.resources import Region, RegionResources, ResourceResults
 from lunarbase.scenario import Scenario
+from lunarbase.seeds import STAGE_STREAMS, stage_seeds
+from lunarbase.sites import SiteResults
+from lunarbase.terrain import LightSeries, TerrainResults
+
+if TYPE_CHECKING:
+    import xarray as xr
+
+    from lunarbase.economics import EconomicsResults
+    from lunarbase.operations import OperationsResults
+    from lunarbase.resources import Region, RegionResources, ResourceResults
+    from lunarbase.sites import SiteResults
+    from lunarbase.terrain import LightSeries, TerrainResults
 
 Progress = Callable[[str, float], None]
+"""``progress(stage, fraction)``: called with 0 and 1 around each stage (and between)."""
 
-STAGES = ("terrain", "resources", "sites", "operations", "economics")
+STAGES = STAGE_STREAMS
+"""Stage names in run order (the names of :class:`Results`' fields and :class:`Chain`'s
+methods)."""
 
+StageFunction = Callable[["Chain"], Any]
+"""A replacement stage: takes the chain (``chain.scenario``, ``chain.results``,
+``chain.seeds``) and returns that stage's results."""
 
-def provenance(scenario: Scenario, datasets: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """Scenario hash, seed, package version and the sha256 of the data files used (those of
-    ``datasets``, or all registered files)."""
-    from lunarbase.data import checksums, dataset
-
-    sums = checksums()
-    if datasets is not None:
-        files = {f for name in datasets for f in dataset(name).files}
-        sums = {f: h for f, h in sums.items() if f in files}
-    return {
-        "lunarbase_version": __version__,
-        "scenario_name": scenario.scenario.name,
-        "scenario_sha256": scenario.sha256(),
-        "seed": scenario.scenario.seed,
-        "data_sha256": sums,
-    }
+BASEMAP_MAX_HALF_WIDTH_KM = 184.0
+"""Largest half width of the basemap [km]: the 240 m grid reaches ~184 km from the pole."""
 
 
 @dataclass(frozen=True)
 class Results:
-    """Everything one run produced."""
+    """Everything one run produced; a stage not run (``until``) is None.
+
+    Attributes
+    ----------
+    scenario : lunarbase.scenario.Scenario
+        The validated scenario.
+    terrain : lunarbase.TerrainResults
+        Base site: elevation [m], slope [deg], mean Sun-disk fraction [-], longest night [h],
+        Earth in view [-], PSR distance [km], the light series, light settings, basemap.
+    resources : lunarbase.ResourceResults
+        Grades at the site and in the mining radius [ppb, ppm, wt%], inventories [t], maps.
+    sites : lunarbase.SiteResults
+        Ranked candidate sites (criteria with units in the column names, score [0-1]).
+    operations : lunarbase.OperationsResults
+        Yearly regolith [t], fines [t], He-3 extracted and shipped [kg], availability [-],
+        launches; fleet size [count] and plant power [kWe].
+    economics : lunarbase.EconomicsResults
+        Cash flows [USD], NPV [USD] and its Monte Carlo band, breakeven price [USD/kg].
+    """
 
     scenario: Scenario
-    terrain: terrain_stage.TerrainResults
-    resources: Any
-    sites: Any
-    operations: Any
-    economics: Any
+    terrain: TerrainResults | None = None
+    resources: ResourceResults | None = None
+    sites: SiteResults | None = None
+    operations: OperationsResults | None = None
+    economics: EconomicsResults | None = None
 
     def provenance(self) -> dict[str, Any]:
         """What this result was made from: scenario hash, seed, data checksums, versions."""
         return provenance(self.scenario)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready nested dict (no timestamps: the same scenario and seed give the same)."""
-        return plain(
-            {
-                "provenance": self.provenance(),
-                "scenario": self.scenario.model_dump(mode="json"),
-                "terrain": self.terrain.summary,
-                "resources": self.resources.to_dict(),
-                "sites": self.sites.to_records(),
-                "operations": self.operations.to_dict(),
-                "economics": self.economics.to_dict(),
-            }
-        )
+        """JSON-ready nested dict of the stages run (no timestamps: the same scenario and seed
+        give the same)."""
+        blocks: dict[str, Any] = {
+            "provenance": self.provenance(),
+            "scenario": self.scenario.model_dump(mode="json"),
+        }
+        if self.terrain is not None:
+            blocks["terrain"] = self.terrain.summary
+        if self.resources is not None:
+            blocks["resources"] = self.resources.to_dict()
+        if self.sites is not None:
+            blocks["sites"] = self.sites.to_records()
+        if self.operations is not None:
+            blocks["operations"] = self.operations.to_dict()
+        if self.economics is not None:
+            blocks["economics"] = self.economics.to_dict()
+        return plain(blocks)
 
     def to_json(self) -> str:
         """Canonical JSON text (sorted keys, fixed float repr) of :meth:`to_dict`."""
         return json.dumps(self.to_dict(), sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
-def _named_features() -> pd.DataFrame:
-    from lunarbase.data import load
+class Chain:
+    """One scenario's stages, run in order; any stage replaceable by a callable.
 
-    iau = load("iau_nomenclature")
-    frame = pd.DataFrame(
-        {"lat": iau["lat"].values, "lon": iau["lon"].values}, index=iau["feature"].values
-    )
-    return frame[frame["lat"] < -75.0]
+    Parameters
+    ----------
+    scenario : lunarbase.scenario.Scenario
+        The validated scenario.
+    progress : callable, optional
+        ``progress(stage, fraction)`` for progress bars.
+    **replacements : callable
+        ``stage=function(chain) -> results`` for any of :data:`STAGES`.
+
+    Raises
+    ------
+    ScenarioError
+        A replacement for a stage that does not exist.
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        progress: Progress | None = None,
+        **replacements: StageFunction,
+    ) -> None:
+        unknown = sorted(set(replacements) - set(STAGES))
+        if unknown:
+            raise ScenarioError(
+                f"no stage named {', '.join(unknown)} (stages: {', '.join(STAGES)})"
+            )
+        self.scenario = scenario
+        self.seeds = stage_seeds(scenario.scenario.seed)
+        self.results = Results(scenario)
+        self._progress = progress
+        self._replacements: Mapping[str, StageFunction] = dict(replacements)
+
+    # -- the stages, in order ------------------------------------------------------------------
+
+    def terrain(self) -> TerrainResults:
+        """Terrain and light at the base site, and a basemap covering the site search area."""
+
+        sc = self.scenario
+        half_km = float(polar_radius_m(sc.sites.max_colatitude_deg + 0.5)) / 1000.0
+        return terrain_stage.assess(
+            sc.terrain,
+            site_lat_deg=sc.site.lat_deg,
+            site_lon_deg=sc.site.lon_deg,
+            basemap_half_width_km=min(BASEMAP_MAX_HALF_WIDTH_KM, half_km),
+        )
+
+    def resources(self) -> ResourceResults:
+        """Grades at the base and in its mining radius; inventories (resources stream)."""
+
+        sc = self.scenario
+        return resources_stage.assess(
+            sc.resources,
+            site_lat_deg=sc.site.lat_deg,
+            site_lon_deg=sc.site.lon_deg,
+            mining_radius_km=sc.site.mining_radius_km,
+            seed=self.seeds["resources"],
+        )
+
+    def sites(self) -> SiteResults:
+        """Candidate sites ranked, evaluated with the terrain stage's light settings."""
+
+        return sites_stage.rank(
+            self.scenario.sites,
+            self._needs("terrain", self.results.terrain),
+            progress=lambda f: self._tick("sites", f),
+        )
+
+    def operations(self) -> OperationsResults:
+        """The base simulated on the mining area's He-3 grade (operations stream).
+
+        Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
+        4383 daylit h/yr applies to a solar-powered miner).
+        """
+
+        res = self._needs("resources", self.results.resources)
+        return operations_stage.simulate(
+            self.scenario.operations,
+            he3_grade_ppb=res.mining_he3_ppb,
+            seed=self.seeds["operations"],
+        )
+
+    def economics(self) -> EconomicsResults:
+        """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream)."""
+
+        ops = self._needs("operations", self.results.operations)
+        return economics_stage.evaluate(self.scenario.economics, ops, seed=self.seeds["economics"])
+
+    def run(self, until: str = STAGES[-1]) -> Results:
+        """Run the stages in order up to and including ``until``; return all their results.
+
+        Raises
+        ------
+        ScenarioError
+            ``until`` is not a stage name.
+        """
+        if until not in STAGES:
+            raise ScenarioError(f"until: no stage named {until!r} (stages: {', '.join(STAGES)})")
+        for name in STAGES[: STAGES.index(until) + 1]:
+            self._tick(name, 0.0)
+            replacement = self._replacements.get(name)
+            result = replacement(self) if replacement is not None else getattr(self, name)()
+            self.results = replace(self.results, **{name: result})
+            self._tick(name, 1.0)
+        return self.results
+
+    # -- queries the command line asks, read from the same scenario ----------------------------
+
+    def point(self, lat_deg: float, lon_deg: float) -> dict[str, Any]:
+        """Terrain criteria and regolith grades at a point, with the scenario's light and
+        resource settings (``lunarbase point``)."""
+        from lunarbase import terrain as terrain_stage
+
+        settings = terrain_stage.light_settings(self.scenario.terrain)
+        out = terrain_stage.point_criteria(lat_deg, lon_deg, **settings.as_kwargs()).to_dict()
+        out.update(resources_stage.point_grades(lat_deg, lon_deg, cfg=self.scenario.resources))
+        return out
+
+    def light(self, lat_deg: float, lon_deg: float) -> LightSeries:
+        """Sun-disk fraction and Earth-view series at a point (``lunarbase illumination``)."""
+
+        settings = terrain_stage.light_settings(self.scenario.terrain)
+        return terrain_stage.point_light(lat_deg, lon_deg, **settings.as_kwargs())
+
+    def terrain_maps(self, lat_deg: float, lon_deg: float, half_width_km: float) -> xr.Dataset:
+        """Light, PSR, slope and elevation maps of a window (``lunarbase terrain maps``)."""
+
+        t = self.scenario.terrain
+        return terrain_stage.terrain_maps(
+            lat_deg,
+            lon_deg,
+            half_width_km,
+            start=t.start,
+            end=t.end,
+            step_h=t.step_h,
+            observer_height_m=t.observer_height_m,
+            horizon_azimuths=t.horizon_azimuths,
+            progress=self._progress,
+        )
+
+    def region_resources(
+        self,
+        region: Region,
+        *,
+        depth_m: float | None,
+        he3_cutoff_ppb: float,
+        ree_cutoff_ppm: float,
+    ) -> RegionResources:
+        """He-3 and REE of a region, drawn from the resources stream
+        (``lunarbase resources inventory``)."""
+
+        return resources_stage.region_resources(
+            self.scenario.resources,
+            seed=self.seeds["resources"],
+            region=region,
+            depth_m=depth_m,
+            he3_cutoff_ppb=he3_cutoff_ppb,
+            ree_cutoff_ppm=ree_cutoff_ppm,
+        )
+
+    def resource_maps(self, out_dir: Path) -> dict[str, Path]:
+        """He-3, Th and REE maps as NetCDF and PNG (``lunarbase resources maps``)."""
+
+        trace = provenance(self.scenario, ("lpgrs_5deg",))
+        return resources_stage.write_maps(self.scenario.resources, out_dir, provenance=trace)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _tick(self, stage: str, fraction: float) -> None:
+        if self._progress is not None:
+            self._progress(stage, fraction)
+
+    @staticmethod
+    def _needs(stage: str, result: Any) -> Any:
+        if result is None:
+            raise ScenarioError(f"the {stage} stage has not run: run(until=...) it first")
+        return result
 
 
-def run(scenario: Scenario, progress: Progress | None = None) -> Results:
-    """Run every stage of ``scenario`` and return their results."""
-    from lunarbase import economics, operations, resources, sites
-    from lunarbase.ephemeris import period_directions
-    from lunarbase.terrain.dem import polar_terrain
-
-    def tick(stage: str, fraction: float) -> None:
-        if progress is not None:
-            progress(stage, fraction)
-
-    sc, seed = scenario, scenario.scenario.seed
-    tick("terrain", 0.0)
-    terrain = terrain_stage.assess(sc.site.lat_deg, sc.site.lon_deg, sc.terrain)
-    tick("terrain", 1.0)
-
-    tick("resources", 0.0)
-    res = resources.assess(
-        sc.resources,
-        site_lat_deg=sc.site.lat_deg,
-        site_lon_deg=sc.site.lon_deg,
-        mining_radius_km=sc.site.mining_radius_km,
-        seed=seed,
-    )
-    tick("resources", 1.0)
-
-    ranked = sites.rank(
-        sc.sites,
-        sc.terrain,
-        polar_terrain(),
-        period_directions(sc.terrain.start, sc.terrain.end, sc.terrain.step_h),
-        _named_features(),
-        progress=lambda f: tick("sites", f),
-    )
-
-    tick("operations", 0.0)
-    # Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
-    # 4383 daylit h/yr applied to a solar-powered miner).
-    ops = operations.simulate(sc.operations, he3_grade_ppb=res.mining_he3_ppb, seed=seed)
-    tick("operations", 1.0)
-
-    tick("economics", 0.0)
-    econ = economics.evaluate(sc.economics, ops, sc.operations, seed=seed)
-    tick("economics", 1.0)
-    return Results(sc, terrain, res, ranked, ops, econ)
+def run(scenario: Scenario, progress: Progress | None = None, until: str = STAGES[-1]) -> Results:
+    """Run ``scenario``'s stages up to ``until`` (default: all) and return their results."""
+    return Chain(scenario, progress=progress).run(until=until)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -328,6 +329,48 @@ class Scenario(_Section):
             return self
         meta = self.scenario.model_copy(update={"seed": seed})
         return self.model_copy(update={"scenario": Meta.model_validate(meta.model_dump())})
+
+
+def with_overrides(
+    scenario: Scenario,
+    overrides: Mapping[str, Any],
+    *,
+    names: Mapping[str, str] | None = None,
+) -> Scenario:
+    """``scenario`` with ``"table.field"`` values replaced and validated again.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario to start from.
+    overrides : mapping
+        ``{"terrain.step_h": 1.0, ...}``; a None value keeps the scenario's value.
+    names : mapping, optional
+        What the user typed for each key (e.g. ``{"terrain.step_h": "--step-h"}``), named in
+        errors instead of the key.
+
+    Raises
+    ------
+    ScenarioError
+        An unknown table or field, or a value out of range: one line naming the option.
+    """
+    names = names or {}
+    raw = scenario.model_dump(mode="json")
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        table, _, field = key.partition(".")
+        if table not in raw or not isinstance(raw[table], dict) or field not in raw[table]:
+            raise ScenarioError(f"{names.get(key, key)}: no scenario field {key!r}")
+        raw[table][field] = value.isoformat() if isinstance(value, dt.date) else value
+    try:
+        return Scenario.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"][:2])
+        table = str(err["loc"][0]) if err["loc"] else ""
+        where = names.get(key) or next((n for k, n in names.items() if k.startswith(table)), key)
+        raise ScenarioError(f"{where}: {_describe(err)}") from None
 
 
 def bundled_scenarios() -> dict[str, Path]:

@@ -190,14 +190,14 @@ def test_psr_area_counts_sphere_area_not_map_area() -> None:
     cap, 2 pi R^2 (1 - cos 10 deg) = 2.85e5 km^2; summing map pixels would give 1.5 % more at
     its edge (stereographic scale factor). Pixels of 2 km: the rim quantisation is < 0.3 %."""
     from lunarbase.geometry import polar_radius_m
-    from lunarbase.terrain.psr import area_km2
+    from lunarbase.terrain.psr import psr_area_km2
 
     half = float(polar_radius_m(10.0)) + 4000.0
     axis = np.arange(-half, half, 2000.0) + 1000.0
     mask = xr.DataArray(np.ones((axis.size, axis.size), bool), coords={"y": axis[::-1], "x": axis},
                         dims=("y", "x"))  # fmt: skip
     cap_km2 = 2 * np.pi * (MOON_RADIUS_M / 1000.0) ** 2 * (1 - np.cos(np.radians(10.0)))
-    assert area_km2(mask, colatitude_max_deg=10.0) == pytest.approx(cap_km2, rel=0.003)
-    ring = area_km2(mask, colatitude_max_deg=10.0, colatitude_min_deg=5.0)
-    inner = area_km2(mask, colatitude_max_deg=5.0)
-    assert ring + inner == pytest.approx(area_km2(mask, colatitude_max_deg=10.0), rel=1e-12)
+    assert psr_area_km2(mask, colatitude_max_deg=10.0) == pytest.approx(cap_km2, rel=0.003)
+    ring = psr_area_km2(mask, colatitude_max_deg=10.0, colatitude_min_deg=5.0)
+    inner = psr_area_km2(mask, colatitude_max_deg=5.0)
+    assert ring + inner == pytest.approx(psr_area_km2(mask, colatitude_max_deg=10.0), rel=1e-12)

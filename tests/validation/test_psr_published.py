@@ -59,13 +59,13 @@ def coarse_psr(mirror: Path) -> xr.DataArray:
 
 def test_psr_area_matches_the_lola_catalogue(fine_psr: xr.DataArray) -> None:
     from lunarbase.geometry import polar_radius_m
-    from lunarbase.terrain.psr import area_km2, in_psr_catalogue
+    from lunarbase.terrain.psr import in_psr_catalogue, psr_area_km2
 
     xs, ys = np.meshgrid(np.asarray(fine_psr.x, float), np.asarray(fine_psr.y, float))
     inside = np.hypot(xs, ys) <= float(polar_radius_m(COLATITUDE_DEG))
     catalogue = fine_psr.copy(data=np.where(inside, in_psr_catalogue(xs, ys), False))
-    ours_km2 = area_km2(fine_psr, colatitude_max_deg=COLATITUDE_DEG)
-    theirs_km2 = area_km2(catalogue, colatitude_max_deg=COLATITUDE_DEG)
+    ours_km2 = psr_area_km2(fine_psr, colatitude_max_deg=COLATITUDE_DEG)
+    theirs_km2 = psr_area_km2(catalogue, colatitude_max_deg=COLATITUDE_DEG)
     overlap = (fine_psr.values & catalogue.values).sum() / max(catalogue.values.sum(), 1)
     print(f"\nPSR area poleward of {90 - COLATITUDE_DEG} S: ours {ours_km2:.0f} km^2, "
           f"LOLA catalogue {theirs_km2:.0f} km^2 (ratio {ours_km2 / theirs_km2:.2f}); "
@@ -80,9 +80,9 @@ def test_whole_south_psr_area_vs_mazarico2011(coarse_psr: xr.DataArray) -> None:
     PSRs smaller than a few km^2 and shave every boundary, and terrain beyond 79 S (the grid's
     edge) is missing, which lowers horizons near 80 S -- both can only lose PSR area. So the
     coarse total must come out below Mazarico's, but not by more than 40 %."""
-    from lunarbase.terrain.psr import area_km2
+    from lunarbase.terrain.psr import psr_area_km2
 
-    area_80 = area_km2(coarse_psr, colatitude_max_deg=10.0)
+    area_80 = psr_area_km2(coarse_psr, colatitude_max_deg=10.0)
     theirs = MAZARICO2011_SOUTH_KM2
     print(f"\nPSR area to 80 S on the 1787 m grid: ours {area_80:,.0f} km^2, Mazarico 2011 "
           f"{theirs:,.0f} km^2 (ratio {area_80 / theirs:.2f})")  # fmt: skip
@@ -97,11 +97,11 @@ def test_multiresolution_psr_area_vs_mazarico2011(
     the reference file's suggestion at comparable resolution; the 85-80 S band is still
     coarse here, which can only lower our total (poleward of 85 S the 1787 m map holds about
     three quarters of the 240 m map's PSR area; printed)."""
-    from lunarbase.terrain.psr import area_km2
+    from lunarbase.terrain.psr import psr_area_km2
 
-    fine = area_km2(fine_psr, colatitude_max_deg=FINE_COLATITUDE_DEG)
-    coarse_inner = area_km2(coarse_psr, colatitude_max_deg=FINE_COLATITUDE_DEG)
-    band = area_km2(coarse_psr, colatitude_max_deg=10.0, colatitude_min_deg=FINE_COLATITUDE_DEG)
+    fine = psr_area_km2(fine_psr, colatitude_max_deg=FINE_COLATITUDE_DEG)
+    coarse_inner = psr_area_km2(coarse_psr, colatitude_max_deg=FINE_COLATITUDE_DEG)
+    band = psr_area_km2(coarse_psr, colatitude_max_deg=10.0, colatitude_min_deg=FINE_COLATITUDE_DEG)
     total = fine + band
     print(f"\nPSR to 80 S: 240 m poleward of 85 S {fine:,.0f} km^2 + 1787 m 85-80 S "
           f"{band:,.0f} km^2 = {total:,.0f} km^2; Mazarico 2011 {MAZARICO2011_SOUTH_KM2:,.0f} "

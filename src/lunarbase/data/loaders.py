@@ -9,8 +9,6 @@ query, measured with ``python -X importtime``); xarray and pandas are imported w
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from lunarbase.cache import cache_key, cached_array
 from lunarbase.constants import MOON_RADIUS_M
-from lunarbase.data.registry import Dataset, cache_dir, dataset, dataset_files, registry
+from lunarbase.data.registry import Dataset, dataset, dataset_files, registry
 from lunarbase.errors import DataError
-from lunarbase.fileio import atomic_write
 from lunarbase.geometry import polar_radius_m
 
 if TYPE_CHECKING:
@@ -33,31 +31,6 @@ POLAR_DECODER_VERSION = 2
 
 #: Order of the 9 quantities in the LP GRS table and its error matrix (Prettyman et al. 2006).
 LPGRS_QUANTITIES = ("MgO", "Al2O3", "SiO2", "CaO", "TiO2", "FeO", "K", "Th", "U")
-
-
-def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.ndarray:
-    """Array from the derived-grid cache, building and storing it atomically on a miss.
-
-    ``key`` must hold everything the result depends on (input sha256s and parameters).
-    """
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
-    folder = cache_dir() / "derived"
-    path = folder / f"{digest}.npy"
-    if path.is_file():
-        try:
-            return np.load(path, mmap_mode="r")
-        except (OSError, ValueError):
-            path.unlink(missing_ok=True)
-    array = build()
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda tmp: _save_npy(tmp, array))
-    return array
-
-
-def _save_npy(path: Path, array: np.ndarray) -> None:
-    """``np.save`` to exactly ``path`` (given a name, numpy would append ``.npy``)."""
-    with path.open("wb") as fh:
-        np.save(fh, array, allow_pickle=False)
 
 
 def _decode_height_png(path: Path, lo_m: float, hi_m: float) -> np.ndarray:
@@ -107,8 +80,7 @@ def polar_grid(name: str) -> PolarGrid:
         raise DataError(f"{name}: not a south-polar DEM")
     (png,) = dataset_files(ds.name)
     p = ds.params
-    key = {"kind": "polar_dem", "version": POLAR_DECODER_VERSION, "sha256": registry()[ds.files[0]]}
-    key.update(p)
+    key = cache_key("polar_dem", POLAR_DECODER_VERSION, sha256=registry()[ds.files[0]], **p)
 
     def build() -> np.ndarray:
         height = _decode_height_png(png, p["height_min_m"], p["height_max_m"])
@@ -268,7 +240,7 @@ def psr_polygons() -> list[np.ndarray]:
     shapefile takes 0.07 s, the cache 1 ms)."""
     ds = dataset("lola_psr_south")
     shp = dataset_files(ds.name)[0]
-    key = {"kind": "psr_rings", "version": 1, "sha256": registry()[ds.files[0]]}
+    key = cache_key("psr_rings", 1, sha256=registry()[ds.files[0]])
 
     def build() -> np.ndarray:
         import shapefile

@@ -19,10 +19,10 @@ from typing import Any
 
 import pooch
 
+from lunarbase.cache import cache_dir
 from lunarbase.errors import DataError
 
 MIRROR_ENV = "LUNARBASE_DATA_MIRROR"
-CACHE_ENV = "LUNARBASE_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,6 @@ class Dataset:
             "crs": self.crs,
             "sha256": " ".join(f"{f}={reg[f]}" for f in self.files),
         }
-
-
-def cache_dir() -> Path:
-    """User cache folder for downloads and derived grids (created on demand)."""
-    path = Path(os.environ.get(CACHE_ENV) or pooch.os_cache("lunarbase"))
-    return path
 
 
 def mirror_dir() -> Path | None:

@@ -11,13 +11,14 @@ are. Scaling He-3 output scales shipments directly (flight capacity assumed not 
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
-import numpy.typing as npt
 
 from lunarbase.economics import costs
-from lunarbase.scenario import Economics, Operations
+from lunarbase.seeds import SeedLike
+from lunarbase.typing import FloatArray
 
 UNCERTAIN_INPUTS = (
     "he3_price_usd_per_kg",
@@ -29,17 +30,69 @@ UNCERTAIN_INPUTS = (
 )
 """Inputs the Monte Carlo varies; ``he3_output_scale`` multiplies the He-3 shipped (nominal 1)."""
 
-FloatArray = npt.NDArray[np.float64]
+
+class CostInputs(Protocol):
+    """The fixed and nominal economic inputs under their scenario names and units (the
+    scenario's ``[economics]`` table, :class:`lunarbase.scenario.Economics`, is one)."""
+
+    @property
+    def he3_price_usd_per_kg(self) -> float:
+        """He-3 price [USD/kg]."""
+
+    @property
+    def launch_cost_usd_per_kg(self) -> float:
+        """Cost to land 1 kg on the Moon [USD/kg]."""
+
+    @property
+    def miner_unit_cost_usd(self) -> float:
+        """Build cost per miner [USD]."""
+
+    @property
+    def reactor_cost_usd_per_kwe(self) -> float:
+        """Plant build cost [USD/kWe]."""
+
+    @property
+    def annual_opex_fraction(self) -> float:
+        """Yearly operations cost / capital cost [1/yr]."""
+
+    @property
+    def miner_mass_kg(self) -> float:
+        """Landed mass per miner [kg]."""
+
+    @property
+    def reactor_mass_kg_per_kwe(self) -> float:
+        """Plant specific mass [kg/kWe]."""
+
+    @property
+    def return_cost_usd_per_kg(self) -> float:
+        """Cost to return 1 kg to Earth [USD/kg]."""
+
+    @property
+    def discount_rate(self) -> float:
+        """Real discount rate [1/yr]."""
+
+    @property
+    def uncertainty_fraction(self) -> float:
+        """Half-width of the uniform band around each uncertain input [-]."""
 
 
-def nominal_inputs(cfg: Economics) -> dict[str, float]:
+@dataclass(frozen=True)
+class Fleet:
+    """The hardware that is priced: miners landed [count] and plant power [kWe] (from the
+    operations results)."""
+
+    n_miners: int
+    reactor_power_kwe: float
+
+
+def nominal_inputs(cfg: CostInputs) -> dict[str, float]:
     """Nominal value of each of :data:`UNCERTAIN_INPUTS`."""
     values = {name: float(getattr(cfg, name)) for name in UNCERTAIN_INPUTS[:-1]}
     values["he3_output_scale"] = 1.0
     return values
 
 
-def problem(cfg: Economics) -> dict[str, Any]:
+def problem(cfg: CostInputs) -> dict[str, Any]:
     """SALib-shaped problem: uniform bounds of +-``uncertainty_fraction`` around the nominals."""
     u = cfg.uncertainty_fraction
     nominal = nominal_inputs(cfg)
@@ -51,7 +104,7 @@ def problem(cfg: Economics) -> dict[str, Any]:
     }
 
 
-def sample(prob: dict[str, Any], n_draws: int, *, seed: int) -> FloatArray:
+def sample(prob: dict[str, Any], n_draws: int, *, seed: SeedLike) -> FloatArray:
     """Uniform draws within ``prob['bounds']``, shape ``(n_draws, num_vars)``."""
     bounds = np.asarray(prob["bounds"], dtype=float)
     rng = np.random.default_rng(seed)
@@ -65,8 +118,8 @@ def discount_factors(discount_rate: float, years: int) -> FloatArray:
 
 def cash_flow_matrix(
     inputs: FloatArray,
-    cfg: Economics,
-    ops_cfg: Operations,
+    cfg: CostInputs,
+    fleet: Fleet,
     shipped_he3_kg: FloatArray,
 ) -> dict[str, FloatArray]:
     """Cash-flow components for each row of ``inputs`` (columns :data:`UNCERTAIN_INPUTS`).
@@ -75,8 +128,10 @@ def cash_flow_matrix(
     ----------
     inputs : ndarray, shape (n, 6)
         Values of the uncertain inputs, one row per case.
-    cfg, ops_cfg : Economics, Operations
-        Fixed inputs (masses, plant power, fleet size, return cost).
+    cfg : CostInputs
+        Fixed inputs (masses, return cost).
+    fleet : Fleet
+        Miners and plant power priced.
     shipped_he3_kg : ndarray, shape (years,)
         Nominal He-3 shipped in operating years 1..N. [kg]
 
@@ -91,13 +146,13 @@ def cash_flow_matrix(
     years = len(shipped_he3_kg)
     capex = np.asarray(
         costs.miner_capex_usd(
-            ops_cfg.n_miners,
+            fleet.n_miners,
             x["miner_unit_cost_usd"],
             cfg.miner_mass_kg,
             x["launch_cost_usd_per_kg"],
         )
         + costs.reactor_capex_usd(
-            ops_cfg.reactor_power_kwe,
+            fleet.reactor_power_kwe,
             x["reactor_cost_usd_per_kwe"],
             cfg.reactor_mass_kg_per_kwe,
             x["launch_cost_usd_per_kg"],
@@ -126,12 +181,12 @@ def cash_flow_matrix(
 
 def npv_usd(
     inputs: FloatArray,
-    cfg: Economics,
-    ops_cfg: Operations,
+    cfg: CostInputs,
+    fleet: Fleet,
     shipped_he3_kg: FloatArray,
 ) -> FloatArray:
     """Net present value at ``cfg.discount_rate`` for each row of ``inputs``. [USD]"""
-    flows = cash_flow_matrix(inputs, cfg, ops_cfg, shipped_he3_kg)
+    flows = cash_flow_matrix(inputs, cfg, fleet, shipped_he3_kg)
     return np.asarray(flows["net_usd"] @ discount_factors(cfg.discount_rate, len(shipped_he3_kg)))
 
 

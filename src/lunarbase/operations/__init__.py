@@ -1,11 +1,11 @@
 """Operations stage: a SimPy model of the miner fleet, processing, power and return flights.
 
-Entry points: :func:`simulate` (discrete-event, seeded) and :func:`expected_he3_kg_per_year`
-(closed-form steady state of the same model).
+Entry points (:mod:`.stage`): :func:`simulate` (discrete-event, seeded) and
+:func:`expected_he3_kg_per_year` (closed-form steady state of the same model).
 """
 
 from lunarbase.operations.power import powered_miner_slots
-from lunarbase.operations.sim import (
+from lunarbase.operations.stage import (
     ANNUAL_COLUMNS,
     OperationsResults,
     expected_he3_kg_per_year,

@@ -9,7 +9,7 @@ availability is MTBF / (MTBF + MTTR).
 While up, a miner works in shifts of ``shift_h``. At the start of a shift a miner without power
 asks the power bus for a slot; without one it idles for the shift (power-limited) and asks
 again at the next; with one it keeps the slot until it fails. A powered shift excavates for the
-lit part of the shift (``illumination_fraction`` treated as a duty cycle), sieves and heats the
+lit part of the shift (``daylight_duty_fraction`` treated as a duty cycle), sieves and heats the
 fines onboard, and puts the He-3 in the base store at the end of the shift. A failure ends the
 shift early and frees the slot for a spare miner. Shifts never cross a year boundary, so every
 shift belongs to exactly one year of the ledger.
@@ -46,7 +46,7 @@ class MinerSpec:
         He-3 grade of the fines. [ppb]
     he3_release_fraction : float
         Fraction of the He-3 in the fines released and kept. [-]
-    illumination_fraction : float
+    daylight_duty_fraction : float
         Fraction of a powered shift the miner can work (light duty cycle). [-]
     shift_h : float
         Length of a work shift, the simulation's time step for a miner. [h]
@@ -58,7 +58,7 @@ class MinerSpec:
     fines_fraction: float
     he3_grade_ppb: float
     he3_release_fraction: float
-    illumination_fraction: float
+    daylight_duty_fraction: float
     shift_h: float
 
 
@@ -68,7 +68,7 @@ def shift_output(spec: MinerSpec, powered_h: ArrayLike) -> dict[str, ArrayLike]:
     Returns ``working_h`` (lit hours), ``regolith_excavated_t``, ``fines_processed_t`` and
     ``he3_extracted_kg``; works element-wise on arrays (e.g. powered hours per year).
     """
-    working_h = powered_h * spec.illumination_fraction
+    working_h = powered_h * spec.daylight_duty_fraction
     excavated_t = working_h * spec.excavation_t_per_h
     fines_t = processing.fines_processed_t(excavated_t, spec.fines_fraction)
     he3_kg = processing.he3_extracted_kg(fines_t, spec.he3_grade_ppb, spec.he3_release_fraction)

@@ -11,8 +11,6 @@ import math
 
 import simpy
 
-from lunarbase.scenario import Operations
-
 _SLOT_ROUNDING = 1e-9
 """Relative slack so that e.g. 900 kW / 300 kW counts as 3 slots despite float rounding."""
 
@@ -40,11 +38,6 @@ def powered_miner_slots(
     if spare_kw <= 0.0:
         return 0
     return math.floor(spare_kw / miner_power_kw * (1.0 + _SLOT_ROUNDING))
-
-
-def slots_for(cfg: Operations) -> int:
-    """:func:`powered_miner_slots` for an :class:`~lunarbase.scenario.Operations` config."""
-    return powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
 
 
 class PowerBus:

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lunarbase.geometry import wrap_lon_180
-from lunarbase.terrain.dem import hillshade, latlon_to_xy
+from lunarbase.terrain import latlon_to_xy
 
 LAYOUT = {"template": "plotly_white", "height": 420, "margin": {"l": 60, "r": 20, "t": 50, "b": 50}}
 
@@ -31,20 +31,16 @@ def light_figure(series: pd.DataFrame) -> str:
     return _html(fig, "fig-light")
 
 
-def sites_figure(
-    dem: Any, sites: pd.DataFrame, base_lat: float, base_lon: float, half_km: float
-) -> str:
-    """Hillshade of the 240 m south-polar DEM with ranked candidates and the base."""
-    step = 2
-    sub = dem.sel(x=slice(-half_km * 1e3, half_km * 1e3), y=slice(half_km * 1e3, -half_km * 1e3))
-    sub = sub[::step, ::step]
-    sub.attrs["pixel_size_m"] = float(dem.attrs["pixel_size_m"]) * step
-    shade = np.round(hillshade(sub) * 255).astype(np.uint8)  # 8 bits are plenty for grey
+def sites_figure(basemap: Any, sites: pd.DataFrame, base_lat: float, base_lon: float) -> str:
+    """Hillshade basemap (0-255 on x, y [m], from the terrain results) with the ranked
+    candidates and the base."""
+    if basemap is None:
+        return "<p>No basemap: the terrain stage ran without one.</p>"
     fig = go.Figure()
     fig.add_heatmap(
-        x=np.asarray(sub.x) / 1e3,
-        y=np.asarray(sub.y) / 1e3,
-        z=shade,
+        x=np.asarray(basemap.x) / 1e3,
+        y=np.asarray(basemap.y) / 1e3,
+        z=np.asarray(basemap.values),
         colorscale="gray",
         showscale=False,
         hoverinfo="skip",

@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from lunarbase.resources.he3 import (
+from lunarbase.resources.regions import Region, region_weights
+from lunarbase.resources.regolith import (
+    RegolithInputs,
     check_cutoff,
     check_depth_m,
     counted_thickness_m,
-    regolith_depth_m,
+    regolith_thickness_m,
 )
-from lunarbase.resources.regions import Region, region_weights
-from lunarbase.scenario import Resources
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -159,7 +159,7 @@ class ReeInventory:
 
 def ree_tonnes(
     grs: xr.Dataset,
-    cfg: Resources,
+    cfg: RegolithInputs,
     *,
     cutoff_ppm: float = 0.0,
     region: Region | str | None = None,
@@ -168,13 +168,13 @@ def ree_tonnes(
     """Rare-earth elements in the regolith of a region, counting bins at or above a cut-off.
 
     Deterministic (nominal Th; no Monte Carlo). The regolith depth follows
-    :func:`lunarbase.resources.he3.regolith_depth_m` and the density ``cfg``, as for He-3.
+    :func:`lunarbase.resources.regolith.regolith_depth_m` and the density ``cfg``, as for He-3.
 
     Parameters
     ----------
     grs : xarray.Dataset
         LP GRS table (``load("lpgrs_5deg")``) with ``Th_ppm``, ``FeO_wt_pct`` and ``area_m2``.
-    cfg : lunarbase.scenario.Resources
+    cfg : RegolithInputs
         Density and regolith depths.
     cutoff_ppm : float, optional
         Minimum total-REE grade of a bin to count [ppm], >= 0.
@@ -203,7 +203,7 @@ def ree_tonnes(
     ree = ree_ppm(th)
     keep = np.where(ree[REE_TOTAL_KEY] >= cutoff_ppm, weights, 0.0)
     area_m2 = np.asarray(grs["area_m2"].values, dtype=float)
-    thickness = counted_thickness_m(regolith_depth_m(grs["FeO_wt_pct"].values, cfg), depth_m)
+    thickness = counted_thickness_m(regolith_thickness_m(grs["FeO_wt_pct"].values, cfg), depth_m)
     mass_kg = area_m2 * thickness
     mass_kg = mass_kg * cfg.regolith_density_kg_m3 * keep
     regolith_kg = float(mass_kg.sum())

@@ -3,7 +3,7 @@
 The maps are the Lunar Prospector GRS 5-degree bins (Prettyman et al. 2006) drawn as rectangles
 of their true edges on an equirectangular (plate carree) grid, with a colour bar in the layer's
 unit and, as context, the mare outline: the contour of LP FeO at the scenario's mare threshold
-(:attr:`lunarbase.scenario.Resources.mare_feo_threshold_wt_pct`). The NetCDF is written with
+(``mare_feo_threshold_wt_pct``). The NetCDF is written with
 xarray's ``scipy`` engine (netCDF3, no extra dependency). Every file is written to a temporary
 name and renamed, so a re-run never leaves half a file.
 
@@ -23,7 +23,11 @@ import xarray as xr
 
 from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
 from lunarbase.geometry import wrap_lon_180
-from lunarbase.scenario import Resources
+from lunarbase.resources.grades import grs_fluence, grs_he3_ppb
+from lunarbase.resources.inventory import InventoryInputs
+from lunarbase.resources.kreep import kreep_fraction, ree_ppm
+from lunarbase.resources.regions import load_grs
+from lunarbase.resources.regolith import regolith_thickness_m
 
 PNG_LAYERS = {
     "he3_ppb": ("He-3", "ppb", "viridis"),
@@ -31,6 +35,50 @@ PNG_LAYERS = {
     "ree_sum_ppm": ("Total REE (15386 pattern scaled by Th)", "ppm", "cividis"),
 }
 """Layers drawn as PNG: variable -> (title, unit, colour map)."""
+
+
+def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
+    """Per-bin resource layers for the report.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table (``load("lpgrs_5deg")``).
+    cfg : lunarbase.resources.inventory.InventoryInputs
+        He grade model, atom ratio and depths (the scenario's ``[resources]`` table will do).
+
+    Returns
+    -------
+    xarray.Dataset
+        ``he3_ppb`` [ppb], ``tio2_wt_pct`` [wt%], ``th_ppm`` [ppm], ``ree_sum_ppm`` [ppm],
+        ``kreep_fraction`` [-], ``regolith_depth_m`` [m] and ``solar_wind_fluence`` (normalised,
+        [-]) on ``cell``, with the bins' coordinates.
+
+    References
+    ----------
+    .. [1] See :mod:`lunarbase.resources.grades`, :mod:`lunarbase.resources.fluence` and
+       :mod:`lunarbase.resources.kreep`.
+    """
+    import xarray as xr
+
+    tio2 = grs["TiO2_wt_pct"].values
+    th = grs["Th_ppm"].values
+    layers = {
+        "he3_ppb": (
+            grs_he3_ppb(grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio),
+            "ppb",
+        ),
+        "solar_wind_fluence": (grs_fluence(grs), "1"),
+        "tio2_wt_pct": (np.asarray(tio2, dtype=float), "wt%"),
+        "th_ppm": (np.asarray(th, dtype=float), "ppm"),
+        "ree_sum_ppm": (ree_ppm(th)["total"], "ppm"),
+        "kreep_fraction": (kreep_fraction(th), "1"),
+        "regolith_depth_m": (regolith_thickness_m(grs["FeO_wt_pct"].values, cfg), "m"),
+    }
+    data_vars = {k: ("cell", v, {"units": u}) for k, (v, u) in layers.items()}
+    attrs = {"source": grs.attrs.get("citation", "Lunar Prospector GRS (Prettyman et al. 2006)")}
+    attrs["he3_model"] = cfg.he3_model
+    return xr.Dataset(data_vars, coords=grs.coords, attrs=attrs)
 
 
 def netcdf_ready(maps: xr.Dataset, provenance: Mapping[str, Any] | None = None) -> xr.Dataset:
@@ -114,7 +162,7 @@ def draw_map(
 
 
 def write_maps(
-    cfg: Resources,
+    cfg: InventoryInputs,
     out_dir: Path | str,
     *,
     provenance: Mapping[str, Any] | None = None,
@@ -124,8 +172,8 @@ def write_maps(
 
     Parameters
     ----------
-    cfg : lunarbase.scenario.Resources
-        He grade model, atom ratio and depths.
+    cfg : lunarbase.resources.inventory.InventoryInputs
+        He grade model, atom ratio and depths (the scenario's ``[resources]`` table will do).
     out_dir : path
         Output folder; created when missing.
     provenance : mapping, optional
@@ -143,8 +191,6 @@ def write_maps(
     LunarbaseError
         ``out_dir`` cannot be created or written.
     """
-    from lunarbase.resources import load_grs, resource_maps
-
     grs = load_grs(grs)
     layers = resource_maps(grs, cfg)
     paths: dict[str, Path] = {}

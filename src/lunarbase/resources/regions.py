@@ -30,12 +30,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
 from lunarbase.errors import QueryError
-from lunarbase.geometry import great_circle_km, wrap_lon_180
+from lunarbase.geometry import check_latlon, great_circle_km, wrap_lon_180
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -72,13 +72,6 @@ class Region:
     polygon: Sequence[tuple[float, float]] | None = None
 
 
-def _check_point(lat_deg: float, lon_deg: float) -> None:
-    if not math.isfinite(lat_deg) or not -90.0 <= lat_deg <= 90.0:
-        raise QueryError(f"lat = {lat_deg!r} deg is outside -90..90")
-    if not math.isfinite(lon_deg):
-        raise QueryError(f"lon = {lon_deg!r} deg is not a finite longitude")
-
-
 def containing_cell(
     grs: xr.Dataset | Mapping[str, np.ndarray], lat_deg: float, lon_deg: float
 ) -> int:
@@ -93,7 +86,7 @@ def containing_cell(
     lon_deg : float
         Longitude [deg E], either 0..360 or -180..180.
     """
-    _check_point(lat_deg, lon_deg)
+    check_latlon(lat_deg, lon_deg)
     lon = float(wrap_lon_180(lon_deg))
     lat_min, lat_max, lon_min, lon_max = (
         np.asarray(grs[k]) for k in ("lat_min", "lat_max", "lon_min", "lon_max")
@@ -126,7 +119,7 @@ def circle_weights(grs: xr.Dataset, lat: float, lon: float, radius_km: float) ->
     QueryError
         Centre outside -90..90 deg or a radius that is not a positive number.
     """
-    _check_point(lat, lon)
+    check_latlon(lat, lon)
     if not math.isfinite(radius_km) or radius_km <= 0.0:
         raise QueryError(f"radius_km = {radius_km!r} must be a positive number of km")
     d_km = great_circle_km(lat, lon, grs["lat"].values, grs["lon"].values)
@@ -159,7 +152,7 @@ def polygon_weights(grs: xr.Dataset, polygon: Sequence[tuple[float, float]]) -> 
     if pts.ndim != 2 or pts.shape[1] != 2 or pts.shape[0] < 3:
         raise QueryError(f"polygon needs at least three (lat, lon) vertices, got {polygon!r}")
     for lat_v, lon_v in pts:
-        _check_point(float(lat_v), float(lon_v))
+        check_latlon(float(lat_v), float(lon_v))
     lat_v = pts[:, 0]
     lon_v = pts[0, 1] + np.concatenate([[0.0], np.cumsum(wrap_lon_180(np.diff(pts[:, 1])))])
     ring_lon = float(lon_v[-1] + wrap_lon_180(lon_v[0] - lon_v[-1]))
@@ -255,3 +248,17 @@ def region_weights(grs: xr.Dataset, region: Region | str | None = None) -> tuple
     if not np.any(weights > 0.0):
         raise QueryError(f"region {label} holds no Lunar Prospector bin (bins are ~150 km wide)")
     return label, weights
+
+
+def load_grs(grs: xr.Dataset | None = None) -> xr.Dataset:
+    """``grs`` itself, or the Lunar Prospector GRS 5-degree table when it is ``None``."""
+    if grs is not None:
+        return grs
+    from lunarbase.data import load
+
+    return cast("xr.Dataset", load("lpgrs_5deg"))
+
+
+def area_mean(values: np.ndarray, weights: np.ndarray) -> float:
+    """Weighted mean of per-bin ``values`` with per-bin ``weights`` (areas [m^2] or masses)."""
+    return float((values * weights).sum() / weights.sum())

@@ -41,7 +41,7 @@ import numpy.typing as npt
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import ScenarioError
-from lunarbase.resources.he3 import check_atom_ratio
+from lunarbase.resources.grades import check_atom_ratio
 
 WISCONSIN_KG_PER_KG_HE3 = MappingProxyType(
     {"H2": 6100.0, "H2O": 3300.0, "N2": 500.0, "CO": 1900.0, "CO2": 1700.0, "CH4": 1600.0}

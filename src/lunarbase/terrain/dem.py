@@ -26,7 +26,6 @@ from numpy.typing import ArrayLike, NDArray
 from pyproj import CRS, Transformer
 
 from lunarbase.constants import MOON_RADIUS_M
-from lunarbase.errors import QueryError
 
 POLAR_STEREO_PROJ4 = (
     "+proj=stere +lat_0=-90 +lon_0=0 +k=1 +x_0=0 +y_0=0 +R=1737400 +units=m +no_defs"
@@ -197,14 +196,6 @@ def global_elevation_m(lat_deg: float, lon_deg: float) -> float:
     top = values[r0, c0] * (1 - fc) + values[r0, c1] * fc
     bottom = values[r0 + 1, c0] * (1 - fc) + values[r0 + 1, c1] * fc
     return float(top * (1 - fr) + bottom * fr)
-
-
-def check_latlon(lat_deg: float, lon_deg: float) -> None:
-    """Raise a one-line :class:`QueryError` for a latitude or longitude out of range."""
-    if not np.isfinite(lat_deg) or not -90.0 <= lat_deg <= 90.0:
-        raise QueryError(f"latitude {lat_deg} deg is outside [-90, 90]")
-    if not np.isfinite(lon_deg) or not -360.0 <= lon_deg <= 360.0:
-        raise QueryError(f"longitude {lon_deg} deg is outside [-360, 360]")
 
 
 def slope_map_deg(dem: Grid) -> NDArray[np.float32]:

@@ -3,6 +3,7 @@ written as NetCDF and PNG."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -10,11 +11,11 @@ from typing import cast
 import numpy as np
 import xarray as xr
 
-from lunarbase.data.loaders import cached_array, load
+from lunarbase.cache import cache_key, cached_array
+from lunarbase.data import load
 from lunarbase.errors import QueryError
 from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
-from lunarbase.scenario import Terrain
-from lunarbase.terrain.dem import latlon_to_xy, slope_map_deg
+from lunarbase.terrain.dem import hillshade, latlon_to_xy, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
 from lunarbase.terrain.lightmap import light_maps
 
@@ -24,6 +25,9 @@ grid (a 1.8 km-smoothed peak 60 km away is lower by tens of metres, < 0.05 deg).
 
 FAR_MIN_DISTANCE_M = 40_000.0
 """Terrain on the 1787 m grid counts beyond this distance [m]."""
+
+HORIZON_MAP_CACHE_VERSION = 2
+"""Bump when :func:`lunarbase.terrain.horizon.horizon_map` changes, to rebuild cached maps."""
 
 
 MAP_LAYERS = {
@@ -73,18 +77,18 @@ def cached_horizon_map(
     x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
     y0, y1 = float(dem.y[0]) + CONTEXT_MARGIN_M, float(dem.y[-1]) - CONTEXT_MARGIN_M
     context = [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
-    key: dict[str, object] = {
-        "kind": "horizon_map",
-        "version": 2,
-        "dem": dem.attrs.get("sha256", ""),
-        "far": far.attrs.get("sha256", ""),
-        "x": [float(dem.x[0]), float(dem.x[-1]), dem.sizes["x"]],
-        "y": [float(dem.y[0]), float(dem.y[-1]), dem.sizes["y"]],
-        "n_azimuths": n_azimuths,
-        "observer_height_m": observer_height_m,
-        "margin_m": CONTEXT_MARGIN_M,
-        "far_min_m": FAR_MIN_DISTANCE_M,
-    }
+    key = cache_key(
+        "horizon_map",
+        HORIZON_MAP_CACHE_VERSION,
+        dem=dem.attrs.get("sha256", ""),
+        far=far.attrs.get("sha256", ""),
+        x=[float(dem.x[0]), float(dem.x[-1]), dem.sizes["x"]],
+        y=[float(dem.y[0]), float(dem.y[-1]), dem.sizes["y"]],
+        n_azimuths=n_azimuths,
+        observer_height_m=observer_height_m,
+        margin_m=CONTEXT_MARGIN_M,
+        far_min_m=FAR_MIN_DISTANCE_M,
+    )
 
     def build() -> np.ndarray:
         hm = horizon_map(
@@ -111,11 +115,33 @@ def terrain_maps(
     center_lat_deg: float,
     center_lon_deg: float,
     half_width_km: float,
-    cfg: Terrain,
     *,
+    start: dt.date | str,
+    end: dt.date | str,
+    step_h: float,
+    observer_height_m: float,
+    horizon_azimuths: int,
     progress: Callable[[str, float], None] | None = None,
 ) -> xr.Dataset:
-    """Elevation, slope and light statistics of every pixel of a window of the 240 m grid."""
+    """Elevation, slope and light statistics of every pixel of a window of the 240 m grid.
+
+    Parameters
+    ----------
+    center_lat_deg, center_lon_deg : float
+        Window centre [deg, deg E].
+    half_width_km : float
+        Half width of the square window [km].
+    start, end : datetime.date or str
+        Light period (UTC dates, ``end`` excluded).
+    step_h : float
+        Time step of the light statistics [h].
+    observer_height_m : float
+        Observer height above the ground [m].
+    horizon_azimuths : int
+        Azimuth sectors of the horizon maps [count].
+    progress : callable, optional
+        ``progress(step, fraction)`` for the ``horizons`` and ``light`` steps.
+    """
     dem = window(center_lat_deg, center_lon_deg, half_width_km)
 
     def tick(stage: str) -> Callable[[float], None]:
@@ -123,12 +149,12 @@ def terrain_maps(
 
     hm = cached_horizon_map(
         dem,
-        n_azimuths=cfg.horizon_azimuths,
-        observer_height_m=cfg.observer_height_m,
+        n_azimuths=horizon_azimuths,
+        observer_height_m=observer_height_m,
         progress=tick("horizons"),
     )
     tick("light")(0.0)
-    light = light_maps(hm, start=cfg.start, end=cfg.end, step_h=cfg.step_h)
+    light = light_maps(hm, start=start, end=end, step_h=step_h)
     tick("light")(1.0)
     ds = light.assign(
         elevation_m=dem.drop_attrs().assign_attrs(units="m"),
@@ -142,7 +168,7 @@ def terrain_maps(
             "center_lat_deg": center_lat_deg,
             "center_lon_deg": center_lon_deg,
             "half_width_km": half_width_km,
-            "horizon_azimuths": cfg.horizon_azimuths,
+            "horizon_azimuths": horizon_azimuths,
         }
     )
     return ds
@@ -178,3 +204,29 @@ def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
             written[name] = folder / f"{name}.png"
             atomic_savefig(fig, written[name])
     return written
+
+
+BASEMAP_STEP_PX = 2
+"""Decimation of the 240 m grid for the basemap [px]: 480 m pixels, 8-bit grey, keeps the
+report's sites figure under ~1 MB."""
+
+
+def basemap(half_width_km: float) -> xr.DataArray:
+    """Hillshade [0-255, uint8] of the 240 m grid within ``half_width_km`` of the pole in x and
+    y, every :data:`BASEMAP_STEP_PX`-th pixel, on x, y [m] (the report's sites map)."""
+    dem = cast(xr.DataArray, load("ldem_75s_240m"))
+    h = half_width_km * 1e3
+    sub = dem.sel(x=slice(-h, h), y=slice(h, -h))[::BASEMAP_STEP_PX, ::BASEMAP_STEP_PX]
+    sub.attrs["pixel_size_m"] = float(dem.attrs["pixel_size_m"]) * BASEMAP_STEP_PX
+    shade = np.round(hillshade(sub) * 255).astype(np.uint8)  # 8 bits are plenty for grey
+    return xr.DataArray(
+        shade,
+        dims=("y", "x"),
+        coords={"y": sub.y, "x": sub.x},
+        name="hillshade",
+        attrs={
+            "units": "1",
+            "dem": dem.attrs["dataset"],
+            "pixel_size_m": sub.attrs["pixel_size_m"],
+        },
+    )

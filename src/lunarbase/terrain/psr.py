@@ -94,7 +94,7 @@ def distance_to_psr_km(x_m: float, y_m: float) -> float:
     return best / 1000.0
 
 
-def area_km2(
+def psr_area_km2(
     mask: xr.DataArray, *, colatitude_max_deg: float, colatitude_min_deg: float = 0.0
 ) -> float:
     """Area [km^2] on the sphere of the True pixels of a (y, x) polar-stereographic map whose

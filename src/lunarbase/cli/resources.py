@@ -1,57 +1,28 @@
-"""Command line for the resources stage: ``lunarbase resources inventory | maps``.
-
-A Typer sub-app, added to the main app as ``app.add_typer(resources_app, name="resources")``.
-Results go to stdout (a Rich table, or JSON with ``--json``); user errors are raised as
-:class:`~lunarbase.errors.LunarbaseError` subclasses, which the main entry point prints as one
-line with exit code 2. Heavy imports (numpy, xarray, matplotlib) live inside the commands.
-"""
+"""``lunarbase resources inventory | maps``: He-3 and REE of a region, and resource maps."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from lunarbase.cli_common import JsonOpt, out, print_json, print_quantities, typer_app
-
-if TYPE_CHECKING:
-    from lunarbase.scenario import Scenario
+from lunarbase.cli.options import (
+    JsonOpt,
+    ScenarioArg,
+    SeedOpt,
+    SetOpt,
+    chain_for,
+    print_json,
+    print_paths,
+    print_quantities,
+    scenario_option,
+    typer_app,
+)
 
 resources_app = typer_app("Regolith resources: He-3, thorium/REE inventories and maps.")
 
-
-ScenarioOpt = Annotated[
-    str | None,
-    typer.Option("--scenario", help="Scenario TOML file or bundled name (default: ilrs-2035)."),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option("--model", help="He-3 grade model (taylor1991_tio2, johnson1999_fluence)."),
-]
-
-
-def _scenario(spec: str | None, seed: int | None, model: str | None, draws: int | None) -> Scenario:
-    """The scenario with the command-line overrides applied and validated (one-line errors)."""
-    from pydantic import ValidationError
-
-    from lunarbase import scenario as scenario_mod
-    from lunarbase.errors import ScenarioError
-
-    sc = scenario_mod.load(spec).with_seed(seed)
-    update: dict[str, Any] = {}
-    if model is not None:
-        update["he3_model"] = model
-    if draws is not None:
-        update["uncertainty_draws"] = draws
-    if not update:
-        return sc
-    raw = sc.model_dump(mode="json")
-    raw["resources"].update(update)
-    try:
-        return scenario_mod.Scenario.model_validate(raw)
-    except ValidationError as exc:
-        raise ScenarioError(scenario_mod.error_line(exc, "command-line options")) from None
+ModelOpt = Annotated[str | None, scenario_option("resources", "he3_model")]
 
 
 def parse_polygon(text: str) -> list[tuple[float, float]]:
@@ -82,12 +53,17 @@ def parse_polygon(text: str) -> list[tuple[float, float]]:
 
 @resources_app.command("inventory")
 def inventory(
+    scenario: ScenarioArg = None,
     region: Annotated[
         str | None,
         typer.Option(help="moon | nearside | farside | south-pole (default moon)."),
     ] = None,
-    lat: Annotated[float | None, typer.Option(help="Circle centre latitude [deg].")] = None,
-    lon: Annotated[float | None, typer.Option(help="Circle centre longitude [deg E].")] = None,
+    lat: Annotated[
+        float | None, typer.Option("--lat-deg", "--lat", help="Circle centre latitude [deg].")
+    ] = None,
+    lon: Annotated[
+        float | None, typer.Option("--lon-deg", "--lon", help="Circle centre longitude [deg E].")
+    ] = None,
     radius_km: Annotated[float | None, typer.Option(help="Circle radius [km].")] = None,
     polygon: Annotated[
         str | None, typer.Option(help="Polygon vertices 'lat,lon; lat,lon; ...' [deg].")
@@ -95,31 +71,38 @@ def inventory(
     depth_m: Annotated[
         float | None, typer.Option(help="Count down to this depth [m] (default: all regolith).")
     ] = None,
-    cutoff_ppb: Annotated[float, typer.Option(help="He-3 cut-off grade [ppb].")] = 0.0,
+    he3_cutoff_ppb: Annotated[float, typer.Option(help="He-3 cut-off grade [ppb].")] = 0.0,
     ree_cutoff_ppm: Annotated[float, typer.Option(help="Total-REE cut-off grade [ppm].")] = 0.0,
-    model: ModelOpt = None,
-    draws: Annotated[int | None, typer.Option(help="Monte Carlo draws (override).")] = None,
-    seed: Annotated[int | None, typer.Option(help="Override the scenario's seed.", min=0)] = None,
-    scenario: ScenarioOpt = None,
+    he3_model: ModelOpt = None,
+    uncertainty_draws: Annotated[
+        int | None, scenario_option("resources", "uncertainty_draws")
+    ] = None,
+    seed: SeedOpt = None,
+    sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """He-3 (p05/p50/p95) and REE tonnes, grades and areas of a region of the Moon."""
-    from lunarbase.resources import Region, region_resources
+    from lunarbase.provenance import provenance
+    from lunarbase.resources import Region
 
-    sc = _scenario(scenario, seed, model, draws)
+    chain = chain_for(
+        scenario,
+        seed=seed,
+        overrides={
+            "resources.he3_model": he3_model,
+            "resources.uncertainty_draws": uncertainty_draws,
+        },
+        sets=sets,
+    )
     shape = parse_polygon(polygon) if polygon is not None else None
-    result = region_resources(
-        sc.resources,
-        seed=sc.scenario.seed,
-        region=Region(name=region, lat=lat, lon=lon, radius_km=radius_km, polygon=shape),
+    result = chain.region_resources(
+        Region(name=region, lat=lat, lon=lon, radius_km=radius_km, polygon=shape),
         depth_m=depth_m,
-        he3_cutoff_ppb=cutoff_ppb,
+        he3_cutoff_ppb=he3_cutoff_ppb,
         ree_cutoff_ppm=ree_cutoff_ppm,
     )
     data = result.to_dict()
-    from lunarbase.pipeline import provenance
-
-    data["provenance"] = provenance(sc, ("lpgrs_5deg",))
+    data["provenance"] = provenance(chain.scenario, ("lpgrs_5deg",))
     if as_json:
         print_json(data)
         return
@@ -147,23 +130,14 @@ def inventory(
 
 @resources_app.command("maps")
 def maps(
+    scenario: ScenarioArg = None,
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for the NetCDF and PNG maps.")
     ] = Path("out"),
-    model: ModelOpt = None,
-    scenario: ScenarioOpt = None,
+    he3_model: ModelOpt = None,
+    sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Write He-3, Th and REE maps of the Lunar Prospector bins (NetCDF + PNG)."""
-    from lunarbase.resources.maps import write_maps
-
-    sc = _scenario(scenario, None, model, None)
-    from lunarbase.pipeline import provenance
-
-    paths = write_maps(sc.resources, out_dir, provenance=provenance(sc, ("lpgrs_5deg",)))
-    listing = {k: str(v) for k, v in paths.items()}
-    if as_json:
-        print_json(listing)
-        return
-    for kind, path in listing.items():
-        out.print(f"{kind}: {path}")
+    chain = chain_for(scenario, overrides={"resources.he3_model": he3_model}, sets=sets)
+    print_paths(chain.resource_maps(out_dir), as_json)

@@ -1,4 +1,5 @@
-"""Discrete-event simulation of the mining base (SimPy 4, time in hours) and its closed form.
+"""Operations stage: discrete-event simulation of the mining base (SimPy 4, time in hours) and
+its closed form.
 
 :func:`simulate` runs one process per miner (:mod:`~lunarbase.operations.fleet`), the power bus
 (:mod:`~lunarbase.operations.power`), the He-3 store and the return flights
@@ -8,7 +9,7 @@ model, used to check the simulation.
 
 Model assumptions (see each module): the bulk He-3 grade applies to the fines
 (:mod:`~lunarbase.operations.processing`, after the M-3 miner of Olson 2021 [1]_); failures run
-on calendar time; ``illumination_fraction`` is a duty cycle of powered shifts; return capacity
+on calendar time; ``daylight_duty_fraction`` is a duty cycle of powered shifts; return capacity
 limits the He-3 mass itself. All miners start up and the He-3 store starts empty.
 
 References
@@ -33,8 +34,9 @@ from lunarbase.operations import processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
 from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
 from lunarbase.operations.logistics import return_flights
-from lunarbase.operations.power import PowerBus, slots_for
+from lunarbase.operations.power import PowerBus, powered_miner_slots
 from lunarbase.scenario import Operations
+from lunarbase.seeds import SeedLike, seed_entropy
 
 DEFAULT_SHIFT_H = 8.0
 """Default miner work shift, the simulation step [h]: three shifts a day."""
@@ -72,19 +74,25 @@ class OperationsResults:
         He-3 left in the base store, not shipped, at the end. [kg]
     he3_grade_ppb : float
         He-3 grade simulated. [ppb]
-    illumination_fraction : float
+    daylight_duty_fraction : float
         Light duty cycle simulated. [-]
     powered_miner_slots : int
         Miners the plant could power at once.
+    n_miners : int
+        Miners landed (the fleet the economics stage prices). [count]
+    reactor_power_kwe : float
+        Electric power of the nuclear plant (priced by the economics stage). [kWe]
     seed : int
-        Seed of the random draws.
+        The run's seed (the miners draw from the operations stage's stream).
     """
 
     annual: pd.DataFrame
     he3_stock_end_kg: float
     he3_grade_ppb: float
-    illumination_fraction: float
+    daylight_duty_fraction: float
     powered_miner_slots: int
+    n_miners: int
+    reactor_power_kwe: float
     seed: int
 
     @property
@@ -117,8 +125,10 @@ class OperationsResults:
             {
                 "seed": int(self.seed),
                 "he3_grade_ppb": float(self.he3_grade_ppb),
-                "illumination_fraction": float(self.illumination_fraction),
+                "daylight_duty_fraction": float(self.daylight_duty_fraction),
                 "powered_miner_slots": int(self.powered_miner_slots),
+                "n_miners": int(self.n_miners),
+                "reactor_power_kwe": float(self.reactor_power_kwe),
                 "totals": {
                     "regolith_excavated_t": self.regolith_excavated_t,
                     "he3_extracted_kg": self.he3_extracted_kg,
@@ -131,19 +141,21 @@ class OperationsResults:
         )
 
 
-def _check_inputs(he3_grade_ppb: float, illumination_fraction: float) -> None:
+def _check_inputs(he3_grade_ppb: float, daylight_duty_fraction: float) -> None:
     if not he3_grade_ppb >= 0.0:
         raise ValueError(f"he3_grade_ppb must be >= 0 (got {he3_grade_ppb!r})")
-    if not 0.0 <= illumination_fraction <= 1.0:
-        raise ValueError(f"illumination_fraction must be in [0, 1] (got {illumination_fraction!r})")
+    if not 0.0 <= daylight_duty_fraction <= 1.0:
+        raise ValueError(
+            f"daylight_duty_fraction must be in [0, 1] (got {daylight_duty_fraction!r})"
+        )
 
 
 def simulate(
     cfg: Operations,
     *,
     he3_grade_ppb: float,
-    seed: int,
-    illumination_fraction: float = 1.0,
+    seed: SeedLike,
+    daylight_duty_fraction: float = 1.0,
     shift_h: float = DEFAULT_SHIFT_H,
 ) -> OperationsResults:
     """Simulate the mining base for ``cfg.years`` years.
@@ -154,9 +166,9 @@ def simulate(
         Fleet, processing, power and logistics settings.
     he3_grade_ppb : float
         He-3 grade of the mined regolith, applied to the fines. [ppb]
-    seed : int
+    seed : int or numpy.random.SeedSequence
         Seed of ``numpy.random.default_rng``; each miner draws from its own spawned stream.
-    illumination_fraction : float, default 1.0
+    daylight_duty_fraction : float, default 1.0
         Fraction of the time the miners can work for light (duty cycle). [-]
     shift_h : float, default :data:`DEFAULT_SHIFT_H`
         Miner work shift, the simulation step. [h]
@@ -165,12 +177,12 @@ def simulate(
     -------
     OperationsResults
     """
-    _check_inputs(he3_grade_ppb, illumination_fraction)
+    _check_inputs(he3_grade_ppb, daylight_duty_fraction)
     if not shift_h > 0.0:
         raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
     env = simpy.Environment()
     ledger = AnnualLedger(cfg.years, HOURS_PER_YEAR, _RECORDED)
-    slots = slots_for(cfg)
+    slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
     power = PowerBus(env, slots)
     he3_store = simpy.Container(env, capacity=float("inf"), init=0.0)
     spec = MinerSpec(
@@ -180,7 +192,7 @@ def simulate(
         fines_fraction=cfg.fines_fraction,
         he3_grade_ppb=he3_grade_ppb,
         he3_release_fraction=cfg.he3_release_fraction,
-        illumination_fraction=illumination_fraction,
+        daylight_duty_fraction=daylight_duty_fraction,
         shift_h=shift_h,
     )
     for rng in np.random.default_rng(seed).spawn(cfg.n_miners):
@@ -211,9 +223,11 @@ def simulate(
         annual=annual[list(ANNUAL_COLUMNS)],
         he3_stock_end_kg=float(he3_store.level),
         he3_grade_ppb=float(he3_grade_ppb),
-        illumination_fraction=float(illumination_fraction),
+        daylight_duty_fraction=float(daylight_duty_fraction),
         powered_miner_slots=slots,
-        seed=seed,
+        n_miners=cfg.n_miners,
+        reactor_power_kwe=float(cfg.reactor_power_kwe),
+        seed=seed_entropy(seed),
     )
 
 
@@ -242,11 +256,11 @@ def expected_working_miners(n_miners: int, slots: int, availability: float) -> f
 
 
 def expected_he3_kg_per_year(
-    cfg: Operations, he3_grade_ppb: float, illumination_fraction: float = 1.0
+    cfg: Operations, he3_grade_ppb: float, daylight_duty_fraction: float = 1.0
 ) -> float:
     """Steady-state He-3 extracted per year by the model of :func:`simulate`.
 
-    ``expected_working_miners x hours per year x illumination_fraction x excavation rate x
+    ``expected_working_miners x hours per year x daylight_duty_fraction x excavation rate x
     fines_fraction x grade x he3_release_fraction``; with enough power the working miners are
     availability MTBF / (MTBF + MTTR) times the fleet.
 
@@ -256,7 +270,7 @@ def expected_he3_kg_per_year(
         Fleet, processing and power settings.
     he3_grade_ppb : float
         He-3 grade of the fines. [ppb]
-    illumination_fraction : float, default 1.0
+    daylight_duty_fraction : float, default 1.0
         Light duty cycle. [-]
 
     Returns
@@ -264,9 +278,10 @@ def expected_he3_kg_per_year(
     float
         He-3 extracted per year. [kg/yr]
     """
-    _check_inputs(he3_grade_ppb, illumination_fraction)
+    _check_inputs(he3_grade_ppb, daylight_duty_fraction)
     availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
-    working = expected_working_miners(cfg.n_miners, slots_for(cfg), availability)
-    excavated_t = working * HOURS_PER_YEAR * illumination_fraction * cfg.excavation_t_per_h
+    slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
+    working = expected_working_miners(cfg.n_miners, slots, availability)
+    excavated_t = working * HOURS_PER_YEAR * daylight_duty_fraction * cfg.excavation_t_per_h
     fines_t = processing.fines_processed_t(excavated_t, cfg.fines_fraction)
     return float(processing.he3_extracted_kg(fines_t, he3_grade_ppb, cfg.he3_release_fraction))

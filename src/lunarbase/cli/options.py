@@ -1,0 +1,199 @@
+"""What every command shares: consoles, the shared options, scenario loading with overrides,
+JSON and table printing, progress.
+
+Shared options: ``SCENARIO`` (a positional file or bundled name in every command that takes a
+scenario), ``--seed``, ``--json``, ``--out`` and ``--set TABLE.FIELD=VALUE``. A command's own
+scenario options (``--step-h``, ``--observer-height-m``, ...) are made by
+:func:`scenario_option` from the scenario schema: the flag is the field's name, the help its
+description, and the default the scenario's own value, so the command line and the scenario
+never disagree; errors name the option the user typed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from lunarbase.pipeline import Chain
+    from lunarbase.scenario import Scenario
+
+
+def typer_app(
+    help_text: str, *, no_args_is_help: bool = True, name: str | None = None
+) -> typer.Typer:
+    """A Typer (sub)command group with the project's settings: no shell-completion options,
+    our one-line errors instead of pretty tracebacks, and markdown help text (Rich markup would
+    swallow units written "[deg]")."""
+    return typer.Typer(
+        name=name,
+        help=help_text,
+        no_args_is_help=no_args_is_help,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="markdown",
+    )
+
+
+out = Console()
+"""Results (stdout)."""
+
+err = Console(stderr=True)
+"""Logs and progress (stderr)."""
+
+ScenarioArg = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[SCENARIO]",
+        help="Scenario TOML file or bundled name (default: ilrs-2035).",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
+SeedOpt = Annotated[int | None, typer.Option("--seed", help="Override the scenario's seed.", min=0)]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="TABLE.FIELD=VALUE",
+        help="Override any scenario field, e.g. `--set operations.n_miners=8` (repeatable; "
+        "VALUE is read as TOML, else as text).",
+    ),
+]
+
+
+def scenario_option(table: str, field: str) -> Any:
+    """A ``--<field>`` option that overrides ``[table] field`` of the scenario; its help is the
+    schema's description and its default the scenario's value (the option holds None then)."""
+    from lunarbase.scenario import Scenario
+
+    section = Scenario.model_fields[table].annotation
+    info = section.model_fields[field]  # type: ignore[union-attr]
+    return typer.Option(
+        "--" + field.replace("_", "-"),
+        help=f"{info.description} Default: the scenario's `{table}.{field}`.",
+        show_default=False,
+    )
+
+
+def parse_set(items: list[str] | None) -> dict[str, Any]:
+    """``["table.field=value", ...]`` -> ``{"table.field": value}`` (value read as TOML).
+
+    Raises
+    ------
+    ScenarioError
+        An item without ``=`` or without a ``table.field`` key.
+    """
+    import tomllib
+
+    from lunarbase.errors import ScenarioError
+
+    values: dict[str, Any] = {}
+    for item in items or []:
+        key, sep, text = item.partition("=")
+        key = key.strip()
+        if not sep or key.count(".") != 1:
+            raise ScenarioError(f"--set {item!r}: expected TABLE.FIELD=VALUE")
+        try:
+            values[key] = tomllib.loads(f"v = {text.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            values[key] = text.strip()
+    return values
+
+
+def load_scenario(
+    spec: str | None,
+    *,
+    seed: int | None = None,
+    overrides: dict[str, Any] | None = None,
+    sets: list[str] | None = None,
+) -> Scenario:
+    """The scenario ``spec`` (file or bundled name; None: the default) with ``--seed``, the
+    command's own options (``{"table.field": value}``, None = keep) and ``--set`` applied."""
+    from lunarbase import scenario as scenario_mod
+
+    sc = scenario_mod.load(spec).with_seed(seed)
+    names = {key: "--" + key.split(".")[1].replace("_", "-") for key in overrides or {}}
+    sc = scenario_mod.with_overrides(sc, overrides or {}, names=names)
+    extra = parse_set(sets)
+    return scenario_mod.with_overrides(sc, extra, names={k: f"--set {k}" for k in extra})
+
+
+def chain_for(
+    spec: str | None,
+    *,
+    seed: int | None = None,
+    overrides: dict[str, Any] | None = None,
+    sets: list[str] | None = None,
+    progress: Any = None,
+) -> Chain:
+    """A :class:`lunarbase.pipeline.Chain` of the scenario with the command-line overrides."""
+    from lunarbase.pipeline import Chain
+
+    sc = load_scenario(spec, seed=seed, overrides=overrides, sets=sets)
+    return Chain(sc, progress=progress)
+
+
+def print_json(obj: Any) -> None:
+    """Write ``obj`` as sorted, indented JSON (NaN as null) to stdout."""
+    from lunarbase.jsonable import plain
+
+    sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
+
+
+class progress:
+    """Context manager yielding ``tick(stage, fraction)``: Rich bars on a terminal, plain
+    stage lines on stderr otherwise."""
+
+    def __enter__(self) -> Any:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.tasks: dict[str, Any] = {}
+        self.bar = None
+        if err.is_terminal:
+            self.bar = Progress(
+                TextColumn("{task.description:<11}"), BarColumn(), TimeElapsedColumn(), console=err
+            )
+            self.bar.start()
+        return self.tick
+
+    def tick(self, stage: str, fraction: float) -> None:
+        if self.bar is not None:
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(stage, total=1.0)
+            self.bar.update(self.tasks[stage], completed=fraction)
+        elif stage not in self.tasks:
+            self.tasks[stage] = True
+            err.print(f"- {stage} ...")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def print_quantities(title: str, rows: list[tuple[str, str]]) -> None:
+    """Print (quantity, value) rows as a two-column Rich table; text is never read as markup."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=escape(title))
+    table.add_column("quantity")
+    table.add_column("value", justify="right")
+    for name, value in rows:
+        table.add_row(escape(name), escape(value))
+    out.print(table)
+
+
+def print_paths(paths: dict[str, Path], as_json: bool) -> None:
+    """The files a command wrote, as ``kind: path`` lines or a JSON object."""
+    listing = {k: str(v) for k, v in paths.items()}
+    if as_json:
+        print_json(listing)
+        return
+    for kind, path in listing.items():
+        out.print(f"{kind}: {path}")

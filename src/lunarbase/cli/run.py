@@ -1,0 +1,89 @@
+"""``lunarbase run``: every stage of a scenario through the chain, then the report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lunarbase import __version__
+from lunarbase.cli.options import (
+    JsonOpt,
+    ScenarioArg,
+    SeedOpt,
+    SetOpt,
+    chain_for,
+    err,
+    out,
+    print_quantities,
+    progress,
+)
+
+
+def run(
+    scenario: ScenarioArg = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for report.html and results.json.")
+    ] = Path("out"),
+    seed: SeedOpt = None,
+    sets: SetOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the whole pipeline on a scenario and write a report."""
+    from lunarbase import report
+
+    with progress() as tick:
+        chain = chain_for(scenario, seed=seed, sets=sets, progress=tick)
+        sc = chain.scenario
+        err.print(
+            f"lunarbase {__version__}: running [bold]{sc.scenario.name}[/] "
+            f"(seed {sc.scenario.seed})"
+        )
+        results = chain.run()
+        tick("report", 0.0)
+        paths = report.write(results, out_dir)
+        tick("report", 1.0)
+    if as_json:
+        sys.stdout.write(results.to_json())
+        return
+    _summary_table(results.to_dict())
+    for kind, path in paths.items():
+        out.print(f"{kind}: {path}")
+
+
+def _summary_table(result: dict[str, Any]) -> None:
+    terrain, res = result["terrain"], result["resources"]
+    ops, econ = result["operations"], result["economics"]
+    rows = [
+        ("base elevation [m]", f"{terrain['elevation_m']:.0f}"),
+        ("mean Sun-disk fraction", _fmt(terrain.get("illumination_fraction"), "{:.3f}")),
+        ("longest night [h]", _fmt(terrain.get("longest_night_h"), "{:.0f}")),
+        ("Earth in view (fraction of time)", _fmt(terrain.get("earth_visible_fraction"), "{:.3f}")),
+        ("He-3 grade of mining area [ppb]", _fmt(res.get("mining_he3_ppb"), "{:.2f}")),
+        ("best candidate site", _best_site(result["sites"])),
+        ("He-3 shipped to Earth [kg, total]", _fmt(ops["totals"]["he3_shipped_kg"], "{:.1f}")),
+        ("NPV at nominal inputs [USD]", _fmt(econ["npv_usd"], "{:.3g}")),
+        ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),
+        ("breakeven He-3 price [USD/kg]", _fmt(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}")),
+    ]
+    print_quantities(result["provenance"]["scenario_name"], rows)
+
+
+def _band(mc: dict[str, Any]) -> str:
+    keys = ("npv_p05_usd", "npv_p50_usd", "npv_p95_usd")
+    return " / ".join(_fmt(mc[k], "{:.3g}") for k in keys)
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    return "n/a" if value is None else pattern.format(value)
+
+
+def _best_site(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "n/a"
+    r = rows[0]
+    return (
+        f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
+    )
