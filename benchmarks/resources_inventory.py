@@ -1,6 +1,6 @@
 """Benchmark: whole-Moon He-3 inventory with 10,000 Monte Carlo draws at data resolution.
 
-Prints the wall time and draws per second of :func:`lunarbase.resources.he3.he3_inventory`
+Prints the wall time and draws per second of :func:`lunarbase.resources.inventory.he3_inventory`
 (1790 Lunar Prospector bins x 10,000 draws, vectorised in blocks of draws) and, as the named
 baseline, the same Monte Carlo written as a plain per-draw, per-bin Python loop over 200
 draws, scaled to 10,000. The target in issue 5 is < 30 s on 2 cores.
@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 from lunarbase.data import load
-from lunarbase.resources import he3
+from lunarbase.resources import grades, inventory
 from lunarbase.scenario import Resources
 
 DRAWS = 10_000
@@ -31,18 +31,18 @@ def baseline_loop(grs: object, cfg: Resources, draws: int, seed: int) -> np.ndar
     sigma = [float(v) for v in grs["TiO2_wt_pct_sigma"].values]  # type: ignore[index]
     feo = [float(v) for v in grs["FeO_wt_pct"].values]  # type: ignore[index]
     area = [float(v) for v in grs["area_m2"].values]  # type: ignore[index]
-    m = he3.get_he3_model(cfg.he3_model)
-    fluence = [float(v) for v in he3.grs_fluence(grs)]  # type: ignore[arg-type]
-    lo_hi = he3.TAYLOR1991_HE_PPM_HIGHLAND, he3.TAYLOR1991_HE_PPM_HIGH_TI_MARE
+    m = grades.get_he3_model(cfg.he3_model)
+    fluence = [float(v) for v in grades.grs_fluence(grs)]  # type: ignore[arg-type]
+    lo_hi = grades.TAYLOR1991_HE_PPM_HIGHLAND, grades.TAYLOR1991_HE_PPM_HIGH_TI_MARE
     mass_ratio = he3.HE3_MOLAR_MASS_KG_PER_MOL / he3.HE4_MOLAR_MASS_KG_PER_MOL
-    r0, dr = he3.HE4_HE3_ATOM_RATIO_SURVEYOR3
+    r0, dr = grades.HE4_HE3_ATOM_RATIO_SURVEYOR3
     rng = np.random.default_rng(seed)
     totals = np.empty(draws)
     for d in range(draws):
         hl = float(rng.uniform(*lo_hi[0]))
         mare_he = float(rng.uniform(*lo_hi[1]))
         ratio = cfg.he4_he3_atom_ratio * float(
-            rng.uniform(he3.HE4_HE3_ATOM_RATIO_SWC / r0, 1 + dr / r0)
+            rng.uniform(grades.HE4_HE3_ATOM_RATIO_SWC / r0, 1 + dr / r0)
         )
         f_rho, f_mare, f_hl = (float(rng.uniform(0.8, 1.2)) for _ in range(3))
         total = 0.0
@@ -63,9 +63,9 @@ def main() -> int:
     grs = load("lpgrs_5deg")
     for model in ("taylor1991_tio2", "johnson1999_fluence"):
         cfg = Resources(uncertainty_draws=DRAWS, he3_model=model)
-        he3.he3_inventory(grs, Resources(uncertainty_draws=16, he3_model=model), seed=0)  # warm
+        inventory.he3_inventory(grs, Resources(uncertainty_draws=16, he3_model=model), seed=0)  # warm
         t0 = time.perf_counter()
-        inv = he3.he3_inventory(grs, cfg, seed=SEED)
+        inv = inventory.he3_inventory(grs, cfg, seed=SEED)
         fast_s = time.perf_counter() - t0
 
         t0 = time.perf_counter()

@@ -10,7 +10,7 @@ import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
-from tests.test_cli import cli
+from tests.cli.test_app import cli
 
 QUICK = """
 [scenario]

@@ -42,6 +42,10 @@ def test_summits_respect_the_polar_window_and_count() -> None:
     assert len(summit_candidates(bumps(), 2.0, 15.0, 1)) == 1
 
 
+def _weights(cfg: Sites) -> dict[str, float]:
+    return {k: v for k, v in cfg.model_dump().items() if k.startswith("weight_")}
+
+
 def test_score_orders_by_weighted_criteria() -> None:
     table = pd.DataFrame(
         {
@@ -51,18 +55,20 @@ def test_score_orders_by_weighted_criteria() -> None:
             "distance_to_psr_km": [5.0, 5.0],
         }
     )
-    s = score(table, Sites())
+    s = score(table, _weights(Sites()), 15.0)
     assert s[0] > s[1]
     assert ((s >= 0) & (s <= 1)).all()
     only_light = Sites(
         weight_illumination=1, weight_earth_visibility=0, weight_slope=0, weight_psr_proximity=0
     )
-    np.testing.assert_allclose(score(table, only_light), table["illumination_fraction"])
+    np.testing.assert_allclose(
+        score(table, _weights(only_light), 15.0), table["illumination_fraction"]
+    )
     steep = table.assign(slope_deg=[30.0, 0.0])
     only_slope = Sites(
         weight_illumination=0, weight_earth_visibility=0, weight_slope=1, weight_psr_proximity=0
     )
-    np.testing.assert_allclose(score(steep, only_slope), [0.0, 1.0])
+    np.testing.assert_allclose(score(steep, _weights(only_slope), 15.0), [0.0, 1.0])
 
 
 def test_nearest_feature() -> None:

@@ -20,7 +20,9 @@ def ops() -> OperationsResults:
     return simulate(OPS, he3_grade_ppb=20.0, seed=11)
 
 
-def _fixed_ops(shipped_kg: list[float]) -> OperationsResults:
+def _fixed_ops(
+    shipped_kg: list[float], n_miners: int = 5, reactor_power_kwe: float = 1000.0
+) -> OperationsResults:
     """Operations results with given yearly shipments (other columns irrelevant here)."""
     index = pd.RangeIndex(1, len(shipped_kg) + 1, name="year")
     annual = pd.DataFrame({"he3_shipped_kg": shipped_kg}, index=index)
@@ -28,16 +30,17 @@ def _fixed_ops(shipped_kg: list[float]) -> OperationsResults:
         annual=annual,
         he3_stock_end_kg=0.0,
         he3_grade_ppb=20.0,
-        illumination_fraction=1.0,
+        daylight_duty_fraction=1.0,
         powered_miner_slots=4,
+        n_miners=n_miners,
+        reactor_power_kwe=reactor_power_kwe,
         seed=0,
     )
 
 
 def test_cash_flow_table_by_hand() -> None:
     econ = Economics(discount_rate=0.1)
-    ops_cfg = Operations(n_miners=2, reactor_power_kwe=500.0)
-    res = evaluate(econ, _fixed_ops([10.0, 20.0]), ops_cfg, seed=1)
+    res = evaluate(econ, _fixed_ops([10.0, 20.0], n_miners=2, reactor_power_kwe=500.0), seed=1)
     flows = res.cash_flows
     capex = 2 * (5e8 + 1e4 * 1e6) + 500.0 * (3e6 + 150.0 * 1e6)
     assert res.capex_usd == pytest.approx(capex)
@@ -55,37 +58,37 @@ def test_cash_flow_table_by_hand() -> None:
 
 
 def test_discount_rate_zero_gives_plain_sum(ops: OperationsResults) -> None:
-    res = evaluate(Economics(discount_rate=0.0), ops, OPS, seed=1)
+    res = evaluate(Economics(discount_rate=0.0), ops, seed=1)
     assert res.npv_usd == pytest.approx(res.cash_flows["net_usd"].sum())
     assert (res.cash_flows["discount_factor"] == 1.0).all()
 
 
 def test_fusion_npv_swaps_only_the_revenue(ops: OperationsResults) -> None:
-    res = evaluate(Economics(discount_rate=0.0), ops, OPS, seed=1)
+    res = evaluate(Economics(discount_rate=0.0), ops, seed=1)
     flows = res.cash_flows
     delta = (flows["fusion_value_usd"] - flows["revenue_usd"]).sum()
     assert res.npv_fusion_usd == pytest.approx(res.npv_usd + delta)
 
 
 def test_breakeven_price_zeroes_npv(ops: OperationsResults) -> None:
-    res = evaluate(Economics(), ops, OPS, seed=1)
+    res = evaluate(Economics(), ops, seed=1)
     at_breakeven = evaluate(
-        Economics(he3_price_usd_per_kg=res.breakeven_he3_price_usd_per_kg), ops, OPS, seed=1
+        Economics(he3_price_usd_per_kg=res.breakeven_he3_price_usd_per_kg), ops, seed=1
     )
     assert abs(at_breakeven.npv_usd) < 1e-9 * res.capex_usd
 
 
 def test_same_seed_same_draws_other_seed_different(ops: OperationsResults) -> None:
-    a = evaluate(Economics(), ops, OPS, seed=5)
-    b = evaluate(Economics(), ops, OPS, seed=5)
-    c = evaluate(Economics(), ops, OPS, seed=6)
+    a = evaluate(Economics(), ops, seed=5)
+    b = evaluate(Economics(), ops, seed=5)
+    c = evaluate(Economics(), ops, seed=6)
     pd.testing.assert_frame_equal(a.draws, b.draws)
     assert a.npv_band == b.npv_band
     assert not a.draws["npv_usd"].equals(c.draws["npv_usd"])
 
 
 def test_draws_stay_in_bounds_and_problem_is_salib_shaped(ops: OperationsResults) -> None:
-    res = evaluate(Economics(montecarlo_draws=500), ops, OPS, seed=2)
+    res = evaluate(Economics(montecarlo_draws=500), ops, seed=2)
     prob = res.problem
     assert prob["num_vars"] == len(prob["names"]) == len(prob["bounds"]) == len(prob["dists"])
     assert len(res.draws) == 500
@@ -98,7 +101,7 @@ def test_draws_stay_in_bounds_and_problem_is_salib_shaped(ops: OperationsResults
 
 
 def test_no_uncertainty_collapses_the_band(ops: OperationsResults) -> None:
-    res = evaluate(Economics(uncertainty_fraction=0.0), ops, OPS, seed=2)
+    res = evaluate(Economics(uncertainty_fraction=0.0), ops, seed=2)
     band = res.npv_band
     for key in ("npv_p05_usd", "npv_p50_usd", "npv_p95_usd"):
         assert band[key] == pytest.approx(res.npv_usd, rel=1e-12)
@@ -108,24 +111,25 @@ def test_vectorised_npv_matches_row_by_row(ops: OperationsResults) -> None:
     econ = Economics()
     shipped = ops.annual["he3_shipped_kg"].to_numpy()
     x = montecarlo.sample(montecarlo.problem(econ), 20, seed=3)
-    together = montecarlo.npv_usd(x, econ, OPS, shipped)
-    one_by_one = [montecarlo.npv_usd(row[None, :], econ, OPS, shipped)[0] for row in x]
+    fleet = montecarlo.Fleet(n_miners=OPS.n_miners, reactor_power_kwe=OPS.reactor_power_kwe)
+    together = montecarlo.npv_usd(x, econ, fleet, shipped)
+    one_by_one = [montecarlo.npv_usd(row[None, :], econ, fleet, shipped)[0] for row in x]
     np.testing.assert_allclose(together, one_by_one, rtol=1e-12)
 
 
 def test_probability_of_profit_both_ways(ops: OperationsResults) -> None:
-    assert evaluate(Economics(), ops, OPS, seed=1).npv_band["prob_npv_positive"] == 0.0
+    assert evaluate(Economics(), ops, seed=1).npv_band["prob_npv_positive"] == 0.0
     cheap = Economics(
         launch_cost_usd_per_kg=1.0,
         miner_unit_cost_usd=1e6,
         reactor_cost_usd_per_kwe=1e3,
         return_cost_usd_per_kg=0.0,
     )
-    assert evaluate(cheap, ops, OPS, seed=1).npv_band["prob_npv_positive"] == 1.0
+    assert evaluate(cheap, ops, seed=1).npv_band["prob_npv_positive"] == 1.0
 
 
 def test_nothing_shipped_is_json_safe() -> None:
-    res = evaluate(Economics(), _fixed_ops([0.0, 0.0, 0.0]), Operations(), seed=1)
+    res = evaluate(Economics(), _fixed_ops([0.0, 0.0, 0.0]), seed=1)
     assert res.breakeven_he3_price_usd_per_kg == float("inf")
     d = res.to_dict()
     json.dumps(d, allow_nan=False)

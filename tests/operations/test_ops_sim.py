@@ -110,7 +110,7 @@ def test_closed_form_by_hand_and_illumination() -> None:
     assert expected_he3_kg_per_year(cfg, 20.0) == pytest.approx(by_hand)
     assert expected_he3_kg_per_year(cfg, 20.0, 0.5) == pytest.approx(by_hand / 2)
     half = simulate(
-        cfg.model_copy(update={"years": 4}), he3_grade_ppb=20.0, seed=2, illumination_fraction=0.5
+        cfg.model_copy(update={"years": 4}), he3_grade_ppb=20.0, seed=2, daylight_duty_fraction=0.5
     )
     assert half.he3_extracted_kg / 4 == pytest.approx(by_hand / 2, rel=0.03)
 
@@ -133,7 +133,7 @@ def test_to_dict_is_plain_json() -> None:
 @pytest.mark.parametrize(("grade", "light"), [(-1.0, 1.0), (20.0, 1.5), (20.0, -0.1)])
 def test_rejects_bad_inputs(grade: float, light: float) -> None:
     with pytest.raises(ValueError):
-        simulate(Operations(years=1), he3_grade_ppb=grade, seed=1, illumination_fraction=light)
+        simulate(Operations(years=1), he3_grade_ppb=grade, seed=1, daylight_duty_fraction=light)
 
 
 def test_ten_years_five_miners_is_fast() -> None:

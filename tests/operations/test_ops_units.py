@@ -98,7 +98,7 @@ def _spec(**kw: float) -> MinerSpec:
         fines_fraction=0.5,
         he3_grade_ppb=20.0,
         he3_release_fraction=0.8,
-        illumination_fraction=1.0,
+        daylight_duty_fraction=1.0,
         shift_h=8.0,
     )
     base.update(kw)
@@ -140,7 +140,7 @@ def test_failing_miner_loses_its_down_time() -> None:
 
 
 def test_shift_output_scales_with_light() -> None:
-    out = shift_output(_spec(illumination_fraction=0.25), np.array([100.0, 200.0]))
+    out = shift_output(_spec(daylight_duty_fraction=0.25), np.array([100.0, 200.0]))
     assert_allclose(out["working_h"], [25.0, 50.0])
     assert_allclose(out["regolith_excavated_t"], [2500.0, 5000.0])
 

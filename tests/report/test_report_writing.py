@@ -9,6 +9,7 @@ import pytest
 
 from lunarbase import report
 from lunarbase.errors import LunarbaseError
+from lunarbase.report import html
 
 
 class Broken:
@@ -25,7 +26,7 @@ def test_failed_render_keeps_the_previous_files(tmp_path: Path, monkeypatch: Any
     def boom(results: Any) -> str:
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(report, "render", boom)
+    monkeypatch.setattr(html, "render", boom)
     with pytest.raises(RuntimeError):
         report.write(Broken(), tmp_path)
     assert (tmp_path / "report.html").read_text() == "old report"
@@ -34,7 +35,7 @@ def test_failed_render_keeps_the_previous_files(tmp_path: Path, monkeypatch: Any
 
 
 def test_unwritable_output_folder_is_a_one_line_error(tmp_path: Path, monkeypatch: Any) -> None:
-    monkeypatch.setattr(report, "render", lambda results: "<html></html>")
+    monkeypatch.setattr(html, "render", lambda results: "<html></html>")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(LunarbaseError, match="cannot write output there"):

@@ -9,10 +9,17 @@ from numpy.testing import assert_allclose
 
 from lunarbase.errors import QueryError
 from lunarbase.resources import point_grades, region_resources
-from lunarbase.resources.he3 import grs_he3_ppb, he3_depth_profile, he3_inventory
+from lunarbase.resources.grades import grs_he3_ppb
+from lunarbase.resources.inventory import he3_inventory
 from lunarbase.resources.kreep import ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, containing_cell, polygon_weights, region_weights
+from lunarbase.resources.regolith import he3_depth_profile
 from lunarbase.scenario import Resources
+
+GRADE_DEFAULTS = {
+    "he3_model": Resources().he3_model,
+    "he4_he3_atom_ratio": Resources().he4_he3_atom_ratio,
+}
 
 
 def test_depth_profile_is_uniform_then_zero() -> None:
@@ -28,7 +35,15 @@ def test_depth_caps_the_counted_regolith(grs: xr.Dataset, small_cfg: Resources) 
     # 2 m is less than both default thicknesses (5 m mare, 10 m highland): exact scaling
     assert shallow.depth_m == 2.0 and full.depth_m is None
     area_m2 = grs["area_m2"].values
-    expected = (grs_he3_ppb(grs, small_cfg) * 1e-9 * area_m2 * 2.0 * 1660.0).sum() / 1e3
+    expected = (
+        grs_he3_ppb(
+            grs, he3_model=small_cfg.he3_model, he4_he3_atom_ratio=small_cfg.he4_he3_atom_ratio
+        )
+        * 1e-9
+        * area_m2
+        * 2.0
+        * 1660.0
+    ).sum() / 1e3
     assert_allclose(shallow.he3_tonnes_nominal, expected, rtol=1e-12)
     assert_allclose(deep.he3_tonnes_nominal, full.he3_tonnes_nominal, rtol=1e-12)
     assert_allclose(deep.he3_tonnes_p50, full.he3_tonnes_p50, rtol=1e-12)
@@ -48,7 +63,9 @@ def test_negative_cutoff_names_the_field(grs: xr.Dataset, small_cfg: Resources) 
 
 
 def test_area_above_cutoff(grs: xr.Dataset, small_cfg: Resources) -> None:
-    grade = grs_he3_ppb(grs, small_cfg)
+    grade = grs_he3_ppb(
+        grs, he3_model=small_cfg.he3_model, he4_he3_atom_ratio=small_cfg.he4_he3_atom_ratio
+    )
     inv = he3_inventory(grs, small_cfg, seed=1, cutoff_ppb=5.0)
     expected = grs["area_m2"].values[grade >= 5.0].sum() / 1e6
     assert_allclose(inv.area_above_cutoff_km2, expected, rtol=1e-12)
@@ -127,7 +144,7 @@ def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
     # the fines below the default 100 um cut are richer than the bulk soil
     assert g["he3_fines_ppb"] > g["he3_ppb"]
     assert g["tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
-    assert g["he3_ppb"] == pytest.approx(float(grs_he3_ppb(grs, Resources())[i]))
+    assert g["he3_ppb"] == pytest.approx(float(grs_he3_ppb(grs, **GRADE_DEFAULTS)[i]))
     assert g["ree_ppm"] == pytest.approx(float(ree_ppm(g["th_ppm"])["total"]))
     pole = point_grades(-90.0, 0.0, cfg=Resources(he3_model="johnson1999_fluence"), grs=grs)
     assert 0.0 < pole["he3_ppb"] < g["he3_ppb"]

@@ -22,7 +22,7 @@ from lunarbase.resources.grains import (
     median_for_mass_fraction,
     sorting_phi_from,
 )
-from lunarbase.resources.he3 import he3_inventory
+from lunarbase.resources.inventory import he3_inventory
 from lunarbase.scenario import Resources
 
 
@@ -121,9 +121,9 @@ def test_inventory_reports_the_he3_in_the_fines(grs: xr.Dataset, small_cfg: Reso
     assert inv.fines_cut_um == small_cfg.fines_cut_um
     assert_allclose([inv.fines_mass_fraction, inv.he3_fines_fraction], [mass, gas])
     assert_allclose(inv.he3_tonnes_in_fines, inv.he3_tonnes_nominal * gas, rtol=1e-12)
-    assert_allclose(inv.he3_fines_grade_ppb, inv.he3_grade_ppb * gas / mass, rtol=1e-12)
+    assert_allclose(inv.he3_fines_ppb, inv.he3_grade_ppb * gas / mass, rtol=1e-12)
     assert inv.he3_tonnes_in_fines < inv.he3_tonnes_nominal
-    assert inv.he3_fines_grade_ppb > inv.he3_grade_ppb
+    assert inv.he3_fines_ppb > inv.he3_grade_ppb
 
 
 def test_fines_settings_leave_the_bulk_inventory_alone(
@@ -135,7 +135,7 @@ def test_fines_settings_leave_the_bulk_inventory_alone(
     assert a.he3_tonnes_nominal == b.he3_tonnes_nominal
     assert a.he3_tonnes_p50 == b.he3_tonnes_p50
     assert b.he3_tonnes_in_fines > a.he3_tonnes_in_fines
-    assert b.he3_fines_grade_ppb < a.he3_fines_grade_ppb  # more mass, less enriched
+    assert b.he3_fines_ppb < a.he3_fines_ppb  # more mass, less enriched
 
 
 def test_point_and_region_outputs_carry_the_fines(grs: xr.Dataset, small_cfg: Resources) -> None:
@@ -147,4 +147,4 @@ def test_point_and_region_outputs_carry_the_fines(grs: xr.Dataset, small_cfg: Re
     d = region_resources(small_cfg, seed=3, region="farside", grs=grs).to_dict()
     assert_allclose(d["he3_tonnes_in_fines"], d["he3"]["he3_tonnes_in_fines"])
     assert d["fines_cut_um"] == small_cfg.fines_cut_um
-    assert d["he3_fines_grade_ppb"] > d["he3_grade_ppb"]
+    assert d["he3_fines_ppb"] > d["he3_grade_ppb"]

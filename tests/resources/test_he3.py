@@ -13,22 +13,22 @@ from lunarbase.constants import (
     MOON_SURFACE_AREA_M2,
 )
 from lunarbase.errors import LunarbaseError, QueryError, ScenarioError
-from lunarbase.resources import he3
-from lunarbase.resources.he3 import (
+from lunarbase.resources import grades
+from lunarbase.resources.grades import (
     He3GradeModel,
-    he3_inventory,
     he3_ppb,
     he3_ppb_from_he_ppm,
-    regolith_depth_m,
     taylor1991_tio2_he_ppm,
 )
+from lunarbase.resources.inventory import he3_inventory
 from lunarbase.resources.regions import Region
+from lunarbase.resources.regolith import regolith_thickness_m
 from lunarbase.scenario import Resources
 
 
 def test_fit_anchors_come_from_cited_inputs() -> None:
     # High-Ti mare = mean of Apollo 11 (7.8) and Apollo 17 "17a" (8.4), Lunar Sourcebook T7.15.
-    assert_allclose([he3.HIGH_TI_MARE_TIO2_WT_PCT, he3.HIGHLAND_TIO2_WT_PCT], [8.1, 0.54])
+    assert_allclose([grades.HIGH_TI_MARE_TIO2_WT_PCT, grades.HIGHLAND_TIO2_WT_PCT], [8.1, 0.54])
     # The line passes through the midpoints of Taylor's (1991) ranges at those TiO2 values.
     assert_allclose(taylor1991_tio2_he_ppm([0.54, 8.1]), [6.0, 32.5], rtol=1e-12)
 
@@ -116,7 +116,7 @@ def test_bad_atom_ratio_is_rejected(ratio: float) -> None:
 
 def test_regolith_depth_by_feo_threshold() -> None:
     cfg = Resources(mare_feo_threshold_wt_pct=14.0, mare_regolith_depth_m=4.0)
-    depth = regolith_depth_m([5.0, 13.99, 14.0, 20.0, np.nan], cfg)
+    depth = regolith_thickness_m([5.0, 13.99, 14.0, 20.0, np.nan], cfg)
     assert_allclose(depth[:4], [10.0, 10.0, 4.0, 4.0])
     assert np.isnan(depth[4])
 

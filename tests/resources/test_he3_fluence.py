@@ -10,13 +10,12 @@ import xarray as xr
 from numpy.testing import assert_allclose
 
 from lunarbase.errors import LunarbaseError, QueryError, ScenarioError
-from lunarbase.resources import he3
-from lunarbase.resources.he3 import (
+from lunarbase.resources import fluence, grades
+from lunarbase.resources.fluence import (
     ANCHOR_FLUENCE_HIGH_TI_MARE,
     ANCHOR_FLUENCE_HIGHLAND,
     APOLLO_SITE_LAT_DEG,
     APOLLO_SITE_LON_DEG,
-    HE3_MODELS,
     MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG,
     MAGNETOTAIL_CROSSING_DAYS,
     SUBSOLAR_LON_RATE_DEG_PER_DAY,
@@ -24,18 +23,26 @@ from lunarbase.resources.he3 import (
     bin_fluence_factor,
     bin_magnetotail_factor,
     fluence_factor,
-    grs_fluence,
-    grs_he3_ppb,
-    he3_inventory,
-    he3_ppb,
-    johnson1999_fluence_he_ppm,
     magnetotail_factor,
     magnetotail_half_width_deg,
+)
+from lunarbase.resources.grades import (
+    HE3_MODELS,
+    grs_fluence,
+    grs_he3_ppb,
+    he3_ppb,
+    johnson1999_fluence_he_ppm,
     taylor1991_tio2_he_ppm,
 )
+from lunarbase.resources.inventory import he3_inventory
 from lunarbase.scenario import Resources
 
 C0 = MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG
+
+GRADE_DEFAULTS = {
+    "he3_model": Resources().he3_model,
+    "he4_he3_atom_ratio": Resources().he4_he3_atom_ratio,
+}
 
 
 def brute_magnetotail(lon_deg: float, crossing_days: float, n: int = 72_000) -> float:
@@ -91,7 +98,7 @@ def test_sub_earth_point_loses_sin_w_and_the_circle_loses_w_over_pi() -> None:
     assert_allclose(magnetotail_factor(lon).mean(), 1.0 - w / math.pi, rtol=1e-9)
     assert_allclose(bin_magnetotail_factor(-180.0, 180.0), 1.0 - w / math.pi, rtol=1e-12)
     # a tail that lasts the whole month blocks everything
-    assert_allclose(magnetotail_factor(lon[:10], crossing_days=he3.SYNODIC_MONTH_DAYS), 0.0)
+    assert_allclose(magnetotail_factor(lon[:10], crossing_days=fluence.SYNODIC_MONTH_DAYS), 0.0)
 
 
 def test_bad_crossing_time_is_a_one_line_error() -> None:
@@ -142,7 +149,7 @@ def test_farside_gets_more_than_nearside_at_equal_latitude(grs: xr.Dataset) -> N
 def test_anchors_reproduced_at_the_apollo_sites() -> None:
     # At the fluence of the sites the anchors come from, the model returns Taylor's midpoints.
     he = johnson1999_fluence_he_ppm(
-        [he3.HIGHLAND_TIO2_WT_PCT, he3.HIGH_TI_MARE_TIO2_WT_PCT],
+        [grades.HIGHLAND_TIO2_WT_PCT, grades.HIGH_TI_MARE_TIO2_WT_PCT],
         fluence=[ANCHOR_FLUENCE_HIGHLAND, ANCHOR_FLUENCE_HIGH_TI_MARE],
     )
     assert_allclose(he, [6.0, 32.5], rtol=1e-12)
@@ -160,7 +167,7 @@ def test_anchors_follow_the_crossing_time() -> None:
         APOLLO_SITE_LAT_DEG["apollo16"], APOLLO_SITE_LON_DEG["apollo16"], crossing_days=6.0
     )
     he = johnson1999_fluence_he_ppm(
-        he3.HIGHLAND_TIO2_WT_PCT,
+        grades.HIGHLAND_TIO2_WT_PCT,
         fluence=f,
         anchor_fluence_highland=highland6,
         anchor_fluence_mare=mare6,
@@ -200,7 +207,9 @@ def test_broadcasts_over_tio2_and_fluence() -> None:
 
 def test_grid_grades_fall_towards_the_poles(grs: xr.Dataset) -> None:
     cfg = Resources(he3_model="johnson1999_fluence")
-    ratio = grs_he3_ppb(grs, cfg) / grs_he3_ppb(grs, Resources())
+    ratio = grs_he3_ppb(
+        grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
+    ) / grs_he3_ppb(grs, **GRADE_DEFAULTS)
     # ratio = F / F_anchor (the two anchors differ by 3 %)
     assert_allclose(ratio * ANCHOR_FLUENCE_HIGHLAND, grs_fluence(grs), rtol=0.05)
     assert ratio[0] < 0.08  # south polar cap

@@ -12,8 +12,8 @@ from numpy.testing import assert_allclose
 
 from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.resources import ResourceResults, assess
+from lunarbase.resources.grades import he3_ppb
 from lunarbase.resources.grains import fines_fractions
-from lunarbase.resources.he3 import he3_ppb
 from lunarbase.scenario import Resources
 
 

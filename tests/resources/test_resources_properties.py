@@ -10,21 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from lunarbase.resources.grains import fines_enrichment, fines_fractions
-from lunarbase.resources.he3 import (
+from lunarbase.resources.fluence import (
     MAGNETOTAIL_CENTRE_SUBSOLAR_LON_DEG,
-    TAYLOR1991_HE_PPM_HIGH_TI_MARE,
-    TAYLOR1991_HE_PPM_HIGHLAND,
     bin_fluence_factor,
     fluence_factor,
-    he3_inventories,
-    he3_inventory,
-    he3_ppb_from_he_ppm,
-    johnson1999_fluence_he_ppm,
     magnetotail_factor,
     magnetotail_half_width_deg,
+)
+from lunarbase.resources.grades import (
+    TAYLOR1991_HE_PPM_HIGH_TI_MARE,
+    TAYLOR1991_HE_PPM_HIGHLAND,
+    he3_ppb_from_he_ppm,
+    johnson1999_fluence_he_ppm,
     taylor1991_tio2_he_ppm,
 )
+from lunarbase.resources.grains import fines_enrichment, fines_fractions
+from lunarbase.resources.inventory import he3_inventories, he3_inventory
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
 from lunarbase.resources.regions import polygon_weights
 from lunarbase.resources.volatiles import byproducts_per_tonne_regolith

@@ -9,11 +9,11 @@ import pytest
 import xarray as xr
 
 from lunarbase.errors import QueryError
+from lunarbase.geometry import check_latlon
 from lunarbase.terrain import point_elevation
 from lunarbase.terrain.dem import (
     PolarTerrain,
     bilinear,
-    check_latlon,
     grid_frame,
     latlon_to_xy,
     slope_map_deg,

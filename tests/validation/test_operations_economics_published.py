@@ -102,7 +102,7 @@ def test_min02_m3_66_kg_per_year() -> None:
     cfg = _m3(fines_fraction=1.0, release=0.60)
     light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR  # 4383 of 8766 h: lunar daytime only
     closed = expected_he3_kg_per_year(cfg, M3_GRADE_PPB, light)
-    sim = simulate(cfg, he3_grade_ppb=M3_GRADE_PPB, seed=2021, illumination_fraction=light)
+    sim = simulate(cfg, he3_grade_ppb=M3_GRADE_PPB, seed=2021, daylight_duty_fraction=light)
     print(
         f"MIN-02: closed form {closed:.2f} kg/yr, sim {sim.he3_extracted_kg:.2f} kg/yr "
         f"vs published {M3_HE3_KG_PER_YR} kg/yr"

@@ -13,34 +13,35 @@ import pytest
 import xarray as xr
 from numpy.testing import assert_allclose
 
+from lunarbase.resources.fluence import (
+    APOLLO_SITE_LAT_DEG,
+    APOLLO_SITE_LON_DEG,
+    MAGNETOTAIL_CROSSING_DAYS,
+    MAGNETOTAIL_CROSSING_DAYS_LONG,
+    anchor_fluences,
+    bin_fluence_factor,
+    fluence_factor,
+)
+from lunarbase.resources.grades import (
+    SOURCEBOOK_T7_15_TIO2_WT_PCT,
+    TAYLOR1991_HE_PPM_HIGH_TI_MARE,
+    TAYLOR1991_HE_PPM_HIGHLAND,
+    grs_fluence,
+    grs_he3_ppb,
+    he3_ppb,
+    he3_ppb_from_he_ppm,
+    johnson1999_fluence_he_ppm,
+    taylor1991_tio2_he_ppm,
+)
 from lunarbase.resources.grains import (
     M3_FINES_CUT_UM,
     fines_fractions,
     median_for_mass_fraction,
 )
-from lunarbase.resources.he3 import (
-    APOLLO_SITE_LAT_DEG,
-    APOLLO_SITE_LON_DEG,
-    MAGNETOTAIL_CROSSING_DAYS,
-    MAGNETOTAIL_CROSSING_DAYS_LONG,
-    SOURCEBOOK_T7_15_TIO2_WT_PCT,
-    TAYLOR1991_HE_PPM_HIGH_TI_MARE,
-    TAYLOR1991_HE_PPM_HIGHLAND,
-    Inventory,
-    anchor_fluences,
-    bin_fluence_factor,
-    fluence_factor,
-    grs_fluence,
-    grs_he3_ppb,
-    he3_inventories,
-    he3_ppb,
-    he3_ppb_from_he_ppm,
-    johnson1999_fluence_he_ppm,
-    regolith_depth_m,
-    taylor1991_tio2_he_ppm,
-)
+from lunarbase.resources.inventory import Inventory, he3_inventories
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
 from lunarbase.resources.regions import containing_cell, region_weights
+from lunarbase.resources.regolith import regolith_thickness_m
 from lunarbase.resources.volatiles import (
     WISCONSIN_HE4_KG_PER_KG_HE3,
     WISCONSIN_KG_PER_KG_HE3,
@@ -339,7 +340,7 @@ def test_he05_fluence_model_tranquillitatis_and_highlands(grs: xr.Dataset) -> No
     # quantile 25 % below 1 ppb. All latitudes still reach below 1 ppb near the poles (printed).
     # Not asserted but printed: farside equatorial highlands reach ~14 ppm total He, above
     # Taylor's 3-9 ppm highland range (HE-03), which was built from nearside samples.
-    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    grade = grs_he3_ppb(grs, he3_model=FLUENCE, he4_he3_atom_ratio=Resources().he4_he3_atom_ratio)
     cells = [containing_cell(grs, 8.0, lon) for lon in (22.5, 27.5)]
     tranq = float(grade[cells].mean())
     feo, lat = grs["FeO_wt_pct"].values, grs["lat"].values
@@ -391,7 +392,7 @@ def test_he02_fluence_model_farside_richer_at_equal_tio2(grs: xr.Dataset) -> Non
     assert ratios[MAGNETOTAIL_CROSSING_DAYS_LONG] > ratios[MAGNETOTAIL_CROSSING_DAYS]
     assert_allclose(ratios[0.0], 1.0, rtol=1e-12)
     # and high-Ti mare > highlands still holds over the whole map
-    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    grade = grs_he3_ppb(grs, he3_model=FLUENCE, he4_he3_atom_ratio=Resources().he4_he3_atom_ratio)
     tio2 = grs["TiO2_wt_pct"].values
     feo = grs["FeO_wt_pct"].values
     assert grade[(feo >= 14.0) & (tio2 >= 5.0)].min() > grade[feo < 8.0].max()
@@ -399,7 +400,7 @@ def test_he02_fluence_model_farside_richer_at_equal_tio2(grs: xr.Dataset) -> Non
 
 def test_he10_fluence_model_tranquillitatis_in_top_decile(grs: xr.Dataset) -> None:
     # HE-10 (PSS 177:104686): NW Mare Tranquillitatis among the He-3-richest sites.
-    grade = grs_he3_ppb(grs, Resources(he3_model=FLUENCE))
+    grade = grs_he3_ppb(grs, he3_model=FLUENCE, he4_he3_atom_ratio=Resources().he4_he3_atom_ratio)
     top = np.percentile(grade, 90)
     nw = grade[containing_cell(grs, 10.0, 22.5)]
     ours_vs_theirs("fluence NW Tranquillitatis vs top decile [ppb]", nw, f">= {top:.2f}")
@@ -429,7 +430,7 @@ def _nominal_nearside_share(grs: xr.Dataset, crossing_days: float) -> float:
         anchor_fluence_mare=mare,
         anchor_fluence_highland=highland,
     )
-    thickness = regolith_depth_m(grs["FeO_wt_pct"].values, cfg)
+    thickness = regolith_thickness_m(grs["FeO_wt_pct"].values, cfg)
     he3_kg = he3_ppb_from_he_ppm(he) * grs["area_m2"].values * thickness  # density cancels
     near = region_weights(grs, "nearside")[1]
     return float((he3_kg * near).sum() / he3_kg.sum())

@@ -68,10 +68,9 @@ def data_verify(as_json: JsonOpt = False) -> None:
 @data_app.command("fetch")
 def data_fetch(as_json: JsonOpt = False) -> None:
     """Download any missing data file into the user cache (or find it in the mirror)."""
-    from lunarbase.data import fetch
-    from lunarbase.data import registry as reg
+    from lunarbase.data import checksums, fetch
 
-    paths = {name: str(fetch(name)) for name in reg.registry()}
+    paths = {name: str(fetch(name)) for name in checksums()}
     if as_json:
         print_json(paths)
         return

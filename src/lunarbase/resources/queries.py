@@ -16,7 +16,7 @@ from lunarbase.resources.grains import fines_enrichment
 from lunarbase.resources.inventory import Inventory, InventoryInputs, he3_inventories
 from lunarbase.resources.kreep import ReeInventory, ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, area_mean, containing_cell, load_grs, region_weights
-from lunarbase.resources.regolith import counted_thickness_m, regolith_thickness_m
+from lunarbase.resources.regolith import check_cutoff, counted_thickness_m, regolith_thickness_m
 from lunarbase.seeds import SeedLike
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def point_grades(
     >>> sorted(g)                            # doctest: +SKIP
     ['he3_fines_ppb', 'he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
     """
-    from lunarbase.data.loaders import lpgrs_arrays
+    from lunarbase.data import lpgrs_arrays
 
     if cfg is None:
         from lunarbase.scenario import Resources
@@ -192,6 +192,8 @@ def region_resources(
     ScenarioError
         Unknown He grade model.
     """
+    check_cutoff("he3_cutoff_ppb", he3_cutoff_ppb)
+    check_cutoff("ree_cutoff_ppm", ree_cutoff_ppm)
     grs = load_grs(grs)
     label, weights = region_weights(grs, region)
     (he3,) = he3_inventories(

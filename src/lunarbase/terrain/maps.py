@@ -15,6 +15,7 @@ from lunarbase.cache import cache_key, cached_array
 from lunarbase.data import load
 from lunarbase.errors import QueryError
 from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
+from lunarbase.geometry import check_latlon
 from lunarbase.terrain.dem import hillshade, latlon_to_xy, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
 from lunarbase.terrain.lightmap import light_maps
@@ -47,8 +48,9 @@ def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -
     Raises
     ------
     QueryError
-        The window does not lie on the 240 m grid.
+        A bad coordinate, or a window that does not lie on the 240 m grid.
     """
+    check_latlon(center_lat_deg, center_lon_deg)
     if not half_width_km > 0:
         raise QueryError(f"half width {half_width_km} km must be positive")
     grid = cast(xr.DataArray, load("ldem_75s_240m"))

@@ -10,7 +10,7 @@ import pytest
 import xarray as xr
 from typer.testing import CliRunner
 
-from lunarbase.cli_resources import parse_polygon, resources_app
+from lunarbase.cli.resources import parse_polygon, resources_app
 from lunarbase.errors import LunarbaseError, QueryError, ScenarioError
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ def invoke(*args: str) -> tuple[int, str, BaseException | None]:
 
 
 def test_inventory_json_has_the_issue_fields() -> None:
-    code, out, exc = invoke("inventory", "--json", "--draws", "40", "--seed", "7")
+    code, out, exc = invoke("inventory", "--json", "--uncertainty-draws", "40", "--seed", "7")
     assert code == 0, exc
     data = json.loads(out)
     he3 = data["he3_tonnes"]
@@ -36,14 +36,14 @@ def test_inventory_json_has_the_issue_fields() -> None:
 
 
 def test_inventory_is_deterministic_for_a_seed() -> None:
-    a = invoke("inventory", "--json", "--draws", "20", "--region", "farside")[1]
-    b = invoke("inventory", "--json", "--draws", "20", "--region", "farside")[1]
+    a = invoke("inventory", "--json", "--uncertainty-draws", "20", "--region", "farside")[1]
+    b = invoke("inventory", "--json", "--uncertainty-draws", "20", "--region", "farside")[1]
     assert a == b
 
 
 def test_inventory_circle_with_cutoff_and_model() -> None:
-    args = ["inventory", "--json", "--draws", "20", "--lat", "8", "--lon", "25"]
-    args += ["--radius-km", "400", "--cutoff-ppb", "5", "--model", "johnson1999_fluence"]
+    args = ["inventory", "--json", "--uncertainty-draws", "20", "--lat", "8", "--lon", "25"]
+    args += ["--radius-km", "400", "--he3-cutoff-ppb", "5", "--he3-model", "johnson1999_fluence"]
     code, out, exc = invoke(*args)
     assert code == 0, exc
     data = json.loads(out)
@@ -54,7 +54,7 @@ def test_inventory_circle_with_cutoff_and_model() -> None:
 def test_inventory_polygon_and_depth() -> None:
     poly = "0,20; 0,30; 15,30; 15,20"
     code, out, exc = invoke(
-        "inventory", "--json", "--draws", "20", "--polygon", poly, "--depth-m", "3"
+        "inventory", "--json", "--uncertainty-draws", "20", "--polygon", poly, "--depth-m", "3"
     )
     assert code == 0, exc
     data = json.loads(out)
@@ -62,7 +62,7 @@ def test_inventory_polygon_and_depth() -> None:
 
 
 def test_inventory_table() -> None:
-    code, out, exc = invoke("inventory", "--draws", "20", "--region", "south-pole")
+    code, out, exc = invoke("inventory", "--uncertainty-draws", "20", "--region", "south-pole")
     assert code == 0, exc
     assert "He-3 p05 / p50 / p95 [t]" in out and "south-pole" in out
 
@@ -70,19 +70,19 @@ def test_inventory_table() -> None:
 @pytest.mark.parametrize(
     ("args", "error", "field"),
     [
-        (["--model", "cameron1992"], ScenarioError, "he3_model"),
+        (["--he3-model", "cameron1992"], ScenarioError, "--he3-model"),
         (["--region", "mars"], QueryError, "region"),
         (["--lat", "95", "--lon", "0", "--radius-km", "100"], QueryError, "lat"),
         (["--depth-m", "-2"], QueryError, "depth_m"),
-        (["--cutoff-ppb", "-1"], QueryError, "cutoff_ppb"),
+        (["--he3-cutoff-ppb", "-1"], QueryError, "he3_cutoff_ppb"),
         (["--polygon", "1,2;3"], QueryError, "--polygon"),
-        (["--draws", "1"], ScenarioError, "uncertainty_draws"),
+        (["--uncertainty-draws", "1"], ScenarioError, "--uncertainty-draws"),
     ],
 )
 def test_bad_input_is_a_one_line_error_naming_the_field(
     args: list[str], error: type[LunarbaseError], field: str
 ) -> None:
-    code, _, exc = invoke("inventory", "--draws", "20", *args)
+    code, _, exc = invoke("inventory", "--uncertainty-draws", "20", *args)
     assert code != 0
     assert isinstance(exc, error)
     message = str(exc)
