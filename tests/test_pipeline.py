@@ -6,10 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
+from lunarbase.errors import ScenarioError
 from tests.cli.test_app import cli
 
 QUICK = """
@@ -69,3 +71,95 @@ def test_progress_reaches_every_stage(mirror: Path) -> None:
     pipeline.run(scenario.parse(QUICK), progress=lambda s, f: seen.__setitem__(s, f))
     assert set(seen) == set(pipeline.STAGES)
     assert all(f == pytest.approx(1.0) for f in seen.values())
+
+
+def test_run_until_stops_after_that_stage(mirror: Path) -> None:
+    """``run(until="resources")`` fills terrain and resources only; JSON has only those."""
+    results = pipeline.Chain(scenario.parse(QUICK)).run(until="resources")
+    assert results.terrain is not None and results.resources is not None
+    assert results.sites is None and results.operations is None and results.economics is None
+    data = results.to_dict()
+    assert {"terrain", "resources"} <= set(data) and "economics" not in data
+
+
+def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
+    """A callable in place of operations: economics prices what it returns, nothing else."""
+    from lunarbase.operations import OperationsResults
+
+    seen: list[pipeline.Chain] = []
+
+    def fixed_operations(chain: pipeline.Chain) -> OperationsResults:
+        seen.append(chain)
+        assert chain.results.resources is not None  # the stages before it have run
+        annual = pd.DataFrame(
+            {"he3_shipped_kg": [1.0, 2.0, 3.0]}, index=pd.RangeIndex(1, 4, name="year")
+        )
+        return OperationsResults(
+            annual=annual,
+            he3_stock_end_kg=0.0,
+            he3_grade_ppb=1.0,
+            daylight_duty_fraction=1.0,
+            powered_miner_slots=1,
+            n_miners=1,
+            reactor_power_kwe=100.0,
+            seed=0,
+        )
+
+    chain = pipeline.Chain(
+        scenario.parse(QUICK), operations=fixed_operations, sites=lambda chain: None
+    )
+    results = chain.run()
+    assert len(seen) == 1 and results.sites is None
+    assert results.economics is not None
+    flows = results.economics.cash_flows
+    assert list(flows["shipped_he3_kg"]) == [0.0, 1.0, 2.0, 3.0]
+    sc = scenario.parse(QUICK)
+    one_miner = sc.economics.miner_unit_cost_usd + sc.economics.miner_mass_kg * (
+        sc.economics.launch_cost_usd_per_kg
+    )
+    plant = 100.0 * (
+        sc.economics.reactor_cost_usd_per_kwe
+        + sc.economics.reactor_mass_kg_per_kwe * sc.economics.launch_cost_usd_per_kg
+    )
+    assert results.economics.capex_usd == pytest.approx(one_miner + plant)
+
+
+def test_stage_names_are_checked(mirror: Path) -> None:
+    """Unknown replacements and ``until`` names are one-line errors listing the stages."""
+    sc = scenario.parse(QUICK)
+    with pytest.raises(ScenarioError, match="no stage named mining"):
+        pipeline.Chain(sc, mining=lambda chain: None)
+    with pytest.raises(ScenarioError, match="until: no stage named 'report'"):
+        pipeline.Chain(sc).run(until="report")
+
+
+def test_a_stage_before_its_inputs_is_an_error(mirror: Path) -> None:
+    """Calling a stage method whose input stage has not run names the missing stage."""
+    with pytest.raises(ScenarioError, match="the resources stage has not run"):
+        pipeline.Chain(scenario.parse(QUICK)).operations()
+
+
+def test_resources_command_draws_the_run_stream(mirror: Path) -> None:
+    """The chain's region query and the resources stage share the resources stream, so the
+    whole-Moon band of a run equals ``resources inventory`` for the same scenario and seed."""
+    from lunarbase.resources import Region
+
+    chain = pipeline.Chain(scenario.parse(QUICK))
+    stage = chain.run(until="resources").resources
+    query = chain.region_resources(
+        Region(name="moon"), depth_m=None, he3_cutoff_ppb=0.0, ree_cutoff_ppm=0.0
+    )
+    assert stage is not None
+    # same draws; one region vs four in the matrix product differs by rounding only
+    assert query.he3.he3_tonnes_p50 == pytest.approx(stage.moon.he3_tonnes_p50, rel=1e-12)
+    plain_int_seed = resources_region_with_int_seed(chain)
+    # the stage stream is a spawned child, not default_rng(11)
+    assert plain_int_seed != pytest.approx(stage.moon.he3_tonnes_p50, rel=1e-6)
+
+
+def resources_region_with_int_seed(chain: pipeline.Chain) -> float:
+    from lunarbase.resources import Region, region_resources
+
+    sc = chain.scenario
+    inv = region_resources(sc.resources, seed=sc.scenario.seed, region=Region(name="moon"))
+    return inv.he3.he3_tonnes_p50

@@ -36,22 +36,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lunarbase import economics as economics_stage
-from lunarbase import operations as operations_stage
-from lunarbase import resources as resources_stage
-from lunarbase import sites as sites_stage
-from lunarbase import terrain as terrain_stage
-from lunarbase.economics import EconomicsResults
 from lunarbase.errors import ScenarioError
 from lunarbase.geometry import polar_radius_m
 from lunarbase.jsonable import plain
-from lunarbase.operations import OperationsResults
 from lunarbase.provenance import provenance
-from lunarbase.resources import Region, RegionResources, ResourceResults
 from lunarbase.scenario import Scenario
 from lunarbase.seeds import STAGE_STREAMS, stage_seeds
-from lunarbase.sites import SiteResults
-from lunarbase.terrain import LightSeries, TerrainResults
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -174,6 +164,7 @@ class Chain:
 
     def terrain(self) -> TerrainResults:
         """Terrain and light at the base site, and a basemap covering the site search area."""
+        from lunarbase import terrain as terrain_stage
 
         sc = self.scenario
         half_km = float(polar_radius_m(sc.sites.max_colatitude_deg + 0.5)) / 1000.0
@@ -186,6 +177,7 @@ class Chain:
 
     def resources(self) -> ResourceResults:
         """Grades at the base and in its mining radius; inventories (resources stream)."""
+        from lunarbase import resources as resources_stage
 
         sc = self.scenario
         return resources_stage.assess(
@@ -198,6 +190,7 @@ class Chain:
 
     def sites(self) -> SiteResults:
         """Candidate sites ranked, evaluated with the terrain stage's light settings."""
+        from lunarbase import sites as sites_stage
 
         return sites_stage.rank(
             self.scenario.sites,
@@ -211,6 +204,7 @@ class Chain:
         Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
         4383 daylit h/yr applies to a solar-powered miner).
         """
+        from lunarbase import operations as operations_stage
 
         res = self._needs("resources", self.results.resources)
         return operations_stage.simulate(
@@ -221,6 +215,7 @@ class Chain:
 
     def economics(self) -> EconomicsResults:
         """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream)."""
+        from lunarbase import economics as economics_stage
 
         ops = self._needs("operations", self.results.operations)
         return economics_stage.evaluate(self.scenario.economics, ops, seed=self.seeds["economics"])
@@ -248,6 +243,7 @@ class Chain:
     def point(self, lat_deg: float, lon_deg: float) -> dict[str, Any]:
         """Terrain criteria and regolith grades at a point, with the scenario's light and
         resource settings (``lunarbase point``)."""
+        from lunarbase import resources as resources_stage
         from lunarbase import terrain as terrain_stage
 
         settings = terrain_stage.light_settings(self.scenario.terrain)
@@ -257,12 +253,14 @@ class Chain:
 
     def light(self, lat_deg: float, lon_deg: float) -> LightSeries:
         """Sun-disk fraction and Earth-view series at a point (``lunarbase illumination``)."""
+        from lunarbase import terrain as terrain_stage
 
         settings = terrain_stage.light_settings(self.scenario.terrain)
         return terrain_stage.point_light(lat_deg, lon_deg, **settings.as_kwargs())
 
     def terrain_maps(self, lat_deg: float, lon_deg: float, half_width_km: float) -> xr.Dataset:
         """Light, PSR, slope and elevation maps of a window (``lunarbase terrain maps``)."""
+        from lunarbase import terrain as terrain_stage
 
         t = self.scenario.terrain
         return terrain_stage.terrain_maps(
@@ -287,6 +285,7 @@ class Chain:
     ) -> RegionResources:
         """He-3 and REE of a region, drawn from the resources stream
         (``lunarbase resources inventory``)."""
+        from lunarbase import resources as resources_stage
 
         return resources_stage.region_resources(
             self.scenario.resources,
@@ -299,6 +298,7 @@ class Chain:
 
     def resource_maps(self, out_dir: Path) -> dict[str, Path]:
         """He-3, Th and REE maps as NetCDF and PNG (``lunarbase resources maps``)."""
+        from lunarbase import resources as resources_stage
 
         trace = provenance(self.scenario, ("lpgrs_5deg",))
         return resources_stage.write_maps(self.scenario.resources, out_dir, provenance=trace)

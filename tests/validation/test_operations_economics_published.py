@@ -2,6 +2,11 @@
 
 Rows of /work/shared/reference/validation-figures.md, sections 9 and 10. Rows marked
 ``confirmed (seen)`` are tested tightly; ``seen, secondary`` rows only as loose bounds.
+
+Each test is named after the source it reproduces (first author + year) and the row ID of
+validation-figures.md (EN-xx, MIN-xx), and cites the source (DOI, NTRS or URL) at the test. The
+guard that the scenario's ``fines_fraction`` default is M-3's 556/1258 lives in
+tests/operations/test_guards.py (it compares a default, not a model result).
 """
 
 from __future__ import annotations
@@ -18,13 +23,24 @@ from lunarbase.scenario import Operations
 # Wang et al. (2021) Chinese Phys. C 45, 030003, doi:10.1088/1674-1137/abddaf.
 
 
-def test_en01_energy_per_reaction() -> None:
+def test_wang2021_ame2020_en01_q_value() -> None:
+    """EN-01: Q of D + 3He -> 4He + p from AME2020 masses vs the published 18.3-18.4 MeV.
+
+    Masses: Wang et al. (2021) Chinese Phys. C 45, 030003, doi:10.1088/1674-1137/abddaf.
+    Published figure: Wikipedia "Helium-3" snapshot (seen, secondary; github
+    chinapedia/wikipedia.abstract.en, Page/Helium-3.md).
+    """
     q = fusion.q_value_mev()
     print(f"EN-01 Q: ours {q:.4f} MeV vs published 18.3-18.4 MeV")
     assert 18.3 <= q <= 18.4
 
 
-def test_en01_energy_per_mole_and_per_kg() -> None:
+def test_wang2021_ame2020_en01_energy_per_mole_and_per_kg() -> None:
+    """EN-01: "493 MWh per 3 grams (one mole)" and the derived 5.87e14 J/kg, from AME2020 Q.
+
+    Masses: Wang et al. (2021) Chinese Phys. C 45, 030003, doi:10.1088/1674-1137/abddaf.
+    Published figure: Wikipedia "Helium-3" snapshot (seen, secondary).
+    """
     mwh_per_mol = fusion.fusion_energy_j_per_mol_he3() / fusion.J_PER_MWH
     j_per_kg = fusion.fusion_energy_j_per_kg_he3()
     print(f"EN-01 per mole: ours {mwh_per_mol:.1f} MWh vs published 493 MWh")
@@ -41,7 +57,9 @@ def test_en01_energy_per_mole_and_per_kg() -> None:
 # The table derives a 54 % net conversion (10 / 18.6); we feed that efficiency back in.
 
 
-def test_en02_ten_mwe_years_per_kg() -> None:
+def test_sviatoslavsky1988_en02_ten_mwe_years_per_kg() -> None:
+    """EN-02: Sviatoslavsky & Jacobs (1988), ASCE Space 88, cedb.asce.org record 0057909
+    (no DOI known): 10 MW(e)-years per kg of He-3."""
     mwe_yr = fusion.electric_mwe_yr_per_kg(0.54)
     print(f"EN-02: ours {mwe_yr:.3f} MWe-yr/kg at 54 % vs published 10 MWe-yr/kg")
     # 0.54 is 10 / 18.6 rounded to 2 figures (0.5376 -> +0.4 %), and "10" is one figure: 1 %
@@ -53,7 +71,9 @@ def test_en02_ten_mwe_years_per_kg() -> None:
 # EN-02, so the same 54 % efficiency is used.
 
 
-def test_en03_hundred_kg_gigawatt_year() -> None:
+def test_kulcinski1992_en03_hundred_kg_gigawatt_year() -> None:
+    """EN-03: Kulcinski & Schmitt (1992) Fusion Technol. 21(4):2221-2229,
+    doi:10.13182/FST92-A29717: 100 kg of He-3 "can produce > 1000 MW(e)"."""
     mwe = 100.0 * fusion.electric_mwe_yr_per_kg(0.54)
     print(f"EN-03: ours {mwe:.0f} MWe for a year from 100 kg vs published > 1000 MWe")
     assert mwe > 1000.0
@@ -71,13 +91,6 @@ M3_GRADE_PPB = 20.0
 M3_HE3_KG_PER_YR = 66.0
 
 
-def test_min01_default_fines_fraction_is_m3() -> None:
-    # The scenario default 0.44 is 556/1258 = 0.4420 rounded to 2 figures.
-    assert Operations().fines_fraction == pytest.approx(
-        M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H, rel=0.005
-    )
-
-
 def _m3(fines_fraction: float, release: float) -> Operations:
     return Operations(
         years=1,
@@ -93,7 +106,9 @@ def _m3(fines_fraction: float, release: float) -> Operations:
     )
 
 
-def test_min02_m3_66_kg_per_year() -> None:
+def test_olson2021_min02_m3_66_kg_per_year() -> None:
+    """MIN-01/02: Olson (2021) AIAA ASCEND, NTRS 20210022801: the Wisconsin M-3 miner's
+    66 kg/yr of He-3 at 20 ppb."""
     # Recovery assumption (MIN-02 note): 66 kg is 60 % of the He-3 in all the *excavated*
     # regolith at 20 ppb, i.e. the fines carry the bulk regolith's He-3. We model that as all the
     # excavated mass's He-3 reaching the heater (fines_fraction 1.0) and 60 % released. The 60 % is
@@ -113,7 +128,9 @@ def test_min02_m3_66_kg_per_year() -> None:
     assert sim.he3_extracted_kg == pytest.approx(M3_HE3_KG_PER_YR, rel=0.01)
 
 
-def test_min02_fines_at_bulk_grade_fall_short() -> None:
+def test_olson2021_min02_fines_at_bulk_grade_fall_short() -> None:
+    """MIN-02 derived check: Olson (2021) AIAA ASCEND, NTRS 20210022801; 556 t/h of fines at
+    the bulk 20 ppb hold 48.7 kg/yr."""
     # With our default assumption (bulk grade in the fines), the 556 t/h of fines hold only
     # 48.7 kg/yr (MIN-02 derived check) even at 100 % release: the published 66 kg is out of reach.
     cfg = _m3(fines_fraction=M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H, release=1.0)
@@ -131,7 +148,10 @@ def test_min02_fines_at_bulk_grade_fall_short() -> None:
 # scenario defaults (fines 0.44, release 0.75, MTBF 1000 h, MTTR 72 h) with power for all five.
 
 
-def test_min06_interlune_five_harvesters() -> None:
+def test_forbes_min06_interlune_five_harvesters() -> None:
+    """MIN-06 (seen, secondary): Forbes (Serbian edition), no date or DOI known,
+    forbes.n1info.ba/tehnologija/trka-za-helijumom-3-prvi-svemirski-kombajn-na-mjesecu-vec-2029/:
+    five Interlune harvesters -> >= 10 kg/yr. Excavator rate: MIN-05, press, May 2025."""
     cfg = Operations(n_miners=5, excavation_t_per_h=100.0, reactor_power_kwe=1100.0, years=3)
     closed = expected_he3_kg_per_year(cfg, 20.0)
     sim = simulate(cfg, he3_grade_ppb=20.0, seed=2029).he3_extracted_kg / cfg.years

@@ -1,0 +1,210 @@
+"""Report figures: fixed div ids, byte-identical HTML for the same input, and the data drawn."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+from lunarbase.report import figures
+from lunarbase.terrain import latlon_to_xy
+
+
+def plot_args(html: str, div_id: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The (traces, layout) passed to ``Plotly.newPlot`` for ``div_id`` in an HTML fragment."""
+    match = re.search(r'Plotly\.newPlot\(\s*"' + re.escape(div_id) + r'",\s*', html)
+    assert match, html[:500]
+    decoder = json.JSONDecoder()
+    traces, end = decoder.raw_decode(html, match.end())
+    rest = re.match(r",\s*", html[end:])
+    assert rest
+    layout, _ = decoder.raw_decode(html, end + rest.end())
+    return traces, layout
+
+
+def values(field: Any) -> np.ndarray:
+    """A trace array as numpy, whether plotly wrote it as a list or as typed ``bdata``."""
+    if isinstance(field, dict) and "bdata" in field:
+        flat = np.frombuffer(base64.b64decode(field["bdata"]), dtype=np.dtype(field["dtype"]))
+        shape = field.get("shape")
+        if shape:
+            dims = [int(s) for s in str(shape).split(",")]
+            return flat.reshape(dims)
+        return flat
+    return np.asarray(field)
+
+
+def light_series() -> pd.DataFrame:
+    """Two full UTC days of hourly light: day 1 Sun 0.25 / Earth 0, day 2 ramps / Earth 1."""
+    index = pd.date_range("2026-01-01", periods=48, freq="1h", tz="UTC", name="time_utc")
+    sun = np.r_[np.full(24, 0.25), np.linspace(0.0, 1.0, 24)]
+    earth = np.r_[np.zeros(24, bool), np.ones(24, bool)]
+    return pd.DataFrame({"sun_fraction": sun, "earth_visible": earth}, index=index)
+
+
+def basemap() -> xr.DataArray:
+    """A 4 x 5 uint8 hillshade on x, y [m] around the pole (y decreasing like the DEMs)."""
+    shade = np.arange(20, dtype=np.uint8).reshape(4, 5) * 12
+    return xr.DataArray(
+        shade,
+        dims=("y", "x"),
+        coords={"y": [30e3, 10e3, -10e3, -30e3], "x": [-40e3, -20e3, 0.0, 20e3, 40e3]},
+        name="hillshade",
+    )
+
+
+def sites_table() -> pd.DataFrame:
+    """Three ranked candidates (rank 1..3) with scores."""
+    return pd.DataFrame(
+        {
+            "lat_deg": [-89.45, -89.0, -88.5],
+            "lon_deg": [222.7, 10.0, 100.0],
+            "score": [0.91, 0.5, 0.125],
+        },
+        index=pd.Index([1, 2, 3], name="rank"),
+    )
+
+
+def he3_maps() -> xr.Dataset:
+    """Three Lunar Prospector-like bins on a ``cell`` dim, longitudes 0..360."""
+    return xr.Dataset(
+        {
+            "he3_ppb": ("cell", [1.5, 12.34, 30.0]),
+            "lat": ("cell", [0.0, 10.0, -20.0]),
+            "lon": ("cell", [10.0, 190.0, 350.0]),
+        }
+    )
+
+
+def annual() -> pd.DataFrame:
+    """Three operating years of He-3 extracted and shipped, plus a column not drawn."""
+    return pd.DataFrame(
+        {
+            "he3_extracted_kg": [10.0, 12.0, 14.0],
+            "he3_shipped_kg": [8.0, 11.0, 13.5],
+            "regolith_t": [1e6, 1.1e6, 1.2e6],
+        },
+        index=pd.Index([1, 2, 3], name="year"),
+    )
+
+
+NPV_DRAWS = np.array([-2.0e9, -0.5e9, 0.0, 1.0e9, 3.5e9, 7.0e9])
+
+
+CASES = [
+    ("fig-light", lambda: figures.light_figure(light_series())),
+    ("fig-sites", lambda: figures.sites_figure(basemap(), sites_table(), -89.45, 222.7)),
+    ("fig-he3", lambda: figures.he3_figure(he3_maps())),
+    ("fig-ops", lambda: figures.operations_figure(annual())),
+    ("fig-npv", lambda: figures.npv_figure(NPV_DRAWS)),
+]
+
+
+@pytest.mark.parametrize(("div_id", "make"), CASES, ids=[c[0] for c in CASES])
+def test_fragment_has_its_div_id_and_is_deterministic(div_id: str, make: Any) -> None:
+    """Each figure is an HTML fragment with its fixed div id, byte-identical on a second call."""
+    html = make()
+    assert isinstance(html, str)
+    assert f'id="{div_id}"' in html
+    assert "<html" not in html.lower() and "<body" not in html.lower()
+    assert "cdn.plot.ly" not in html  # plotly.js is not embedded per figure
+    assert make() == html
+    traces, layout = plot_args(html, div_id)
+    assert traces and layout["height"] > 0
+
+
+def test_light_figure_draws_the_daily_means() -> None:
+    """The two traces are the UTC daily means of the Sun fraction and of Earth in view."""
+    traces, layout = plot_args(figures.light_figure(light_series()), "fig-light")
+    assert len(traces) == 2
+    sun, earth = traces
+    assert "Sun" in sun["name"] and "Earth" in earth["name"]
+    assert [x[:10] for x in sun["x"]] == ["2026-01-01", "2026-01-02"]
+    np.testing.assert_allclose(values(sun["y"]), [0.25, 0.5])
+    np.testing.assert_allclose(values(earth["y"]), [0.0, 1.0])
+    assert layout["title"]["text"] == "Light at the base"
+
+
+def test_light_figure_of_an_empty_series_is_a_message() -> None:
+    """An empty light series (base off the polar DEMs) gives a <p> message, no plot."""
+    empty = light_series().iloc[:0]
+    html = figures.light_figure(empty)
+    assert html.startswith("<p>") and html.endswith("</p>")
+    assert "Plotly" not in html
+
+
+def test_sites_figure_draws_basemap_candidates_and_base() -> None:
+    """Heatmap on x, y [km] with the uint8 shade, one marker per candidate, and the base star."""
+    sites = sites_table()
+    traces, _ = plot_args(figures.sites_figure(basemap(), sites, -89.45, 222.7), "fig-sites")
+    heat, cands, base = traces
+    assert heat["type"] == "heatmap"
+    np.testing.assert_allclose(values(heat["x"]), [-40.0, -20.0, 0.0, 20.0, 40.0])
+    np.testing.assert_allclose(values(heat["y"]), [30.0, 10.0, -10.0, -30.0])
+    np.testing.assert_array_equal(values(heat["z"]).reshape(4, 5), basemap().values)
+    assert cands["name"] == "candidates"
+    assert len(values(cands["x"])) == len(sites) == 3
+    assert cands["text"] == ["1", "2", "3"]
+    assert cands["hovertext"][0] == "#1: score 0.91"
+    sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
+    np.testing.assert_allclose(values(cands["x"]), sx / 1e3)
+    np.testing.assert_allclose(values(cands["y"]), sy / 1e3)
+    assert base["name"] == "base" and base["marker"]["symbol"] == "star"
+    np.testing.assert_allclose([base["x"][0], base["y"][0]], [sx[0] / 1e3, sy[0] / 1e3])
+
+
+def test_sites_figure_without_candidates_still_marks_the_base() -> None:
+    """An empty sites table leaves only the basemap and the base."""
+    traces, _ = plot_args(
+        figures.sites_figure(basemap(), sites_table().iloc[:0], -89.9, 0.0), "fig-sites"
+    )
+    assert [t.get("name") for t in traces[1:]] == ["base"]
+
+
+def test_sites_figure_without_basemap_is_a_message() -> None:
+    """basemap None (terrain stage ran without one) gives a <p> message."""
+    html = figures.sites_figure(None, sites_table(), -89.45, 222.7)
+    assert html.startswith("<p>") and "basemap" in html
+    assert "fig-sites" not in html
+
+
+def test_he3_figure_wraps_longitudes_and_colours_by_grade() -> None:
+    """Longitudes are drawn in [-180, 180), colour and hover text are the He-3 grades."""
+    traces, _ = plot_args(figures.he3_figure(he3_maps()), "fig-he3")
+    (trace,) = traces
+    np.testing.assert_allclose(values(trace["x"]), [10.0, -170.0, -10.0])
+    np.testing.assert_allclose(values(trace["y"]), [0.0, 10.0, -20.0])
+    np.testing.assert_allclose(values(trace["marker"]["color"]), [1.5, 12.34, 30.0])
+    assert trace["hovertext"] == ["1.5 ppb", "12.3 ppb", "30.0 ppb"]
+
+
+def test_operations_figure_draws_one_bar_per_he3_kg_column() -> None:
+    """Bars for he3_*_kg columns only (other columns are not drawn), values per year."""
+    traces, layout = plot_args(figures.operations_figure(annual()), "fig-ops")
+    assert [t["name"] for t in traces] == ["he3_extracted_kg", "he3_shipped_kg"]
+    assert all(t["type"] == "bar" for t in traces)
+    np.testing.assert_allclose(values(traces[0]["x"]), [1, 2, 3])
+    np.testing.assert_allclose(values(traces[0]["y"]), [10.0, 12.0, 14.0])
+    np.testing.assert_allclose(values(traces[1]["y"]), [8.0, 11.0, 13.5])
+    assert layout["barmode"] == "group"
+
+
+def test_npv_figure_is_a_histogram_in_billions_with_a_zero_line() -> None:
+    """The histogram holds the draws in billion USD, with a dashed line at NPV = 0."""
+    traces, layout = plot_args(figures.npv_figure(NPV_DRAWS), "fig-npv")
+    (hist,) = traces
+    assert hist["type"] == "histogram" and hist["nbinsx"] == 60
+    np.testing.assert_allclose(values(hist["x"]), NPV_DRAWS / 1e9)
+    (line,) = layout["shapes"]
+    assert line["x0"] == line["x1"] == 0.0 and line["line"]["dash"] == "dash"
+
+
+def test_different_inputs_give_different_html() -> None:
+    """The HTML depends on the data (a changed draw changes the NPV fragment)."""
+    assert figures.npv_figure(NPV_DRAWS) != figures.npv_figure(NPV_DRAWS * 2)

@@ -1,0 +1,5 @@
+"""x"""
+
+
+def test_guard_x() -> None:
+    assert True
