@@ -247,7 +247,7 @@ class Chain:
         from lunarbase import terrain as terrain_stage
 
         settings = terrain_stage.light_settings(self.scenario.terrain)
-        out = terrain_stage.point_criteria(lat_deg, lon_deg, **settings.as_kwargs()).to_dict()
+        out = terrain_stage.point_criteria(lat_deg, lon_deg, settings).to_dict()
         out.update(resources_stage.point_grades(lat_deg, lon_deg, cfg=self.scenario.resources))
         return out
 

@@ -30,7 +30,7 @@ def test_light_settings_come_from_the_terrain_table() -> None:
 
 def test_point_criteria_match_the_light_series(mirror: Path) -> None:
     """The criteria's light statistics are those of the series at the same settings."""
-    crit = point_criteria(-89.45, 222.7, **SETTINGS.as_kwargs())
+    crit = point_criteria(-89.45, 222.7, SETTINGS)
     series = point_light(-89.45, 222.7, **SETTINGS.as_kwargs())
     assert crit.light is not None
     for key, value in series.stats().items():
@@ -41,7 +41,7 @@ def test_point_criteria_match_the_light_series(mirror: Path) -> None:
 
 def test_off_the_polar_dems_only_elevation(mirror: Path) -> None:
     """Off the polar DEMs the JSON has the elevation fields and no light keys."""
-    crit = point_criteria(8.0, 22.5, **SETTINGS.as_kwargs())
+    crit = point_criteria(8.0, 22.5, SETTINGS)
     assert crit.light is None and crit.dem == "ldem_4"
     assert set(crit.to_dict()) == {
         "elevation_m",

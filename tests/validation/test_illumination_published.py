@@ -35,6 +35,10 @@ show percent-level illumination changes from LOLA DEM height errors of 0.3-0.5 m
 used pre-LOLA Kaguya topography and a surface observer, where a 240 m cell and metre-scale
 relief matter more: +-5 points.
 
+Test names give the paper (first author + year), then the row ID of validation-figures.md s6
+(ILL-xx) or, where the paper has no row there (G18, B10), "abstract" -- every figure here was
+read in an abstract. Each test cites its source at the test.
+
 Run ``pytest -s`` to see the ours-vs-theirs table. The whole file takes ~25 s on a 2-core
 machine (one core busy).
 
@@ -314,7 +318,11 @@ def ridge(terrain: PolarTerrain) -> Ridge:
 # --- Glaser 2014: best Connecting Ridge points, 2 m and 10 m ----------------------------------
 
 
-def test_scan_covers_the_connecting_ridge(ridge: Ridge) -> None:
+def test_glaser2014_ill01_scan_covers_the_connecting_ridge(ridge: Ridge) -> None:
+    """ILL-01/ILL-04 set-up check (Gläser et al. 2014, Icarus 243:78-90,
+    doi:10.1016/j.icarus.2014.08.013): the scan's summits and best points lie on the Connecting
+    Ridge that G14's figures are for. A precondition of the G14 comparisons below, not itself a
+    published figure."""
     # The Site01 tile is the Shackleton-de Gerlache connecting ridge: its crest summits are
     # at +1940..1960 m (MANIFEST-dem.md: +1941 m at the tile centre in LOLA 240 m).
     assert len(ridge.summits) >= 3
@@ -325,7 +333,11 @@ def test_scan_covers_the_connecting_ridge(ridge: Ridge) -> None:
 
 
 @pytest.mark.parametrize("height_m", HEIGHTS_M)
-def test_glaser2014_best_ridge_point(ridge: Ridge, table: Table, height_m: float) -> None:
+def test_glaser2014_ill01_ill02_best_ridge_point(
+    ridge: Ridge, table: Table, height_m: float
+) -> None:
+    """ILL-01/ILL-02: Gläser et al. (2014) Icarus 243:78-90, doi:10.1016/j.icarus.2014.08.013
+    (abstract): best Connecting Ridge points lit 92.27 % (2 m) and 95.65 % (10 m) of the time."""
     p = ridge.best[height_m]
     theirs = GLASER2014_PCT[height_m]
     table.add(
@@ -343,7 +355,10 @@ def test_glaser2014_best_ridge_point(ridge: Ridge, table: Table, height_m: float
     assert p.mean_pct < p.any_pct
 
 
-def test_glaser2018_best_ridge_point_2m(ridge: Ridge, table: Table) -> None:
+def test_glaser2018_abstract_ridge_max_2m(ridge: Ridge, table: Table) -> None:
+    """Gläser et al. (2018) Illumination conditions at the lunar poles: Implications for future
+    exploration. Planet. Space Sci., pp. 170-178 (no DOI in our sources; abstract seen at
+    asu.elsevierpure.com): ridge maximum 88.0 % average illumination at 2 m, 2017-2037."""
     p = ridge.glaser2018
     table.add(
         "G18 ridge max, 2 m, 2017-2037",
@@ -357,8 +372,11 @@ def test_glaser2018_best_ridge_point_2m(ridge: Ridge, table: Table) -> None:
     assert abs(p.any_pct - ridge.best[2.0].any_pct) < 0.5
 
 
-def test_higher_observer_sees_more_sun(ridge: Ridge) -> None:
-    """Raising the observer lowers every horizon angle, so at the same point the lit fractions
+def test_glaser2014_ill01_ill02_higher_observer_sees_more_sun(ridge: Ridge) -> None:
+    """ILL-01/ILL-02 (Gläser et al. 2014, Icarus 243:78-90, doi:10.1016/j.icarus.2014.08.013):
+    +3.38 points from 2 m to 10 m (95.65 - 92.27).
+
+    Raising the observer lowers every horizon angle, so at the same point the lit fractions
     cannot fall and the longest night cannot grow; the best 10 m point beats the best 2 m one.
     """
     for h in HEIGHTS_M:
@@ -373,11 +391,12 @@ def test_higher_observer_sees_more_sun(ridge: Ridge) -> None:
     assert 1.0 <= gain <= 6.0
 
 
-def test_longest_darkness_at_best_ridge_points(
+def test_glaser2014_ill03_longest_darkness_at_best_ridge_points(
     terrain: PolarTerrain, ridge: Ridge, table: Table
 ) -> None:
-    """G14: longest darkness 'typically only 3-5 days'; we assert 2-7 days (a day of slack each
-    way for the DEM, fixed before running).
+    """ILL-03, G14 (Gläser et al. 2014, Icarus 243:78-90, doi:10.1016/j.icarus.2014.08.013):
+    longest darkness 'typically only 3-5 days'; we assert 2-7 days (a day of slack each way for
+    the DEM, fixed before running).
 
     At 10 m this holds (3.0 d). At the best 2 m point it does not: 7.9 d, kept as a documented
     discrepancy. The longest night is a threshold statistic: there two ~4-day nights merge
@@ -438,10 +457,14 @@ def highest_inner_pixel(terrain: PolarTerrain, lat: float, lon: float, radius_m:
     return float(xs[r, c]), float(ys[r, c]), float(np.hypot(xs[r, c] - x0, ys[r, c] - y0))
 
 
-def test_bussey2010_most_illuminated_point(
+def test_bussey2010_abstract_most_illuminated_point(
     terrain: PolarTerrain, year2020: Directions, table: Table
 ) -> None:
     """B10's coordinate sits on a slope; the lit summit is the Chang'e-7 target peak 2.1 km WNW.
+
+    Bussey et al. (2010) Icarus 208:558, doi:10.1016/j.icarus.2010.03.028 (abstract): the most
+    illuminated place of 2020, 86 % of the year, at 88.74 S 124.5 E. The summit is located from
+    ILL-11 (Wikipedia "Chang'e 7", secondary).
 
     At the nominal 88.74 S 124.5 E our surface point is lit ~58 % of 2020 and nothing within
     1.5 km of it exceeds 64 % (a one-off scan of all 240 m pixels within 3 km: 491 points). The
@@ -476,11 +499,15 @@ def test_bussey2010_most_illuminated_point(
     assert abs(summit.mean_pct - BUSSEY2010_PCT) <= BUSSEY_TOL_PCT
 
 
-def test_change7_target_and_site007_listed(
+def test_kring2020_ill06_site007_and_ill11_change7_target_listed(
     terrain: PolarTerrain, year2020: Directions, table: Table
 ) -> None:
     """No published illumination at the Chang'e-7 target and no coordinates for site 007: the
-    table lists them so that nobody mistakes them for validated rows."""
+    table lists them so that nobody mistakes them for validated rows.
+
+    ILL-06: Kring et al. (2020), LPI/USRA, hdl:20.500.11753/1718 (no DOI), site 007, 83 %.
+    ILL-11: Wikipedia "Chang'e 7" (secondary, citing a Weibo post), 88.8 S 123.4 E.
+    """
     x, y = (float(v) for v in latlon_to_xy(*CHANGE7_LATLON))
     p = light_at(terrain, x, y, 0.0, year2020, FINAL_STEP_H)
     table.add("CE-7 target 88.8S 123.4E, 0 m, 2020", "none published", p, "context only")

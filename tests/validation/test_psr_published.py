@@ -12,6 +12,9 @@ out; for the ~20 PSRs of this window (perimeters ~20-60 km) the boundary band al
 the area, and the catalogue omits PSRs < 5 km^2, which we count. Mazarico et al. quote the whole
 south (to 80 S) as 16,055 km^2 from 240 m DEMs: our 240 m map reaches 85 S only, and the one grid
 reaching 80 S is the 1787 m one, so the whole-south comparisons below state that grid's bias.
+
+Tests are named after Mazarico et al. (2011) and, for the area total, row PSR-01 of
+validation-figures.md s7; each cites doi:10.1016/j.icarus.2010.10.030 at the test.
 """
 
 from __future__ import annotations
@@ -57,7 +60,9 @@ def coarse_psr(mirror: Path) -> xr.DataArray:
     return psr_map(horizon_map(far, n_azimuths=90))
 
 
-def test_psr_area_matches_the_lola_catalogue(fine_psr: xr.DataArray) -> None:
+def test_mazarico2011_psr_catalogue_area_poleward_of_88_5s(fine_psr: xr.DataArray) -> None:
+    """LOLA south PSR polygons >= 5 km^2 (Mazarico et al. 2011, Icarus 211:1066-1081,
+    doi:10.1016/j.icarus.2010.10.030; shared/data/lola-psr-south) vs our 240 m PSR map."""
     from lunarbase.geometry import polar_radius_m
     from lunarbase.terrain.psr import in_psr_catalogue, psr_area_km2
 
@@ -74,8 +79,10 @@ def test_psr_area_matches_the_lola_catalogue(fine_psr: xr.DataArray) -> None:
     assert overlap > 0.8
 
 
-def test_whole_south_psr_area_vs_mazarico2011(coarse_psr: xr.DataArray) -> None:
-    """Mazarico et al. 2011 (Icarus 211:1066, doi:10.1016/j.icarus.2010.10.030): 16,055 km^2 of
+def test_mazarico2011_psr01_whole_south_psr_area(coarse_psr: xr.DataArray) -> None:
+    """PSR-01: the whole south to 80 S on the 1787 m grid alone.
+
+    Mazarico et al. 2011 (Icarus 211:1066, doi:10.1016/j.icarus.2010.10.030): 16,055 km^2 of
     PSR in the south to 80 S, from 240 m DEMs. On the 1787 m grid alone, 1.8 km pixels erase
     PSRs smaller than a few km^2 and shave every boundary, and terrain beyond 79 S (the grid's
     edge) is missing, which lowers horizons near 80 S -- both can only lose PSR area. So the
@@ -89,10 +96,12 @@ def test_whole_south_psr_area_vs_mazarico2011(coarse_psr: xr.DataArray) -> None:
     assert 0.6 * theirs < area_80 < theirs
 
 
-def test_multiresolution_psr_area_vs_mazarico2011(
+def test_mazarico2011_psr01_multiresolution_psr_area(
     fine_psr: xr.DataArray, coarse_psr: xr.DataArray
 ) -> None:
-    """The finest data everywhere: our 240 m map poleward of 85 S plus the 1787 m map from
+    """PSR-01 (Mazarico et al. 2011, Icarus 211:1066, doi:10.1016/j.icarus.2010.10.030).
+
+    The finest data everywhere: our 240 m map poleward of 85 S plus the 1787 m map from
     85 S to 80 S, against Mazarico et al.'s 16,055 km^2 (240 m DEMs to 80 S). Tolerance 15 %,
     the reference file's suggestion at comparable resolution; the 85-80 S band is still
     coarse here, which can only lower our total (poleward of 85 S the 1787 m map holds about

@@ -45,15 +45,10 @@ from lunarbase.resources.grains import (
     median_for_mass_fraction,
 )
 from lunarbase.resources.inventory import Inventory, he3_inventories
-from lunarbase.resources.kreep import kreep_fraction, ree_ppm
+from lunarbase.resources.kreep import kreep_fraction
 from lunarbase.resources.regions import containing_cell, region_weights
 from lunarbase.resources.regolith import regolith_thickness_m
-from lunarbase.resources.volatiles import (
-    WISCONSIN_HE4_KG_PER_KG_HE3,
-    WISCONSIN_KG_PER_KG_HE3,
-    WISCONSIN_TOTAL_MIN_KG_PER_KG_HE3,
-    he4_kg_per_kg_he3,
-)
+from lunarbase.resources.volatiles import WISCONSIN_HE4_KG_PER_KG_HE3, he4_kg_per_kg_he3
 from lunarbase.scenario import Resources
 
 SEED = 20350101

@@ -27,8 +27,21 @@ HeightOpt = Annotated[float | None, scenario_option("terrain", "observer_height_
 AzimuthsOpt = Annotated[int | None, scenario_option("terrain", "horizon_azimuths")]
 
 
-def light_overrides(**values: Any) -> dict[str, Any]:
-    """``{"terrain.<field>": value}`` for the light options of a command."""
+def light_overrides(
+    start: str | None,
+    end: str | None,
+    step_h: float | None,
+    observer_height_m: float | None,
+    horizon_azimuths: int | None,
+) -> dict[str, Any]:
+    """``{"terrain.<field>": value}`` for the light options of a command (None: keep)."""
+    values = {
+        "start": start,
+        "end": end,
+        "step_h": step_h,
+        "observer_height_m": observer_height_m,
+        "horizon_azimuths": horizon_azimuths,
+    }
     return {f"terrain.{k}": v for k, v in values.items()}
 
 
@@ -48,13 +61,7 @@ def point(
     period, time step and mast height from the scenario unless given)."""
     chain = chain_for(
         scenario,
-        overrides=light_overrides(
-            start=start,
-            end=end,
-            step_h=step_h,
-            observer_height_m=observer_height_m,
-            horizon_azimuths=horizon_azimuths,
-        ),
+        overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
         sets=sets,
     )
     summary = chain.point(lat, lon)
@@ -81,13 +88,7 @@ def illumination(
     """Time series of the visible Sun-disk fraction and Earth view at one point."""
     chain = chain_for(
         scenario,
-        overrides=light_overrides(
-            start=start,
-            end=end,
-            step_h=step_h,
-            observer_height_m=observer_height_m,
-            horizon_azimuths=horizon_azimuths,
-        ),
+        overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
         sets=sets,
     )
     series = chain.light(lat, lon)

@@ -55,13 +55,7 @@ def maps(
     with progress() as tick:
         chain = chain_for(
             scenario,
-            overrides=light_overrides(
-                start=start,
-                end=end,
-                step_h=step_h,
-                observer_height_m=observer_height_m,
-                horizon_azimuths=horizon_azimuths,
-            ),
+            overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
             sets=sets,
             progress=tick,
         )

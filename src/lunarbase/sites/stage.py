@@ -68,7 +68,7 @@ def evaluate(
     rows = []
     for i, (x, y) in enumerate(zip(points["x_m"], points["y_m"], strict=True)):
         lat, lon = xy_to_latlon(x, y)
-        point = point_criteria(float(lat), float(lon), **settings.as_kwargs())
+        point = point_criteria(float(lat), float(lon), settings)
         rows.append({k: getattr(point, k) for k in CRITERIA})
         if progress is not None:
             progress((i + 1) / len(points))

@@ -249,36 +249,32 @@ _ELEVATION_KEYS = (
 """Fields of :class:`PointCriteria` known off the polar DEMs (in ``lunarbase point`` order)."""
 
 
-def point_criteria(
-    lat_deg: float,
-    lon_deg: float,
-    *,
-    start: dt.date | str,
-    end: dt.date | str,
-    step_h: float,
-    observer_height_m: float,
-    horizon_azimuths: int,
-    horizon_max_distance_km: float,
-) -> PointCriteria:
+def point_criteria(lat_deg: float, lon_deg: float, settings: LightSettings) -> PointCriteria:
     """Elevation, slope, light statistics, Earth view and PSR of a point (cached horizon).
 
-    Parameters are those of :func:`point_light`; off the south-polar DEMs only the elevation
-    fields are filled (from LDEM_4).
+    Parameters
+    ----------
+    lat_deg, lon_deg : float
+        The point [deg, deg E].
+    settings : LightSettings
+        Light period, time step [h], mast height [m] and horizon settings (the terrain stage's
+        ``light_settings``, or :func:`lunarbase.terrain.light_settings` of a scenario).
+
+    Returns
+    -------
+    PointCriteria
+        Off the south-polar DEMs only the elevation fields are filled (from LDEM_4).
+
+    Raises
+    ------
+    QueryError
+        A bad coordinate or light period.
     """
     elevation = point_elevation(lat_deg, lon_deg)
     where: dict[str, Any] = {"lat_deg": lat_deg, "lon_deg": lon_deg % 360.0}
     if elevation["x_m"] is None:
         return PointCriteria(**where, **elevation)
-    series = point_light(
-        lat_deg,
-        lon_deg,
-        start=start,
-        end=end,
-        step_h=step_h,
-        observer_height_m=observer_height_m,
-        horizon_azimuths=horizon_azimuths,
-        horizon_max_distance_km=horizon_max_distance_km,
-    )
+    series = point_light(lat_deg, lon_deg, **settings.as_kwargs())
     x, y = elevation["x_m"], elevation["y_m"]
     return PointCriteria(
         **where,
@@ -286,8 +282,8 @@ def point_criteria(
         **dict[str, Any](series.stats()),
         in_psr=in_psr(x, y),
         distance_to_psr_km=distance_to_psr_km(x, y),
-        observer_height_m=observer_height_m,
-        period_utc=f"{start}/{end}",
-        step_h=step_h,
+        observer_height_m=settings.observer_height_m,
+        period_utc=f"{settings.start}/{settings.end}",
+        step_h=settings.step_h,
         light=series,
     )

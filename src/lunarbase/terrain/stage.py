@@ -81,7 +81,7 @@ def assess(
     from lunarbase.terrain.maps import basemap
 
     settings = light_settings(cfg)
-    site = point_criteria(site_lat_deg, site_lon_deg, **settings.as_kwargs())
+    site = point_criteria(site_lat_deg, site_lon_deg, settings)
     shade = None if basemap_half_width_km is None else basemap(basemap_half_width_km)
     return TerrainResults(site=site, light_settings=settings, basemap=shade)
 
