@@ -168,7 +168,7 @@ def cone_sanity_check(pixel_m: float, scale: float, radius_m: float | None) -> s
     step = pixel_m
     coords = {"y": (n / 2 - 0.5 - np.arange(n)) * step, "x": (np.arange(n) - n / 2 + 0.5) * step}
     dem = xr.DataArray(heights, dims=("y", "x"), coords=coords, attrs={"pixel_size_m": step})
-    ours = horizon_map(dem, n_azimuths=n_az, radius_m=radius_m).values
+    ours = horizon_map(dem, n_azimuths=n_az, radius_m=radius_m, observer_height_m=0.0).values
     with tempfile.TemporaryDirectory(prefix="lunarbase-grass-cone-") as tmp:
         grass, _, _ = grass_horizon(heights, step, n_az, scale, Path(tmp))
     az = np.arange(n_az) * 360.0 / n_az
@@ -183,6 +183,7 @@ def cone_sanity_check(pixel_m: float, scale: float, radius_m: float | None) -> s
             float(dem.y[c]),
             n_azimuths=n_az,
             max_distance_m=n * step,
+            observer_height_m=0.0,
         )
         exact = f" (numpy reference ray march: {ref.elevation_deg[ko]:.2f} deg)"
     return (
@@ -197,7 +198,7 @@ def timed_horizon(dem: xr.DataArray, n_az: int, radius_m: float | None, repeat: 
     best = np.inf
     for _ in range(repeat):
         t0 = time.perf_counter()
-        horizon_map(dem, n_azimuths=n_az, radius_m=radius_m)
+        horizon_map(dem, n_azimuths=n_az, radius_m=radius_m, observer_height_m=0.0)
         best = min(best, time.perf_counter() - t0)
     return float(best)
 
@@ -255,11 +256,18 @@ def main(argv: list[str] | None = None) -> int:
 
     print(cone_sanity_check(pixel_m, scale, radius_m))
 
-    horizon_map(crop.isel(y=slice(0, 16), x=slice(0, 16)), n_azimuths=4, radius_m=radius_m)
+    horizon_map(
+        crop.isel(y=slice(0, 16), x=slice(0, 16)),
+        n_azimuths=4,
+        radius_m=radius_m,
+        observer_height_m=0.0,
+    )
     load_before = os.getloadavg()
     threads = numba.get_num_threads()
     ours_s = timed_horizon(crop, n_az, radius_m, args.repeat)
-    ours = horizon_map(crop, n_azimuths=n_az, radius_m=radius_m).values.astype(np.float64)
+    ours = horizon_map(
+        crop, n_azimuths=n_az, radius_m=radius_m, observer_height_m=0.0
+    ).values.astype(np.float64)
     numba.set_num_threads(1)
     try:
         ours_1t_s = timed_horizon(crop, n_az, radius_m, 1)
@@ -273,9 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     mr, mc = (n - m) // 2, (n - m) // 2
     sub = crop.isel(y=slice(mr, mr + m), x=slice(mc, mc + m))
     t0 = time.perf_counter()
-    ref = horizon_map_reference(sub, n_azimuths=n_az).values
+    ref = horizon_map_reference(sub, n_azimuths=n_az, observer_height_m=0.0).values
     ref_s = time.perf_counter() - t0
-    ours_sub = horizon_map(sub, n_azimuths=n_az).values
+    ours_sub = horizon_map(sub, n_azimuths=n_az, observer_height_m=0.0).values
 
     # agreement with GRASS
     nodata = ~np.isfinite(ours) | ~np.isfinite(grass)

@@ -39,11 +39,13 @@ def main() -> None:
     dem = load("ldem_75s_240m")
     n0 = (dem.sizes["y"] - args.size) // 2
     crop = dem.isel(y=slice(n0, n0 + args.size), x=slice(n0, n0 + args.size))
-    horizon_map(crop.isel(y=slice(0, 16), x=slice(0, 16)), n_azimuths=4)  # JIT warm-up
+    horizon_map(
+        crop.isel(y=slice(0, 16), x=slice(0, 16)), n_azimuths=4, observer_height_m=0.0
+    )  # JIT warm-up
     start, end = "2030-01-01", f"{2030 + args.years}-01-01"
 
     t0 = time.perf_counter()
-    hm = horizon_map(crop, n_azimuths=args.azimuths)
+    hm = horizon_map(crop, n_azimuths=args.azimuths, observer_height_m=0.0)
     t_horizon = time.perf_counter() - t0
 
     t0 = time.perf_counter()

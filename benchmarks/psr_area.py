@@ -46,7 +46,11 @@ def main() -> None:
     t0 = time.perf_counter()
     ours = psr_map(hm)
     t_light = time.perf_counter() - t0
-    coarse = psr_map(horizon_map(cast(xr.DataArray, load("ldem_75s_1787m")), n_azimuths=90))
+    coarse = psr_map(
+        horizon_map(
+            cast(xr.DataArray, load("ldem_75s_1787m")), n_azimuths=90, observer_height_m=0.0
+        )
+    )
 
     xs, ys = np.meshgrid(np.asarray(dem.x, float), np.asarray(dem.y, float))
     catalogue = ours.copy(data=in_psr_catalogue(xs, ys))

@@ -81,8 +81,8 @@ def test_real_crop_matches_the_exact_ray_march(mirror: Path) -> None:
     from lunarbase.data import load
 
     crop = load("ldem_75s_240m").isel(y=slice(700, 730), x=slice(760, 790))
-    fast = horizon_map(crop, n_azimuths=36).values
-    slow = horizon_map_reference(crop, n_azimuths=36).values
+    fast = horizon_map(crop, n_azimuths=36, observer_height_m=0.0).values
+    slow = horizon_map_reference(crop, n_azimuths=36, observer_height_m=0.0).values
     both = (fast > -89) & (slow > -89)
     diff = np.abs(fast - slow)[both]
     print(f"\nhorizon map vs ray march: median {np.median(diff):.4f} deg, "
@@ -97,7 +97,7 @@ def test_flat_mode_cone_angle() -> None:
     offs = (np.arange(n) - (n - 1) / 2) * size
     xx, yy = np.meshgrid(offs, -offs)
     z = np.clip(1000.0 - np.hypot(xx - 10_000.0, yy) * 0.5, 0.0, None)
-    hm = horizon_map(grid(z, size, 0.0, 0.0), n_azimuths=4, radius_m=None)
+    hm = horizon_map(grid(z, size, 0.0, 0.0), n_azimuths=4, radius_m=None, observer_height_m=0.0)
     centre = hm.sel(x=0.0, y=0.0).values
     assert centre[1] == pytest.approx(np.degrees(np.arctan(0.1)), abs=0.01)  # azimuth 90 = +x
     assert centre[3] == pytest.approx(0.0, abs=1e-9)
@@ -107,8 +107,8 @@ def test_nan_pixels_get_nan_and_holes_never_raise_the_horizon() -> None:
     dem = cone_dem()
     holed = dem.copy(data=dem.values.copy())
     holed.values[10:20, 40:50] = np.nan
-    full = horizon_map(dem, n_azimuths=16).values
-    with_hole = horizon_map(holed, n_azimuths=16).values
+    full = horizon_map(dem, n_azimuths=16, observer_height_m=0.0).values
+    with_hole = horizon_map(holed, n_azimuths=16, observer_height_m=0.0).values
     assert np.isnan(with_hole[15, 45]).all()
     ok = ~np.isnan(with_hole)
     # Exact: a hole never adds terrain. The sweep's tangent is chosen from a lattice point up to
@@ -124,8 +124,10 @@ def test_context_grid_adds_distant_terrain() -> None:
     offs = (np.arange(n) - (n - 1) / 2) * size
     xx, yy = np.meshgrid(offs, -offs)
     far = grid(3000.0 * np.exp(-((xx - 40_000.0) ** 2 + yy**2) / 2e7), size, 0.0, 0.0)
-    alone = horizon_map(dem, n_azimuths=4).values[10, 10]
-    with_far = horizon_map(dem, n_azimuths=4, context=[(far, 10_000.0)]).values[10, 10]
+    alone = horizon_map(dem, n_azimuths=4, observer_height_m=0.0).values[10, 10]
+    with_far = horizon_map(
+        dem, n_azimuths=4, context=[(far, 10_000.0)], observer_height_m=0.0
+    ).values[10, 10]
     expected = np.degrees(np.arctan((3000.0 - 40_000.0**2 / (2 * MOON_RADIUS_M)) / 40_000.0))
     assert with_far[1] == pytest.approx(expected, abs=0.1)
     assert alone[1] < 0.0 and with_far[3] < 0.0
@@ -136,7 +138,7 @@ def ridge_maps(mirror: Path) -> tuple[xr.DataArray, xr.Dataset]:
     from lunarbase.data import load
 
     crop = load("ldem_75s_240m").isel(y=slice(800, 820), x=slice(700, 720))
-    hm = horizon_map(crop, n_azimuths=90)
+    hm = horizon_map(crop, n_azimuths=90, observer_height_m=0.0)
     return hm, light_maps(hm, start="2030-01-01", end="2030-07-01", step_h=3.0, psr_step_h=48.0)
 
 

@@ -35,7 +35,9 @@ def grid(z: np.ndarray, size: float, cx: float, cy: float) -> xr.DataArray:
 def test_flat_sphere_horizon_is_just_below_level() -> None:
     """On a bare sphere the nearest sample sets the horizon: -d/2R, tiny and negative."""
     terrain = PolarTerrain((grid(np.zeros((201, 201)), 100.0, 50_000.0, 0.0),))
-    h = point_horizon(terrain, 50_000.0, 0.0, n_azimuths=36, max_distance_m=9_000.0)
+    h = point_horizon(
+        terrain, 50_000.0, 0.0, n_azimuths=36, max_distance_m=9_000.0, observer_height_m=0.0
+    )
     assert (h.elevation_deg < 0).all()
     assert np.degrees(100.0 / (2 * MOON_RADIUS_M)) == pytest.approx(
         -h.elevation_deg.max(), rel=1e-2
@@ -61,7 +63,9 @@ def test_a_cone_sets_the_horizon_in_its_direction_only() -> None:
     xx, yy = np.meshgrid(offs, -offs)
     cone = np.clip(1000.0 - np.hypot(xx - 10_000.0, yy) * 0.5, 0.0, None)
     terrain = PolarTerrain((grid(cone, size, 100_000.0, 0.0),))
-    h = point_horizon(terrain, 100_000.0, 0.0, n_azimuths=360, max_distance_m=19_000.0)
+    h = point_horizon(
+        terrain, 100_000.0, 0.0, n_azimuths=360, max_distance_m=19_000.0, observer_height_m=0.0
+    )
     expected = np.degrees(np.arctan((1000.0 - 10_000.0**2 / (2 * MOON_RADIUS_M)) / 10_000.0))
     assert h.elevation_deg[90] == pytest.approx(expected, abs=0.05)
     assert abs(h.elevation_deg[270]) < 0.05
@@ -71,7 +75,9 @@ def test_holes_never_raise_the_horizon() -> None:
     z = np.zeros((101, 101))
     z[40:60, 70:90] = np.nan
     terrain = PolarTerrain((grid(z, 100.0, 50_000.0, 0.0),))
-    h = point_horizon(terrain, 50_000.0, 0.0, n_azimuths=36, max_distance_m=4_000.0)
+    h = point_horizon(
+        terrain, 50_000.0, 0.0, n_azimuths=36, max_distance_m=4_000.0, observer_height_m=0.0
+    )
     assert (h.elevation_deg <= 0).all()
 
 

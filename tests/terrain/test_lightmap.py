@@ -334,7 +334,9 @@ def test_real_crop_layers_stay_in_their_ranges(mirror: Path) -> None:
     from lunarbase.terrain.horizon import horizon_map
 
     crop = load("ldem_75s_240m").isel(y=slice(700, 706), x=slice(760, 766))
-    maps = light_maps(horizon_map(crop, n_azimuths=16), **PERIOD, psr_step_h=PSR_STEP_H)
+    maps = light_maps(
+        horizon_map(crop, n_azimuths=16, observer_height_m=0.0), **PERIOD, psr_step_h=PSR_STEP_H
+    )
     for name in ("illumination_fraction", "earth_visible_fraction"):
         values = maps[name].values
         assert np.isfinite(values).all()

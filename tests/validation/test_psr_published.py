@@ -57,7 +57,7 @@ def coarse_psr(mirror: Path) -> xr.DataArray:
     from lunarbase.terrain.lightmap import psr_map
 
     far = cast(xr.DataArray, load("ldem_75s_1787m"))
-    return psr_map(horizon_map(far, n_azimuths=90))
+    return psr_map(horizon_map(far, n_azimuths=90, observer_height_m=0.0))
 
 
 def test_mazarico2011_psr_catalogue_area_poleward_of_88_5s(fine_psr: xr.DataArray) -> None:

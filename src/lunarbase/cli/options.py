@@ -49,7 +49,7 @@ err = Console(stderr=True)
 ScenarioArg = Annotated[
     str | None,
     typer.Argument(
-        metavar="[SCENARIO]",
+        metavar="SCENARIO",
         help="Scenario TOML file or bundled name (default: ilrs-2035).",
         show_default=False,
     ),

@@ -10,10 +10,7 @@ Monte Carlo in :mod:`~lunarbase.economics.montecarlo` calls them once for all dr
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
-
-Numeric = float | npt.NDArray[np.float64]
+from lunarbase.typing import Numeric
 
 
 def miner_capex_usd(

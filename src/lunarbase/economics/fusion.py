@@ -17,9 +17,9 @@ References
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
 from lunarbase.constants import AVOGADRO_PER_MOL, HE3_MOLAR_MASS_KG_PER_MOL, MEV_J, SECONDS_PER_YEAR
+from lunarbase.typing import Numeric
 
 MASS_EXCESS_KEV = {
     "H1": 7288.971064,
@@ -31,8 +31,6 @@ MASS_EXCESS_KEV = {
 
 J_PER_MWH = 3.6e9
 """Joules in one megawatt-hour [J/MWh]."""
-
-Numeric = float | npt.NDArray[np.float64]
 
 
 def q_value_mev() -> float:

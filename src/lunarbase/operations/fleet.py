@@ -27,7 +27,7 @@ import simpy
 from lunarbase.operations import processing
 from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
 from lunarbase.operations.power import PowerBus
-from lunarbase.operations.processing import ArrayLike
+from lunarbase.typing import Numeric
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class MinerSpec:
     shift_h: float
 
 
-def shift_output(spec: MinerSpec, powered_h: ArrayLike) -> dict[str, ArrayLike]:
+def shift_output(spec: MinerSpec, powered_h: Numeric) -> dict[str, Numeric]:
     """Mass flows of one miner over ``powered_h`` hours holding a power slot.
 
     Returns ``working_h`` (lit hours), ``regolith_excavated_t``, ``fines_processed_t`` and

@@ -18,8 +18,7 @@ References
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
+from lunarbase.typing import Numeric
 
 PPB = 1.0e-9
 """One part per billion by mass [kg/kg]."""
@@ -27,10 +26,8 @@ PPB = 1.0e-9
 KG_PER_T = 1000.0
 """Kilograms in one metric tonne [kg/t]."""
 
-ArrayLike = float | npt.NDArray[np.float64]
 
-
-def fines_processed_t(excavated_t: ArrayLike, fines_fraction: float) -> ArrayLike:
+def fines_processed_t(excavated_t: Numeric, fines_fraction: float) -> Numeric:
     """Mass of fines passed to the heater.
 
     Parameters
@@ -49,8 +46,8 @@ def fines_processed_t(excavated_t: ArrayLike, fines_fraction: float) -> ArrayLik
 
 
 def he3_extracted_kg(
-    fines_t: ArrayLike, he3_grade_ppb: float, he3_release_fraction: float
-) -> ArrayLike:
+    fines_t: Numeric, he3_grade_ppb: float, he3_release_fraction: float
+) -> Numeric:
     """Helium-3 released from heated fines.
 
     Parameters

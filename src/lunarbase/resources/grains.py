@@ -70,11 +70,9 @@ import math
 from statistics import NormalDist
 
 import numpy as np
-import numpy.typing as npt
 
 from lunarbase.errors import ScenarioError
-
-ArrayLike = npt.ArrayLike
+from lunarbase.typing import ArrayLike
 
 SOIL_10084_MEAN_GRAIN_UM = 51.0
 """Average grain size of Apollo 11 soil 10084 [um] (Lunar Sample Compendium after Basu et al.

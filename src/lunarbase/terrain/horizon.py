@@ -101,7 +101,7 @@ def point_horizon(
     x_m: float,
     y_m: float,
     *,
-    observer_height_m: float = 0.0,
+    observer_height_m: float,
     n_azimuths: int = 360,
     max_distance_m: float = 330_000.0,
 ) -> Horizon:
@@ -171,7 +171,7 @@ def horizon_map(
     dem: xr.DataArray,
     *,
     n_azimuths: int = 360,
-    observer_height_m: float = 0.0,
+    observer_height_m: float,
     radius_m: float | None = MOON_RADIUS_M,
     context: Sequence[tuple[xr.DataArray, float]] = (),
     progress: Callable[[float], None] | None = None,
@@ -247,7 +247,7 @@ def horizon_map(
 
 
 def horizon_map_reference(
-    dem: xr.DataArray, *, n_azimuths: int = 360, observer_height_m: float = 0.0
+    dem: xr.DataArray, *, n_azimuths: int = 360, observer_height_m: float
 ) -> xr.DataArray:
     """Slow reference: :func:`point_horizon` (exact ray marching) at every pixel, for tests."""
     import xarray as xr
