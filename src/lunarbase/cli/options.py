@@ -11,8 +11,11 @@ never disagree; errors name the option the user typed.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -79,6 +82,52 @@ def scenario_option(table: str, field: str) -> Any:
         help=f"{info.description} Default: the scenario's `{table}.{field}`.",
         show_default=False,
     )
+
+
+def scenario_options(
+    *fields: tuple[str, str, type],
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command one :func:`scenario_option` per ``(table, field, type)``, placed before
+    its ``--set`` option; the command receives them as ``overrides={"table.field": value}``
+    (None where the user gave none), ready for :func:`chain_for`. The options are declared
+    once here, not repeated in every command's signature."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command, eval_str=True)
+        kw = inspect.Parameter.KEYWORD_ONLY
+        added = [
+            inspect.Parameter(
+                name,
+                kw,
+                default=None,
+                annotation=Annotated[kind | None, scenario_option(table, name)],
+            )
+            for table, name, kind in fields
+        ]
+        kept = [p.replace(kind=kw) for p in signature.parameters.values() if p.name != "overrides"]
+        at = next((i for i, p in enumerate(kept) if p.name == "sets"), len(kept))
+
+        @functools.wraps(command)
+        def wrapper(**options: Any) -> Any:
+            overrides = {f"{table}.{name}": options.pop(name) for table, name, _ in fields}
+            return command(overrides=overrides, **options)
+
+        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[*kept[:at], *added, *kept[at:]]
+        )
+        return wrapper
+
+    return decorate
+
+
+LIGHT_OPTIONS = (
+    ("terrain", "start", str),
+    ("terrain", "end", str),
+    ("terrain", "step_h", float),
+    ("terrain", "observer_height_m", float),
+    ("terrain", "horizon_azimuths", int),
+)
+"""The scenario's light settings as command options (point, illumination, terrain maps)."""
 
 
 def parse_set(items: list[str] | None) -> dict[str, Any]:

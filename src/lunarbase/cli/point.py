@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from lunarbase.cli.options import (
+    LIGHT_OPTIONS,
     JsonOpt,
     ScenarioArg,
     SetOpt,
@@ -15,45 +16,19 @@ from lunarbase.cli.options import (
     out,
     print_json,
     print_quantities,
-    scenario_option,
+    scenario_options,
 )
 
 LatOpt = Annotated[float, typer.Option("--lat-deg", "--lat", help="Latitude [deg], -90..90.")]
 LonOpt = Annotated[float, typer.Option("--lon-deg", "--lon", help="Longitude [deg E].")]
-StartOpt = Annotated[str | None, scenario_option("terrain", "start")]
-EndOpt = Annotated[str | None, scenario_option("terrain", "end")]
-StepOpt = Annotated[float | None, scenario_option("terrain", "step_h")]
-HeightOpt = Annotated[float | None, scenario_option("terrain", "observer_height_m")]
-AzimuthsOpt = Annotated[int | None, scenario_option("terrain", "horizon_azimuths")]
 
 
-def light_overrides(
-    start: str | None,
-    end: str | None,
-    step_h: float | None,
-    observer_height_m: float | None,
-    horizon_azimuths: int | None,
-) -> dict[str, Any]:
-    """``{"terrain.<field>": value}`` for the light options of a command (None: keep)."""
-    values = {
-        "start": start,
-        "end": end,
-        "step_h": step_h,
-        "observer_height_m": observer_height_m,
-        "horizon_azimuths": horizon_azimuths,
-    }
-    return {f"terrain.{k}": v for k, v in values.items()}
-
-
+@scenario_options(*LIGHT_OPTIONS)
 def point(
+    overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     lat: LatOpt = ...,  # type: ignore[assignment]
     lon: LonOpt = ...,  # type: ignore[assignment]
-    start: StartOpt = None,
-    end: EndOpt = None,
-    step_h: StepOpt = None,
-    observer_height_m: HeightOpt = None,
-    horizon_azimuths: AzimuthsOpt = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -61,7 +36,7 @@ def point(
     period, time step and mast height from the scenario unless given)."""
     chain = chain_for(
         scenario,
-        overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
+        overrides=overrides,
         sets=sets,
     )
     summary = chain.point(lat, lon)
@@ -72,15 +47,12 @@ def point(
     print_quantities(f"point {lat}, {lon}", rows)
 
 
+@scenario_options(*LIGHT_OPTIONS)
 def illumination(
+    overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     lat: LatOpt = ...,  # type: ignore[assignment]
     lon: LonOpt = ...,  # type: ignore[assignment]
-    start: StartOpt = None,
-    end: EndOpt = None,
-    step_h: StepOpt = None,
-    observer_height_m: HeightOpt = None,
-    horizon_azimuths: AzimuthsOpt = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV to stdout.")] = False,
@@ -88,7 +60,7 @@ def illumination(
     """Time series of the visible Sun-disk fraction and Earth view at one point."""
     chain = chain_for(
         scenario,
-        overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
+        overrides=overrides,
         sets=sets,
     )
     series = chain.light(lat, lon)

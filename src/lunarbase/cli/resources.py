@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,13 +16,14 @@ from lunarbase.cli.options import (
     print_json,
     print_paths,
     print_quantities,
-    scenario_option,
+    scenario_options,
     typer_app,
 )
 
 resources_app = typer_app("Regolith resources: He-3, thorium/REE inventories and maps.")
 
-ModelOpt = Annotated[str | None, scenario_option("resources", "he3_model")]
+MODEL_OPTION = ("resources", "he3_model", str)
+DRAWS_OPTION = ("resources", "uncertainty_draws", int)
 
 
 def parse_polygon(text: str) -> list[tuple[float, float]]:
@@ -52,7 +53,9 @@ def parse_polygon(text: str) -> list[tuple[float, float]]:
 
 
 @resources_app.command("inventory")
+@scenario_options(MODEL_OPTION, DRAWS_OPTION)
 def inventory(
+    overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     region: Annotated[
         str | None,
@@ -73,10 +76,6 @@ def inventory(
     ] = None,
     he3_cutoff_ppb: Annotated[float, typer.Option(help="He-3 cut-off grade [ppb].")] = 0.0,
     ree_cutoff_ppm: Annotated[float, typer.Option(help="Total-REE cut-off grade [ppm].")] = 0.0,
-    he3_model: ModelOpt = None,
-    uncertainty_draws: Annotated[
-        int | None, scenario_option("resources", "uncertainty_draws")
-    ] = None,
     seed: SeedOpt = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
@@ -88,10 +87,7 @@ def inventory(
     chain = chain_for(
         scenario,
         seed=seed,
-        overrides={
-            "resources.he3_model": he3_model,
-            "resources.uncertainty_draws": uncertainty_draws,
-        },
+        overrides=overrides,
         sets=sets,
     )
     shape = parse_polygon(polygon) if polygon is not None else None
@@ -129,15 +125,16 @@ def inventory(
 
 
 @resources_app.command("maps")
+@scenario_options(MODEL_OPTION)
 def maps(
+    overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for the NetCDF and PNG maps.")
     ] = Path("out"),
-    he3_model: ModelOpt = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Write He-3, Th and REE maps of the Lunar Prospector bins (NetCDF + PNG)."""
-    chain = chain_for(scenario, overrides={"resources.he3_model": he3_model}, sets=sets)
+    chain = chain_for(scenario, overrides=overrides, sets=sets)
     print_paths(chain.resource_maps(out_dir), as_json)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from lunarbase.cli.options import (
+    LIGHT_OPTIONS,
     JsonOpt,
     ScenarioArg,
     SetOpt,
@@ -15,22 +16,17 @@ from lunarbase.cli.options import (
     out,
     print_json,
     progress,
+    scenario_options,
     typer_app,
-)
-from lunarbase.cli.point import (
-    AzimuthsOpt,
-    EndOpt,
-    HeightOpt,
-    StartOpt,
-    StepOpt,
-    light_overrides,
 )
 
 terrain_app = typer_app("South-polar terrain and light maps.")
 
 
 @terrain_app.command("maps")
+@scenario_options(*LIGHT_OPTIONS)
 def maps(
+    overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/terrain"),
     lat: Annotated[
@@ -40,11 +36,6 @@ def maps(
         float, typer.Option("--lon-deg", "--lon", help="Window centre longitude [deg E].")
     ] = 0.0,
     half_width_km: Annotated[float, typer.Option(help="Half width of the window [km].")] = 20.0,
-    start: StartOpt = None,
-    end: EndOpt = None,
-    step_h: StepOpt = None,
-    observer_height_m: HeightOpt = None,
-    horizon_azimuths: AzimuthsOpt = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -55,7 +46,7 @@ def maps(
     with progress() as tick:
         chain = chain_for(
             scenario,
-            overrides=light_overrides(start, end, step_h, observer_height_m, horizon_azimuths),
+            overrides=overrides,
             sets=sets,
             progress=tick,
         )
