@@ -97,7 +97,8 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
         return OperationsResults(
             annual=annual,
             he3_stock_end_kg=0.0,
-            he3_grade_ppb=1.0,
+            he3_fines_ppb=1.0,
+            fines_mass_fraction=0.5,
             daylight_duty_fraction=1.0,
             powered_miner_slots=1,
             n_miners=1,

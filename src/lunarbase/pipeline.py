@@ -199,7 +199,8 @@ class Chain:
         )
 
     def operations(self) -> OperationsResults:
-        """The base simulated on the mining area's He-3 grade (operations stream).
+        """The base simulated on the mining area's fines: their mass fraction and enriched He-3
+        grade from the resources stage's grain model (operations stream).
 
         Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
         4383 daylit h/yr applies to a solar-powered miner).
@@ -209,7 +210,8 @@ class Chain:
         res = self._needs("resources", self.results.resources)
         return operations_stage.simulate(
             self.scenario.operations,
-            he3_grade_ppb=res.mining_he3_ppb,
+            he3_fines_ppb=res.mining_he3_fines_ppb,
+            fines_mass_fraction=res.fines_mass_fraction,
             seed=self.seeds["operations"],
         )
 

@@ -193,13 +193,6 @@ class Operations(_Section):
         description="Regolith excavated per miner-hour [t/h]; Interlune/Vermeer prototype "
         "100 t/h (press, May 2025).",
     )
-    fines_fraction: float = Field(
-        0.44,
-        gt=0.0,
-        le=1.0,
-        description="Mass fraction passed to the heater (<100 um fines): 556/1258 t/h of the "
-        "Wisconsin M-3 miner (Olson 2021, NTRS 20210022801).",
-    )
     he3_release_fraction: float = Field(
         0.75,
         gt=0.0,

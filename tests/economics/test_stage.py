@@ -17,7 +17,7 @@ OPS = Operations(years=5)
 
 @pytest.fixture(scope="module")
 def ops() -> OperationsResults:
-    return simulate(OPS, he3_grade_ppb=20.0, seed=11)
+    return simulate(OPS, he3_fines_ppb=20.0, fines_mass_fraction=0.44, seed=11)
 
 
 def _fixed_ops(
@@ -29,7 +29,8 @@ def _fixed_ops(
     return OperationsResults(
         annual=annual,
         he3_stock_end_kg=0.0,
-        he3_grade_ppb=20.0,
+        he3_fines_ppb=20.0,
+        fines_mass_fraction=0.44,
         daylight_duty_fraction=1.0,
         powered_miner_slots=4,
         n_miners=n_miners,

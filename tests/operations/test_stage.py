@@ -13,10 +13,13 @@ from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.operations import ANNUAL_COLUMNS, expected_he3_kg_per_year, simulate
 from lunarbase.scenario import Operations
 
+FINES = 0.44
+"""Mass fraction of the excavated regolith heated in these tests [-] (M-3: 556/1258 t/h)."""
+
 
 def test_annual_table_shape_and_columns() -> None:
     cfg = Operations(years=4)
-    res = simulate(cfg, he3_grade_ppb=20.0, seed=1)
+    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
     assert list(res.annual.columns) == list(ANNUAL_COLUMNS)
     assert list(res.annual.index) == [1, 2, 3, 4]
     assert res.annual.index.name == "year"
@@ -25,27 +28,34 @@ def test_annual_table_shape_and_columns() -> None:
 
 def test_same_seed_same_result_other_seed_different() -> None:
     cfg = Operations(years=3)
-    a = simulate(cfg, he3_grade_ppb=20.0, seed=7)
-    b = simulate(cfg, he3_grade_ppb=20.0, seed=7)
-    c = simulate(cfg, he3_grade_ppb=20.0, seed=8)
+    a = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=7)
+    b = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=7)
+    c = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=8)
     pd.testing.assert_frame_equal(a.annual, b.annual)
     assert a.he3_stock_end_kg == b.he3_stock_end_kg
     assert not a.annual["he3_extracted_kg"].equals(c.annual["he3_extracted_kg"])
 
 
 def test_zero_miners_make_nothing() -> None:
-    res = simulate(Operations(n_miners=0, years=2), he3_grade_ppb=20.0, seed=1)
+    res = simulate(
+        Operations(n_miners=0, years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1
+    )
     assert res.he3_extracted_kg == 0.0
     assert res.he3_shipped_kg == 0.0
     assert res.launches == 0
-    assert expected_he3_kg_per_year(Operations(n_miners=0), 20.0) == 0.0
+    assert (
+        expected_he3_kg_per_year(
+            Operations(n_miners=0), he3_fines_ppb=20.0, fines_mass_fraction=FINES
+        )
+        == 0.0
+    )
     # availability of an empty fleet is undefined, and JSON-safe as None
     assert res.to_dict()["annual"]["miner_availability"] == [None, None]
 
 
 def test_reactor_too_small_for_any_miner() -> None:
     cfg = Operations(reactor_power_kwe=250.0, base_load_kw=100.0, miner_power_kw=200.0, years=2)
-    res = simulate(cfg, he3_grade_ppb=20.0, seed=1)
+    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
     assert res.powered_miner_slots == 0
     assert res.regolith_excavated_t == 0.0
     assert res.he3_extracted_kg == 0.0
@@ -55,7 +65,7 @@ def test_reactor_too_small_for_any_miner() -> None:
 
 
 def test_grade_zero_digs_but_yields_nothing() -> None:
-    res = simulate(Operations(years=2), he3_grade_ppb=0.0, seed=1)
+    res = simulate(Operations(years=2), he3_fines_ppb=0.0, fines_mass_fraction=FINES, seed=1)
     assert res.regolith_excavated_t > 0.0
     assert res.he3_extracted_kg == 0.0
     assert res.launches == 0
@@ -63,19 +73,24 @@ def test_grade_zero_digs_but_yields_nothing() -> None:
 
 def test_mass_balance_and_capacity() -> None:
     cfg = Operations(years=5, return_capacity_kg=3.0, launch_interval_days=30.0)
-    res = simulate(cfg, he3_grade_ppb=20.0, seed=3)
+    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=3)
     assert res.he3_shipped_kg + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
     assert (res.annual["he3_shipped_kg"] <= res.annual["launches"] * 3.0 + 1e-9).all()
     # ~23 kg/yr made and 12.2 flights/yr: at 1 kg per flight every flight leaves full and the
     # rest piles up in the store
-    tight = simulate(cfg.model_copy(update={"return_capacity_kg": 1.0}), he3_grade_ppb=20.0, seed=3)
+    tight = simulate(
+        cfg.model_copy(update={"return_capacity_kg": 1.0}),
+        he3_fines_ppb=20.0,
+        fines_mass_fraction=FINES,
+        seed=3,
+    )
     assert tight.he3_shipped_kg == pytest.approx(tight.launches * 1.0)
     assert tight.he3_stock_end_kg == pytest.approx(tight.he3_extracted_kg - tight.launches)
     assert tight.launches == int(5 * 365.25 / 30.0)
 
 
-def test_fines_follow_fines_fraction() -> None:
-    res = simulate(Operations(years=2), he3_grade_ppb=20.0, seed=1)
+def test_fines_follow_fines_mass_fraction() -> None:
+    res = simulate(Operations(years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
     ratio = res.annual["fines_processed_t"] / res.annual["regolith_excavated_t"]
     np.testing.assert_allclose(ratio, 0.44)
 
@@ -91,10 +106,11 @@ def test_fines_follow_fines_fraction() -> None:
 def test_simulation_matches_closed_form(update: dict[str, float]) -> None:
     cfg = Operations(years=6, **update)
     per_year = [
-        simulate(cfg, he3_grade_ppb=20.0, seed=seed).he3_extracted_kg / cfg.years
+        simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=seed).he3_extracted_kg
+        / cfg.years
         for seed in range(3)
     ]
-    expected = expected_he3_kg_per_year(cfg, 20.0)
+    expected = expected_he3_kg_per_year(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES)
     print(f"sim {np.mean(per_year):.3f} kg/yr vs closed form {expected:.3f} kg/yr")
     # Scatter of one 6-year run is 0.3-1.2 % (largest for the long repairs of case 3), so the mean
     # of 3 seeds is good to ~0.7 % (1 sigma); the shift step (a spare miner waits up to one 8-h
@@ -107,22 +123,32 @@ def test_closed_form_by_hand_and_illumination() -> None:
     cfg = Operations(reactor_power_kwe=2000.0)
     availability = 1000.0 / 1072.0
     by_hand = 5 * availability * HOURS_PER_YEAR * 100.0e3 * 0.44 * 20e-9 * 0.75
-    assert expected_he3_kg_per_year(cfg, 20.0) == pytest.approx(by_hand)
-    assert expected_he3_kg_per_year(cfg, 20.0, 0.5) == pytest.approx(by_hand / 2)
+    assert expected_he3_kg_per_year(
+        cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES
+    ) == pytest.approx(by_hand)
+    assert expected_he3_kg_per_year(
+        cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, daylight_duty_fraction=0.5
+    ) == pytest.approx(by_hand / 2)
     half = simulate(
-        cfg.model_copy(update={"years": 4}), he3_grade_ppb=20.0, seed=2, daylight_duty_fraction=0.5
+        cfg.model_copy(update={"years": 4}),
+        he3_fines_ppb=20.0,
+        fines_mass_fraction=FINES,
+        seed=2,
+        daylight_duty_fraction=0.5,
     )
     assert half.he3_extracted_kg / 4 == pytest.approx(by_hand / 2, rel=0.03)
 
 
 def test_more_power_never_hurts() -> None:
-    small = expected_he3_kg_per_year(Operations(), 20.0)
-    large = expected_he3_kg_per_year(Operations(reactor_power_kwe=2000.0), 20.0)
+    small = expected_he3_kg_per_year(Operations(), he3_fines_ppb=20.0, fines_mass_fraction=FINES)
+    large = expected_he3_kg_per_year(
+        Operations(reactor_power_kwe=2000.0), he3_fines_ppb=20.0, fines_mass_fraction=FINES
+    )
     assert large > small
 
 
 def test_to_dict_is_plain_json() -> None:
-    res = simulate(Operations(years=2), he3_grade_ppb=20.0, seed=1)
+    res = simulate(Operations(years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
     d = res.to_dict()
     json.dumps(d, allow_nan=False)
     assert d["totals"]["he3_extracted_kg"] == pytest.approx(res.he3_extracted_kg)
@@ -133,12 +159,18 @@ def test_to_dict_is_plain_json() -> None:
 @pytest.mark.parametrize(("grade", "light"), [(-1.0, 1.0), (20.0, 1.5), (20.0, -0.1)])
 def test_rejects_bad_inputs(grade: float, light: float) -> None:
     with pytest.raises(ValueError):
-        simulate(Operations(years=1), he3_grade_ppb=grade, seed=1, daylight_duty_fraction=light)
+        simulate(
+            Operations(years=1),
+            he3_fines_ppb=grade,
+            fines_mass_fraction=FINES,
+            seed=1,
+            daylight_duty_fraction=light,
+        )
 
 
 def test_ten_years_five_miners_is_fast() -> None:
     start = time.perf_counter()
-    simulate(Operations(), he3_grade_ppb=20.0, seed=1)
+    simulate(Operations(), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
     elapsed = time.perf_counter() - start
     print(f"10 yr x 5 miners: {elapsed:.3f} s")
     assert elapsed < 2.0  # ~0.3 s measured; generous for slow CI machines

@@ -40,10 +40,10 @@ class MinerSpec:
         Regolith excavated per working hour. [t/h]
     mtbf_h, mttr_h : float
         Mean time between failures and mean time to repair. [h]
-    fines_fraction : float
-        Mass fraction of the excavated regolith heated. [-]
-    he3_grade_ppb : float
-        He-3 grade of the fines. [ppb]
+    fines_mass_fraction : float
+        Mass fraction of the excavated regolith below the sieve cut, which is heated. [-]
+    he3_fines_ppb : float
+        He-3 grade of those fines (enriched over the bulk grade). [ppb]
     he3_release_fraction : float
         Fraction of the He-3 in the fines released and kept. [-]
     daylight_duty_fraction : float
@@ -55,8 +55,8 @@ class MinerSpec:
     excavation_t_per_h: float
     mtbf_h: float
     mttr_h: float
-    fines_fraction: float
-    he3_grade_ppb: float
+    fines_mass_fraction: float
+    he3_fines_ppb: float
     he3_release_fraction: float
     daylight_duty_fraction: float
     shift_h: float
@@ -70,8 +70,8 @@ def shift_output(spec: MinerSpec, powered_h: Numeric) -> dict[str, Numeric]:
     """
     working_h = powered_h * spec.daylight_duty_fraction
     excavated_t = working_h * spec.excavation_t_per_h
-    fines_t = processing.fines_processed_t(excavated_t, spec.fines_fraction)
-    he3_kg = processing.he3_extracted_kg(fines_t, spec.he3_grade_ppb, spec.he3_release_fraction)
+    fines_t = processing.fines_processed_t(excavated_t, spec.fines_mass_fraction)
+    he3_kg = processing.he3_extracted_kg(fines_t, spec.he3_fines_ppb, spec.he3_release_fraction)
     return {
         "working_h": working_h,
         "regolith_excavated_t": excavated_t,

@@ -4,10 +4,10 @@ The model follows the Wisconsin Mark-3 (M-3) miner: the excavated regolith is si
 fines (<100 um) are heated to ~700 C in a heat-pipe exchanger that recuperates 85 % of the heat,
 and the released gas is kept [1]_.
 
-Assumption (stated, not published): the *bulk* He-3 grade of the regolith applies to the fines,
-i.e. sieving neither concentrates nor dilutes He-3. Published M-3 figures imply the opposite
-(66 kg/yr from 556 t/h of fines at a 20 ppb bulk grade needs He-3 enriched in the fines, see
-validation table MIN-02); pass an enriched ``he3_grade_ppb`` to model that.
+The fines and their He-3 grade come from the resources stage's one grain-size model
+(:mod:`lunarbase.resources.grains`: a log-normal size distribution with gas ~ 1/grain size),
+which gives both the mass fraction below the sieve cut and the enriched grade of those fines for
+the same soil; the operations stage never assumes a fines fraction of its own.
 
 References
 ----------
@@ -27,26 +27,26 @@ KG_PER_T = 1000.0
 """Kilograms in one metric tonne [kg/t]."""
 
 
-def fines_processed_t(excavated_t: Numeric, fines_fraction: float) -> Numeric:
+def fines_processed_t(excavated_t: Numeric, fines_mass_fraction: float) -> Numeric:
     """Mass of fines passed to the heater.
 
     Parameters
     ----------
     excavated_t : numeric
         Regolith excavated. [t]
-    fines_fraction : float
-        Mass fraction of the regolith that is fines and is heated. [-]
+    fines_mass_fraction : float
+        Mass fraction of the regolith below the sieve cut, which is heated. [-]
 
     Returns
     -------
     numeric
         Fines heated. [t]
     """
-    return excavated_t * fines_fraction
+    return excavated_t * fines_mass_fraction
 
 
 def he3_extracted_kg(
-    fines_t: Numeric, he3_grade_ppb: float, he3_release_fraction: float
+    fines_t: Numeric, he3_fines_ppb: float, he3_release_fraction: float
 ) -> Numeric:
     """Helium-3 released from heated fines.
 
@@ -54,8 +54,8 @@ def he3_extracted_kg(
     ----------
     fines_t : numeric
         Fines heated. [t]
-    he3_grade_ppb : float
-        He-3 mass fraction of the fines; by the module's assumption, the bulk grade. [ppb]
+    he3_fines_ppb : float
+        He-3 mass fraction of the fines (enriched over the bulk grade). [ppb]
     he3_release_fraction : float
         Fraction of the He-3 in the fines that the heater releases and keeps. [-]
 
@@ -64,4 +64,4 @@ def he3_extracted_kg(
     numeric
         He-3 extracted. [kg]
     """
-    return fines_t * KG_PER_T * he3_grade_ppb * PPB * he3_release_fraction
+    return fines_t * KG_PER_T * he3_fines_ppb * PPB * he3_release_fraction

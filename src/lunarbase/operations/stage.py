@@ -7,10 +7,11 @@ its closed form.
 yearly totals. :func:`expected_he3_kg_per_year` is the steady-state expectation of the same
 model, used to check the simulation.
 
-Model assumptions (see each module): the bulk He-3 grade applies to the fines
-(:mod:`~lunarbase.operations.processing`, after the M-3 miner of Olson 2021 [1]_); failures run
-on calendar time; ``daylight_duty_fraction`` is a duty cycle of powered shifts; return capacity
-limits the He-3 mass itself. All miners start up and the He-3 store starts empty.
+Model assumptions (see each module): the fines and their enriched He-3 grade come from the
+resources stage's grain model (:mod:`~lunarbase.operations.processing`, after the M-3 miner of
+Olson 2021 [1]_); failures run on calendar time; ``daylight_duty_fraction`` is a duty cycle of
+powered shifts; return capacity limits the He-3 mass itself. All miners start up and the He-3
+store starts empty.
 
 References
 ----------
@@ -72,8 +73,10 @@ class OperationsResults:
         One row per operating year (index ``year`` 1..N), columns :data:`ANNUAL_COLUMNS`.
     he3_stock_end_kg : float
         He-3 left in the base store, not shipped, at the end. [kg]
-    he3_grade_ppb : float
-        He-3 grade simulated. [ppb]
+    he3_fines_ppb : float
+        He-3 grade of the heated fines simulated. [ppb]
+    fines_mass_fraction : float
+        Mass fraction of the excavated regolith heated (below the sieve cut). [-]
     daylight_duty_fraction : float
         Light duty cycle simulated. [-]
     powered_miner_slots : int
@@ -88,7 +91,8 @@ class OperationsResults:
 
     annual: pd.DataFrame
     he3_stock_end_kg: float
-    he3_grade_ppb: float
+    he3_fines_ppb: float
+    fines_mass_fraction: float
     daylight_duty_fraction: float
     powered_miner_slots: int
     n_miners: int
@@ -124,7 +128,8 @@ class OperationsResults:
         return plain(
             {
                 "seed": int(self.seed),
-                "he3_grade_ppb": float(self.he3_grade_ppb),
+                "he3_fines_ppb": float(self.he3_fines_ppb),
+                "fines_mass_fraction": float(self.fines_mass_fraction),
                 "daylight_duty_fraction": float(self.daylight_duty_fraction),
                 "powered_miner_slots": int(self.powered_miner_slots),
                 "n_miners": int(self.n_miners),
@@ -141,9 +146,13 @@ class OperationsResults:
         )
 
 
-def _check_inputs(he3_grade_ppb: float, daylight_duty_fraction: float) -> None:
-    if not he3_grade_ppb >= 0.0:
-        raise ValueError(f"he3_grade_ppb must be >= 0 (got {he3_grade_ppb!r})")
+def _check_inputs(
+    he3_fines_ppb: float, fines_mass_fraction: float, daylight_duty_fraction: float
+) -> None:
+    if not he3_fines_ppb >= 0.0:
+        raise ValueError(f"he3_fines_ppb must be >= 0 (got {he3_fines_ppb!r})")
+    if not 0.0 <= fines_mass_fraction <= 1.0:
+        raise ValueError(f"fines_mass_fraction must be in [0, 1] (got {fines_mass_fraction!r})")
     if not 0.0 <= daylight_duty_fraction <= 1.0:
         raise ValueError(
             f"daylight_duty_fraction must be in [0, 1] (got {daylight_duty_fraction!r})"
@@ -153,7 +162,8 @@ def _check_inputs(he3_grade_ppb: float, daylight_duty_fraction: float) -> None:
 def simulate(
     cfg: Operations,
     *,
-    he3_grade_ppb: float,
+    he3_fines_ppb: float,
+    fines_mass_fraction: float,
     seed: SeedLike,
     daylight_duty_fraction: float = 1.0,
     shift_h: float = DEFAULT_SHIFT_H,
@@ -164,8 +174,12 @@ def simulate(
     ----------
     cfg : lunarbase.scenario.Operations
         Fleet, processing, power and logistics settings.
-    he3_grade_ppb : float
-        He-3 grade of the mined regolith, applied to the fines. [ppb]
+    he3_fines_ppb : float
+        He-3 grade of the fines below the sieve cut (the resources stage's
+        ``mining_he3_fines_ppb``). [ppb]
+    fines_mass_fraction : float
+        Mass fraction of the excavated regolith below the cut (the resources stage's
+        ``fines_mass_fraction``, from the same grain model). [-]
     seed : int or numpy.random.SeedSequence
         Seed of ``numpy.random.default_rng``; each miner draws from its own spawned stream.
     daylight_duty_fraction : float, default 1.0
@@ -177,7 +191,7 @@ def simulate(
     -------
     OperationsResults
     """
-    _check_inputs(he3_grade_ppb, daylight_duty_fraction)
+    _check_inputs(he3_fines_ppb, fines_mass_fraction, daylight_duty_fraction)
     if not shift_h > 0.0:
         raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
     env = simpy.Environment()
@@ -189,8 +203,8 @@ def simulate(
         excavation_t_per_h=cfg.excavation_t_per_h,
         mtbf_h=cfg.miner_mtbf_h,
         mttr_h=cfg.miner_mttr_h,
-        fines_fraction=cfg.fines_fraction,
-        he3_grade_ppb=he3_grade_ppb,
+        fines_mass_fraction=fines_mass_fraction,
+        he3_fines_ppb=he3_fines_ppb,
         he3_release_fraction=cfg.he3_release_fraction,
         daylight_duty_fraction=daylight_duty_fraction,
         shift_h=shift_h,
@@ -222,7 +236,8 @@ def simulate(
     return OperationsResults(
         annual=annual[list(ANNUAL_COLUMNS)],
         he3_stock_end_kg=float(he3_store.level),
-        he3_grade_ppb=float(he3_grade_ppb),
+        he3_fines_ppb=float(he3_fines_ppb),
+        fines_mass_fraction=float(fines_mass_fraction),
         daylight_duty_fraction=float(daylight_duty_fraction),
         powered_miner_slots=slots,
         n_miners=cfg.n_miners,
@@ -256,20 +271,26 @@ def expected_working_miners(n_miners: int, slots: int, availability: float) -> f
 
 
 def expected_he3_kg_per_year(
-    cfg: Operations, he3_grade_ppb: float, daylight_duty_fraction: float = 1.0
+    cfg: Operations,
+    *,
+    he3_fines_ppb: float,
+    fines_mass_fraction: float,
+    daylight_duty_fraction: float = 1.0,
 ) -> float:
     """Steady-state He-3 extracted per year by the model of :func:`simulate`.
 
     ``expected_working_miners x hours per year x daylight_duty_fraction x excavation rate x
-    fines_fraction x grade x he3_release_fraction``; with enough power the working miners are
-    availability MTBF / (MTBF + MTTR) times the fleet.
+    fines_mass_fraction x he3_fines_ppb x he3_release_fraction``; with enough power the working
+    miners are availability MTBF / (MTBF + MTTR) times the fleet.
 
     Parameters
     ----------
     cfg : lunarbase.scenario.Operations
         Fleet, processing and power settings.
-    he3_grade_ppb : float
+    he3_fines_ppb : float
         He-3 grade of the fines. [ppb]
+    fines_mass_fraction : float
+        Mass fraction of the excavated regolith heated. [-]
     daylight_duty_fraction : float, default 1.0
         Light duty cycle. [-]
 
@@ -278,10 +299,10 @@ def expected_he3_kg_per_year(
     float
         He-3 extracted per year. [kg/yr]
     """
-    _check_inputs(he3_grade_ppb, daylight_duty_fraction)
+    _check_inputs(he3_fines_ppb, fines_mass_fraction, daylight_duty_fraction)
     availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
     slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
     working = expected_working_miners(cfg.n_miners, slots, availability)
     excavated_t = working * HOURS_PER_YEAR * daylight_duty_fraction * cfg.excavation_t_per_h
-    fines_t = processing.fines_processed_t(excavated_t, cfg.fines_fraction)
-    return float(processing.he3_extracted_kg(fines_t, he3_grade_ppb, cfg.he3_release_fraction))
+    fines_t = processing.fines_processed_t(excavated_t, fines_mass_fraction)
+    return float(processing.he3_extracted_kg(fines_t, he3_fines_ppb, cfg.he3_release_fraction))
