@@ -101,6 +101,7 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
             fines_mass_fraction=0.5,
             daylight_duty_fraction=1.0,
             powered_miner_slots=1,
+            heater_power_kw_th=0.0,
             n_miners=1,
             reactor_power_kwe=100.0,
             seed=0,

@@ -200,6 +200,33 @@ class Operations(_Section):
         description="Fraction of the He-3 in the fines released at 700 C (assumption: the "
         "commonly quoted 75-85 % is unconfirmed).",
     )
+    heater_temperature_c: float = Field(
+        700.0,
+        gt=0.0,
+        le=726.0,
+        description="Set point the fines are heated to [degC]: 700 C in the Wisconsin M-3 miner "
+        "(Olson 2021, NTRS 20210022801); at most 726 C, the top of the cp(T) fits (1000 K).",
+    )
+    heat_recuperation_fraction: float = Field(
+        0.85,
+        ge=0.0,
+        lt=1.0,
+        description="Fraction of the sensible heat recovered from the spent fines [-]: 85 % in "
+        "the M-3 heat-pipe exchanger (Olson 2021, NTRS 20210022801).",
+    )
+    regolith_inlet_temperature_k: float = Field(
+        250.0,
+        ge=90.0,
+        le=400.0,
+        description="Temperature of the fines entering the heater [K] (assumption: ~250 K, the "
+        "mean temperature below the diurnal skin at the Apollo 15/17 heat-flow sites as commonly "
+        "quoted; polar regolith is colder, which raises the heat needed).",
+    )
+    cp_model: Literal["biele2022", "hayne2017"] = Field(
+        "biele2022",
+        description="Specific heat of regolith cp(T) (see lunarbase.operations.heating): "
+        "biele2022 holds to 1000 K; hayne2017 only to 400 K.",
+    )
     miner_power_kw: float = Field(
         200.0,
         gt=0.0,

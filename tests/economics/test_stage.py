@@ -33,6 +33,7 @@ def _fixed_ops(
         fines_mass_fraction=0.44,
         daylight_duty_fraction=1.0,
         powered_miner_slots=4,
+        heater_power_kw_th=0.0,
         n_miners=n_miners,
         reactor_power_kwe=reactor_power_kwe,
         seed=0,

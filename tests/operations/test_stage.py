@@ -174,3 +174,24 @@ def test_ten_years_five_miners_is_fast() -> None:
     elapsed = time.perf_counter() - start
     print(f"10 yr x 5 miners: {elapsed:.3f} s")
     assert elapsed < 2.0  # ~0.3 s measured; generous for slow CI machines
+
+
+def test_heat_follows_the_fines_and_the_heater() -> None:
+    """Heat per year = fines heated x the heater's net heat per tonne; a working miner's heater
+    draws fines flow x integral(cp dT) x (1 - recuperation)."""
+    from lunarbase.operations import heater_power_kw_th
+
+    cfg = Operations(years=2)
+    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    expected_kw = heater_power_kw_th(
+        cfg.excavation_t_per_h * FINES,
+        inlet_k=cfg.regolith_inlet_temperature_k,
+        set_k=cfg.heater_temperature_c + 273.15,
+        recuperation_fraction=cfg.heat_recuperation_fraction,
+    )
+    assert res.heater_power_kw_th == pytest.approx(expected_kw)
+    per_t_mwh = expected_kw / 1000.0 / (cfg.excavation_t_per_h * FINES)
+    np.testing.assert_allclose(
+        res.annual["heat_mwh_th"], res.annual["fines_processed_t"] * per_t_mwh
+    )
+    assert res.to_dict()["heater_power_kw_th"] == pytest.approx(expected_kw)

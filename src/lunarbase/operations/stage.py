@@ -31,7 +31,7 @@ import simpy
 
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.jsonable import plain
-from lunarbase.operations import processing
+from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
 from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
 from lunarbase.operations.logistics import return_flights
@@ -54,12 +54,14 @@ ANNUAL_COLUMNS = (
     "regolith_excavated_t",
     "fines_processed_t",
     "he3_extracted_kg",
+    "heat_mwh_th",
     "he3_shipped_kg",
     "miner_availability",
     "power_limited_miners",
     "launches",
 )
-"""Columns of :attr:`OperationsResults.annual`; availability is the fraction of miner-hours up,
+"""Columns of :attr:`OperationsResults.annual`; ``heat_mwh_th`` is the heat the heaters took
+from their source [MWh(th)], availability the fraction of miner-hours up,
 ``power_limited_miners`` the mean number of up miners idled for lack of power."""
 
 
@@ -81,6 +83,9 @@ class OperationsResults:
         Light duty cycle simulated. [-]
     powered_miner_slots : int
         Miners the plant could power at once.
+    heater_power_kw_th : float
+        Thermal power one working miner's heater draws from its source: fines flow x
+        integral(cp dT) x (1 - recuperation) (:mod:`~lunarbase.operations.heating`). [kW(th)]
     n_miners : int
         Miners landed (the fleet the economics stage prices). [count]
     reactor_power_kwe : float
@@ -95,6 +100,7 @@ class OperationsResults:
     fines_mass_fraction: float
     daylight_duty_fraction: float
     powered_miner_slots: int
+    heater_power_kw_th: float
     n_miners: int
     reactor_power_kwe: float
     seed: int
@@ -132,11 +138,13 @@ class OperationsResults:
                 "fines_mass_fraction": float(self.fines_mass_fraction),
                 "daylight_duty_fraction": float(self.daylight_duty_fraction),
                 "powered_miner_slots": int(self.powered_miner_slots),
+                "heater_power_kw_th": float(self.heater_power_kw_th),
                 "n_miners": int(self.n_miners),
                 "reactor_power_kwe": float(self.reactor_power_kwe),
                 "totals": {
                     "regolith_excavated_t": self.regolith_excavated_t,
                     "he3_extracted_kg": self.he3_extracted_kg,
+                    "heat_mwh_th": float(self.annual["heat_mwh_th"].sum()),
                     "he3_shipped_kg": self.he3_shipped_kg,
                     "he3_stock_end_kg": float(self.he3_stock_end_kg),
                     "launches": self.launches,
@@ -227,6 +235,10 @@ def simulate(
     flows = shift_output(spec, raw["powered_h"].to_numpy())
     mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
     annual = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
+    heater_kw_th = miner_heater_power_kw_th(cfg, fines_mass_fraction)
+    fines_per_h = cfg.excavation_t_per_h * fines_mass_fraction
+    heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
+    annual["heat_mwh_th"] = annual["fines_processed_t"] * heat_mwh_per_t
     annual["he3_shipped_kg"] = raw["he3_shipped_kg"]
     annual["miner_availability"] = (
         1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
@@ -240,9 +252,24 @@ def simulate(
         fines_mass_fraction=float(fines_mass_fraction),
         daylight_duty_fraction=float(daylight_duty_fraction),
         powered_miner_slots=slots,
+        heater_power_kw_th=heater_kw_th,
         n_miners=cfg.n_miners,
         reactor_power_kwe=float(cfg.reactor_power_kwe),
         seed=seed_entropy(seed),
+    )
+
+
+def miner_heater_power_kw_th(cfg: Operations, fines_mass_fraction: float) -> float:
+    """Heater thermal power of one working miner [kW(th)]: its fines flow (excavation rate x
+    ``fines_mass_fraction``) from ``regolith_inlet_temperature_k`` to ``heater_temperature_c``
+    with ``heat_recuperation_fraction`` recovered, under ``cp_model``
+    (:func:`lunarbase.operations.heating.heater_power_kw_th`)."""
+    return heating.heater_power_kw_th(
+        cfg.excavation_t_per_h * fines_mass_fraction,
+        inlet_k=cfg.regolith_inlet_temperature_k,
+        set_k=cfg.heater_temperature_c + heating.KELVIN_AT_0C,
+        recuperation_fraction=cfg.heat_recuperation_fraction,
+        model=cfg.cp_model,
     )
 
 
