@@ -13,6 +13,7 @@ from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
 from lunarbase.errors import ScenarioError
 from tests.cli.test_app import cli
+from tests.operations.helpers import feed
 
 QUICK = """
 [scenario]
@@ -87,6 +88,7 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     from lunarbase.operations import OperationsResults
 
     seen: list[pipeline.Chain] = []
+    sc = scenario.parse(QUICK)
 
     def fixed_operations(chain: pipeline.Chain) -> OperationsResults:
         seen.append(chain)
@@ -97,13 +99,15 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
         return OperationsResults(
             annual=annual,
             he3_stock_end_kg=0.0,
-            he3_fines_ppb=1.0,
-            fines_mass_fraction=0.5,
+            feed=feed(1.0, 0.5),
             daylight_duty_fraction=1.0,
             powered_miner_slots=1,
             heater_power_kw_th=0.0,
+            byproducts_kg={},
             n_miners=1,
+            miner_mass_kg=sc.operations.miner_mass_kg,
             reactor_power_kwe=100.0,
+            reactor_mass_kg=100.0 * sc.operations.reactor_mass_kg_per_kwe,
             seed=0,
         )
 
@@ -115,13 +119,12 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     assert results.economics is not None
     flows = results.economics.cash_flows
     assert list(flows["shipped_he3_kg"]) == [0.0, 1.0, 2.0, 3.0]
-    sc = scenario.parse(QUICK)
-    one_miner = sc.economics.miner_unit_cost_usd + sc.economics.miner_mass_kg * (
+    one_miner = sc.economics.miner_unit_cost_usd + sc.operations.miner_mass_kg * (
         sc.economics.launch_cost_usd_per_kg
     )
     plant = 100.0 * (
         sc.economics.reactor_cost_usd_per_kwe
-        + sc.economics.reactor_mass_kg_per_kwe * sc.economics.launch_cost_usd_per_kg
+        + sc.operations.reactor_mass_kg_per_kwe * sc.economics.launch_cost_usd_per_kg
     )
     assert results.economics.capex_usd == pytest.approx(one_miner + plant)
 

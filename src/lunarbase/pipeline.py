@@ -210,8 +210,7 @@ class Chain:
         res = self._needs("resources", self.results.resources)
         return operations_stage.simulate(
             self.scenario.operations,
-            he3_fines_ppb=res.mining_he3_fines_ppb,
-            fines_mass_fraction=res.fines_mass_fraction,
+            feed=operations_stage.feed_from(res),
             seed=self.seeds["operations"],
         )
 

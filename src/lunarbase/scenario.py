@@ -244,6 +244,28 @@ class Operations(_Section):
     base_load_kw: float = Field(
         100.0, ge=0.0, le=1_000_000.0, description="Power the rest of the base draws [kW]."
     )
+    miner_mass_kg: float = Field(
+        10_000.0,
+        gt=0.0,
+        le=1e7,
+        description="Landed mass per miner [kg]; Wisconsin Mark III < 10 t (Gajda 2006, "
+        "UWFDM-1304).",
+    )
+    reactor_mass_kg_per_kwe: float = Field(
+        150.0,
+        gt=0.0,
+        le=1e4,
+        description="Plant specific mass [kg/kWe]; NASA FSP: <= 6 t for 40 kWe and < 15 t for "
+        "100 kWe, i.e. <= 150 kg/kWe (FSP RFP 2021, GRC RFI 2025).",
+    )
+    ree_recovery_fraction: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Fraction of each rare-earth element of the excavated regolith recovered by "
+        "KREEP beneficiation into a concentrate [-] (assumption: no lunar process has published "
+        "one; try 0.2-0.8).",
+    )
     miner_mtbf_h: float = Field(
         1000.0, gt=0.0, le=1e7, description="Mean time between miner failures [h] (assumption)."
     )
@@ -271,22 +293,8 @@ class Economics(_Section):
         description="Cost to land 1 kg on the Moon [USD/kg]; NASA CLPS planning value "
         "$1M/kg (Orbital Index 69, 2020).",
     )
-    miner_mass_kg: float = Field(
-        10_000.0,
-        gt=0.0,
-        le=1e7,
-        description="Landed mass per miner [kg]; Wisconsin Mark III < 10 t (Gajda 2006, "
-        "UWFDM-1304).",
-    )
     miner_unit_cost_usd: float = Field(
         5.0e8, ge=0.0, le=1e13, description="Build cost per miner [USD] (assumption)."
-    )
-    reactor_mass_kg_per_kwe: float = Field(
-        150.0,
-        gt=0.0,
-        le=1e4,
-        description="Plant specific mass [kg/kWe]; NASA FSP: <= 6 t for 40 kWe and < 15 t for "
-        "100 kWe, i.e. <= 150 kg/kWe (FSP RFP 2021, GRC RFI 2025).",
     )
     reactor_cost_usd_per_kwe: float = Field(
         3.0e6, ge=0.0, le=1e10, description="Plant build cost [USD/kWe] (assumption)."

@@ -44,7 +44,7 @@ def test_capex_by_hand() -> None:
     # 2 miners x (1e8 build + 1e4 kg x 1e5 USD/kg) = 2.2e9
     assert costs.miner_capex_usd(2, 1e8, 1e4, 1e5) == pytest.approx(2.2e9)
     # 100 kWe x (1e6 USD/kWe + 150 kg/kWe x 1e5 USD/kg) = 1.6e9
-    assert costs.reactor_capex_usd(100.0, 1e6, 150.0, 1e5) == pytest.approx(1.6e9)
+    assert costs.reactor_capex_usd(100.0, 1e6, 15_000.0, 1e5) == pytest.approx(1.6e9)
 
 
 def test_zero_miners_cost_nothing() -> None:

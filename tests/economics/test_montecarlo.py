@@ -9,7 +9,9 @@ from lunarbase.economics import montecarlo as mc
 from lunarbase.scenario import Economics
 
 CFG = Economics()
-FLEET = mc.Fleet(n_miners=2, reactor_power_kwe=100.0)
+FLEET = mc.Fleet(
+    n_miners=2, miner_mass_kg=10_000.0, reactor_power_kwe=100.0, reactor_mass_kg=15_000.0
+)
 SHIPPED = np.array([10.0, 20.0, 30.0])  # kg in operating years 1..3
 
 
@@ -20,13 +22,11 @@ def _row(**values: float) -> list[float]:
 
 
 def _hand_capex(row: list[float]) -> float:
-    """Miners (build + landed mass x launch) + plant (kWe x (cost + mass x launch)) by hand."""
+    """Miners (build + landed mass x launch) + plant (kWe x cost + mass x launch) by hand."""
     x = dict(zip(mc.UNCERTAIN_INPUTS, row, strict=True))
     launch = x["launch_cost_usd_per_kg"]
-    miners = FLEET.n_miners * (x["miner_unit_cost_usd"] + CFG.miner_mass_kg * launch)
-    plant = FLEET.reactor_power_kwe * (
-        x["reactor_cost_usd_per_kwe"] + CFG.reactor_mass_kg_per_kwe * launch
-    )
+    miners = FLEET.n_miners * (x["miner_unit_cost_usd"] + FLEET.miner_mass_kg * launch)
+    plant = FLEET.reactor_power_kwe * x["reactor_cost_usd_per_kwe"] + FLEET.reactor_mass_kg * launch
     return miners + plant
 
 
@@ -221,4 +221,4 @@ def test_fleet_is_frozen() -> None:
     """Fleet is an immutable record of the hardware priced."""
     with pytest.raises(AttributeError):
         FLEET.n_miners = 3  # type: ignore[misc]
-    assert mc.Fleet(2, 100.0) == FLEET
+    assert mc.Fleet(2, 10_000.0, 100.0, 15_000.0) == FLEET

@@ -11,13 +11,14 @@ import pytest
 from lunarbase.economics import evaluate, fusion, montecarlo
 from lunarbase.operations import OperationsResults, simulate
 from lunarbase.scenario import Economics, Operations
+from tests.operations.helpers import feed
 
 OPS = Operations(years=5)
 
 
 @pytest.fixture(scope="module")
 def ops() -> OperationsResults:
-    return simulate(OPS, he3_fines_ppb=20.0, fines_mass_fraction=0.44, seed=11)
+    return simulate(OPS, feed=feed(20.0, 0.44), seed=11)
 
 
 def _fixed_ops(
@@ -29,13 +30,15 @@ def _fixed_ops(
     return OperationsResults(
         annual=annual,
         he3_stock_end_kg=0.0,
-        he3_fines_ppb=20.0,
-        fines_mass_fraction=0.44,
+        feed=feed(20.0, 0.44),
         daylight_duty_fraction=1.0,
         powered_miner_slots=4,
         heater_power_kw_th=0.0,
+        byproducts_kg={},
         n_miners=n_miners,
+        miner_mass_kg=OPS.miner_mass_kg,
         reactor_power_kwe=reactor_power_kwe,
+        reactor_mass_kg=reactor_power_kwe * OPS.reactor_mass_kg_per_kwe,
         seed=0,
     )
 
@@ -113,7 +116,12 @@ def test_vectorised_npv_matches_row_by_row(ops: OperationsResults) -> None:
     econ = Economics()
     shipped = ops.annual["he3_shipped_kg"].to_numpy()
     x = montecarlo.sample(montecarlo.problem(econ), 20, seed=3)
-    fleet = montecarlo.Fleet(n_miners=OPS.n_miners, reactor_power_kwe=OPS.reactor_power_kwe)
+    fleet = montecarlo.Fleet(
+        n_miners=OPS.n_miners,
+        miner_mass_kg=OPS.miner_mass_kg,
+        reactor_power_kwe=OPS.reactor_power_kwe,
+        reactor_mass_kg=OPS.reactor_power_kwe * OPS.reactor_mass_kg_per_kwe,
+    )
     together = montecarlo.npv_usd(x, econ, fleet, shipped)
     one_by_one = [montecarlo.npv_usd(row[None, :], econ, fleet, shipped)[0] for row in x]
     np.testing.assert_allclose(together, one_by_one, rtol=1e-12)

@@ -12,6 +12,7 @@ import pytest
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.operations import ANNUAL_COLUMNS, expected_he3_kg_per_year, simulate
 from lunarbase.scenario import Operations
+from tests.operations.helpers import feed
 
 FINES = 0.44
 """Mass fraction of the excavated regolith heated in these tests [-] (M-3: 556/1258 t/h)."""
@@ -19,7 +20,7 @@ FINES = 0.44
 
 def test_annual_table_shape_and_columns() -> None:
     cfg = Operations(years=4)
-    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(cfg, feed=feed(20.0, FINES), seed=1)
     assert list(res.annual.columns) == list(ANNUAL_COLUMNS)
     assert list(res.annual.index) == [1, 2, 3, 4]
     assert res.annual.index.name == "year"
@@ -28,34 +29,27 @@ def test_annual_table_shape_and_columns() -> None:
 
 def test_same_seed_same_result_other_seed_different() -> None:
     cfg = Operations(years=3)
-    a = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=7)
-    b = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=7)
-    c = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=8)
+    a = simulate(cfg, feed=feed(20.0, FINES), seed=7)
+    b = simulate(cfg, feed=feed(20.0, FINES), seed=7)
+    c = simulate(cfg, feed=feed(20.0, FINES), seed=8)
     pd.testing.assert_frame_equal(a.annual, b.annual)
     assert a.he3_stock_end_kg == b.he3_stock_end_kg
     assert not a.annual["he3_extracted_kg"].equals(c.annual["he3_extracted_kg"])
 
 
 def test_zero_miners_make_nothing() -> None:
-    res = simulate(
-        Operations(n_miners=0, years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1
-    )
+    res = simulate(Operations(n_miners=0, years=2), feed=feed(20.0, FINES), seed=1)
     assert res.he3_extracted_kg == 0.0
     assert res.he3_shipped_kg == 0.0
     assert res.launches == 0
-    assert (
-        expected_he3_kg_per_year(
-            Operations(n_miners=0), he3_fines_ppb=20.0, fines_mass_fraction=FINES
-        )
-        == 0.0
-    )
+    assert expected_he3_kg_per_year(Operations(n_miners=0), feed=feed(20.0, FINES)) == 0.0
     # availability of an empty fleet is undefined, and JSON-safe as None
     assert res.to_dict()["annual"]["miner_availability"] == [None, None]
 
 
 def test_reactor_too_small_for_any_miner() -> None:
     cfg = Operations(reactor_power_kwe=250.0, base_load_kw=100.0, miner_power_kw=200.0, years=2)
-    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(cfg, feed=feed(20.0, FINES), seed=1)
     assert res.powered_miner_slots == 0
     assert res.regolith_excavated_t == 0.0
     assert res.he3_extracted_kg == 0.0
@@ -65,7 +59,7 @@ def test_reactor_too_small_for_any_miner() -> None:
 
 
 def test_grade_zero_digs_but_yields_nothing() -> None:
-    res = simulate(Operations(years=2), he3_fines_ppb=0.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(Operations(years=2), feed=feed(0.0, FINES), seed=1)
     assert res.regolith_excavated_t > 0.0
     assert res.he3_extracted_kg == 0.0
     assert res.launches == 0
@@ -73,15 +67,14 @@ def test_grade_zero_digs_but_yields_nothing() -> None:
 
 def test_mass_balance_and_capacity() -> None:
     cfg = Operations(years=5, return_capacity_kg=3.0, launch_interval_days=30.0)
-    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=3)
+    res = simulate(cfg, feed=feed(20.0, FINES), seed=3)
     assert res.he3_shipped_kg + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
     assert (res.annual["he3_shipped_kg"] <= res.annual["launches"] * 3.0 + 1e-9).all()
     # ~23 kg/yr made and 12.2 flights/yr: at 1 kg per flight every flight leaves full and the
     # rest piles up in the store
     tight = simulate(
         cfg.model_copy(update={"return_capacity_kg": 1.0}),
-        he3_fines_ppb=20.0,
-        fines_mass_fraction=FINES,
+        feed=feed(20.0, FINES),
         seed=3,
     )
     assert tight.he3_shipped_kg == pytest.approx(tight.launches * 1.0)
@@ -90,7 +83,7 @@ def test_mass_balance_and_capacity() -> None:
 
 
 def test_fines_follow_fines_mass_fraction() -> None:
-    res = simulate(Operations(years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(Operations(years=2), feed=feed(20.0, FINES), seed=1)
     ratio = res.annual["fines_processed_t"] / res.annual["regolith_excavated_t"]
     np.testing.assert_allclose(ratio, 0.44)
 
@@ -106,11 +99,10 @@ def test_fines_follow_fines_mass_fraction() -> None:
 def test_simulation_matches_closed_form(update: dict[str, float]) -> None:
     cfg = Operations(years=6, **update)
     per_year = [
-        simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=seed).he3_extracted_kg
-        / cfg.years
+        simulate(cfg, feed=feed(20.0, FINES), seed=seed).he3_extracted_kg / cfg.years
         for seed in range(3)
     ]
-    expected = expected_he3_kg_per_year(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES)
+    expected = expected_he3_kg_per_year(cfg, feed=feed(20.0, FINES))
     print(f"sim {np.mean(per_year):.3f} kg/yr vs closed form {expected:.3f} kg/yr")
     # Scatter of one 6-year run is 0.3-1.2 % (largest for the long repairs of case 3), so the mean
     # of 3 seeds is good to ~0.7 % (1 sigma); the shift step (a spare miner waits up to one 8-h
@@ -123,16 +115,13 @@ def test_closed_form_by_hand_and_illumination() -> None:
     cfg = Operations(reactor_power_kwe=2000.0)
     availability = 1000.0 / 1072.0
     by_hand = 5 * availability * HOURS_PER_YEAR * 100.0e3 * 0.44 * 20e-9 * 0.75
+    assert expected_he3_kg_per_year(cfg, feed=feed(20.0, FINES)) == pytest.approx(by_hand)
     assert expected_he3_kg_per_year(
-        cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES
-    ) == pytest.approx(by_hand)
-    assert expected_he3_kg_per_year(
-        cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, daylight_duty_fraction=0.5
+        cfg, feed=feed(20.0, FINES), daylight_duty_fraction=0.5
     ) == pytest.approx(by_hand / 2)
     half = simulate(
         cfg.model_copy(update={"years": 4}),
-        he3_fines_ppb=20.0,
-        fines_mass_fraction=FINES,
+        feed=feed(20.0, FINES),
         seed=2,
         daylight_duty_fraction=0.5,
     )
@@ -140,15 +129,13 @@ def test_closed_form_by_hand_and_illumination() -> None:
 
 
 def test_more_power_never_hurts() -> None:
-    small = expected_he3_kg_per_year(Operations(), he3_fines_ppb=20.0, fines_mass_fraction=FINES)
-    large = expected_he3_kg_per_year(
-        Operations(reactor_power_kwe=2000.0), he3_fines_ppb=20.0, fines_mass_fraction=FINES
-    )
+    small = expected_he3_kg_per_year(Operations(), feed=feed(20.0, FINES))
+    large = expected_he3_kg_per_year(Operations(reactor_power_kwe=2000.0), feed=feed(20.0, FINES))
     assert large > small
 
 
 def test_to_dict_is_plain_json() -> None:
-    res = simulate(Operations(years=2), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(Operations(years=2), feed=feed(20.0, FINES), seed=1)
     d = res.to_dict()
     json.dumps(d, allow_nan=False)
     assert d["totals"]["he3_extracted_kg"] == pytest.approx(res.he3_extracted_kg)
@@ -161,8 +148,7 @@ def test_rejects_bad_inputs(grade: float, light: float) -> None:
     with pytest.raises(ValueError):
         simulate(
             Operations(years=1),
-            he3_fines_ppb=grade,
-            fines_mass_fraction=FINES,
+            feed=feed(grade, FINES),
             seed=1,
             daylight_duty_fraction=light,
         )
@@ -170,7 +156,7 @@ def test_rejects_bad_inputs(grade: float, light: float) -> None:
 
 def test_ten_years_five_miners_is_fast() -> None:
     start = time.perf_counter()
-    simulate(Operations(), he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    simulate(Operations(), feed=feed(20.0, FINES), seed=1)
     elapsed = time.perf_counter() - start
     print(f"10 yr x 5 miners: {elapsed:.3f} s")
     assert elapsed < 2.0  # ~0.3 s measured; generous for slow CI machines
@@ -182,7 +168,7 @@ def test_heat_follows_the_fines_and_the_heater() -> None:
     from lunarbase.operations import heater_power_kw_th
 
     cfg = Operations(years=2)
-    res = simulate(cfg, he3_fines_ppb=20.0, fines_mass_fraction=FINES, seed=1)
+    res = simulate(cfg, feed=feed(20.0, FINES), seed=1)
     expected_kw = heater_power_kw_th(
         cfg.excavation_t_per_h * FINES,
         inlet_k=cfg.regolith_inlet_temperature_k,
@@ -195,3 +181,28 @@ def test_heat_follows_the_fines_and_the_heater() -> None:
         res.annual["heat_mwh_th"], res.annual["fines_processed_t"] * per_t_mwh
     )
     assert res.to_dict()["heater_power_kw_th"] == pytest.approx(expected_kw)
+
+
+def test_run_outputs_follow_the_mass_flows() -> None:
+    """Area mined, volatiles, REO, electricity and the production mass ratio by hand."""
+    from lunarbase.operations.rare_earths import reo_kg_by_group
+    from lunarbase.resources import byproducts_per_kg_he3
+
+    cfg = Operations(years=2)
+    res = simulate(cfg, feed=feed(20.0, FINES, th_ppm=4.0), seed=1)
+    excavated = res.regolith_excavated_t
+    assert res.area_mined_km2 == pytest.approx(excavated / (1.66 * 3.0) / 1e6)
+    ratios = byproducts_per_kg_he3(he4_he3_atom_ratio=2700.0)
+    for species, ratio in ratios.items():
+        assert res.byproducts_kg[species] == pytest.approx(res.he3_extracted_kg * ratio)
+    reo = reo_kg_by_group(excavated, 4.0, cfg.ree_recovery_fraction)
+    assert res.ree_oxide_kg == pytest.approx(sum(reo.values()))
+    working_h = res.annual["regolith_excavated_t"] / cfg.excavation_t_per_h
+    electric = (working_h * cfg.miner_power_kw + cfg.base_load_kw * HOURS_PER_YEAR) / 1000.0
+    np.testing.assert_allclose(res.annual["electric_energy_mwh"], electric)
+    landed = cfg.n_miners * cfg.miner_mass_kg + cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe
+    product = res.he3_extracted_kg + sum(res.byproducts_kg.values()) + res.ree_oxide_kg
+    assert res.production_mass_ratio == pytest.approx(product / landed)
+    totals = res.to_dict()["totals"]
+    assert totals["area_mined_km2"] == pytest.approx(res.area_mined_km2)
+    assert set(totals["byproducts_kg"]) == set(ratios)

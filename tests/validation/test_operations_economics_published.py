@@ -22,6 +22,7 @@ from lunarbase.operations import (
 from lunarbase.resources import fines_enrichment, fines_fractions
 from lunarbase.resources.grains import median_for_mass_fraction
 from lunarbase.scenario import Operations, Resources
+from tests.operations.helpers import feed
 
 # --- EN-01: D + 3He -> 4He + p, 18.3-18.4 MeV; "493 MWh per 3 grams (one mole)" --------------
 # Wikipedia "Helium-3" snapshot (seen, secondary, a physics constant); our Q comes from AME2020,
@@ -133,7 +134,7 @@ def test_olson2021_min02_m3_66_kg_per_year() -> None:
     mass, enrichment = _m3_soil()
     fines_ppb = M3_GRADE_PPB * enrichment
     light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR  # 4383 of 8766 h: lunar daytime only
-    kw = {"he3_fines_ppb": fines_ppb, "fines_mass_fraction": mass}
+    kw = {"feed": feed(fines_ppb, mass)}
     closed = expected_he3_kg_per_year(cfg, **kw, daylight_duty_fraction=light)
     sim = simulate(cfg, **kw, seed=2021, daylight_duty_fraction=light)
     fines_t_per_h = M3_EXCAVATION_T_PER_H * mass
@@ -163,8 +164,7 @@ def test_olson2021_min02_fines_at_bulk_grade_fall_short() -> None:
     light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR
     held = expected_he3_kg_per_year(
         cfg,
-        he3_fines_ppb=M3_GRADE_PPB,
-        fines_mass_fraction=M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H,
+        feed=feed(M3_GRADE_PPB, M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H),
         daylight_duty_fraction=light,
     )
     print(f"MIN-02 fines at bulk grade: ours {held:.2f} kg/yr vs derived 48.7 kg/yr")
@@ -187,7 +187,7 @@ def test_forbes_min06_interlune_five_harvesters() -> None:
     res = Resources()  # soil 10084 grain sizes, the M-3 100 um cut
     mass, _ = fines_fractions(res.fines_cut_um, res.grain_median_um, res.grain_sorting_phi)
     enrichment = fines_enrichment(res.fines_cut_um, res.grain_median_um, res.grain_sorting_phi)
-    kw = {"he3_fines_ppb": 20.0 * float(enrichment), "fines_mass_fraction": float(mass)}
+    kw = {"feed": feed(20.0 * float(enrichment), float(mass))}
     closed = expected_he3_kg_per_year(cfg, **kw)
     sim = simulate(cfg, **kw, seed=2029).he3_extracted_kg / cfg.years
     print(f"MIN-06: ours {sim:.1f} kg/yr (closed form {closed:.1f}) vs published >= 10 kg/yr")

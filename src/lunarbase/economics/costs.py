@@ -43,7 +43,7 @@ def miner_capex_usd(
 def reactor_capex_usd(
     reactor_power_kwe: float,
     reactor_cost_usd_per_kwe: Numeric,
-    reactor_mass_kg_per_kwe: Numeric,
+    reactor_mass_kg: Numeric,
     launch_cost_usd_per_kg: Numeric,
 ) -> Numeric:
     """Build and landing cost of the nuclear plant.
@@ -54,8 +54,8 @@ def reactor_capex_usd(
         Electric power of the plant. [kWe]
     reactor_cost_usd_per_kwe : numeric
         Build cost per kWe. [USD/kWe]
-    reactor_mass_kg_per_kwe : numeric
-        Specific mass of the plant. [kg/kWe]
+    reactor_mass_kg : numeric
+        Landed mass of the plant. [kg]
     launch_cost_usd_per_kg : numeric
         Cost to land one kilogram on the Moon. [USD/kg]
 
@@ -64,9 +64,7 @@ def reactor_capex_usd(
     numeric
         Plant capital cost. [USD]
     """
-    return reactor_power_kwe * (
-        reactor_cost_usd_per_kwe + reactor_mass_kg_per_kwe * launch_cost_usd_per_kg
-    )
+    return reactor_power_kwe * reactor_cost_usd_per_kwe + reactor_mass_kg * launch_cost_usd_per_kg
 
 
 def annual_opex_usd(capex_usd: Numeric, annual_opex_fraction: Numeric) -> Numeric:

@@ -56,14 +56,6 @@ class CostInputs(Protocol):
         """Yearly operations cost / capital cost [1/yr]."""
 
     @property
-    def miner_mass_kg(self) -> float:
-        """Landed mass per miner [kg]."""
-
-    @property
-    def reactor_mass_kg_per_kwe(self) -> float:
-        """Plant specific mass [kg/kWe]."""
-
-    @property
     def return_cost_usd_per_kg(self) -> float:
         """Cost to return 1 kg to Earth [USD/kg]."""
 
@@ -78,11 +70,13 @@ class CostInputs(Protocol):
 
 @dataclass(frozen=True)
 class Fleet:
-    """The hardware that is priced: miners landed [count] and plant power [kWe] (from the
-    operations results)."""
+    """The hardware that is priced (from the operations results): miners landed [count], each
+    of ``miner_mass_kg`` [kg], and the plant's power [kWe] and landed mass [kg]."""
 
     n_miners: int
+    miner_mass_kg: float
     reactor_power_kwe: float
+    reactor_mass_kg: float
 
 
 def nominal_inputs(cfg: CostInputs) -> dict[str, float]:
@@ -148,13 +142,13 @@ def cash_flow_matrix(
         costs.miner_capex_usd(
             fleet.n_miners,
             x["miner_unit_cost_usd"],
-            cfg.miner_mass_kg,
+            fleet.miner_mass_kg,
             x["launch_cost_usd_per_kg"],
         )
         + costs.reactor_capex_usd(
             fleet.reactor_power_kwe,
             x["reactor_cost_usd_per_kwe"],
-            cfg.reactor_mass_kg_per_kwe,
+            fleet.reactor_mass_kg,
             x["launch_cost_usd_per_kg"],
         )
     )

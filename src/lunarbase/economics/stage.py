@@ -106,7 +106,12 @@ def evaluate(cfg: Economics, ops: OperationsResults, *, seed: SeedLike) -> Econo
     EconomicsResults
     """
     shipped = ops.annual["he3_shipped_kg"].to_numpy(dtype=float)
-    fleet = montecarlo.Fleet(n_miners=ops.n_miners, reactor_power_kwe=ops.reactor_power_kwe)
+    fleet = montecarlo.Fleet(
+        n_miners=ops.n_miners,
+        miner_mass_kg=ops.miner_mass_kg,
+        reactor_power_kwe=ops.reactor_power_kwe,
+        reactor_mass_kg=ops.reactor_mass_kg,
+    )
     years = len(shipped)
     nominal = montecarlo.nominal_inputs(cfg)
     x0 = np.array([[nominal[n] for n in montecarlo.UNCERTAIN_INPUTS]])

@@ -14,8 +14,10 @@ from lunarbase.operations.heating import (
 from lunarbase.operations.power import powered_miner_slots
 from lunarbase.operations.stage import (
     ANNUAL_COLUMNS,
+    MiningFeed,
     OperationsResults,
     expected_he3_kg_per_year,
+    feed_from,
     miner_heater_power_kw_th,
     simulate,
 )
@@ -23,8 +25,10 @@ from lunarbase.operations.stage import (
 __all__ = [
     "ANNUAL_COLUMNS",
     "CP_MODELS",
+    "MiningFeed",
     "OperationsResults",
     "expected_he3_kg_per_year",
+    "feed_from",
     "heater_power_kw_th",
     "miner_heater_power_kw_th",
     "powered_miner_slots",

@@ -7,11 +7,21 @@ its closed form.
 yearly totals. :func:`expected_he3_kg_per_year` is the steady-state expectation of the same
 model, used to check the simulation.
 
-Model assumptions (see each module): the fines and their enriched He-3 grade come from the
-resources stage's grain model (:mod:`~lunarbase.operations.processing`, after the M-3 miner of
-Olson 2021 [1]_); failures run on calendar time; ``daylight_duty_fraction`` is a duty cycle of
-powered shifts; return capacity limits the He-3 mass itself. All miners start up and the He-3
-store starts empty.
+What the miners dig comes from the resources stage (:class:`MiningFeed`, built by
+:func:`feed_from`): the fines' mass fraction and enriched He-3 grade from its one grain model,
+the thorium grade the rare-earth line beneficiates, the 4He/3He ratio of the by-products, and
+the bulk density and mining depth that turn tonnes into area mined. Model assumptions (see each
+module): heater power from cp(T) (:mod:`~lunarbase.operations.heating`, after the M-3 miner of
+Olson 2021 [1]_); by-products scale with the He-3 released (Wisconsin ratios,
+:mod:`lunarbase.resources.volatiles`); REE recovery is a declared assumption
+(:mod:`~lunarbase.operations.rare_earths`); failures run on calendar time;
+``daylight_duty_fraction`` is a duty cycle of powered shifts; return capacity limits the He-3
+mass itself. All miners start up and the He-3 store starts empty.
+
+Not modelled yet (the power and logistics of the operations issue): an hourly energy balance
+with solar arrays and batteries, landings and ramp-up; electric energy here is the miners' typed
+draw (``miner_power_kw``) and the base load, and the deficit is the draw of miners idled for lack
+of power.
 
 References
 ----------
@@ -22,7 +32,7 @@ References
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -36,6 +46,8 @@ from lunarbase.operations.fleet import MinerSpec, miner, shift_output
 from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
 from lunarbase.operations.logistics import return_flights
 from lunarbase.operations.power import PowerBus, powered_miner_slots
+from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
+from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
 from lunarbase.scenario import Operations
 from lunarbase.seeds import SeedLike, seed_entropy
 
@@ -50,19 +62,75 @@ _RECORDED = (
     "launches",
 )
 
+REO_COLUMNS = tuple(f"reo_{group}_kg" for group in GROUPS)
+"""Rare-earth oxide columns, one per element group of :mod:`.rare_earths`."""
+
 ANNUAL_COLUMNS = (
     "regolith_excavated_t",
     "fines_processed_t",
     "he3_extracted_kg",
     "heat_mwh_th",
+    "electric_energy_mwh",
+    "energy_deficit_mwh",
+    *REO_COLUMNS,
     "he3_shipped_kg",
     "miner_availability",
     "power_limited_miners",
     "launches",
 )
-"""Columns of :attr:`OperationsResults.annual`; ``heat_mwh_th`` is the heat the heaters took
-from their source [MWh(th)], availability the fraction of miner-hours up,
-``power_limited_miners`` the mean number of up miners idled for lack of power."""
+"""Columns of :attr:`OperationsResults.annual`: ``heat_mwh_th`` the heat the heaters took from
+their source [MWh(th)]; ``electric_energy_mwh`` the miners' and the base's electricity [MWh];
+``energy_deficit_mwh`` what idled miners would have drawn [MWh]; ``reo_*_kg`` rare-earth oxide
+by group [kg]; availability the fraction of miner-hours up; ``power_limited_miners`` the mean
+number of up miners idled for lack of power."""
+
+
+@dataclass(frozen=True)
+class MiningFeed:
+    """What the miners dig, from the resources stage's results (see :func:`feed_from`).
+
+    Attributes
+    ----------
+    he3_fines_ppb : float
+        He-3 grade of the fines below the sieve cut. [ppb]
+    fines_mass_fraction : float
+        Mass fraction of the excavated regolith below the cut, which is heated. [-]
+    th_ppm : float
+        Thorium grade of the excavated regolith (REE follow the KREEP pattern). [ppm]
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio of the implanted helium (the He-4 by-product). [-]
+    regolith_density_kg_m3 : float
+        Bulk density of the mined layer. [kg/m^3]
+    mining_depth_m : float
+        Depth the miners dig to. [m]
+    """
+
+    he3_fines_ppb: float
+    fines_mass_fraction: float
+    th_ppm: float
+    he4_he3_atom_ratio: float
+    regolith_density_kg_m3: float
+    mining_depth_m: float
+
+    def __post_init__(self) -> None:
+        if not self.he3_fines_ppb >= 0.0:
+            raise ValueError(f"he3_fines_ppb must be >= 0 (got {self.he3_fines_ppb!r})")
+        if not 0.0 <= self.fines_mass_fraction <= 1.0:
+            raise ValueError(
+                f"fines_mass_fraction must be in [0, 1] (got {self.fines_mass_fraction!r})"
+            )
+
+
+def feed_from(resources: ResourceResults) -> MiningFeed:
+    """The mining area's feed from the resources stage's results."""
+    return MiningFeed(
+        he3_fines_ppb=resources.mining_he3_fines_ppb,
+        fines_mass_fraction=resources.fines_mass_fraction,
+        th_ppm=resources.mining_th_ppm,
+        he4_he3_atom_ratio=resources.he4_he3_atom_ratio,
+        regolith_density_kg_m3=resources.regolith_density_kg_m3,
+        mining_depth_m=resources.mining_depth_m,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,10 +143,8 @@ class OperationsResults:
         One row per operating year (index ``year`` 1..N), columns :data:`ANNUAL_COLUMNS`.
     he3_stock_end_kg : float
         He-3 left in the base store, not shipped, at the end. [kg]
-    he3_fines_ppb : float
-        He-3 grade of the heated fines simulated. [ppb]
-    fines_mass_fraction : float
-        Mass fraction of the excavated regolith heated (below the sieve cut). [-]
+    feed : MiningFeed
+        What was mined (grades [ppb, ppm], fines fraction [-], density [kg/m^3], depth [m]).
     daylight_duty_fraction : float
         Light duty cycle simulated. [-]
     powered_miner_slots : int
@@ -86,44 +152,82 @@ class OperationsResults:
     heater_power_kw_th : float
         Thermal power one working miner's heater draws from its source: fines flow x
         integral(cp dT) x (1 - recuperation) (:mod:`~lunarbase.operations.heating`). [kW(th)]
+    byproducts_kg : dict of str to float
+        Volatiles released with the He-3 over the run, per species (H2, H2O, N2, CO, CO2, CH4,
+        He4). [kg]
     n_miners : int
         Miners landed (the fleet the economics stage prices). [count]
+    miner_mass_kg : float
+        Landed mass of one miner. [kg]
     reactor_power_kwe : float
         Electric power of the nuclear plant (priced by the economics stage). [kWe]
+    reactor_mass_kg : float
+        Landed mass of the plant. [kg]
     seed : int
         The run's seed (the miners draw from the operations stage's stream).
     """
 
     annual: pd.DataFrame
     he3_stock_end_kg: float
-    he3_fines_ppb: float
-    fines_mass_fraction: float
+    feed: MiningFeed
     daylight_duty_fraction: float
     powered_miner_slots: int
     heater_power_kw_th: float
+    byproducts_kg: dict[str, float]
     n_miners: int
+    miner_mass_kg: float
     reactor_power_kwe: float
+    reactor_mass_kg: float
     seed: int
+
+    def total(self, column: str) -> float:
+        """Sum of an annual column over the run (units of the column)."""
+        return float(self.annual[column].sum())
 
     @property
     def he3_extracted_kg(self) -> float:
         """He-3 extracted over the whole run. [kg]"""
-        return float(self.annual["he3_extracted_kg"].sum())
+        return self.total("he3_extracted_kg")
 
     @property
     def he3_shipped_kg(self) -> float:
         """He-3 shipped to Earth over the whole run. [kg]"""
-        return float(self.annual["he3_shipped_kg"].sum())
+        return self.total("he3_shipped_kg")
 
     @property
     def regolith_excavated_t(self) -> float:
         """Regolith excavated over the whole run. [t]"""
-        return float(self.annual["regolith_excavated_t"].sum())
+        return self.total("regolith_excavated_t")
 
     @property
     def launches(self) -> int:
         """Return flights flown."""
         return int(self.annual["launches"].sum())
+
+    @property
+    def ree_oxide_kg(self) -> float:
+        """Rare-earth oxide recovered over the run, all groups. [kg]"""
+        return sum(self.total(c) for c in REO_COLUMNS)
+
+    @property
+    def area_mined_km2(self) -> float:
+        """Ground dug to the mining depth: excavated mass / (density x depth). [km^2]"""
+        per_m2_t = self.feed.regolith_density_kg_m3 * self.feed.mining_depth_m / 1000.0
+        return self.regolith_excavated_t / per_m2_t / 1e6
+
+    @property
+    def landed_mass_kg(self) -> float:
+        """Hardware landed: the miners and the plant. [kg]"""
+        return self.n_miners * self.miner_mass_kg + self.reactor_mass_kg
+
+    @property
+    def production_mass_ratio(self) -> float:
+        """Product mass (He-3, volatiles, REO) per landed hardware mass over the run, the
+        ISRU figure of merit phi (Metzger 2023, arXiv:2303.09011, as summarised). [-]"""
+        if self.landed_mass_kg <= 0.0:
+            return float("nan")
+        product = self.he3_extracted_kg + sum(self.byproducts_kg.values()) + self.ree_oxide_kg
+        return product / self.landed_mass_kg
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: plain floats, ints and lists (one list per annual column).
@@ -134,33 +238,33 @@ class OperationsResults:
         return plain(
             {
                 "seed": int(self.seed),
-                "he3_fines_ppb": float(self.he3_fines_ppb),
-                "fines_mass_fraction": float(self.fines_mass_fraction),
+                "feed": asdict(self.feed),
                 "daylight_duty_fraction": float(self.daylight_duty_fraction),
                 "powered_miner_slots": int(self.powered_miner_slots),
                 "heater_power_kw_th": float(self.heater_power_kw_th),
                 "n_miners": int(self.n_miners),
                 "reactor_power_kwe": float(self.reactor_power_kwe),
+                "landed_mass_kg": self.landed_mass_kg,
                 "totals": {
                     "regolith_excavated_t": self.regolith_excavated_t,
+                    "area_mined_km2": self.area_mined_km2,
                     "he3_extracted_kg": self.he3_extracted_kg,
-                    "heat_mwh_th": float(self.annual["heat_mwh_th"].sum()),
+                    "heat_mwh_th": self.total("heat_mwh_th"),
+                    "electric_energy_mwh": self.total("electric_energy_mwh"),
+                    "energy_deficit_mwh": self.total("energy_deficit_mwh"),
+                    "ree_oxide_kg": self.ree_oxide_kg,
+                    "byproducts_kg": dict(self.byproducts_kg),
                     "he3_shipped_kg": self.he3_shipped_kg,
                     "he3_stock_end_kg": float(self.he3_stock_end_kg),
                     "launches": self.launches,
+                    "production_mass_ratio": self.production_mass_ratio,
                 },
                 "annual": annual,
             }
         )
 
 
-def _check_inputs(
-    he3_fines_ppb: float, fines_mass_fraction: float, daylight_duty_fraction: float
-) -> None:
-    if not he3_fines_ppb >= 0.0:
-        raise ValueError(f"he3_fines_ppb must be >= 0 (got {he3_fines_ppb!r})")
-    if not 0.0 <= fines_mass_fraction <= 1.0:
-        raise ValueError(f"fines_mass_fraction must be in [0, 1] (got {fines_mass_fraction!r})")
+def _check_duty(daylight_duty_fraction: float) -> None:
     if not 0.0 <= daylight_duty_fraction <= 1.0:
         raise ValueError(
             f"daylight_duty_fraction must be in [0, 1] (got {daylight_duty_fraction!r})"
@@ -170,8 +274,7 @@ def _check_inputs(
 def simulate(
     cfg: Operations,
     *,
-    he3_fines_ppb: float,
-    fines_mass_fraction: float,
+    feed: MiningFeed,
     seed: SeedLike,
     daylight_duty_fraction: float = 1.0,
     shift_h: float = DEFAULT_SHIFT_H,
@@ -182,12 +285,8 @@ def simulate(
     ----------
     cfg : lunarbase.scenario.Operations
         Fleet, processing, power and logistics settings.
-    he3_fines_ppb : float
-        He-3 grade of the fines below the sieve cut (the resources stage's
-        ``mining_he3_fines_ppb``). [ppb]
-    fines_mass_fraction : float
-        Mass fraction of the excavated regolith below the cut (the resources stage's
-        ``fines_mass_fraction``, from the same grain model). [-]
+    feed : MiningFeed
+        What the miners dig (:func:`feed_from` the resources stage's results).
     seed : int or numpy.random.SeedSequence
         Seed of ``numpy.random.default_rng``; each miner draws from its own spawned stream.
     daylight_duty_fraction : float, default 1.0
@@ -199,7 +298,7 @@ def simulate(
     -------
     OperationsResults
     """
-    _check_inputs(he3_fines_ppb, fines_mass_fraction, daylight_duty_fraction)
+    _check_duty(daylight_duty_fraction)
     if not shift_h > 0.0:
         raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
     env = simpy.Environment()
@@ -211,8 +310,8 @@ def simulate(
         excavation_t_per_h=cfg.excavation_t_per_h,
         mtbf_h=cfg.miner_mtbf_h,
         mttr_h=cfg.miner_mttr_h,
-        fines_mass_fraction=fines_mass_fraction,
-        he3_fines_ppb=he3_fines_ppb,
+        fines_mass_fraction=feed.fines_mass_fraction,
+        he3_fines_ppb=feed.he3_fines_ppb,
         he3_release_fraction=cfg.he3_release_fraction,
         daylight_duty_fraction=daylight_duty_fraction,
         shift_h=shift_h,
@@ -231,30 +330,43 @@ def simulate(
     env.run(until=ledger.horizon_h + TIME_EPS_H)
 
     raw = ledger.frame()
-    fleet_h = cfg.n_miners * HOURS_PER_YEAR
     flows = shift_output(spec, raw["powered_h"].to_numpy())
     mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
     annual = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
-    heater_kw_th = miner_heater_power_kw_th(cfg, fines_mass_fraction)
-    fines_per_h = cfg.excavation_t_per_h * fines_mass_fraction
+    heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
+    fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
     heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
     annual["heat_mwh_th"] = annual["fines_processed_t"] * heat_mwh_per_t
+    base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
+    annual["electric_energy_mwh"] = (
+        flows["working_h"] * cfg.miner_power_kw + base_kw * HOURS_PER_YEAR
+    ) / 1000.0
+    annual["energy_deficit_mwh"] = raw["power_limited_h"] * cfg.miner_power_kw / 1000.0
+    for year, excavated_t in zip(annual.index, annual["regolith_excavated_t"], strict=True):
+        reo = reo_kg_by_group(float(excavated_t), feed.th_ppm, cfg.ree_recovery_fraction)
+        for group, kg in reo.items():
+            annual.loc[year, f"reo_{group}_kg"] = kg
     annual["he3_shipped_kg"] = raw["he3_shipped_kg"]
+    fleet_h = cfg.n_miners * HOURS_PER_YEAR
     annual["miner_availability"] = (
         1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
     )
     annual["power_limited_miners"] = raw["power_limited_h"] / HOURS_PER_YEAR
     annual["launches"] = raw["launches"].round().astype(int)
+    he3_kg = float(annual["he3_extracted_kg"].sum())
+    per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
     return OperationsResults(
         annual=annual[list(ANNUAL_COLUMNS)],
         he3_stock_end_kg=float(he3_store.level),
-        he3_fines_ppb=float(he3_fines_ppb),
-        fines_mass_fraction=float(fines_mass_fraction),
+        feed=feed,
         daylight_duty_fraction=float(daylight_duty_fraction),
         powered_miner_slots=slots,
         heater_power_kw_th=heater_kw_th,
+        byproducts_kg={species: he3_kg * ratio for species, ratio in per_kg.items()},
         n_miners=cfg.n_miners,
+        miner_mass_kg=float(cfg.miner_mass_kg),
         reactor_power_kwe=float(cfg.reactor_power_kwe),
+        reactor_mass_kg=float(cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe),
         seed=seed_entropy(seed),
     )
 
@@ -298,26 +410,20 @@ def expected_working_miners(n_miners: int, slots: int, availability: float) -> f
 
 
 def expected_he3_kg_per_year(
-    cfg: Operations,
-    *,
-    he3_fines_ppb: float,
-    fines_mass_fraction: float,
-    daylight_duty_fraction: float = 1.0,
+    cfg: Operations, *, feed: MiningFeed, daylight_duty_fraction: float = 1.0
 ) -> float:
     """Steady-state He-3 extracted per year by the model of :func:`simulate`.
 
     ``expected_working_miners x hours per year x daylight_duty_fraction x excavation rate x
-    fines_mass_fraction x he3_fines_ppb x he3_release_fraction``; with enough power the working
-    miners are availability MTBF / (MTBF + MTTR) times the fleet.
+    feed.fines_mass_fraction x feed.he3_fines_ppb x he3_release_fraction``; with enough power
+    the working miners are availability MTBF / (MTBF + MTTR) times the fleet.
 
     Parameters
     ----------
     cfg : lunarbase.scenario.Operations
         Fleet, processing and power settings.
-    he3_fines_ppb : float
-        He-3 grade of the fines. [ppb]
-    fines_mass_fraction : float
-        Mass fraction of the excavated regolith heated. [-]
+    feed : MiningFeed
+        What the miners dig (fines fraction and grade are used).
     daylight_duty_fraction : float, default 1.0
         Light duty cycle. [-]
 
@@ -326,10 +432,11 @@ def expected_he3_kg_per_year(
     float
         He-3 extracted per year. [kg/yr]
     """
-    _check_inputs(he3_fines_ppb, fines_mass_fraction, daylight_duty_fraction)
+    _check_duty(daylight_duty_fraction)
     availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
     slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
     working = expected_working_miners(cfg.n_miners, slots, availability)
     excavated_t = working * HOURS_PER_YEAR * daylight_duty_fraction * cfg.excavation_t_per_h
-    fines_t = processing.fines_processed_t(excavated_t, fines_mass_fraction)
-    return float(processing.he3_extracted_kg(fines_t, he3_fines_ppb, cfg.he3_release_fraction))
+    fines_t = processing.fines_processed_t(excavated_t, feed.fines_mass_fraction)
+    he3_kg = processing.he3_extracted_kg(fines_t, feed.he3_fines_ppb, cfg.he3_release_fraction)
+    return float(he3_kg)

@@ -70,6 +70,12 @@ class ResourceResults:
     fines_cut_um, fines_mass_fraction, he3_fines_fraction : float
         Sieve cut of the fines [um], their mass fraction of the soil [-] and their share of its
         He-3 [-] (:func:`lunarbase.resources.grains.fines_fractions`; the same everywhere).
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio of the implanted helium used [-].
+    regolith_density_kg_m3 : float
+        Bulk density of the top of the regolith [kg/m^3].
+    mining_depth_m : float
+        Depth the miners dig: ``min(mining_depth_m, site regolith depth)`` [m].
     mining_he3_fines_ppb : float
         He-3 grade of the fines below the cut in the mining area, ``mining_he3_ppb x
         he3_fines_fraction / fines_mass_fraction`` [ppb].
@@ -105,6 +111,9 @@ class ResourceResults:
     fines_cut_um: float
     fines_mass_fraction: float
     he3_fines_fraction: float
+    he4_he3_atom_ratio: float
+    regolith_density_kg_m3: float
+    mining_depth_m: float
     mining_he3_fines_ppb: float
     moon: Inventory
     nearside: Inventory
@@ -217,6 +226,9 @@ def assess(
         fines_cut_um=float(cfg.fines_cut_um),
         fines_mass_fraction=fines_mass,
         he3_fines_fraction=fines_he3,
+        he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
+        regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
+        mining_depth_m=float(depth_m),
         mining_he3_fines_ppb=mean("he3_ppb") * float(fines_enrichment(*grain)),
         moon=moon,
         nearside=near,
