@@ -178,7 +178,7 @@ def test_heat_follows_the_fines_and_the_heater() -> None:
     assert res.heater_power_kw_th == pytest.approx(expected_kw)
     per_t_mwh = expected_kw / 1000.0 / (cfg.excavation_t_per_h * FINES)
     np.testing.assert_allclose(
-        res.annual["heat_mwh_th"], res.annual["fines_processed_t"] * per_t_mwh
+        res.annual["thermal_energy_mwh"], res.annual["fines_processed_t"] * per_t_mwh
     )
     assert res.to_dict()["heater_power_kw_th"] == pytest.approx(expected_kw)
 

@@ -3,8 +3,8 @@
 Results go to stdout (a Rich table, or JSON with ``--json``); logs and progress to stderr.
 User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy imports live inside
 the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`` and
-``illumination`` (:mod:`.point`), ``terrain`` (:mod:`.terrain`), ``resources``
-(:mod:`.resources`), ``data`` (:mod:`.data`).
+``illumination`` (:mod:`.point`), ``simulate`` (:mod:`.simulate`), ``terrain``
+(:mod:`.terrain`), ``resources`` (:mod:`.resources`), ``data`` (:mod:`.data`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from lunarbase.cli.data import data_app
 from lunarbase.cli.options import err, out, typer_app
 from lunarbase.cli.resources import resources_app
 from lunarbase.cli.run import run
+from lunarbase.cli.simulate import simulate
 from lunarbase.cli.terrain import terrain_app
 from lunarbase.errors import LunarbaseError
 
@@ -31,6 +32,7 @@ app = typer_app(
 app.command()(run)
 app.command()(point_cmd.point)
 app.command()(point_cmd.illumination)
+app.command()(simulate)
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
 app.add_typer(terrain_app, name="terrain")

@@ -180,12 +180,14 @@ def chain_for(
     overrides: dict[str, Any] | None = None,
     sets: list[str] | None = None,
     progress: Any = None,
+    **replacements: Any,
 ) -> Chain:
-    """A :class:`lunarbase.pipeline.Chain` of the scenario with the command-line overrides."""
+    """A :class:`lunarbase.pipeline.Chain` of the scenario with the command-line overrides
+    (and any stage replaced, as :class:`~lunarbase.pipeline.Chain` takes them)."""
     from lunarbase.pipeline import Chain
 
     sc = load_scenario(spec, seed=seed, overrides=overrides, sets=sets)
-    return Chain(sc, progress=progress)
+    return Chain(sc, progress=progress, **replacements)
 
 
 def print_json(obj: Any) -> None:

@@ -69,7 +69,7 @@ ANNUAL_COLUMNS = (
     "regolith_excavated_t",
     "fines_processed_t",
     "he3_extracted_kg",
-    "heat_mwh_th",
+    "thermal_energy_mwh",
     "electric_energy_mwh",
     "energy_deficit_mwh",
     *REO_COLUMNS,
@@ -78,11 +78,11 @@ ANNUAL_COLUMNS = (
     "power_limited_miners",
     "launches",
 )
-"""Columns of :attr:`OperationsResults.annual`: ``heat_mwh_th`` the heat the heaters took from
-their source [MWh(th)]; ``electric_energy_mwh`` the miners' and the base's electricity [MWh];
-``energy_deficit_mwh`` what idled miners would have drawn [MWh]; ``reo_*_kg`` rare-earth oxide
-by group [kg]; availability the fraction of miner-hours up; ``power_limited_miners`` the mean
-number of up miners idled for lack of power."""
+"""Columns of :attr:`OperationsResults.annual`: ``thermal_energy_mwh`` the heat the heaters
+took from their source [MWh(th)]; ``electric_energy_mwh`` the miners' and the base's
+electricity [MWh]; ``energy_deficit_mwh`` what idled miners would have drawn [MWh];
+``reo_*_kg`` rare-earth oxide by group [kg]; availability the fraction of miner-hours up;
+``power_limited_miners`` the mean number of up miners idled for lack of power."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,32 @@ class OperationsResults:
         product = self.he3_extracted_kg + sum(self.byproducts_kg.values()) + self.ree_oxide_kg
         return product / self.landed_mass_kg
 
+    def summary(self) -> dict[str, Any]:
+        """The headline figures of the run (the ``lunarbase simulate --json`` keys): He-3
+        total [kg] and per year [kg/yr], regolith [t], area mined [km^2], heater power per
+        miner [kW(th)], thermal, electric and deficit energy [MWh], mean availability [-], REO
+        [kg], by-products per species [kg] and the production mass ratio [-]."""
+        years = len(self.annual)
+        availability = self.annual["miner_availability"].to_numpy(dtype=float)
+        return plain(
+            {
+                "he3_kg_total": self.he3_extracted_kg,
+                "he3_kg_per_year": self.he3_extracted_kg / years,
+                "he3_shipped_kg_total": self.he3_shipped_kg,
+                "regolith_t_total": self.regolith_excavated_t,
+                "area_mined_km2": self.area_mined_km2,
+                "heater_power_kw_th": self.heater_power_kw_th,
+                "thermal_energy_mwh_total": self.total("thermal_energy_mwh"),
+                "electric_energy_mwh_total": self.total("electric_energy_mwh"),
+                "energy_deficit_mwh": self.total("energy_deficit_mwh"),
+                "availability": float(np.mean(availability)) if self.n_miners else None,
+                "ree_oxide_kg_total": self.ree_oxide_kg,
+                "byproducts_kg": dict(self.byproducts_kg),
+                "production_mass_ratio": self.production_mass_ratio,
+                "landed_mass_kg": self.landed_mass_kg,
+            }
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: plain floats, ints and lists (one list per annual column).
 
@@ -249,7 +275,7 @@ class OperationsResults:
                     "regolith_excavated_t": self.regolith_excavated_t,
                     "area_mined_km2": self.area_mined_km2,
                     "he3_extracted_kg": self.he3_extracted_kg,
-                    "heat_mwh_th": self.total("heat_mwh_th"),
+                    "thermal_energy_mwh": self.total("thermal_energy_mwh"),
                     "electric_energy_mwh": self.total("electric_energy_mwh"),
                     "energy_deficit_mwh": self.total("energy_deficit_mwh"),
                     "ree_oxide_kg": self.ree_oxide_kg,
@@ -336,7 +362,7 @@ def simulate(
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
     fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
     heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
-    annual["heat_mwh_th"] = annual["fines_processed_t"] * heat_mwh_per_t
+    annual["thermal_energy_mwh"] = annual["fines_processed_t"] * heat_mwh_per_t
     base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
     annual["electric_energy_mwh"] = (
         flows["working_h"] * cfg.miner_power_kw + base_kw * HOURS_PER_YEAR

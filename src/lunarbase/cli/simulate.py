@@ -1,0 +1,91 @@
+"""``lunarbase simulate``: the mining base simulated year by year (the operations stage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lunarbase.cli.options import (
+    JsonOpt,
+    ScenarioArg,
+    SeedOpt,
+    SetOpt,
+    chain_for,
+    out,
+    print_json,
+    print_quantities,
+    progress,
+    scenario_options,
+)
+
+ROWS = (
+    ("He-3 extracted [kg, total]", "he3_kg_total", "{:.4g}"),
+    ("He-3 per year [kg/yr]", "he3_kg_per_year", "{:.4g}"),
+    ("regolith excavated [t]", "regolith_t_total", "{:.4g}"),
+    ("area mined [km^2]", "area_mined_km2", "{:.4g}"),
+    ("heater power per miner [kW(th)]", "heater_power_kw_th", "{:.4g}"),
+    ("heat from the source [MWh(th)]", "thermal_energy_mwh_total", "{:.4g}"),
+    ("electricity [MWh]", "electric_energy_mwh_total", "{:.4g}"),
+    ("energy deficit [MWh]", "energy_deficit_mwh", "{:.4g}"),
+    ("miner availability", "availability", "{:.3f}"),
+    ("rare-earth oxide [kg]", "ree_oxide_kg_total", "{:.4g}"),
+    ("production mass ratio", "production_mass_ratio", "{:.3g}"),
+)
+"""Table rows: label, summary key, format."""
+
+
+@scenario_options(("operations", "years", int))
+def simulate(
+    overrides: dict[str, Any],
+    scenario: ScenarioArg = None,
+    seed: SeedOpt = None,
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write the annual table as CSV to this file.")
+    ] = None,
+    sets: SetOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Simulate the mining base: regolith, He-3, heat and electricity, rare earths and
+    by-products per year (terrain and resources run first; the site ranking is skipped)."""
+    from lunarbase.errors import QueryError
+    from lunarbase.fileio import atomic_write_text
+    from lunarbase.provenance import provenance
+
+    if csv is not None and not csv.parent.is_dir():
+        raise QueryError(f"--csv {csv}: cannot write there ({csv.parent} is not a folder)")
+    with progress() as tick:
+        chain = chain_for(
+            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=_skip
+        )
+        ops = chain.run(until="operations").operations
+    assert ops is not None
+    if csv is not None:
+        try:
+            atomic_write_text(csv, ops.annual.to_csv(float_format="%.6g"))
+        except OSError as exc:
+            raise QueryError(f"--csv {csv}: cannot write there ({exc.strerror})") from None
+    summary = ops.summary()
+    if as_json:
+        print_json(
+            {
+                **summary,
+                "annual": ops.to_dict()["annual"],
+                "provenance": provenance(chain.scenario),
+            }
+        )
+        return
+    rows = [(label, _fmt(summary[key], pattern)) for label, key, pattern in ROWS]
+    print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
+    if csv is not None:
+        out.print(f"annual table: {csv}")
+
+
+def _skip(chain: Any) -> None:
+    """The site ranking is not needed to simulate the base: skipped."""
+    return None
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    return "n/a" if value is None else pattern.format(value)
