@@ -168,3 +168,20 @@ def resources_region_with_int_seed(chain: pipeline.Chain) -> float:
     sc = chain.scenario
     inv = region_resources(sc.resources, seed=sc.scenario.seed, region=Region(name="moon"))
     return inv.he3.he3_tonnes_p50
+
+
+def test_design_grade_and_daytime_processing(mirror: Path) -> None:
+    """A stated mining grade replaces the map's; sunlight-bound processing runs the base's
+    sunlit fraction of the time."""
+    text = QUICK.replace("[operations]\n", "[operations]\nprocessing_needs_sunlight = true\n")
+    text = text.replace("[resources]\n", "[resources]\nmining_he3_ppb = 20.0\n")
+    sc = scenario.parse(text + "[site]\nlat_deg = 0.674\nlon_deg = 23.473\n")
+    results = pipeline.Chain(sc, sites=lambda chain: None).run(until="operations")
+    assert results.resources is not None and results.terrain is not None
+    assert results.resources.mining_he3_ppb == 20.0
+    assert results.resources.mining_grade_source == "scenario"
+    assert results.operations is not None
+    assert results.operations.daylight_duty_fraction == pytest.approx(
+        results.terrain.site.sunlit_any_fraction
+    )
+    assert 0.4 < results.operations.daylight_duty_fraction < 0.6

@@ -202,16 +202,22 @@ class Chain:
         """The base simulated on the mining area's fines: their mass fraction and enriched He-3
         grade from the resources stage's grain model (operations stream).
 
-        Miners run on the reactor, not on sunlight: no daylight duty cycle (the M-3 design's
-        4383 daylit h/yr applies to a solar-powered miner).
+        Processing that needs sunlight (``processing_needs_sunlight``, a solar-heated design)
+        runs the base's fraction of time with the Sun up; otherwise around the clock.
         """
         from lunarbase import operations as operations_stage
 
         res = self._needs("resources", self.results.resources)
+        cfg = self.scenario.operations
+        duty = 1.0
+        if cfg.processing_needs_sunlight:
+            site = self._needs("terrain", self.results.terrain).site
+            duty = float(site.sunlit_any_fraction)
         return operations_stage.simulate(
-            self.scenario.operations,
+            cfg,
             feed=operations_stage.feed_from(res),
             seed=self.seeds["operations"],
+            daylight_duty_fraction=duty,
         )
 
     def economics(self) -> EconomicsResults:

@@ -115,6 +115,14 @@ class Resources(_Section):
         description="FeO above which a Lunar Prospector cell counts as mare [wt%] "
         "(mare soils 14-22 wt% FeO, highland soils 4-6 wt%; Lunar Sourcebook Table 7.15).",
     )
+    mining_he3_ppb: float | None = Field(
+        None,
+        ge=0.0,
+        le=1000.0,
+        description="Bulk He-3 grade of the mining area [ppb] stated by the scenario instead of "
+        "read from the map (design studies, e.g. the Wisconsin M-3's 20 ppb; Olson 2021); "
+        "unset: the area-mean of the grade map.",
+    )
     mining_depth_m: float = Field(
         3.0, gt=0.0, le=100.0, description="Depth the miners dig to [m] (assumption)."
     )
@@ -221,6 +229,13 @@ class Operations(_Section):
         description="Temperature of the fines entering the heater [K] (assumption: ~250 K, the "
         "mean temperature below the diurnal skin at the Apollo 15/17 heat-flow sites as commonly "
         "quoted; polar regolith is colder, which raises the heat needed).",
+    )
+    processing_needs_sunlight: bool = Field(
+        False,
+        description="Whether processing runs only while the Sun is up at the base (a solar-heated "
+        "processor such as the M-3's concentrator, which worked in lunar daytime only; Olson "
+        "2021). The duty cycle is then the base's fraction of time with any of the Sun's disk "
+        "visible, from the terrain stage.",
     )
     cp_model: Literal["biele2022", "hayne2017"] = Field(
         "biele2022",

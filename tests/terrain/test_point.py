@@ -53,3 +53,18 @@ def test_off_the_polar_dems_only_elevation(mirror: Path) -> None:
         "lat_deg",
         "lon_deg",
     }
+
+
+def test_flat_horizon_light_off_the_polar_dems(mirror: Path) -> None:
+    """Near the equator against a level horizon the Sun is up about half the time, nights
+    last ~two weeks and Earth is always up on the nearside; points on the DEMs are untouched."""
+    from lunarbase.terrain.point import with_flat_horizon_light
+
+    off = with_flat_horizon_light(point_criteria(0.674, 23.473, SETTINGS), SETTINGS)
+    assert off.horizon == "flat" and off.light is not None
+    assert off.sunlit_any_fraction == pytest.approx(0.5, abs=0.03)
+    assert 300.0 < (off.longest_night_h or 0.0) < 360.0
+    assert off.earth_visible_fraction == 1.0
+    assert "in_psr" not in off.to_dict() and off.to_dict()["horizon"] == "flat"
+    on = point_criteria(-89.45, 222.7, SETTINGS)
+    assert with_flat_horizon_light(on, SETTINGS) is on and on.horizon == "dem"

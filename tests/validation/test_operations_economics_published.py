@@ -9,6 +9,9 @@ validation-figures.md (EN-xx, MIN-xx), and cites the source (DOI, NTRS or URL) a
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from lunarbase.constants import HOURS_PER_YEAR
@@ -22,6 +25,7 @@ from lunarbase.operations import (
 from lunarbase.resources import fines_enrichment, fines_fractions
 from lunarbase.resources.grains import median_for_mass_fraction
 from lunarbase.scenario import Operations, Resources
+from tests.cli.test_app import cli
 from tests.operations.helpers import feed
 
 # --- EN-01: D + 3He -> 4He + p, 18.3-18.4 MeV; "493 MWh per 3 grams (one mole)" --------------
@@ -235,3 +239,28 @@ def test_olson2021_min01_m3_heater_12_mw() -> None:
     # from 250 K (674 from 298 K, still 15.6 MW). So M-3 assumed a lower cp or a warm feed; we
     # keep the cited cp and say so. The test holds the honest result: 12-18 MW.
     assert 12.0 <= ours_mw <= 18.0
+
+
+def test_olson2021_min01_min02_wisconsin_miner_preset(mirror: Path) -> None:
+    """MIN-01/02: Olson (2021) AIAA ASCEND, NTRS 20210022801, through the bundled
+    ``wisconsin-miner`` scenario: ``lunarbase simulate wisconsin-miner --years 1 --json``."""
+    proc = cli("simulate", "wisconsin-miner", "--years", "1", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    he3 = data["he3_kg_total"]
+    heater_mw = data["heater_power_kw_th"] / 1000.0
+    fines_t_per_h = sum(data["annual"]["fines_processed_t"]) / (
+        sum(data["annual"]["regolith_excavated_t"]) / M3_EXCAVATION_T_PER_H
+    )
+    print(
+        f"wisconsin-miner: fines {fines_t_per_h:.0f} t/h, He-3 {he3:.1f} kg/yr vs 66 "
+        f"({he3 / M3_HE3_KG_PER_YR - 1:+.0%}), heater {heater_mw:.1f} MW vs 12 "
+        f"({heater_mw / 12.0 - 1:+.0%}), heat {data['thermal_energy_mwh_total'] / he3:.0f} "
+        "MWh(th)/kg vs 797 derived (12 MW x 4383 h / 66 kg)"
+    )
+    assert fines_t_per_h == pytest.approx(M3_FINES_T_PER_H, rel=0.001)  # the published feed
+    # DISAGREES, as the two tests above explain: He-3 +12 % (the 1/d gas law's upper bound and
+    # the 0.75 release assumption; the flat-horizon daylight is 4270 h, 2.6 % under 4383 h) and
+    # the heater +37 % (cp rising to 1.14 kJ/kg/K at 973 K). Honest bands: +-25 % and 12-18 MW.
+    assert 0.9 * M3_HE3_KG_PER_YR <= he3 <= 1.25 * M3_HE3_KG_PER_YR
+    assert 12.0 <= heater_mw <= 18.0

@@ -63,7 +63,10 @@ class ResourceResults:
     mining_from_site_cell : bool
         Whether the mining-radius means fell back to the site bin.
     mining_he3_ppb, mining_tio2_wt_pct, mining_th_ppm, mining_ree_ppm : float
-        Area-weighted means over the mining bins [ppb, wt%, ppm, ppm].
+        Area-weighted means over the mining bins [ppb, wt%, ppm, ppm]; the He-3 grade is the
+        scenario's ``mining_he3_ppb`` where it states one.
+    mining_grade_source : str
+        ``"map"`` or ``"scenario"`` (a design grade stated in the scenario).
     mining_he3_tonnes : float
         Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, site
         regolith depth)`` at ``mining_he3_ppb`` [t].
@@ -104,6 +107,7 @@ class ResourceResults:
     mining_n_cells: int
     mining_from_site_cell: bool
     mining_he3_ppb: float
+    mining_grade_source: str
     mining_tio2_wt_pct: float
     mining_th_ppm: float
     mining_ree_ppm: float
@@ -191,7 +195,9 @@ def assess(
     radius_m = mining_radius_km * 1000.0
     cap_area_m2 = 2.0 * math.pi * MOON_RADIUS_M**2 * (1.0 - math.cos(radius_m / MOON_RADIUS_M))
     depth_m = min(cfg.mining_depth_m, site_depth)
-    mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mean("he3_ppb") * 1e-9
+    stated = cfg.mining_he3_ppb is not None
+    mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else mean("he3_ppb")
+    mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
 
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
     fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
@@ -218,7 +224,8 @@ def assess(
         site_regolith_depth_m=site_depth,
         mining_n_cells=int(np.count_nonzero(weights > 0)),
         mining_from_site_cell=fallback,
-        mining_he3_ppb=mean("he3_ppb"),
+        mining_he3_ppb=mining_ppb,
+        mining_grade_source="scenario" if stated else "map",
         mining_tio2_wt_pct=mean("tio2_wt_pct"),
         mining_th_ppm=mean("th_ppm"),
         mining_ree_ppm=mean("ree_sum_ppm"),
@@ -229,7 +236,7 @@ def assess(
         he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
         regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
         mining_depth_m=float(depth_m),
-        mining_he3_fines_ppb=mean("he3_ppb") * float(fines_enrichment(*grain)),
+        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain)),
         moon=moon,
         nearside=near,
         farside=far,

@@ -9,7 +9,7 @@ pandas or scipy, which keeps a ``lunarbase point`` process under a second.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -210,6 +210,9 @@ class PointCriteria:
         Mast height [m] and time step [h] of the light statistics.
     period_utc : str or None
         ``start/end`` of the light period (UTC dates).
+    horizon : str or None
+        What the light was computed against: ``"dem"`` (the horizon of the polar DEMs) or
+        ``"flat"`` (a level horizon, off the polar DEMs; see :func:`with_flat_horizon_light`).
     light : LightSeries or None
         The light series itself (not in :meth:`to_dict`).
     """
@@ -231,6 +234,7 @@ class PointCriteria:
     observer_height_m: float | None = None
     period_utc: str | None = None
     step_h: float | None = None
+    horizon: str | None = None
     light: LightSeries | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -239,6 +243,8 @@ class PointCriteria:
         out = {k: v for k, v in asdict(self).items() if k != "light"}
         if self.light is None:
             out = {k: out[k] for k in _ELEVATION_KEYS}
+        elif self.horizon == "flat":
+            out = {k: v for k, v in out.items() if k not in ("in_psr", "distance_to_psr_km")}
         return out
 
 
@@ -285,5 +291,33 @@ def point_criteria(lat_deg: float, lon_deg: float, settings: LightSettings) -> P
         observer_height_m=settings.observer_height_m,
         period_utc=f"{settings.start}/{settings.end}",
         step_h=settings.step_h,
+        horizon="dem",
+        light=series,
+    )
+
+
+def with_flat_horizon_light(criteria: PointCriteria, settings: LightSettings) -> PointCriteria:
+    """``criteria`` of a point off the polar DEMs with light against a level horizon.
+
+    Outside 79-90 S there is no DEM fine enough for horizons here, so the Sun and Earth are
+    taken as visible whenever they stand above the point's level horizon plane (the ephemeris
+    over a flat horizon; hills are ignored, which overstates light in rough terrain). Marked
+    ``horizon="flat"``; a point on the polar DEMs is returned unchanged.
+    """
+    if criteria.light is not None:
+        return criteria
+    x, y = latlon_to_xy(criteria.lat_deg, criteria.lon_deg)
+    azimuth = np.arange(4, dtype=np.float64) * 90.0
+    level = Horizon(azimuth, np.zeros(4), float(x), float(y), criteria.elevation_m, 0.0)
+    dirs = period_directions(settings.start, settings.end, settings.step_h)
+    series = light_series(level, dirs, settings.step_h)
+    stats: dict[str, Any] = dict(series.stats())
+    return replace(
+        criteria,
+        **stats,
+        observer_height_m=0.0,
+        period_utc=f"{settings.start}/{settings.end}",
+        step_h=settings.step_h,
+        horizon="flat",
         light=series,
     )

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lunarbase.scenario import Terrain
-from lunarbase.terrain.point import LightSettings, PointCriteria, point_criteria
+from lunarbase.terrain.point import (
+    LightSettings,
+    PointCriteria,
+    point_criteria,
+    with_flat_horizon_light,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +32,8 @@ class TerrainResults:
     site : PointCriteria
         Elevation [m], slope [deg], light statistics (mean Sun-disk fraction, longest night [h],
         Earth in view [-]), PSR distance [km] of the base site, with its light series
-        (``site.light``: Sun-disk fraction [0-1] and Earth view per UTC time).
+        (``site.light``: Sun-disk fraction [0-1] and Earth view per UTC time); off the polar
+        DEMs the light is against a level horizon (``site.horizon == "flat"``).
     light_settings : LightSettings
         Period, time step [h], mast height [m] and horizon settings the light was computed
         with; the sites stage evaluates its candidates with the same.
@@ -81,7 +87,7 @@ def assess(
     from lunarbase.terrain.maps import basemap
 
     settings = light_settings(cfg)
-    site = point_criteria(site_lat_deg, site_lon_deg, settings)
+    site = with_flat_horizon_light(point_criteria(site_lat_deg, site_lon_deg, settings), settings)
     shade = None if basemap_half_width_km is None else basemap(basemap_half_width_km)
     return TerrainResults(site=site, light_settings=settings, basemap=shade)
 
