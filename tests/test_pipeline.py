@@ -53,7 +53,7 @@ def test_run_default_scenario_writes_report_and_results(mirror: Path, tmp_path: 
     html = (tmp_path / "report.html").read_text()
     assert "<script" in html and "Plotly" in html
     assert not re.search(r"<script[^>]+src=", html)  # self-contained: plotly.js is inlined
-    for fig in ("fig-light", "fig-sites", "fig-he3", "fig-ops", "fig-npv"):
+    for fig in ("fig-light", "fig-sites", "fig-he3", "fig-ops", "fig-energy", "fig-npv"):
         assert f'id="{fig}"' in html
 
 

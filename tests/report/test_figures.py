@@ -94,6 +94,18 @@ def annual() -> pd.DataFrame:
     )
 
 
+def energy() -> pd.DataFrame:
+    """Two operating years of heat, electricity and unmet demand [MWh]."""
+    return pd.DataFrame(
+        {
+            "thermal_energy_mwh": [7.0e4, 6.5e4],
+            "electric_energy_mwh": [8.0e3, 7.5e3],
+            "energy_deficit_mwh": [0.0, 120.0],
+        },
+        index=pd.Index([1, 2], name="year"),
+    )
+
+
 NPV_DRAWS = np.array([-2.0e9, -0.5e9, 0.0, 1.0e9, 3.5e9, 7.0e9])
 
 
@@ -102,6 +114,7 @@ CASES = [
     ("fig-sites", lambda: figures.sites_figure(basemap(), sites_table(), -89.45, 222.7)),
     ("fig-he3", lambda: figures.he3_figure(he3_maps())),
     ("fig-ops", lambda: figures.operations_figure(annual())),
+    ("fig-energy", lambda: figures.energy_figure(energy())),
     ("fig-npv", lambda: figures.npv_figure(NPV_DRAWS)),
 ]
 
@@ -208,3 +221,13 @@ def test_npv_figure_is_a_histogram_in_billions_with_a_zero_line() -> None:
 def test_different_inputs_give_different_html() -> None:
     """The HTML depends on the data (a changed draw changes the NPV fragment)."""
     assert figures.npv_figure(NPV_DRAWS) != figures.npv_figure(NPV_DRAWS * 2)
+
+
+def test_energy_figure_draws_each_energy_column() -> None:
+    """One line per energy column present, values per year as given."""
+    traces, _ = plot_args(figures.energy_figure(energy()), "fig-energy")
+    assert len(traces) == 3
+    np.testing.assert_allclose(values(traces[1]["y"]), [8.0e3, 7.5e3])
+    assert traces[0]["name"].startswith("heat to the heaters")
+    only_heat = figures.energy_figure(energy()[["thermal_energy_mwh"]])
+    assert len(plot_args(only_heat, "fig-energy")[0]) == 1

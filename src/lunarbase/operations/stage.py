@@ -40,6 +40,7 @@ import pandas as pd
 import simpy
 
 from lunarbase.constants import HOURS_PER_YEAR
+from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
@@ -323,6 +324,11 @@ def simulate(
     Returns
     -------
     OperationsResults
+
+    Raises
+    ------
+    ScenarioError
+        A plant that can never power one miner (the load no source can meet).
     """
     _check_duty(daylight_duty_fraction)
     if not shift_h > 0.0:
@@ -330,6 +336,11 @@ def simulate(
     env = simpy.Environment()
     ledger = AnnualLedger(cfg.years, HOURS_PER_YEAR, _RECORDED)
     slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
+    if cfg.n_miners > 0 and slots == 0:
+        raise ScenarioError(
+            f"operations.reactor_power_kwe: {cfg.reactor_power_kwe:g} kWe can never power a "
+            f"miner ({cfg.base_load_kw:g} kW base load + {cfg.miner_power_kw:g} kW per miner)"
+        )
     power = PowerBus(env, slots)
     he3_store = simpy.Container(env, capacity=float("inf"), init=0.0)
     spec = MinerSpec(

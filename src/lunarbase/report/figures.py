@@ -125,6 +125,23 @@ def operations_figure(annual: pd.DataFrame) -> str:
     return _html(fig, "fig-ops")
 
 
+def energy_figure(annual: pd.DataFrame) -> str:
+    """Heat drawn by the heaters, electricity used and the unmet demand per year [MWh]."""
+    labels = {
+        "thermal_energy_mwh": "heat to the heaters [MWh(th)]",
+        "electric_energy_mwh": "electricity used [MWh]",
+        "energy_deficit_mwh": "unmet electricity [MWh]",
+    }
+    fig = go.Figure()
+    for col, label in labels.items():
+        if col in annual:
+            fig.add_scatter(x=annual.index, y=annual[col], mode="lines+markers", name=label)
+    fig.update_layout(
+        title="Energy per year", xaxis_title="operating year", yaxis_title="MWh", **LAYOUT
+    )
+    return _html(fig, "fig-energy")
+
+
 def npv_figure(npv_draws_usd: np.ndarray) -> str:
     """Histogram of Monte Carlo NPV draws."""
     fig = go.Figure()
