@@ -48,6 +48,7 @@ from types import MappingProxyType
 import numpy as np
 
 from lunarbase.errors import ScenarioError
+from lunarbase.models import lookup
 from lunarbase.typing import ArrayLike, FloatArray
 
 KELVIN_AT_0C = 273.15
@@ -127,15 +128,7 @@ def get_cp_model(model: str | SpecificHeatModel) -> SpecificHeatModel:
     ScenarioError
         Unknown name; the message lists the allowed names.
     """
-    if isinstance(model, SpecificHeatModel):
-        return model
-    try:
-        return CP_MODELS[model]
-    except (KeyError, TypeError):
-        allowed = ", ".join(sorted(CP_MODELS))
-        raise ScenarioError(
-            f"operations.cp_model: unknown model {model!r} (allowed: {allowed})"
-        ) from None
+    return lookup(CP_MODELS, model, kind=SpecificHeatModel, field="operations.cp_model")
 
 
 def _check_range(m: SpecificHeatModel, *temperatures_k: float) -> None:

@@ -74,6 +74,7 @@ import numpy as np
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import ScenarioError
+from lunarbase.models import lookup
 from lunarbase.resources.fluence import (
     ANCHOR_FLUENCE_HIGH_TI_MARE,
     ANCHOR_FLUENCE_HIGHLAND,
@@ -361,15 +362,7 @@ def get_he3_model(model: str | He3GradeModel) -> He3GradeModel:
     ScenarioError
         Unknown name; the message lists the allowed names.
     """
-    if isinstance(model, He3GradeModel):
-        return model
-    try:
-        return HE3_MODELS[model]
-    except (KeyError, TypeError):
-        allowed = ", ".join(sorted(HE3_MODELS))
-        raise ScenarioError(
-            f"resources.he3_model: unknown He-3 model {model!r} (allowed: {allowed})"
-        ) from None
+    return lookup(HE3_MODELS, model, kind=He3GradeModel, field="resources.he3_model")
 
 
 def he3_ppb(
