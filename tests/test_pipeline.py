@@ -98,6 +98,7 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
         )
         return OperationsResults(
             annual=annual,
+            daily=annual.iloc[:0],
             he3_stock_end_kg=0.0,
             feed=feed(1.0, 0.5),
             daylight_duty_fraction=1.0,

@@ -29,6 +29,7 @@ def _fixed_ops(
     annual = pd.DataFrame({"he3_shipped_kg": shipped_kg}, index=index)
     return OperationsResults(
         annual=annual,
+        daily=annual.iloc[:0],
         he3_stock_end_kg=0.0,
         feed=feed(20.0, 0.44),
         daylight_duty_fraction=1.0,

@@ -232,3 +232,14 @@ def test_run_outputs_follow_the_mass_flows() -> None:
     totals = res.to_dict()["totals"]
     assert totals["area_mined_km2"] == pytest.approx(res.area_mined_km2)
     assert set(totals["byproducts_kg"]) == set(ratios)
+
+
+def test_daily_series_adds_up_to_the_years() -> None:
+    """Each column of the daily series sums to the annual total; days cover the horizon."""
+    cfg = Operations(years=2)
+    res = simulate(cfg, feed=feed(20.0, FINES, th_ppm=3.0), seed=6)
+    assert len(res.daily) == int(np.ceil(2 * HOURS_PER_YEAR / 24.0))
+    for col in ("regolith_excavated_t", "he3_extracted_kg", "thermal_energy_mwh", "reo_light_kg"):
+        assert res.daily[col].sum() == pytest.approx(res.annual[col].sum(), rel=1e-9)
+    assert res.daily["launches"].sum() == res.annual["launches"].sum()
+    assert (res.daily["power_limited_miners"] <= cfg.n_miners + 1e-9).all()

@@ -79,6 +79,18 @@ def test_ledger_splits_hours_across_years_and_cuts_at_horizon() -> None:
     assert list(ledger.frame().index) == [1, 2, 3]
 
 
+def test_ledger_splits_hours_across_days() -> None:
+    """A stretch from 20 h to 75 h puts 4, 24, 24 and 3 h in days 0-3; instants go to their day."""
+    ledger = AnnualLedger(1, 100.0, ["h", "kg"])
+    ledger.add_hours("h", 20.0, 75.0)
+    ledger.add("kg", 49.0, 2.0)
+    daily = ledger.daily_frame()
+    assert len(daily) == 5  # 100 h = 4 days + a 4-h last day
+    assert_allclose(daily["h"].to_numpy(), [4.0, 24.0, 24.0, 3.0, 0.0])
+    assert_allclose(daily["kg"].to_numpy(), [0.0, 0.0, 2.0, 0.0, 0.0])
+    assert daily["h"].sum() == ledger.frame()["h"].sum()
+
+
 def test_ledger_year_index_at_boundaries() -> None:
     ledger = AnnualLedger(2, 100.0, ["x"])
     assert ledger.year_index(0.0) == 0

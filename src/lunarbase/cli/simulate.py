@@ -42,7 +42,8 @@ def simulate(
     scenario: ScenarioArg = None,
     seed: SeedOpt = None,
     csv: Annotated[
-        Path | None, typer.Option("--csv", help="Write the annual table as CSV to this file.")
+        Path | None,
+        typer.Option("--csv", help="Write the daily series (one row per day) as CSV to this file."),
     ] = None,
     sets: SetOpt = None,
     as_json: JsonOpt = False,
@@ -63,7 +64,7 @@ def simulate(
     assert ops is not None
     if csv is not None:
         try:
-            atomic_write_text(csv, ops.annual.to_csv(float_format="%.6g"))
+            atomic_write_text(csv, ops.daily.to_csv(float_format="%.6g"))
         except OSError as exc:
             raise QueryError(f"--csv {csv}: cannot write there ({exc.strerror})") from None
     summary = ops.summary()
@@ -79,7 +80,7 @@ def simulate(
     rows = [(label, _fmt(summary[key], pattern)) for label, key, pattern in ROWS]
     print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
     if csv is not None:
-        out.print(f"annual table: {csv}")
+        out.print(f"daily series: {csv}")
 
 
 def _skip(chain: Any) -> None:

@@ -101,13 +101,12 @@ def miner(
         slot = None
         while up_until_h - env.now > TIME_EPS_H:
             start_h = env.now
-            year = ledger.year_index(start_h)
             stretch_end_h = min(up_until_h, ledger.year_end_h(start_h))
             if slot is None:
                 slot = power.try_acquire()
             if slot is None:
                 step_h = min(spec.shift_h, stretch_end_h - start_h)
-                ledger.add_at(year, "power_limited_h", step_h)
+                ledger.add_hours("power_limited_h", start_h, start_h + step_h)
                 yield env.timeout(step_h)
                 continue
             # Powered: work whole shifts to the failure or the year's end, whichever is first.
@@ -116,7 +115,7 @@ def miner(
                 yield env.timeout(step_h)
                 if he3_kg_per_h > 0.0:
                     he3_store.put(step_h * he3_kg_per_h)
-            ledger.add_at(year, "powered_h", env.now - start_h)
+            ledger.add_hours("powered_h", start_h, env.now)
         if slot is not None:
             power.release(slot)
         if horizon_h - env.now <= TIME_EPS_H:

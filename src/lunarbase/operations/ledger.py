@@ -1,4 +1,6 @@
-"""Per-year bookkeeping shared by the simulation processes (time in hours from the start)."""
+"""Per-year and per-day bookkeeping shared by the simulation processes (time in hours from the
+start): every amount is summed into its year and into its day (24-h bins from the start), so the
+annual table and the daily series come from the same records."""
 
 from __future__ import annotations
 
@@ -7,13 +9,16 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+DAY_H = 24.0
+"""Length of a daily bin [h]."""
+
 TIME_EPS_H = 1e-6
 """Float slack when comparing simulation times [h]: instants this close to a year boundary or
 the horizon count as on it, so that sums of steps never leave an endless sliver of time."""
 
 
 class AnnualLedger:
-    """Sums of named quantities per operating year.
+    """Sums of named quantities per operating year and per day.
 
     Parameters
     ----------
@@ -30,6 +35,8 @@ class AnnualLedger:
         self.hours_per_year = hours_per_year
         self.horizon_h = years * hours_per_year
         self._sums = {name: [0.0] * years for name in columns}
+        self.days = int(np.ceil(self.horizon_h / DAY_H - TIME_EPS_H))
+        self._daily = {name: np.zeros(self.days) for name in columns}
 
     def year_index(self, t_h: float) -> int:
         """0-based year that instant ``t_h`` falls in (the horizon itself counts as the last)."""
@@ -39,13 +46,14 @@ class AnnualLedger:
         """End of the year that instant ``t_h`` falls in. [h]"""
         return (self.year_index(t_h) + 1) * self.hours_per_year
 
-    def add(self, column: str, t_h: float, amount: float) -> None:
-        """Add ``amount`` to ``column`` in the year of instant ``t_h``."""
-        self._sums[column][self.year_index(t_h)] += amount
+    def day_index(self, t_h: float) -> int:
+        """0-based day that instant ``t_h`` falls in (the horizon itself counts as the last)."""
+        return min(max(int((t_h + TIME_EPS_H) // DAY_H), 0), self.days - 1)
 
-    def add_at(self, year_index: int, column: str, amount: float) -> None:
-        """Add ``amount`` to ``column`` in the year with 0-based index ``year_index``."""
-        self._sums[column][year_index] += amount
+    def add(self, column: str, t_h: float, amount: float) -> None:
+        """Add ``amount`` to ``column`` in the year and the day of instant ``t_h``."""
+        self._sums[column][self.year_index(t_h)] += amount
+        self._daily[column][self.day_index(t_h)] += amount
 
     def add_hours(self, column: str, start_h: float, end_h: float) -> None:
         """Add the hours of ``[start_h, end_h)`` to ``column`` by year, cut at the horizon."""
@@ -55,6 +63,22 @@ class AnnualLedger:
             stop = min(end_h, self.year_end_h(t))
             self._sums[column][self.year_index(t)] += stop - t
             t = stop
+        if end_h - start_h <= TIME_EPS_H:
+            return
+        first, last = self.day_index(start_h), self.day_index(end_h - TIME_EPS_H)
+        daily = self._daily[column]
+        if first == last:
+            daily[first] += end_h - start_h
+            return
+        daily[first] += (first + 1) * DAY_H - start_h
+        daily[first + 1 : last] += DAY_H
+        daily[last] += end_h - last * DAY_H
+
+    def daily_frame(self) -> pd.DataFrame:
+        """The sums per day as a DataFrame indexed by ``day`` 0..D-1 (day 0 starts at t = 0;
+        the last day may be short: 365.25-day years end inside a day)."""
+        index = pd.RangeIndex(0, self.days, name="day")
+        return pd.DataFrame({k: v.copy() for k, v in self._daily.items()}, index=index)
 
     def frame(self) -> pd.DataFrame:
         """The sums as a DataFrame indexed by year 1..N."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from lunarbase.resources import ree_ppm
+from lunarbase.typing import Numeric
 
 ATOMIC_WEIGHT = MappingProxyType(
     {
@@ -67,14 +68,14 @@ def oxide_factor(element: str) -> float:
 
 
 def reo_kg_by_group(
-    excavated_t: float, th_ppm: float, ree_recovery_fraction: float
-) -> dict[str, float]:
+    excavated_t: Numeric, th_ppm: float, ree_recovery_fraction: float
+) -> dict[str, Numeric]:
     """Rare-earth oxide recovered from excavated regolith, by group [kg].
 
     Parameters
     ----------
-    excavated_t : float
-        Regolith beneficiated [t].
+    excavated_t : float or numpy.ndarray
+        Regolith beneficiated [t] (an array gives one result per element, e.g. per day).
     th_ppm : float
         Its thorium grade [ppm] (the resources stage's ``mining_th_ppm``); REE follow the 15386
         pattern (:func:`lunarbase.resources.ree_ppm`).
@@ -83,14 +84,12 @@ def reo_kg_by_group(
 
     Returns
     -------
-    dict of str to float
-        ``light``, ``heavy`` and ``yttrium`` REO [kg].
+    dict of str to float or numpy.ndarray
+        ``light``, ``heavy`` and ``yttrium`` REO [kg], shaped like ``excavated_t``.
     """
     grades = ree_ppm(th_ppm)
-    out = {}
+    out: dict[str, Numeric] = {}
     for group, elements in GROUPS.items():
-        metal_kg = [float(grades[el]) * 1e-6 * excavated_t * 1000.0 for el in elements]
-        out[group] = ree_recovery_fraction * sum(
-            kg * oxide_factor(el) for kg, el in zip(metal_kg, elements, strict=True)
-        )
+        oxide_ppm = sum(float(grades[el]) * oxide_factor(el) for el in elements)
+        out[group] = ree_recovery_fraction * oxide_ppm * 1e-6 * excavated_t * 1000.0
     return out

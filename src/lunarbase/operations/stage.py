@@ -44,7 +44,7 @@ from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
-from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
+from lunarbase.operations.ledger import DAY_H, TIME_EPS_H, AnnualLedger
 from lunarbase.operations.logistics import return_flights
 from lunarbase.operations.power import PowerBus, powered_miner_slots
 from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
@@ -142,6 +142,9 @@ class OperationsResults:
     ----------
     annual : pandas.DataFrame
         One row per operating year (index ``year`` 1..N), columns :data:`ANNUAL_COLUMNS`.
+    daily : pandas.DataFrame
+        The same columns per day (index ``day`` 0..D-1 from the start of operations; the last
+        day may be short, 365.25-day years end inside a day).
     he3_stock_end_kg : float
         He-3 left in the base store, not shipped, at the end. [kg]
     feed : MiningFeed
@@ -169,6 +172,7 @@ class OperationsResults:
     """
 
     annual: pd.DataFrame
+    daily: pd.DataFrame
     he3_stock_end_kg: float
     feed: MiningFeed
     daylight_duty_fraction: float
@@ -366,34 +370,14 @@ def simulate(
     )
     env.run(until=ledger.horizon_h + TIME_EPS_H)
 
-    raw = ledger.frame()
-    flows = shift_output(spec, raw["powered_h"].to_numpy())
-    mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
-    annual = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
-    fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
-    heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
-    annual["thermal_energy_mwh"] = annual["fines_processed_t"] * heat_mwh_per_t
-    base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
-    annual["electric_energy_mwh"] = (
-        flows["working_h"] * cfg.miner_power_kw + base_kw * HOURS_PER_YEAR
-    ) / 1000.0
-    annual["energy_deficit_mwh"] = raw["power_limited_h"] * cfg.miner_power_kw / 1000.0
-    for year, excavated_t in zip(annual.index, annual["regolith_excavated_t"], strict=True):
-        reo = reo_kg_by_group(float(excavated_t), feed.th_ppm, cfg.ree_recovery_fraction)
-        for group, kg in reo.items():
-            annual.loc[year, f"reo_{group}_kg"] = kg
-    annual["he3_shipped_kg"] = raw["he3_shipped_kg"]
-    fleet_h = cfg.n_miners * HOURS_PER_YEAR
-    annual["miner_availability"] = (
-        1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
-    )
-    annual["power_limited_miners"] = raw["power_limited_h"] / HOURS_PER_YEAR
-    annual["launches"] = raw["launches"].round().astype(int)
+    annual = _table(ledger.frame(), HOURS_PER_YEAR, spec, cfg, feed, heater_kw_th)
+    daily = _table(ledger.daily_frame(), DAY_H, spec, cfg, feed, heater_kw_th)
     he3_kg = float(annual["he3_extracted_kg"].sum())
     per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
     return OperationsResults(
-        annual=annual[list(ANNUAL_COLUMNS)],
+        annual=annual,
+        daily=daily,
         he3_stock_end_kg=float(he3_store.level),
         feed=feed,
         daylight_duty_fraction=float(daylight_duty_fraction),
@@ -406,6 +390,40 @@ def simulate(
         reactor_mass_kg=float(cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe),
         seed=seed_entropy(seed),
     )
+
+
+def _table(
+    raw: pd.DataFrame,
+    bin_h: float,
+    spec: MinerSpec,
+    cfg: Operations,
+    feed: MiningFeed,
+    heater_kw_th: float,
+) -> pd.DataFrame:
+    """The :data:`ANNUAL_COLUMNS` of a ledger frame whose rows are bins of ``bin_h`` hours
+    (years or days): mass flows from the powered hours, heat, electricity, REO, shipments."""
+    flows = shift_output(spec, raw["powered_h"].to_numpy())
+    mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
+    table = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
+    fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
+    heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
+    table["thermal_energy_mwh"] = table["fines_processed_t"] * heat_mwh_per_t
+    base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
+    table["electric_energy_mwh"] = (flows["working_h"] * cfg.miner_power_kw + base_kw * bin_h) / 1e3
+    table["energy_deficit_mwh"] = raw["power_limited_h"] * cfg.miner_power_kw / 1000.0
+    reo = reo_kg_by_group(
+        table["regolith_excavated_t"].to_numpy(), feed.th_ppm, cfg.ree_recovery_fraction
+    )
+    for group, kg in reo.items():
+        table[f"reo_{group}_kg"] = kg
+    table["he3_shipped_kg"] = raw["he3_shipped_kg"]
+    fleet_h = cfg.n_miners * bin_h
+    table["miner_availability"] = (
+        1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
+    )
+    table["power_limited_miners"] = raw["power_limited_h"] / bin_h
+    table["launches"] = raw["launches"].round().astype(int)
+    return table[list(ANNUAL_COLUMNS)]
 
 
 def miner_heater_power_kw_th(cfg: Operations, fines_mass_fraction: float) -> float:
