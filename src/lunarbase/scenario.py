@@ -287,6 +287,13 @@ class Operations(_Section):
     miner_mttr_h: float = Field(
         72.0, gt=0.0, le=1e6, description="Mean time to repair a miner [h] (assumption)."
     )
+    repair_units: int | None = Field(
+        None,
+        ge=1,
+        le=10_000,
+        description="Repair units at the base, each fixing one miner at a time [count]; a failed "
+        "miner waits for a free one (assumption). Unset: every failed miner is repaired at once.",
+    )
     launch_interval_days: float = Field(
         90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
     )

@@ -243,3 +243,23 @@ def test_daily_series_adds_up_to_the_years() -> None:
         assert res.daily[col].sum() == pytest.approx(res.annual[col].sum(), rel=1e-9)
     assert res.daily["launches"].sum() == res.annual["launches"].sum()
     assert (res.daily["power_limited_miners"] <= cfg.n_miners + 1e-9).all()
+
+
+def test_repair_units_are_shared() -> None:
+    """With one repair unit, failed miners queue for it: availability falls below MTBF /
+    (MTBF + MTTR), which unlimited repairs reach; more units get closer to it."""
+    from lunarbase.operations.stage import steady_state_availability
+
+    base = Operations(years=4, n_miners=8, miner_mtbf_h=300.0, miner_mttr_h=100.0)
+    base = base.model_copy(update={"reactor_power_kwe": 8 * 200.0 + 100.0})
+    ideal = steady_state_availability(300.0, 100.0)
+
+    def availability(units: int | None) -> float:
+        cfg = base.model_copy(update={"repair_units": units})
+        res = simulate(cfg, feed=feed(20.0, FINES), seed=9)
+        return float(res.annual["miner_availability"].mean())
+
+    unlimited, one, four = availability(None), availability(1), availability(4)
+    assert unlimited == pytest.approx(ideal, rel=0.05)
+    assert one < four <= unlimited + 0.02
+    assert one < 0.6 * ideal  # 8 miners failing every ~300 h, 100-h repairs: one unit saturates

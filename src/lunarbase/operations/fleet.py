@@ -1,6 +1,7 @@
 """Mining fleet: one SimPy process per miner, alternating work shifts with failures and repairs.
 
-A miner is either up or under repair. Times between failures and repair times are exponential
+A miner is either up or down (waiting for a repair unit, then under repair; the base's repair
+units are a SimPy Resource). Times between failures and repair times are exponential
 (constant failure rate) with means ``miner_mtbf_h`` and ``miner_mttr_h``, drawn from the miner's
 own ``numpy.random.Generator``. Assumption: failures run on calendar time, whether or not the
 miner works (dust, thermal cycling and radiation age an idle miner too), so the steady-state
@@ -87,12 +88,20 @@ def miner(
     he3_store: simpy.Container,
     ledger: AnnualLedger,
     rng: np.random.Generator,
+    repair: simpy.Resource | None = None,
 ) -> Generator[simpy.Event, Any, None]:
     """SimPy process of one miner until the ledger's horizon.
 
-    Records ``powered_h`` (hours holding a power slot), ``power_limited_h`` (up, no slot) and
-    ``down_h`` (under repair) per year in ``ledger``; the He-3 of each powered shift goes into
-    ``he3_store``. Mass flows per year follow from ``powered_h`` by :func:`shift_output`.
+    Records ``powered_h`` (hours holding a power slot) and ``power_limited_h`` (up, no slot)
+    per year and day in ``ledger``; the rest of the time the miner is down (waiting for a repair
+    unit, then under repair). The He-3 of each powered shift goes into ``he3_store``. Mass flows
+    follow from ``powered_h`` by :func:`shift_output`.
+
+    Parameters
+    ----------
+    repair : simpy.Resource, optional
+        The base's repair units, each fixing one miner at a time; a failed miner queues for one.
+        None: every failed miner is repaired at once.
     """
     horizon_h = ledger.horizon_h
     he3_kg_per_h = float(shift_output(spec, 1.0)["he3_extracted_kg"])
@@ -121,5 +130,9 @@ def miner(
         if horizon_h - env.now <= TIME_EPS_H:
             break
         repair_h = float(rng.exponential(spec.mttr_h))
-        ledger.add_hours("down_h", env.now, env.now + repair_h)
-        yield env.timeout(repair_h)
+        if repair is None:
+            yield env.timeout(repair_h)
+            continue
+        with repair.request() as unit:  # queue for a repair unit, hold it for the repair
+            yield unit
+            yield env.timeout(repair_h)

@@ -58,7 +58,6 @@ DEFAULT_SHIFT_H = 8.0
 _RECORDED = (
     "powered_h",
     "power_limited_h",
-    "down_h",
     "he3_shipped_kg",
     "launches",
 )
@@ -357,8 +356,9 @@ def simulate(
         daylight_duty_fraction=daylight_duty_fraction,
         shift_h=shift_h,
     )
+    repair = None if cfg.repair_units is None else simpy.Resource(env, capacity=cfg.repair_units)
     for rng in np.random.default_rng(seed).spawn(cfg.n_miners):
-        env.process(miner(env, spec, power, he3_store, ledger, rng))
+        env.process(miner(env, spec, power, he3_store, ledger, rng, repair))
     env.process(
         return_flights(
             env,
@@ -418,9 +418,8 @@ def _table(
         table[f"reo_{group}_kg"] = kg
     table["he3_shipped_kg"] = raw["he3_shipped_kg"]
     fleet_h = cfg.n_miners * bin_h
-    table["miner_availability"] = (
-        1.0 - raw["down_h"] / fleet_h if cfg.n_miners > 0 else float("nan")
-    )
+    up_h = raw["powered_h"] + raw["power_limited_h"]  # a miner not up is down
+    table["miner_availability"] = up_h / fleet_h if cfg.n_miners > 0 else float("nan")
     table["power_limited_miners"] = raw["power_limited_h"] / bin_h
     table["launches"] = raw["launches"].round().astype(int)
     return table[list(ANNUAL_COLUMNS)]
