@@ -189,6 +189,25 @@ class Sites(_Section):
         return self
 
 
+class Landing(_Section):
+    """One landing: when, on which lander, and what it brings (units enter service on landing)."""
+
+    day: float = Field(
+        0.0, ge=0.0, le=36_525.0, description="Days after the start of operations [d]."
+    )
+    lander: str = Field(
+        "starship_hls",
+        min_length=1,
+        description="Lander (lunarbase.operations.logistics.LANDERS); its payload capacity is "
+        "checked.",
+    )
+    miners: int = Field(0, ge=0, le=10_000, description="Miners it lands [count].")
+    reactor_kwe: float = Field(
+        0.0, ge=0.0, le=1_000_000.0, description="Nuclear plant power it lands [kWe]."
+    )
+    spares_kg: float = Field(0.0, ge=0.0, le=1e7, description="Spares and other cargo [kg].")
+
+
 class Operations(_Section):
     """Fleet, processing, power and logistics of the mining base."""
 
@@ -294,12 +313,30 @@ class Operations(_Section):
         description="Repair units at the base, each fixing one miner at a time [count]; a failed "
         "miner waits for a free one (assumption). Unset: every failed miner is repaired at once.",
     )
+    landings: tuple[Landing, ...] = Field(
+        (),
+        description="Dated landings of the hardware; together they must bring n_miners miners "
+        "and reactor_power_kwe of plant. Empty: everything is in place at the start.",
+    )
     launch_interval_days: float = Field(
         90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
     )
     return_capacity_kg: float = Field(
         1000.0, gt=0.0, le=1e6, description="He-3 (with containers) one flight carries [kg]."
     )
+
+    @model_validator(mode="after")
+    def _landings_bring_the_fleet(self) -> Operations:
+        if not self.landings:
+            return self
+        miners = sum(landing.miners for landing in self.landings)
+        kwe = sum(landing.reactor_kwe for landing in self.landings)
+        if miners != self.n_miners or abs(kwe - self.reactor_power_kwe) > 1e-6:
+            raise ValueError(
+                f"landings bring {miners} miners and {kwe:g} kWe but n_miners = {self.n_miners} "
+                f"and reactor_power_kwe = {self.reactor_power_kwe:g} (make them agree)"
+            )
+        return self
 
 
 class Economics(_Section):

@@ -56,17 +56,21 @@ def test_powered_miner_slots(
 
 
 def test_power_bus_hands_out_at_most_its_slots() -> None:
+    """Two slots: two takers, the third is refused until one gives its slot back; more slots
+    (a reactor landed) let it in."""
     env = simpy.Environment()
     bus = PowerBus(env, 2)
-    first, second = bus.try_acquire(), bus.try_acquire()
-    assert first is not None and second is not None
-    assert bus.try_acquire() is None
-    bus.release(first)
-    assert bus.try_acquire() is not None
+    assert bus.try_acquire() and bus.try_acquire()
+    assert not bus.try_acquire()
+    bus.release()
+    assert bus.try_acquire()
+    assert not bus.try_acquire()
+    bus.set_slots(3)
+    assert bus.try_acquire()
 
 
 def test_power_bus_without_slots() -> None:
-    assert PowerBus(simpy.Environment(), 0).try_acquire() is None
+    assert not PowerBus(simpy.Environment(), 0).try_acquire()
 
 
 # --- ledger ----------------------------------------------------------------------------------
@@ -120,7 +124,7 @@ def _spec(**kw: float) -> MinerSpec:
 
 def _run_one_miner(spec: MinerSpec, slots: int, years: int = 1) -> tuple[AnnualLedger, float]:
     env = simpy.Environment()
-    ledger = AnnualLedger(years, 1000.0, ["powered_h", "power_limited_h"])
+    ledger = AnnualLedger(years, 1000.0, ["present_h", "powered_h", "power_limited_h"])
     store = simpy.Container(env, capacity=float("inf"))
     env.process(miner(env, spec, PowerBus(env, slots), store, ledger, np.random.default_rng(0)))
     env.run(until=ledger.horizon_h + 1e-6)

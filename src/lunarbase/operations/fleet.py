@@ -92,9 +92,10 @@ def miner(
 ) -> Generator[simpy.Event, Any, None]:
     """SimPy process of one miner until the ledger's horizon.
 
-    Records ``powered_h`` (hours holding a power slot) and ``power_limited_h`` (up, no slot)
-    per year and day in ``ledger``; the rest of the time the miner is down (waiting for a repair
-    unit, then under repair). The He-3 of each powered shift goes into ``he3_store``. Mass flows
+    Starts when the miner lands. Records ``present_h`` (hours on the Moon), ``powered_h`` (hours
+    holding a power slot) and ``power_limited_h`` (up, no slot) per year and day in ``ledger``;
+    the rest of its time on the Moon the miner is down (waiting for a repair unit, then under
+    repair). The He-3 of each powered shift goes into ``he3_store``. Mass flows
     follow from ``powered_h`` by :func:`shift_output`.
 
     Parameters
@@ -104,16 +105,17 @@ def miner(
         None: every failed miner is repaired at once.
     """
     horizon_h = ledger.horizon_h
+    ledger.add_hours("present_h", env.now, horizon_h)  # on the Moon from now (its landing) on
     he3_kg_per_h = float(shift_output(spec, 1.0)["he3_extracted_kg"])
     while horizon_h - env.now > TIME_EPS_H:
         up_until_h = min(env.now + float(rng.exponential(spec.mtbf_h)), horizon_h)
-        slot = None
+        slot = False
         while up_until_h - env.now > TIME_EPS_H:
             start_h = env.now
             stretch_end_h = min(up_until_h, ledger.year_end_h(start_h))
-            if slot is None:
+            if not slot:
                 slot = power.try_acquire()
-            if slot is None:
+            if not slot:
                 step_h = min(spec.shift_h, stretch_end_h - start_h)
                 ledger.add_hours("power_limited_h", start_h, start_h + step_h)
                 yield env.timeout(step_h)
@@ -125,8 +127,8 @@ def miner(
                 if he3_kg_per_h > 0.0:
                     he3_store.put(step_h * he3_kg_per_h)
             ledger.add_hours("powered_h", start_h, env.now)
-        if slot is not None:
-            power.release(slot)
+        if slot:
+            power.release()
         if horizon_h - env.now <= TIME_EPS_H:
             break
         repair_h = float(rng.exponential(spec.mttr_h))

@@ -1,4 +1,10 @@
-"""Logistics: return flights that carry the stored helium-3 to Earth at a fixed interval.
+"""Logistics: landers that bring the hardware, and return flights that carry the stored helium-3
+to Earth at a fixed interval.
+
+Landers are picked by name from :data:`LANDERS`, each with the payload it can put on the surface
+(press figures, secondary: use them as cited defaults, not as physics); a landing's payload is
+checked against it (:func:`check_payload`).
+
 
 A flight leaves every ``launch_interval_days`` (the first one interval after the start) and takes
 ``min(stock, return_capacity_kg)``. A flight with nothing to carry is not flown and not counted.
@@ -9,11 +15,59 @@ is counted; the scenario field says "with containers", so this is optimistic).
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import simpy
 
+from lunarbase.errors import ScenarioError
+from lunarbase.models import lookup
 from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
+
+
+@dataclass(frozen=True)
+class Lander:
+    """A lunar lander: name, payload it lands [kg] and the source of that figure."""
+
+    name: str
+    payload_kg: float
+    source: str
+
+
+LANDERS = MappingProxyType(
+    {
+        "starship_hls": Lander(
+            "starship_hls",
+            100_000.0,
+            "SpaceX Starship HLS, ~100 t to the lunar surface (SpaceX via Ars Technica; secondary)",
+        ),
+        "blue_moon_mk1": Lander(
+            "blue_moon_mk1",
+            3_000.0,
+            "Blue Origin Blue Moon MK1, 3 t of cargo to any lunar site (press; secondary)",
+        ),
+    }
+)
+"""Landers by name (shared/reference/operations-economics.md, section 5)."""
+
+
+def check_payload(index: int, lander: str, payload_kg: float, contents: str) -> Lander:
+    """The lander named ``lander``, after checking it can land ``payload_kg`` [kg].
+
+    Raises
+    ------
+    ScenarioError
+        An unknown lander, or a payload over its capacity (naming ``operations.landings[i]``).
+    """
+    field = f"operations.landings[{index}].lander"
+    vehicle = lookup(LANDERS, lander, kind=Lander, field=field)
+    if payload_kg > vehicle.payload_kg:
+        raise ScenarioError(
+            f"operations.landings[{index}]: {contents} weigh {payload_kg:,.0f} kg, over the "
+            f"{vehicle.name}'s {vehicle.payload_kg:,.0f} kg ({vehicle.source})"
+        )
+    return vehicle
 
 
 def return_flights(

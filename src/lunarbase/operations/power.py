@@ -41,27 +41,34 @@ def powered_miner_slots(
 
 
 class PowerBus:
-    """Miner power slots shared through a :class:`simpy.Resource` (none if ``slots`` is 0).
+    """Miner power slots: a miner must hold one to work; none waits for one (a miner without a
+    slot idles for a shift and asks again), and the number of slots grows as reactor units land.
 
     Parameters
     ----------
     env : simpy.Environment
-        The simulation environment.
+        The simulation environment (kept for symmetry with SimPy resources).
     slots : int
         Miners that may draw power at once, from :func:`powered_miner_slots`.
     """
 
     def __init__(self, env: simpy.Environment, slots: int) -> None:
+        self.env = env
         self.slots = slots
-        self._resource = simpy.Resource(env, capacity=slots) if slots > 0 else None
+        self.in_use = 0
 
-    def try_acquire(self) -> simpy.resources.resource.Request | None:
-        """A granted request for one slot, or ``None`` when all slots are busy (no waiting)."""
-        if self._resource is None or self._resource.count >= self._resource.capacity:
-            return None
-        return self._resource.request()
+    def set_slots(self, slots: int) -> None:
+        """Change the number of slots (a reactor unit landed); slots in use are kept."""
+        self.slots = slots
 
-    def release(self, request: simpy.resources.resource.Request) -> None:
+    def try_acquire(self) -> bool:
+        """Take a free slot (True) or learn that all are busy (False); never waits."""
+        if self.in_use >= self.slots:
+            return False
+        self.in_use += 1
+        return True
+
+    def release(self) -> None:
         """Give back a slot obtained from :meth:`try_acquire`."""
-        assert self._resource is not None
-        self._resource.release(request)
+        assert self.in_use > 0
+        self.in_use -= 1

@@ -32,6 +32,7 @@ References
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -45,7 +46,7 @@ from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
 from lunarbase.operations.ledger import DAY_H, TIME_EPS_H, AnnualLedger
-from lunarbase.operations.logistics import return_flights
+from lunarbase.operations.logistics import check_payload, return_flights
 from lunarbase.operations.power import PowerBus, powered_miner_slots
 from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
 from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
@@ -56,6 +57,7 @@ DEFAULT_SHIFT_H = 8.0
 """Default miner work shift, the simulation step [h]: three shifts a day."""
 
 _RECORDED = (
+    "present_h",
     "powered_h",
     "power_limited_h",
     "he3_shipped_kg",
@@ -334,6 +336,8 @@ def simulate(
         A plant that can never power one miner (the load no source can meet).
     """
     _check_duty(daylight_duty_fraction)
+    if cfg.landings:
+        check_landings(cfg)
     if not shift_h > 0.0:
         raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
     env = simpy.Environment()
@@ -357,8 +361,17 @@ def simulate(
         shift_h=shift_h,
     )
     repair = None if cfg.repair_units is None else simpy.Resource(env, capacity=cfg.repair_units)
-    for rng in np.random.default_rng(seed).spawn(cfg.n_miners):
-        env.process(miner(env, spec, power, he3_store, ledger, rng, repair))
+    rngs = iter(np.random.default_rng(seed).spawn(cfg.n_miners))
+
+    def start_miners(count: int) -> None:
+        for _ in range(count):
+            env.process(miner(env, spec, power, he3_store, ledger, next(rngs), repair))
+
+    if cfg.landings:
+        power.set_slots(0)
+        env.process(arrivals(env, cfg, power, start_miners))
+    else:
+        start_miners(cfg.n_miners)
     env.process(
         return_flights(
             env,
@@ -392,6 +405,45 @@ def simulate(
     )
 
 
+def check_landings(cfg: Operations) -> None:
+    """Every landing's payload against its lander, and a first return flight after a landing.
+
+    Raises
+    ------
+    ScenarioError
+        An unknown lander, a payload over capacity, or return flights starting before anything
+        has landed (naming the field).
+    """
+    for i, landing in enumerate(cfg.landings):
+        reactor_kg = landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe
+        payload = landing.miners * cfg.miner_mass_kg + reactor_kg + landing.spares_kg
+        what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe and spares"
+        check_payload(i, landing.lander, payload, what)
+    first_day = min(landing.day for landing in cfg.landings)
+    if first_day > cfg.launch_interval_days:
+        raise ScenarioError(
+            f"operations.launch_interval_days: the first return flight (day "
+            f"{cfg.launch_interval_days:g}) would leave before the first landing (day "
+            f"{first_day:g})"
+        )
+
+
+def arrivals(
+    env: simpy.Environment,
+    cfg: Operations,
+    power: PowerBus,
+    start_miners: Callable[[int], None],
+) -> Generator[simpy.Event, Any, None]:
+    """SimPy process of the landings in date order: each puts its miners to work and adds its
+    reactor power to the bus (units enter service on landing)."""
+    landed_kwe = 0.0
+    for landing in sorted(cfg.landings, key=lambda landing: landing.day):
+        yield env.timeout(max(landing.day * 24.0 - env.now, 0.0))
+        landed_kwe += landing.reactor_kwe
+        power.set_slots(powered_miner_slots(landed_kwe, cfg.base_load_kw, cfg.miner_power_kw))
+        start_miners(landing.miners)
+
+
 def _table(
     raw: pd.DataFrame,
     bin_h: float,
@@ -417,9 +469,9 @@ def _table(
     for group, kg in reo.items():
         table[f"reo_{group}_kg"] = kg
     table["he3_shipped_kg"] = raw["he3_shipped_kg"]
-    fleet_h = cfg.n_miners * bin_h
-    up_h = raw["powered_h"] + raw["power_limited_h"]  # a miner not up is down
-    table["miner_availability"] = up_h / fleet_h if cfg.n_miners > 0 else float("nan")
+    up_h = raw["powered_h"] + raw["power_limited_h"]  # a landed miner not up is down
+    present_h = raw["present_h"].where(raw["present_h"] > 0.0)
+    table["miner_availability"] = up_h / present_h
     table["power_limited_miners"] = raw["power_limited_h"] / bin_h
     table["launches"] = raw["launches"].round().astype(int)
     return table[list(ANNUAL_COLUMNS)]

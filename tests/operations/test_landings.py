@@ -1,0 +1,80 @@
+"""Dated landings: units enter service when they land; payloads are checked against landers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lunarbase import scenario
+from lunarbase.errors import ScenarioError
+from lunarbase.operations import simulate
+from lunarbase.scenario import Landing, Operations
+from tests.operations.helpers import feed
+
+FEED = feed(20.0, 0.5)
+
+
+def _ops(*landings: Landing, **update: object) -> Operations:
+    miners = sum(landing.miners for landing in landings)
+    kwe = sum(landing.reactor_kwe for landing in landings)
+    base = {"years": 3, "n_miners": miners, "reactor_power_kwe": kwe, "landings": landings}
+    return Operations.model_validate({**base, **update})
+
+
+def test_miners_work_only_after_they_land() -> None:
+    """Plant on day 0, two miners on day 400: nothing is dug in year 1, then they work."""
+    cfg = _ops(
+        Landing(day=0.0, reactor_kwe=600.0),
+        Landing(day=400.0, miners=2),
+    )
+    res = simulate(cfg, feed=FEED, seed=1)
+    assert res.annual.loc[1, "regolith_excavated_t"] == 0.0
+    assert np.isnan(res.annual.loc[1, "miner_availability"])  # no miner on the Moon yet
+    assert res.annual.loc[3, "regolith_excavated_t"] > 0.0
+    first_day = res.daily.index[res.daily["regolith_excavated_t"] > 0][0]
+    assert first_day == 400
+
+
+def test_miners_wait_for_the_reactor() -> None:
+    """Miners on day 0, the plant on day 200: they stand power-limited until it lands."""
+    cfg = _ops(Landing(day=0.0, miners=2), Landing(day=200.0, reactor_kwe=600.0))
+    res = simulate(cfg, feed=FEED, seed=2)
+    before = res.daily.loc[:199]
+    assert before["regolith_excavated_t"].sum() == 0.0
+    assert before["energy_deficit_mwh"].sum() > 0.0
+    assert res.daily.loc[201:, "regolith_excavated_t"].sum() > 0.0
+
+
+def test_payload_over_the_landers_capacity_is_refused() -> None:
+    """A Blue Moon MK1 (3 t) cannot land a 10 t miner: one line naming the landing."""
+    cfg = _ops(
+        Landing(day=0.0, reactor_kwe=600.0),
+        Landing(day=10.0, lander="blue_moon_mk1", miners=1),
+    )
+    with pytest.raises(ScenarioError, match=r"operations\.landings\[1\]: 1 miners.*over the"):
+        simulate(cfg, feed=FEED, seed=1)
+    unknown = _ops(Landing(day=0.0, lander="saturn_v", miners=1, reactor_kwe=600.0))
+    with pytest.raises(ScenarioError, match=r"landings\[0\]\.lander: unknown model 'saturn_v'"):
+        simulate(unknown, feed=FEED, seed=1)
+
+
+def test_return_flight_before_any_landing_is_refused() -> None:
+    """Flights every 90 days but the first landing on day 120: one line naming the field."""
+    cfg = _ops(Landing(day=120.0, miners=1, reactor_kwe=600.0))
+    with pytest.raises(ScenarioError, match="launch_interval_days: the first return flight"):
+        simulate(cfg, feed=FEED, seed=1)
+
+
+def test_landings_must_bring_the_fleet() -> None:
+    """A scenario whose landings disagree with n_miners is a one-line error at its table."""
+    text = """
+[operations]
+n_miners = 5
+reactor_power_kwe = 1000.0
+[[operations.landings]]
+day = 0.0
+miners = 3
+reactor_kwe = 1000.0
+"""
+    with pytest.raises(ScenarioError, match=r"<string>:2: operations: landings bring 3 miners"):
+        scenario.parse(text)
