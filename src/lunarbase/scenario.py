@@ -321,6 +321,13 @@ class Operations(_Section):
     launch_interval_days: float = Field(
         90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
     )
+    return_loss_probability: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="Chance that a return flight and its cargo are lost [-] (assumption; 0: "
+        "every flight arrives).",
+    )
     return_capacity_kg: float = Field(
         1000.0, gt=0.0, le=1e6, description="He-3 (with containers) one flight carries [kg]."
     )

@@ -56,14 +56,18 @@ def test_reactor_too_small_for_any_miner_is_a_one_line_error() -> None:
         simulate(cfg, feed=feed(20.0, FINES), seed=1)
 
 
-def test_he3_is_conserved() -> None:
-    """Every kg extracted is shipped or still in the store at the end (no losses modelled);
-    no year ships more than the store could hold."""
-    cfg = Operations(years=4, return_capacity_kg=0.5)
+@pytest.mark.parametrize("loss", [0.0, 0.3])
+def test_he3_is_conserved(loss: float) -> None:
+    """Every kg extracted is shipped, lost with a flight, or still in the store at the end;
+    the store never goes negative; losses happen only when flights can be lost."""
+    cfg = Operations(years=4, return_capacity_kg=0.5, return_loss_probability=loss)
     res = simulate(cfg, feed=feed(20.0, FINES), seed=4)
-    assert res.he3_shipped_kg + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
-    stock = np.cumsum(res.annual["he3_extracted_kg"] - res.annual["he3_shipped_kg"])
+    lost = res.total("he3_lost_kg")
+    assert res.he3_shipped_kg + lost + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
+    out = res.daily["he3_shipped_kg"] + res.daily["he3_lost_kg"]
+    stock = np.cumsum(res.daily["he3_extracted_kg"] - out)
     assert (stock >= -1e-9).all()
+    assert (lost > 0.0) == (loss > 0.0)
 
 
 def test_events_run_in_time_order() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import simpy
 
 from lunarbase.errors import ScenarioError
@@ -77,10 +78,13 @@ def return_flights(
     *,
     interval_h: float,
     capacity_kg: float,
+    loss_probability: float = 0.0,
+    rng: np.random.Generator | None = None,
 ) -> Generator[simpy.Event, Any, None]:
     """SimPy process of the return flights until the ledger's horizon.
 
-    Records ``he3_shipped_kg`` and ``launches`` in ``ledger``.
+    Records ``he3_shipped_kg``, ``he3_lost_kg`` (cargo of flights lost on the way) and
+    ``launches`` in ``ledger``.
 
     Parameters
     ----------
@@ -88,6 +92,10 @@ def return_flights(
         Time between flights. [h]
     capacity_kg : float
         He-3 one flight carries at most. [kg]
+    loss_probability : float
+        Chance that a flight and its cargo are lost [-]; each flight draws from ``rng``.
+    rng : numpy.random.Generator, optional
+        The flights' own stream (required when ``loss_probability`` > 0).
     """
     while True:
         yield env.timeout(interval_h)
@@ -97,5 +105,6 @@ def return_flights(
         if cargo_kg <= 0.0:
             continue
         yield he3_store.get(cargo_kg)
-        ledger.add("he3_shipped_kg", env.now, cargo_kg)
+        lost = loss_probability > 0.0 and rng is not None and rng.random() < loss_probability
+        ledger.add("he3_lost_kg" if lost else "he3_shipped_kg", env.now, cargo_kg)
         ledger.add("launches", env.now, 1.0)

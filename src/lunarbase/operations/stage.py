@@ -61,6 +61,7 @@ _RECORDED = (
     "powered_h",
     "power_limited_h",
     "he3_shipped_kg",
+    "he3_lost_kg",
     "launches",
 )
 
@@ -76,6 +77,7 @@ ANNUAL_COLUMNS = (
     "energy_deficit_mwh",
     *REO_COLUMNS,
     "he3_shipped_kg",
+    "he3_lost_kg",
     "miner_availability",
     "power_limited_miners",
     "launches",
@@ -247,6 +249,7 @@ class OperationsResults:
                 "he3_kg_total": self.he3_extracted_kg,
                 "he3_kg_per_year": self.he3_extracted_kg / years,
                 "he3_shipped_kg_total": self.he3_shipped_kg,
+                "he3_lost_kg_total": self.total("he3_lost_kg"),
                 "regolith_t_total": self.regolith_excavated_t,
                 "area_mined_km2": self.area_mined_km2,
                 "heater_power_kw_th": self.heater_power_kw_th,
@@ -287,6 +290,7 @@ class OperationsResults:
                     "ree_oxide_kg": self.ree_oxide_kg,
                     "byproducts_kg": dict(self.byproducts_kg),
                     "he3_shipped_kg": self.he3_shipped_kg,
+                    "he3_lost_kg": self.total("he3_lost_kg"),
                     "he3_stock_end_kg": float(self.he3_stock_end_kg),
                     "launches": self.launches,
                     "production_mass_ratio": self.production_mass_ratio,
@@ -361,7 +365,9 @@ def simulate(
         shift_h=shift_h,
     )
     repair = None if cfg.repair_units is None else simpy.Resource(env, capacity=cfg.repair_units)
-    rngs = iter(np.random.default_rng(seed).spawn(cfg.n_miners))
+    # one stream per miner, then one for the flights (adding it leaves the miners' unchanged)
+    streams = np.random.default_rng(seed).spawn(cfg.n_miners + 1)
+    rngs = iter(streams[:-1])
 
     def start_miners(count: int) -> None:
         for _ in range(count):
@@ -379,6 +385,8 @@ def simulate(
             ledger,
             interval_h=cfg.launch_interval_days * 24.0,
             capacity_kg=cfg.return_capacity_kg,
+            loss_probability=cfg.return_loss_probability,
+            rng=streams[-1],
         )
     )
     env.run(until=ledger.horizon_h + TIME_EPS_H)
@@ -469,6 +477,7 @@ def _table(
     for group, kg in reo.items():
         table[f"reo_{group}_kg"] = kg
     table["he3_shipped_kg"] = raw["he3_shipped_kg"]
+    table["he3_lost_kg"] = raw["he3_lost_kg"]
     up_h = raw["powered_h"] + raw["power_limited_h"]  # a landed miner not up is down
     present_h = raw["present_h"].where(raw["present_h"] > 0.0)
     table["miner_availability"] = up_h / present_h
