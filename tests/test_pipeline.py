@@ -186,3 +186,24 @@ def test_design_grade_and_daytime_processing(mirror: Path) -> None:
         results.terrain.site.sunlit_any_fraction
     )
     assert 0.4 < results.operations.daylight_duty_fraction < 0.6
+
+
+def test_a_mining_area_away_from_the_base(mirror: Path) -> None:
+    """Base at the pole, miners on an equatorial mare: grades and light come from the mining
+    area, the base keeps its own terrain."""
+    text = QUICK.replace("[operations]\n", "[operations]\nprocessing_needs_sunlight = true\n")
+    text += (
+        "[site]\nlat_deg = -89.45\nlon_deg = 222.7\nmining_lat_deg = 8.5\nmining_lon_deg = 31.4\n"
+    )
+    sc = scenario.parse(text)
+    results = pipeline.Chain(sc, sites=lambda chain: None).run(until="operations")
+    terrain, res, ops = results.terrain, results.resources, results.operations
+    assert terrain is not None and res is not None and ops is not None
+    assert terrain.site.horizon == "dem" and terrain.mining_area is not None
+    assert terrain.mining_area.horizon == "flat"
+    assert res.mining_lat_deg == 8.5 and res.site_lat_deg == -89.45
+    assert res.mining_he3_ppb > 3 * res.site_he3_ppb  # Tranquillitatis vs polar highlands
+    assert ops.daylight_duty_fraction == pytest.approx(terrain.mining_area.sunlit_any_fraction)
+    assert "mining_area" in results.to_dict()["terrain"]
+    with pytest.raises(ScenarioError, match="give both mining_lat_deg and mining_lon_deg"):
+        scenario.parse("[site]\nmining_lat_deg = 8.5\n")

@@ -163,7 +163,8 @@ class Chain:
     # -- the stages, in order ------------------------------------------------------------------
 
     def terrain(self) -> TerrainResults:
-        """Terrain and light at the base site, and a basemap covering the site search area."""
+        """Terrain and light at the base site (and at a mining area away from it), and a
+        basemap covering the site search area."""
         from lunarbase import terrain as terrain_stage
 
         sc = self.scenario
@@ -172,6 +173,8 @@ class Chain:
             sc.terrain,
             site_lat_deg=sc.site.lat_deg,
             site_lon_deg=sc.site.lon_deg,
+            mining_lat_deg=sc.site.mining_lat_deg,
+            mining_lon_deg=sc.site.mining_lon_deg,
             basemap_half_width_km=min(BASEMAP_MAX_HALF_WIDTH_KM, half_km),
         )
 
@@ -185,6 +188,8 @@ class Chain:
             site_lat_deg=sc.site.lat_deg,
             site_lon_deg=sc.site.lon_deg,
             mining_radius_km=sc.site.mining_radius_km,
+            mining_lat_deg=sc.site.mining_lat_deg,
+            mining_lon_deg=sc.site.mining_lon_deg,
             seed=self.seeds["resources"],
         )
 
@@ -203,7 +208,8 @@ class Chain:
         grade from the resources stage's grain model (operations stream).
 
         Processing that needs sunlight (``processing_needs_sunlight``, a solar-heated design)
-        runs the base's fraction of time with the Sun up; otherwise around the clock.
+        runs the mining area's (or the base's) fraction of time with the Sun up; otherwise
+        around the clock.
         """
         from lunarbase import operations as operations_stage
 
@@ -211,8 +217,9 @@ class Chain:
         cfg = self.scenario.operations
         duty = 1.0
         if cfg.processing_needs_sunlight:
-            site = self._needs("terrain", self.results.terrain).site
-            duty = float(site.sunlit_any_fraction)
+            terrain = self._needs("terrain", self.results.terrain)
+            where = terrain.mining_area or terrain.site  # the miners' light, not the base's
+            duty = float(where.sunlit_any_fraction)
         return operations_stage.simulate(
             cfg,
             feed=operations_stage.feed_from(res),

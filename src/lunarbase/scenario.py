@@ -43,8 +43,24 @@ class Site(_Section):
     lat_deg: float = Field(-89.45, ge=-90.0, le=90.0, description="Base latitude [deg].")
     lon_deg: float = Field(222.7, ge=-180.0, le=360.0, description="Base longitude [deg E].")
     mining_radius_km: float = Field(
-        50.0, gt=0.0, le=2000.0, description="Radius around the base that miners work [km]."
+        50.0, gt=0.0, le=2000.0, description="Radius of the area the miners work [km]."
     )
+    mining_lat_deg: float | None = Field(
+        None,
+        ge=-90.0,
+        le=90.0,
+        description="Centre of the mining area when the miners work away from the base [deg]; "
+        "its grades and its light then set production. Unset: around the base.",
+    )
+    mining_lon_deg: float | None = Field(
+        None, ge=-180.0, le=360.0, description="Longitude of that centre [deg E]."
+    )
+
+    @model_validator(mode="after")
+    def _mining_centre_whole(self) -> Site:
+        if (self.mining_lat_deg is None) != (self.mining_lon_deg is None):
+            raise ValueError("give both mining_lat_deg and mining_lon_deg, or neither")
+        return self
 
 
 class Terrain(_Section):
@@ -251,10 +267,10 @@ class Operations(_Section):
     )
     processing_needs_sunlight: bool = Field(
         False,
-        description="Whether processing runs only while the Sun is up at the base (a solar-heated "
-        "processor such as the M-3's concentrator, which worked in lunar daytime only; Olson "
-        "2021). The duty cycle is then the base's fraction of time with any of the Sun's disk "
-        "visible, from the terrain stage.",
+        description="Whether processing runs only while the Sun is up where the miners work (a "
+        "solar-heated processor such as the M-3's concentrator, which worked in lunar daytime "
+        "only; Olson 2021). The duty cycle is then the mining area's (or the base's) fraction of "
+        "time with any of the Sun's disk visible, from the terrain stage.",
     )
     cp_model: Literal["biele2022", "hayne2017"] = Field(
         "biele2022",

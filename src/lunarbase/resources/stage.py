@@ -46,6 +46,8 @@ class ResourceResults:
         The run's seed (the inventory Monte Carlo draws from the resources stage's stream).
     site_lat_deg, site_lon_deg : float
         Base site [deg, deg E].
+    mining_lat_deg, mining_lon_deg : float
+        Centre of the mining area [deg, deg E] (the base site unless the scenario moves it).
     mining_radius_km : float
         Radius the miners work [km].
     site_cell : int
@@ -78,7 +80,8 @@ class ResourceResults:
     regolith_density_kg_m3 : float
         Bulk density of the top of the regolith [kg/m^3].
     mining_depth_m : float
-        Depth the miners dig: ``min(mining_depth_m, site regolith depth)`` [m].
+        Depth the miners dig: ``min(mining_depth_m, regolith depth of the mining area's bin)``
+        [m].
     mining_he3_fines_ppb : float
         He-3 grade of the fines below the cut in the mining area, ``mining_he3_ppb x
         he3_fines_fraction / fines_mass_fraction`` [ppb].
@@ -95,6 +98,8 @@ class ResourceResults:
     seed: int
     site_lat_deg: float
     site_lon_deg: float
+    mining_lat_deg: float
+    mining_lon_deg: float
     mining_radius_km: float
     site_cell: int
     site_he3_ppb: float
@@ -141,6 +146,8 @@ def assess(
     site_lon_deg: float,
     mining_radius_km: float,
     seed: SeedLike,
+    mining_lat_deg: float | None = None,
+    mining_lon_deg: float | None = None,
     grs: xr.Dataset | None = None,
 ) -> ResourceResults:
     """Run the resources stage for one base site.
@@ -153,6 +160,9 @@ def assess(
         Base site [deg, deg E].
     mining_radius_km : float
         Radius the miners work [km], > 0.
+    mining_lat_deg, mining_lon_deg : float, optional
+        Centre of the mining area [deg, deg E] when the miners work away from the base;
+        default the base site.
     seed : int or numpy.random.SeedSequence
         Seed of the inventory Monte Carlo (the chain passes the resources stage's stream).
     grs : xarray.Dataset, optional
@@ -181,20 +191,24 @@ def assess(
     maps = resource_maps(grs, cfg)
     site = containing_cell(grs, site_lat_deg, site_lon_deg)
     area = np.asarray(grs["area_m2"].values, dtype=float)
+    mine_lat = site_lat_deg if mining_lat_deg is None else mining_lat_deg
+    mine_lon = site_lon_deg if mining_lon_deg is None else mining_lon_deg
+    mine = containing_cell(grs, mine_lat, mine_lon)
 
-    weights = circle_weights(grs, site_lat_deg, site_lon_deg, mining_radius_km)
+    weights = circle_weights(grs, mine_lat, mine_lon, mining_radius_km)
     fallback = not np.any(weights > 0.0)
     if fallback:  # radius smaller than a ~150 km bin: the 5-degree map cannot resolve it
-        weights[site] = 1.0
+        weights[mine] = 1.0
     w_area = weights * area
 
     def mean(var: str) -> float:
         return area_mean(np.asarray(maps[var].values, dtype=float), w_area)
 
     site_depth = float(maps["regolith_depth_m"].values[site])
+    mine_depth = float(maps["regolith_depth_m"].values[mine])
     radius_m = mining_radius_km * 1000.0
     cap_area_m2 = 2.0 * math.pi * MOON_RADIUS_M**2 * (1.0 - math.cos(radius_m / MOON_RADIUS_M))
-    depth_m = min(cfg.mining_depth_m, site_depth)
+    depth_m = min(cfg.mining_depth_m, mine_depth)
     stated = cfg.mining_he3_ppb is not None
     mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else mean("he3_ppb")
     mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
@@ -213,6 +227,8 @@ def assess(
         seed=seed_entropy(seed),
         site_lat_deg=float(site_lat_deg),
         site_lon_deg=float(site_lon_deg),
+        mining_lat_deg=float(mine_lat),
+        mining_lon_deg=float(mine_lon),
         mining_radius_km=float(mining_radius_km),
         site_cell=int(grs["cell"].values[site]),
         site_he3_ppb=at_site("he3_ppb"),

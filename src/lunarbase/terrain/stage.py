@@ -34,6 +34,9 @@ class TerrainResults:
         Earth in view [-]), PSR distance [km] of the base site, with its light series
         (``site.light``: Sun-disk fraction [0-1] and Earth view per UTC time); off the polar
         DEMs the light is against a level horizon (``site.horizon == "flat"``).
+    mining_area : PointCriteria or None
+        The same at the centre of the mining area when it is away from the base (None: the
+        miners work around the base).
     light_settings : LightSettings
         Period, time step [h], mast height [m] and horizon settings the light was computed
         with; the sites stage evaluates its candidates with the same.
@@ -43,13 +46,18 @@ class TerrainResults:
     """
 
     site: PointCriteria
+    mining_area: PointCriteria | None
     light_settings: LightSettings
     basemap: xr.DataArray | None
 
     @property
     def summary(self) -> dict[str, Any]:
-        """The site's scalars as JSON-ready values (the ``terrain`` block of results.json)."""
-        return self.site.to_dict()
+        """The site's scalars as JSON-ready values (the ``terrain`` block of results.json),
+        with the mining area's under ``mining_area`` when it is away from the base."""
+        out = self.site.to_dict()
+        if self.mining_area is not None:
+            out["mining_area"] = self.mining_area.to_dict()
+        return out
 
     @property
     def series(self) -> pd.DataFrame:
@@ -66,6 +74,8 @@ def assess(
     *,
     site_lat_deg: float,
     site_lon_deg: float,
+    mining_lat_deg: float | None = None,
+    mining_lon_deg: float | None = None,
     basemap_half_width_km: float | None = None,
 ) -> TerrainResults:
     """Terrain and light at the base site, and optionally a basemap of the polar region.
@@ -76,6 +86,8 @@ def assess(
         Light period, time step, mast height and horizon settings.
     site_lat_deg, site_lon_deg : float
         Base site [deg, deg E].
+    mining_lat_deg, mining_lon_deg : float, optional
+        Centre of a mining area away from the base [deg, deg E].
     basemap_half_width_km : float, optional
         Half width of the basemap square around the pole [km]; None: no basemap.
 
@@ -88,8 +100,12 @@ def assess(
 
     settings = light_settings(cfg)
     site = with_flat_horizon_light(point_criteria(site_lat_deg, site_lon_deg, settings), settings)
+    mining = None
+    if mining_lat_deg is not None and mining_lon_deg is not None:
+        mining_point = point_criteria(mining_lat_deg, mining_lon_deg, settings)
+        mining = with_flat_horizon_light(mining_point, settings)
     shade = None if basemap_half_width_km is None else basemap(basemap_half_width_km)
-    return TerrainResults(site=site, light_settings=settings, basemap=shade)
+    return TerrainResults(site=site, mining_area=mining, light_settings=settings, basemap=shade)
 
 
 def light_settings(cfg: Terrain) -> LightSettings:
