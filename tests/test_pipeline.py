@@ -103,6 +103,7 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
             feed=feed(1.0, 0.5),
             daylight_duty_fraction=1.0,
             powered_miner_slots=1,
+            miner_availability=1.0,
             heater_power_kw_th=0.0,
             byproducts_kg={},
             n_miners=1,
@@ -207,3 +208,20 @@ def test_a_mining_area_away_from_the_base(mirror: Path) -> None:
     assert "mining_area" in results.to_dict()["terrain"]
     with pytest.raises(ScenarioError, match="give both mining_lat_deg and mining_lon_deg"):
         scenario.parse("[site]\nmining_lat_deg = 8.5\n")
+
+
+def test_running_a_chain_twice_gives_the_same_numbers(mirror: Path) -> None:
+    """Spawning miner streams never changes the chain's own seed: a second run repeats."""
+    chain = pipeline.Chain(scenario.parse(QUICK), sites=lambda chain: None)
+    first = chain.run(until="operations").operations
+    second = chain.run(until="operations").operations
+    assert first is not None and second is not None
+    assert first.he3_extracted_kg == second.he3_extracted_kg
+
+
+def test_soil_with_no_fines_is_a_one_line_error(mirror: Path) -> None:
+    """A cut below every grain: the resources stage names fines_cut_um."""
+    soil = "fines_cut_um = 0.001\ngrain_median_um = 10000.0\ngrain_sorting_phi = 0.1\n"
+    text = QUICK.replace("[resources]\n", "[resources]\n" + soil)
+    with pytest.raises(ScenarioError, match=r"resources\.fines_cut_um: no soil is finer"):
+        pipeline.Chain(scenario.parse(text)).run(until="resources")

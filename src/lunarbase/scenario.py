@@ -95,7 +95,7 @@ class Resources(_Section):
     """Regolith resource models."""
 
     he3_model: Literal["taylor1991_tio2", "johnson1999_fluence"] = Field(
-        "taylor1991_tio2", description="He-3 grade model (see lunarbase.resources.he3)."
+        "taylor1991_tio2", description="He-3 grade model (see lunarbase.resources.grades)."
     )
     he4_he3_atom_ratio: float = Field(
         2700.0,

@@ -25,6 +25,15 @@ def stage_seeds(seed: int) -> dict[str, np.random.SeedSequence]:
     return dict(zip(STAGE_STREAMS, children, strict=True))
 
 
+def fresh_sequence(seed: SeedLike) -> np.random.SeedSequence:
+    """A new ``SeedSequence`` equal to ``seed`` (an int, or a copy of a sequence), so spawning
+    children from it never changes the caller's sequence: the same seed gives the same children
+    however often a stage runs."""
+    if isinstance(seed, np.random.SeedSequence):
+        return np.random.SeedSequence(seed.entropy, spawn_key=seed.spawn_key)
+    return np.random.SeedSequence(seed)
+
+
 def seed_entropy(seed: SeedLike) -> int:
     """The int a seed came from: ``seed`` itself, or a sequence's entropy (the run's seed)."""
     if isinstance(seed, np.random.SeedSequence):

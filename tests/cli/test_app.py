@@ -98,6 +98,7 @@ def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
             ("--observer-height-m: value -3.0 out of range", ">= 0"),
         ),
         (("run", "no-such-scenario.toml"), ("no-such-scenario.toml: no such scenario file",)),
+        (("point", "--lat", "-89", "--lon", "0", "--end", "2034-01-01"), ("--end: end",)),
         (
             (
                 "illumination",

@@ -34,6 +34,7 @@ def _fixed_ops(
         feed=feed(20.0, 0.44),
         daylight_duty_fraction=1.0,
         powered_miner_slots=4,
+        miner_availability=1.0,
         heater_power_kw_th=0.0,
         byproducts_kg={},
         n_miners=n_miners,

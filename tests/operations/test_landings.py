@@ -78,3 +78,25 @@ reactor_kwe = 1000.0
 """
     with pytest.raises(ScenarioError, match=r"<string>:2: operations: landings bring 3 miners"):
         scenario.parse(text)
+
+
+def test_late_plant_and_the_short_last_day() -> None:
+    """Base load is served only once plant has landed; the daily series (its last day is
+    short) adds up to the years; availability over the hours on the Moon."""
+    cfg = _ops(Landing(day=0.0, miners=2), Landing(day=400.0, reactor_kwe=600.0), years=2)
+    res = simulate(cfg, feed=FEED, seed=3)
+    base_mwh = cfg.base_load_kw * 24.0 / 1000.0
+    assert res.daily.loc[:399, "electric_energy_mwh"].sum() == 0.0  # no plant, nothing runs
+    assert res.daily.loc[401, "electric_energy_mwh"] >= base_mwh
+    for col in ("electric_energy_mwh", "energy_deficit_mwh", "power_limited_miners"):
+        if col != "power_limited_miners":
+            assert res.daily[col].sum() == pytest.approx(res.annual[col].sum(), rel=1e-9)
+    assert res.daily["power_limited_miners"].max() <= 2.0 + 1e-9
+    assert 0.0 < res.summary()["availability"] <= 1.0
+
+
+def test_a_landing_after_the_run_is_refused() -> None:
+    """A landing after the last simulated day names its field."""
+    cfg = _ops(Landing(day=0.0, miners=1, reactor_kwe=600.0), Landing(day=1000.0), years=1)
+    with pytest.raises(ScenarioError, match=r"landings\[1\]\.day: day 1000 is after"):
+        simulate(cfg, feed=FEED, seed=1)

@@ -167,8 +167,9 @@ def load_scenario(
     from lunarbase import scenario as scenario_mod
 
     sc = scenario_mod.load(spec).with_seed(seed)
-    names = {key: "--" + key.split(".")[1].replace("_", "-") for key in overrides or {}}
-    sc = scenario_mod.with_overrides(sc, overrides or {}, names=names)
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    names = {key: "--" + key.split(".")[1].replace("_", "-") for key in given}
+    sc = scenario_mod.with_overrides(sc, given, names=names)
     extra = parse_set(sets)
     return scenario_mod.with_overrides(sc, extra, names={k: f"--set {k}" for k in extra})
 

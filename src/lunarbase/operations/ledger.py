@@ -55,24 +55,32 @@ class AnnualLedger:
         self._sums[column][self.year_index(t_h)] += amount
         self._daily[column][self.day_index(t_h)] += amount
 
-    def add_hours(self, column: str, start_h: float, end_h: float) -> None:
-        """Add the hours of ``[start_h, end_h)`` to ``column`` by year, cut at the horizon."""
+    def day_lengths_h(self) -> np.ndarray:
+        """Length of each daily bin [h]: 24, the last one shorter where the horizon ends
+        inside a day."""
+        lengths = np.full(self.days, DAY_H)
+        lengths[-1] = self.horizon_h - DAY_H * (self.days - 1)
+        return lengths
+
+    def add_hours(self, column: str, start_h: float, end_h: float, rate: float = 1.0) -> None:
+        """Add ``rate`` x the hours of ``[start_h, end_h)`` to ``column`` by year and by day,
+        cut at the horizon (``rate`` in units per hour, e.g. kW for kWh)."""
         end_h = min(end_h, self.horizon_h)
         t = start_h
         while end_h - t > TIME_EPS_H:
             stop = min(end_h, self.year_end_h(t))
-            self._sums[column][self.year_index(t)] += stop - t
+            self._sums[column][self.year_index(t)] += rate * (stop - t)
             t = stop
         if end_h - start_h <= TIME_EPS_H:
             return
         first, last = self.day_index(start_h), self.day_index(end_h - TIME_EPS_H)
         daily = self._daily[column]
         if first == last:
-            daily[first] += end_h - start_h
+            daily[first] += rate * (end_h - start_h)
             return
-        daily[first] += (first + 1) * DAY_H - start_h
-        daily[first + 1 : last] += DAY_H
-        daily[last] += end_h - last * DAY_H
+        daily[first] += rate * ((first + 1) * DAY_H - start_h)
+        daily[first + 1 : last] += rate * DAY_H
+        daily[last] += rate * (end_h - last * DAY_H)
 
     def daily_frame(self) -> pd.DataFrame:
         """The sums per day as a DataFrame indexed by ``day`` 0..D-1 (day 0 starts at t = 0;

@@ -1,4 +1,4 @@
-"""Base electric power: how many miners the nuclear plant can run at once, as a SimPy Resource.
+"""Base electric power: how many miners the nuclear plant can run at once (power slots).
 
 The plant's electric output, less the rest of the base's load, is split into whole "miner
 slots"; a miner must hold a slot to work. A miner that is up but finds no free slot idles

@@ -16,12 +16,13 @@ Olson 2021 [1]_); by-products scale with the He-3 released (Wisconsin ratios,
 :mod:`lunarbase.resources.volatiles`); REE recovery is a declared assumption
 (:mod:`~lunarbase.operations.rare_earths`); failures run on calendar time;
 ``daylight_duty_fraction`` is a duty cycle of powered shifts; return capacity limits the He-3
-mass itself. All miners start up and the He-3 store starts empty.
+mass itself. Miners and plant enter service when they land (``landings``; without a schedule
+everything is in place at the start); the He-3 store starts empty.
 
-Not modelled yet (the power and logistics of the operations issue): an hourly energy balance
-with solar arrays and batteries, landings and ramp-up; electric energy here is the miners' typed
-draw (``miner_power_kw``) and the base load, and the deficit is the draw of miners idled for lack
-of power.
+Not modelled yet (the power of the operations issue): an hourly energy balance with solar
+arrays and batteries, and ramp-up; electric energy here is the miners' typed draw
+(``miner_power_kw``) and the base load once plant has landed, and the deficit is the draw of
+miners idled for lack of power.
 
 References
 ----------
@@ -45,18 +46,19 @@ from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import MinerSpec, miner, shift_output
-from lunarbase.operations.ledger import DAY_H, TIME_EPS_H, AnnualLedger
+from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
 from lunarbase.operations.logistics import check_payload, return_flights
 from lunarbase.operations.power import PowerBus, powered_miner_slots
 from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
 from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
 from lunarbase.scenario import Operations
-from lunarbase.seeds import SeedLike, seed_entropy
+from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
 
 DEFAULT_SHIFT_H = 8.0
 """Default miner work shift, the simulation step [h]: three shifts a day."""
 
 _RECORDED = (
+    "base_kwh",
     "present_h",
     "powered_h",
     "power_limited_h",
@@ -156,6 +158,9 @@ class OperationsResults:
         Light duty cycle simulated. [-]
     powered_miner_slots : int
         Miners the plant could power at once.
+    miner_availability : float
+        Fraction of the miners' hours on the Moon that they were up, over the whole run
+        (None-safe: NaN for an empty fleet). [-]
     heater_power_kw_th : float
         Thermal power one working miner's heater draws from its source: fines flow x
         integral(cp dT) x (1 - recuperation) (:mod:`~lunarbase.operations.heating`). [kW(th)]
@@ -180,6 +185,7 @@ class OperationsResults:
     feed: MiningFeed
     daylight_duty_fraction: float
     powered_miner_slots: int
+    miner_availability: float
     heater_power_kw_th: float
     byproducts_kg: dict[str, float]
     n_miners: int
@@ -243,7 +249,6 @@ class OperationsResults:
         miner [kW(th)], thermal, electric and deficit energy [MWh], mean availability [-], REO
         [kg], by-products per species [kg] and the production mass ratio [-]."""
         years = len(self.annual)
-        availability = self.annual["miner_availability"].to_numpy(dtype=float)
         return plain(
             {
                 "he3_kg_total": self.he3_extracted_kg,
@@ -256,7 +261,7 @@ class OperationsResults:
                 "thermal_energy_mwh_total": self.total("thermal_energy_mwh"),
                 "electric_energy_mwh_total": self.total("electric_energy_mwh"),
                 "energy_deficit_mwh": self.total("energy_deficit_mwh"),
-                "availability": float(np.mean(availability)) if self.n_miners else None,
+                "availability": self.miner_availability,
                 "ree_oxide_kg_total": self.ree_oxide_kg,
                 "byproducts_kg": dict(self.byproducts_kg),
                 "production_mass_ratio": self.production_mass_ratio,
@@ -344,6 +349,7 @@ def simulate(
         check_landings(cfg)
     if not shift_h > 0.0:
         raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
+    heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
     env = simpy.Environment()
     ledger = AnnualLedger(cfg.years, HOURS_PER_YEAR, _RECORDED)
     slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
@@ -366,7 +372,7 @@ def simulate(
     )
     repair = None if cfg.repair_units is None else simpy.Resource(env, capacity=cfg.repair_units)
     # one stream per miner, then one for the flights (adding it leaves the miners' unchanged)
-    streams = np.random.default_rng(seed).spawn(cfg.n_miners + 1)
+    streams = np.random.default_rng(fresh_sequence(seed)).spawn(cfg.n_miners + 1)
     rngs = iter(streams[:-1])
 
     def start_miners(count: int) -> None:
@@ -375,8 +381,10 @@ def simulate(
 
     if cfg.landings:
         power.set_slots(0)
-        env.process(arrivals(env, cfg, power, start_miners))
+        env.process(arrivals(env, cfg, power, ledger, start_miners))
     else:
+        base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
+        ledger.add_hours("base_kwh", 0.0, ledger.horizon_h, rate=base_kw)
         start_miners(cfg.n_miners)
     env.process(
         return_flights(
@@ -391,9 +399,11 @@ def simulate(
     )
     env.run(until=ledger.horizon_h + TIME_EPS_H)
 
-    heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
+    totals = ledger.frame().sum()
+    up_h = totals["powered_h"] + totals["power_limited_h"]
+    availability = up_h / totals["present_h"] if totals["present_h"] > 0.0 else float("nan")
     annual = _table(ledger.frame(), HOURS_PER_YEAR, spec, cfg, feed, heater_kw_th)
-    daily = _table(ledger.daily_frame(), DAY_H, spec, cfg, feed, heater_kw_th)
+    daily = _table(ledger.daily_frame(), ledger.day_lengths_h(), spec, cfg, feed, heater_kw_th)
     he3_kg = float(annual["he3_extracted_kg"].sum())
     per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
     return OperationsResults(
@@ -403,6 +413,7 @@ def simulate(
         feed=feed,
         daylight_duty_fraction=float(daylight_duty_fraction),
         powered_miner_slots=slots,
+        miner_availability=float(availability),
         heater_power_kw_th=heater_kw_th,
         byproducts_kg={species: he3_kg * ratio for species, ratio in per_kg.items()},
         n_miners=cfg.n_miners,
@@ -422,7 +433,13 @@ def check_landings(cfg: Operations) -> None:
         An unknown lander, a payload over capacity, or return flights starting before anything
         has landed (naming the field).
     """
+    run_days = cfg.years * HOURS_PER_YEAR / 24.0
     for i, landing in enumerate(cfg.landings):
+        if landing.day >= run_days:
+            raise ScenarioError(
+                f"operations.landings[{i}].day: day {landing.day:g} is after the run's "
+                f"{run_days:g} days (operations.years = {cfg.years})"
+            )
         reactor_kg = landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe
         payload = landing.miners * cfg.miner_mass_kg + reactor_kg + landing.spares_kg
         what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe and spares"
@@ -440,36 +457,42 @@ def arrivals(
     env: simpy.Environment,
     cfg: Operations,
     power: PowerBus,
+    ledger: AnnualLedger,
     start_miners: Callable[[int], None],
 ) -> Generator[simpy.Event, Any, None]:
     """SimPy process of the landings in date order: each puts its miners to work and adds its
-    reactor power to the bus (units enter service on landing)."""
+    reactor power to the bus (units enter service on landing); the base load is served from
+    the first plant landing on (``base_kwh``)."""
     landed_kwe = 0.0
     for landing in sorted(cfg.landings, key=lambda landing: landing.day):
         yield env.timeout(max(landing.day * 24.0 - env.now, 0.0))
+        served_before = min(cfg.base_load_kw, landed_kwe)
         landed_kwe += landing.reactor_kwe
+        served = min(cfg.base_load_kw, landed_kwe)
+        ledger.add_hours("base_kwh", env.now, ledger.horizon_h, rate=served - served_before)
         power.set_slots(powered_miner_slots(landed_kwe, cfg.base_load_kw, cfg.miner_power_kw))
         start_miners(landing.miners)
 
 
 def _table(
     raw: pd.DataFrame,
-    bin_h: float,
+    bin_h: float | np.ndarray,
     spec: MinerSpec,
     cfg: Operations,
     feed: MiningFeed,
     heater_kw_th: float,
 ) -> pd.DataFrame:
     """The :data:`ANNUAL_COLUMNS` of a ledger frame whose rows are bins of ``bin_h`` hours
-    (years or days): mass flows from the powered hours, heat, electricity, REO, shipments."""
+    (years, or days with a short last one): mass flows from the powered hours, heat,
+    electricity (miners' draw and the base load once plant has landed), REO, shipments."""
     flows = shift_output(spec, raw["powered_h"].to_numpy())
     mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
     table = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
     fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
     heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
     table["thermal_energy_mwh"] = table["fines_processed_t"] * heat_mwh_per_t
-    base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
-    table["electric_energy_mwh"] = (flows["working_h"] * cfg.miner_power_kw + base_kw * bin_h) / 1e3
+    miners_kwh = flows["working_h"] * cfg.miner_power_kw
+    table["electric_energy_mwh"] = (miners_kwh + raw["base_kwh"].to_numpy()) / 1e3
     table["energy_deficit_mwh"] = raw["power_limited_h"] * cfg.miner_power_kw / 1000.0
     reo = reo_kg_by_group(
         table["regolith_excavated_t"].to_numpy(), feed.th_ppm, cfg.ree_recovery_fraction

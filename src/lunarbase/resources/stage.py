@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.inventory import Inventory, he3_inventories
@@ -60,18 +61,19 @@ class ResourceResults:
         Regolith thickness assumed there [m].
     mining_n_cells : int
         Bins whose centre lies within the mining radius [count]; when none does (the radius is
-        smaller than a ~150 km bin) the site bin alone is used and ``mining_from_site_cell`` is
-        True.
+        smaller than a ~150 km bin) the bin containing the mining centre alone is used and
+        ``mining_from_site_cell`` is True.
     mining_from_site_cell : bool
-        Whether the mining-radius means fell back to the site bin.
+        Whether the mining-radius means fell back to the bin containing the mining centre (the
+        site's, unless the mining area is away from the base).
     mining_he3_ppb, mining_tio2_wt_pct, mining_th_ppm, mining_ree_ppm : float
         Area-weighted means over the mining bins [ppb, wt%, ppm, ppm]; the He-3 grade is the
         scenario's ``mining_he3_ppb`` where it states one.
     mining_grade_source : str
         ``"map"`` or ``"scenario"`` (a design grade stated in the scenario).
     mining_he3_tonnes : float
-        Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, site
-        regolith depth)`` at ``mining_he3_ppb`` [t].
+        Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, regolith
+        depth of the mining centre's bin)`` at ``mining_he3_ppb`` [t].
     fines_cut_um, fines_mass_fraction, he3_fines_fraction : float
         Sieve cut of the fines [um], their mass fraction of the soil [-] and their share of its
         He-3 [-] (:func:`lunarbase.resources.grains.fines_fractions`; the same everywhere).
@@ -215,6 +217,11 @@ def assess(
 
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
     fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
+    if not fines_mass > 0.0:
+        raise ScenarioError(
+            f"resources.fines_cut_um: no soil is finer than {cfg.fines_cut_um:g} um at a "
+            f"{cfg.grain_median_um:g} um median and {cfg.grain_sorting_phi:g} phi sorting"
+        )
 
     named = [region_weights(grs, r) for r in ("moon", "nearside", "farside", "south-pole")]
     moon, near, far, south = he3_inventories(grs, cfg, named, seed=seed)

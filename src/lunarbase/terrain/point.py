@@ -306,6 +306,11 @@ def with_flat_horizon_light(criteria: PointCriteria, settings: LightSettings) ->
     """
     if criteria.light is not None:
         return criteria
+    if criteria.lat_deg > 89.0:  # the south-polar map projection runs out near the north pole
+        raise QueryError(
+            f"latitude {criteria.lat_deg} deg: light against a level horizon is computed only "
+            "south of 89 N"
+        )
     x, y = latlon_to_xy(criteria.lat_deg, criteria.lon_deg)
     azimuth = np.arange(4, dtype=np.float64) * 90.0
     level = Horizon(azimuth, np.zeros(4), float(x), float(y), criteria.elevation_m, 0.0)

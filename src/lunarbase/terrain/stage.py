@@ -61,8 +61,8 @@ class TerrainResults:
 
     @property
     def series(self) -> pd.DataFrame:
-        """The site's light series as a DataFrame indexed by UTC time (empty off the polar
-        DEMs)."""
+        """The site's light series as a DataFrame indexed by UTC time (against a level horizon
+        off the polar DEMs)."""
         import pandas as pd
 
         light = self.site.light
