@@ -228,6 +228,11 @@ class progress:
             self.bar.stop()
 
 
+def format_value(value: Any, pattern: str) -> str:
+    """``pattern.format(value)``, or ``"n/a"`` for a missing (None) value."""
+    return "n/a" if value is None else pattern.format(value)
+
+
 def print_quantities(title: str, rows: list[tuple[str, str]]) -> None:
     """Print (quantity, value) rows as a two-column Rich table; text is never read as markup."""
     from rich.markup import escape

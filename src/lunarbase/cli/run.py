@@ -16,6 +16,7 @@ from lunarbase.cli.options import (
     SetOpt,
     chain_for,
     err,
+    format_value,
     out,
     print_quantities,
     progress,
@@ -58,26 +59,31 @@ def _summary_table(result: dict[str, Any]) -> None:
     ops, econ = result["operations"], result["economics"]
     rows = [
         ("base elevation [m]", f"{terrain['elevation_m']:.0f}"),
-        ("mean Sun-disk fraction", _fmt(terrain.get("illumination_fraction"), "{:.3f}")),
-        ("longest night [h]", _fmt(terrain.get("longest_night_h"), "{:.0f}")),
-        ("Earth in view (fraction of time)", _fmt(terrain.get("earth_visible_fraction"), "{:.3f}")),
-        ("He-3 grade of mining area [ppb]", _fmt(res.get("mining_he3_ppb"), "{:.2f}")),
+        ("mean Sun-disk fraction", format_value(terrain.get("illumination_fraction"), "{:.3f}")),
+        ("longest night [h]", format_value(terrain.get("longest_night_h"), "{:.0f}")),
+        (
+            "Earth in view (fraction of time)",
+            format_value(terrain.get("earth_visible_fraction"), "{:.3f}"),
+        ),
+        ("He-3 grade of mining area [ppb]", format_value(res.get("mining_he3_ppb"), "{:.2f}")),
         ("best candidate site", _best_site(result["sites"])),
-        ("He-3 shipped to Earth [kg, total]", _fmt(ops["totals"]["he3_shipped_kg"], "{:.1f}")),
-        ("NPV at nominal inputs [USD]", _fmt(econ["npv_usd"], "{:.3g}")),
+        (
+            "He-3 shipped to Earth [kg, total]",
+            format_value(ops["totals"]["he3_shipped_kg"], "{:.1f}"),
+        ),
+        ("NPV at nominal inputs [USD]", format_value(econ["npv_usd"], "{:.3g}")),
         ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),
-        ("breakeven He-3 price [USD/kg]", _fmt(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}")),
+        (
+            "breakeven He-3 price [USD/kg]",
+            format_value(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}"),
+        ),
     ]
     print_quantities(result["provenance"]["scenario_name"], rows)
 
 
 def _band(mc: dict[str, Any]) -> str:
     keys = ("npv_p05_usd", "npv_p50_usd", "npv_p95_usd")
-    return " / ".join(_fmt(mc[k], "{:.3g}") for k in keys)
-
-
-def _fmt(value: Any, pattern: str) -> str:
-    return "n/a" if value is None else pattern.format(value)
+    return " / ".join(format_value(mc[k], "{:.3g}") for k in keys)
 
 
 def _best_site(rows: list[dict[str, Any]]) -> str:

@@ -13,6 +13,7 @@ from lunarbase.cli.options import (
     SeedOpt,
     SetOpt,
     chain_for,
+    format_value,
     out,
     print_json,
     print_quantities,
@@ -77,7 +78,7 @@ def simulate(
             }
         )
         return
-    rows = [(label, _fmt(summary[key], pattern)) for label, key, pattern in ROWS]
+    rows = [(label, format_value(summary[key], pattern)) for label, key, pattern in ROWS]
     print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
     if csv is not None:
         out.print(f"daily series: {csv}")
@@ -86,7 +87,3 @@ def simulate(
 def _skip(chain: Any) -> None:
     """The site ranking is not needed to simulate the base: skipped."""
     return None
-
-
-def _fmt(value: Any, pattern: str) -> str:
-    return "n/a" if value is None else pattern.format(value)
