@@ -249,8 +249,14 @@ class PointCriteria:
 
 
 _ELEVATION_KEYS = (
-    *("elevation_m", "slope_deg", "dem", "dem_resolution_m", "x_m", "y_m"),
-    *("lat_deg", "lon_deg"),
+    "elevation_m",
+    "slope_deg",
+    "dem",
+    "dem_resolution_m",
+    "x_m",
+    "y_m",
+    "lat_deg",
+    "lon_deg",
 )
 """Fields of :class:`PointCriteria` known off the polar DEMs (in ``lunarbase point`` order)."""
 
