@@ -399,10 +399,11 @@ def simulate(
     )
     env.run(until=ledger.horizon_h + TIME_EPS_H)
 
-    totals = ledger.frame().sum()
+    raw = ledger.frame()
+    totals = raw.sum()
     up_h = totals["powered_h"] + totals["power_limited_h"]
     availability = up_h / totals["present_h"] if totals["present_h"] > 0.0 else float("nan")
-    annual = _table(ledger.frame(), HOURS_PER_YEAR, spec, cfg, feed, heater_kw_th)
+    annual = _table(raw, HOURS_PER_YEAR, spec, cfg, feed, heater_kw_th)
     daily = _table(ledger.daily_frame(), ledger.day_lengths_h(), spec, cfg, feed, heater_kw_th)
     he3_kg = float(annual["he3_extracted_kg"].sum())
     per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
