@@ -6,14 +6,13 @@ import json
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
 from lunarbase.errors import ScenarioError
 from tests.cli.test_app import cli
-from tests.operations.helpers import feed
+from tests.operations.helpers import shipping_only
 
 QUICK = """
 [scenario]
@@ -93,24 +92,12 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     def fixed_operations(chain: pipeline.Chain) -> OperationsResults:
         seen.append(chain)
         assert chain.results.resources is not None  # the stages before it have run
-        annual = pd.DataFrame(
-            {"he3_shipped_kg": [1.0, 2.0, 3.0]}, index=pd.RangeIndex(1, 4, name="year")
-        )
-        return OperationsResults(
-            annual=annual,
-            daily=annual.iloc[:0],
-            he3_stock_end_kg=0.0,
-            feed=feed(1.0, 0.5),
-            daylight_duty_fraction=1.0,
-            powered_miner_slots=1,
-            miner_availability=1.0,
-            heater_power_kw_th=0.0,
-            byproducts_kg={},
+        return shipping_only(
+            [1.0, 2.0, 3.0],
             n_miners=1,
             miner_mass_kg=sc.operations.miner_mass_kg,
             reactor_power_kwe=100.0,
             reactor_mass_kg=100.0 * sc.operations.reactor_mass_kg_per_kwe,
-            seed=0,
         )
 
     chain = pipeline.Chain(

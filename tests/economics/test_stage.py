@@ -11,7 +11,7 @@ import pytest
 from lunarbase.economics import evaluate, fusion, montecarlo
 from lunarbase.operations import OperationsResults, simulate
 from lunarbase.scenario import Economics, Operations
-from tests.operations.helpers import feed
+from tests.operations.helpers import feed, shipping_only
 
 OPS = Operations(years=5)
 
@@ -25,23 +25,12 @@ def _fixed_ops(
     shipped_kg: list[float], n_miners: int = 5, reactor_power_kwe: float = 1000.0
 ) -> OperationsResults:
     """Operations results with given yearly shipments (other columns irrelevant here)."""
-    index = pd.RangeIndex(1, len(shipped_kg) + 1, name="year")
-    annual = pd.DataFrame({"he3_shipped_kg": shipped_kg}, index=index)
-    return OperationsResults(
-        annual=annual,
-        daily=annual.iloc[:0],
-        he3_stock_end_kg=0.0,
-        feed=feed(20.0, 0.44),
-        daylight_duty_fraction=1.0,
-        powered_miner_slots=4,
-        miner_availability=1.0,
-        heater_power_kw_th=0.0,
-        byproducts_kg={},
+    return shipping_only(
+        shipped_kg,
         n_miners=n_miners,
         miner_mass_kg=OPS.miner_mass_kg,
         reactor_power_kwe=reactor_power_kwe,
         reactor_mass_kg=reactor_power_kwe * OPS.reactor_mass_kg_per_kwe,
-        seed=0,
     )
 
 
