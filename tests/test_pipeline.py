@@ -48,7 +48,7 @@ def test_run_default_scenario_writes_report_and_results(mirror: Path, tmp_path: 
     assert result["terrain"]["dem"] == "site01_10m"
     assert 0.0 < result["terrain"]["illumination_fraction"] < 1.0
     assert len(result["sites"]) == scenario.load().sites.n_candidates
-    assert result["operations"]["totals"]["he3_shipped_kg"] > 0.0
+    assert result["operations"]["totals"]["he3_shipped_kg_total"] > 0.0
     html = (tmp_path / "report.html").read_text()
     assert "<script" in html and "Plotly" in html
     assert not re.search(r"<script[^>]+src=", html)  # self-contained: plotly.js is inlined
@@ -159,28 +159,35 @@ def resources_region_with_int_seed(chain: pipeline.Chain) -> float:
     return inv.he3.he3_tonnes_p50
 
 
+def _working_fraction(ops: object) -> float:
+    """Fraction of the hours with the plant up that some miner was working (drawing power)."""
+    hourly = ops.hourly  # type: ignore[attr-defined]
+    plant_up = hourly[hourly["fission_kw"] > 0.0]
+    return float((plant_up["miners_served_kw"] > 0.0).mean())
+
+
 def test_design_grade_and_daytime_processing(mirror: Path) -> None:
-    """A stated mining grade replaces the map's; sunlight-bound processing runs the base's
-    sunlit fraction of the time."""
-    text = QUICK.replace("[operations]\n", "[operations]\nprocessing_needs_sunlight = true\n")
-    text = text.replace("[resources]\n", "[resources]\nmining_he3_ppb = 20.0\n")
+    """A stated mining grade replaces the map's; concentrator-heated miners work only while
+    the Sun is up where they dig (an equatorial site, light against a level horizon, a
+    two-month series at 12 h repeated over the three years)."""
+    text = QUICK.replace("[resources]\n", "[resources]\nmining_he3_ppb = 20.0\n")
     sc = scenario.parse(text + "[site]\nlat_deg = 0.674\nlon_deg = 23.473\n")
     results = pipeline.Chain(sc, sites=lambda chain: None).run(until="operations")
     assert results.resources is not None and results.terrain is not None
     assert results.resources.mining_he3_ppb == 20.0
     assert results.resources.mining_grade_source == "scenario"
-    assert results.operations is not None
-    assert results.operations.daylight_duty_fraction == pytest.approx(
-        results.terrain.site.sunlit_any_fraction
-    )
-    assert 0.4 < results.operations.daylight_duty_fraction < 0.6
+    ops = results.operations
+    assert ops is not None and ops.heat_source == "solar_concentrator"
+    assert ops.light_horizon == "flat" and ops.light_repeated
+    lit = results.terrain.site.sunlit_any_fraction
+    assert lit is not None and 0.4 < lit < 0.6
+    assert _working_fraction(ops) == pytest.approx(lit, abs=0.02)
 
 
 def test_a_mining_area_away_from_the_base(mirror: Path) -> None:
     """Base at the pole, miners on an equatorial mare: grades and light come from the mining
-    area, the base keeps its own terrain."""
-    text = QUICK.replace("[operations]\n", "[operations]\nprocessing_needs_sunlight = true\n")
-    text += (
+    area, the base keeps its own terrain (and its arrays its light)."""
+    text = QUICK + (
         "[site]\nlat_deg = -89.45\nlon_deg = 222.7\nmining_lat_deg = 8.5\nmining_lon_deg = 31.4\n"
     )
     sc = scenario.parse(text)
@@ -191,7 +198,9 @@ def test_a_mining_area_away_from_the_base(mirror: Path) -> None:
     assert terrain.mining_area.horizon == "flat"
     assert res.mining_lat_deg == 8.5 and res.site_lat_deg == -89.45
     assert res.mining_he3_ppb > 3 * res.site_he3_ppb  # Tranquillitatis vs polar highlands
-    assert ops.daylight_duty_fraction == pytest.approx(terrain.mining_area.sunlit_any_fraction)
+    lit = terrain.mining_area.sunlit_any_fraction
+    assert lit is not None
+    assert _working_fraction(ops) == pytest.approx(lit, abs=0.02)
     assert "mining_area" in results.to_dict()["terrain"]
     with pytest.raises(ScenarioError, match="give both mining_lat_deg and mining_lon_deg"):
         scenario.parse("[site]\nmining_lat_deg = 8.5\n")

@@ -204,27 +204,19 @@ class Chain:
         )
 
     def operations(self) -> OperationsResults:
-        """The base simulated on the mining area's fines: their mass fraction and enriched He-3
-        grade from the resources stage's grain model (operations stream).
-
-        Processing that needs sunlight (``processing_needs_sunlight``, a solar-heated design)
-        runs the mining area's (or the base's) fraction of time with the Sun up; otherwise
-        around the clock.
-        """
+        """The base simulated hour by hour on the mining area's fines (their mass fraction and
+        enriched He-3 grade from the resources stage's grain model) and the terrain stage's
+        light at the base (solar arrays) and where the miners work (solar concentrators), in
+        the operations stream."""
         from lunarbase import operations as operations_stage
 
         res = self._needs("resources", self.results.resources)
-        cfg = self.scenario.operations
-        duty = 1.0
-        if cfg.processing_needs_sunlight:
-            terrain = self._needs("terrain", self.results.terrain)
-            where = terrain.mining_area or terrain.site  # the miners' light, not the base's
-            duty = float(where.sunlit_any_fraction)
+        terrain = self._needs("terrain", self.results.terrain)
         return operations_stage.simulate(
-            cfg,
+            self.scenario.operations,
             feed=operations_stage.feed_from(res),
             seed=self.seeds["operations"],
-            daylight_duty_fraction=duty,
+            light=operations_stage.light_from(terrain),
         )
 
     def economics(self) -> EconomicsResults:

@@ -221,7 +221,41 @@ class Landing(_Section):
     reactor_kwe: float = Field(
         0.0, ge=0.0, le=1_000_000.0, description="Nuclear plant power it lands [kWe]."
     )
-    spares_kg: float = Field(0.0, ge=0.0, le=1e7, description="Spares and other cargo [kg].")
+    array_kw: float = Field(
+        0.0, ge=0.0, le=1_000_000.0, description="Solar array rating it lands [kW]."
+    )
+    battery_kwh: float = Field(
+        0.0, ge=0.0, le=1e8, description="Usable battery capacity it lands [kWh]."
+    )
+    spares_kg: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e7,
+        description="Spares it lands into the surface store that repairs draw on [kg].",
+    )
+    source: str = Field("", description="Where the date and contents come from.")
+
+
+class Ramp(_Section):
+    """A stretch of ramp-up: the miners' throughput moves linearly between two fractions of
+    their rate (commissioning, learning); it holds its last value until the next ramp."""
+
+    start_day: float = Field(..., ge=0.0, le=36_525.0, description="Start [days after start].")
+    end_day: float = Field(..., ge=0.0, le=36_525.0, description="End [days after start].")
+    start_fraction: float = Field(
+        ..., ge=0.0, le=1.0, description="Fraction of the rated throughput at the start [-]."
+    )
+    end_fraction: float = Field(
+        ..., ge=0.0, le=1.0, description="Fraction of the rated throughput at the end [-]."
+    )
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Ramp:
+        if not self.end_day > self.start_day:
+            raise ValueError(
+                f"end_day ({self.end_day:g}) must be after start_day ({self.start_day:g})"
+            )
+        return self
 
 
 class Operations(_Section):
@@ -265,12 +299,21 @@ class Operations(_Section):
         "mean temperature below the diurnal skin at the Apollo 15/17 heat-flow sites as commonly "
         "quoted; polar regolith is colder, which raises the heat needed).",
     )
-    processing_needs_sunlight: bool = Field(
-        False,
-        description="Whether processing runs only while the Sun is up where the miners work (a "
-        "solar-heated processor such as the M-3's concentrator, which worked in lunar daytime "
-        "only; Olson 2021). The duty cycle is then the mining area's (or the base's) fraction of "
-        "time with any of the Sun's disk visible, from the terrain stage.",
+    heat_source: Literal["electric", "solar_concentrator"] = Field(
+        "solar_concentrator",
+        description="What heats the fines: 'electric' (resistive heaters on the base's power, "
+        "served with the miners) or 'solar_concentrator' (a Sun-tracking concentrator on each "
+        "miner, as the M-3's 12 MW one, Olson 2021: processing then runs only while the Sun is "
+        "up where the miners work, at the heat the visible part of the disk gives). The ILRS "
+        "heat source is unpublished (assumption).",
+    )
+    concentrator_kw_th: float = Field(
+        2000.0,
+        ge=0.0,
+        le=1_000_000.0,
+        description="Heat one miner's solar concentrator delivers in full sunlight [kW(th)]; "
+        "12,000 for the M-3 (Olson 2021); 2,000 (assumption) is about a 100 t/h miner's heater. "
+        "Used when heat_source = 'solar_concentrator'.",
     )
     cp_model: Literal["biele2022", "hayne2017"] = Field(
         "biele2022",
@@ -281,8 +324,8 @@ class Operations(_Section):
         200.0,
         gt=0.0,
         le=100_000.0,
-        description="Electric power one working miner draws [kW] (assumption; the heater "
-        "recuperates 85 % of its heat, Olson 2021).",
+        description="Electric power one working miner draws for digging, sieving and gas "
+        "separation, heaters not included [kW] (assumption: no published figure).",
     )
     reactor_power_kwe: float = Field(
         1000.0,
@@ -292,7 +335,73 @@ class Operations(_Section):
         "asks >= 100 kWe per unit, GRC RFI 2025).",
     )
     base_load_kw: float = Field(
-        100.0, ge=0.0, le=1_000_000.0, description="Power the rest of the base draws [kW]."
+        100.0,
+        ge=0.0,
+        le=1_000_000.0,
+        description="Life support, thermal control and communications, served first from the "
+        "first landing on [kW] (assumption).",
+    )
+    reactor_thermal_efficiency: float = Field(
+        0.26,
+        gt=0.0,
+        le=1.0,
+        description="Fission plant thermal-to-electric efficiency [-]: the Russian TEM space "
+        "reactor's 1 MWe from 3.8 MW(th) (Wikipedia 'TEM (nuclear propulsion)'; secondary).",
+    )
+    reactor_availability: float = Field(
+        0.95,
+        gt=0.0,
+        le=1.0,
+        description="Fraction of the time a fission unit is up [-] (assumption; try 0.8-1).",
+    )
+    reactor_mttr_h: float = Field(
+        168.0,
+        gt=0.0,
+        le=1e6,
+        description="Mean length of a fission unit's outage [h] (assumption).",
+    )
+    reactor_capacity_loss_per_year: float = Field(
+        0.0159,
+        ge=0.0,
+        lt=1.0,
+        description="Fraction of a fission unit's capacity lost per year of service [1/yr]: "
+        "1.59 %/yr in a peer FSP cost model (Imperial College MSc, fsps-system-design-analysis; "
+        "thesis assumption).",
+    )
+    reactor_commissioning_days: float = Field(
+        30.0,
+        ge=0.0,
+        le=3650.0,
+        description="Days from a fission unit's landing to its first power (assumption).",
+    )
+    array_kw: float = Field(
+        0.0,
+        ge=0.0,
+        le=1_000_000.0,
+        description="Solar array rating at the base [kW]; output follows the visible fraction "
+        "of the Sun's disk at the terrain stage's observer height.",
+    )
+    array_mass_kg_per_kw: float = Field(
+        20.0,
+        gt=0.0,
+        le=1e4,
+        description="Solar array specific mass with its mast [kg/kW] (assumption: ~100 W/kg "
+        "for the blanket alone, doubled for a tall polar mast; try 10-50).",
+    )
+    battery_kwh: float = Field(
+        0.0, ge=0.0, le=1e8, description="Usable battery capacity at the base [kWh]."
+    )
+    battery_round_trip_efficiency: float = Field(
+        0.9,
+        gt=0.0,
+        le=1.0,
+        description="Battery energy out per energy in [-] (assumption: Li-ion 0.85-0.95).",
+    )
+    battery_mass_kg_per_kwh: float = Field(
+        6.7,
+        gt=0.0,
+        le=1e4,
+        description="Battery specific mass [kg/kWh] (assumption: a 150 Wh/kg pack; try 4-10).",
     )
     miner_mass_kg: float = Field(
         10_000.0,
@@ -329,6 +438,18 @@ class Operations(_Section):
         description="Repair units at the base, each fixing one miner at a time [count]; a failed "
         "miner waits for a free one (assumption). Unset: every failed miner is repaired at once.",
     )
+    spares_kg_per_repair: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e6,
+        description="Spares one miner repair takes from the surface store [kg] (assumption; "
+        "0: repairs need no spares). A repair waits for spares when the store is empty.",
+    )
+    ramps: tuple[Ramp, ...] = Field(
+        (),
+        description="Ramp-up of the miners' throughput, in date order and not overlapping. "
+        "Empty: full rate from landing.",
+    )
     landings: tuple[Landing, ...] = Field(
         (),
         description="Dated landings of the hardware; together they must bring n_miners miners "
@@ -349,9 +470,27 @@ class Operations(_Section):
     )
 
     @model_validator(mode="after")
+    def _ramps_in_order(self) -> Operations:
+        for i in range(1, len(self.ramps)):
+            before, ramp = self.ramps[i - 1], self.ramps[i]
+            if ramp.start_day < before.end_day:
+                raise ValueError(
+                    f"ramps[{i}] starts on day {ramp.start_day:g}, before ramps[{i - 1}] ends "
+                    f"(day {before.end_day:g}): ramps must be in date order and not overlap"
+                )
+        return self
+
+    @model_validator(mode="after")
     def _landings_bring_the_fleet(self) -> Operations:
         if not self.landings:
             return self
+        for name in ("array_kw", "battery_kwh"):
+            landed = sum(getattr(landing, name) for landing in self.landings)
+            if abs(landed - getattr(self, name)) > 1e-6:
+                raise ValueError(
+                    f"landings bring {landed:g} {name} but {name} = {getattr(self, name):g} "
+                    "(make them agree)"
+                )
         miners = sum(landing.miners for landing in self.landings)
         kwe = sum(landing.reactor_kwe for landing in self.landings)
         if miners != self.n_miners or abs(kwe - self.reactor_power_kwe) > 1e-6:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lunarbase.operations import MiningFeed, OperationsResults
+from lunarbase.scenario import Operations
 
 
 def feed(he3_fines_ppb: float, fines_mass_fraction: float, th_ppm: float = 1.0) -> MiningFeed:
@@ -36,16 +37,37 @@ def shipping_only(
     return OperationsResults(
         annual=annual,
         daily=annual.iloc[:0],
+        hourly=annual.iloc[:0],
         he3_stock_end_kg=0.0,
         feed=feed(20.0, 0.44),
-        daylight_duty_fraction=1.0,
-        powered_miner_slots=n_miners,
+        light_horizon="none",
+        light_repeated=False,
         miner_availability=1.0,
         heater_power_kw_th=0.0,
+        heat_source="electric",
         byproducts_kg={},
         n_miners=n_miners,
         miner_mass_kg=miner_mass_kg,
         reactor_power_kwe=reactor_power_kwe,
         reactor_mass_kg=reactor_mass_kg,
+        array_kw=0.0,
+        array_mass_kg=0.0,
+        battery_kwh=0.0,
+        battery_mass_kg=0.0,
+        spares_landed_kg=0.0,
         seed=0,
     )
+
+
+def ops(**update: object) -> Operations:
+    """Operations settings for tests of the fleet and the flows: the scenario defaults, but the
+    fines heated by a concentrator big enough never to limit (no light series: the Sun always
+    up), a plant that never fails or fades; ``update`` overrides any field."""
+    fields: dict[str, object] = {
+        "heat_source": "solar_concentrator",
+        "concentrator_kw_th": 10_000.0,
+        "reactor_availability": 1.0,
+        "reactor_capacity_loss_per_year": 0.0,
+    }
+    fields.update(update)
+    return Operations(**fields)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from lunarbase import scenario
 from lunarbase.errors import ScenarioError
 from lunarbase.operations import simulate
 from lunarbase.scenario import Landing, Operations
-from tests.operations.helpers import feed
+from tests.operations.helpers import feed, ops
 
 FEED = feed(20.0, 0.5)
 
@@ -18,7 +18,7 @@ def _ops(*landings: Landing, **update: object) -> Operations:
     miners = sum(landing.miners for landing in landings)
     kwe = sum(landing.reactor_kwe for landing in landings)
     base = {"years": 3, "n_miners": miners, "reactor_power_kwe": kwe, "landings": landings}
-    return Operations.model_validate({**base, **update})
+    return ops(**{"reactor_commissioning_days": 0.0, **base, **update})
 
 
 def test_miners_work_only_after_they_land() -> None:
@@ -80,9 +80,22 @@ reactor_kwe = 1000.0
         scenario.parse(text)
 
 
+def test_plant_powers_up_after_commissioning() -> None:
+    """A plant landed on day 100 with 30 days of commissioning gives its first power on day
+    130; the miners landed with it wait."""
+    cfg = _ops(Landing(day=100.0, miners=1, reactor_kwe=600.0), reactor_commissioning_days=30.0)
+    cfg = cfg.model_copy(update={"launch_interval_days": 120.0})
+    res = simulate(cfg, feed=FEED, seed=1)
+    first = res.daily.index[res.daily["fission_energy_mwh"] > 0][0]
+    assert first == 130
+    assert res.daily.loc[100:129, "energy_deficit_mwh"].sum() > 0.0
+    assert res.daily.loc[:129, "regolith_excavated_t"].sum() == 0.0
+
+
 def test_late_plant_and_the_short_last_day() -> None:
-    """Base load is served only once plant has landed; the daily series (its last day is
-    short) adds up to the years; availability over the hours on the Moon."""
+    """The base load asks for power from the first landing and is served once plant has
+    landed; the daily series (its last day is short) adds up to the years; availability over
+    the hours on the Moon."""
     cfg = _ops(Landing(day=0.0, miners=2), Landing(day=400.0, reactor_kwe=600.0), years=2)
     res = simulate(cfg, feed=FEED, seed=3)
     base_mwh = cfg.base_load_kw * 24.0 / 1000.0

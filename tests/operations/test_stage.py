@@ -9,16 +9,15 @@ import pandas as pd
 import pytest
 
 from lunarbase.constants import HOURS_PER_YEAR
-from lunarbase.operations import ANNUAL_COLUMNS, expected_he3_kg_per_year, simulate
-from lunarbase.scenario import Operations
-from tests.operations.helpers import feed
+from lunarbase.operations import ANNUAL_COLUMNS, SiteLight, expected_he3_kg_per_year, simulate
+from tests.operations.helpers import feed, ops
 
 FINES = 0.44
 """Mass fraction of the excavated regolith heated in these tests [-] (M-3: 556/1258 t/h)."""
 
 
 def test_annual_table_shape_and_columns() -> None:
-    cfg = Operations(years=4)
+    cfg = ops(years=4)
     res = simulate(cfg, feed=feed(20.0, FINES), seed=1)
     assert list(res.annual.columns) == list(ANNUAL_COLUMNS)
     assert list(res.annual.index) == [1, 2, 3, 4]
@@ -27,7 +26,7 @@ def test_annual_table_shape_and_columns() -> None:
 
 
 def test_same_seed_same_result_other_seed_different() -> None:
-    cfg = Operations(years=3)
+    cfg = ops(years=3)
     a = simulate(cfg, feed=feed(20.0, FINES), seed=7)
     b = simulate(cfg, feed=feed(20.0, FINES), seed=7)
     c = simulate(cfg, feed=feed(20.0, FINES), seed=8)
@@ -37,11 +36,11 @@ def test_same_seed_same_result_other_seed_different() -> None:
 
 
 def test_zero_miners_make_nothing() -> None:
-    res = simulate(Operations(n_miners=0, years=2), feed=feed(20.0, FINES), seed=1)
+    res = simulate(ops(n_miners=0, years=2), feed=feed(20.0, FINES), seed=1)
     assert res.he3_extracted_kg == 0.0
     assert res.he3_shipped_kg == 0.0
     assert res.launches == 0
-    assert expected_he3_kg_per_year(Operations(n_miners=0), feed=feed(20.0, FINES)) == 0.0
+    assert expected_he3_kg_per_year(ops(n_miners=0), feed=feed(20.0, FINES)) == 0.0
     # availability of an empty fleet is undefined, and JSON-safe as None
     assert res.to_dict()["annual"]["miner_availability"] == [None, None]
 
@@ -50,8 +49,8 @@ def test_reactor_too_small_for_any_miner_is_a_one_line_error() -> None:
     """A plant that can never power one miner is refused, naming the field, not run idle."""
     from lunarbase.errors import ScenarioError
 
-    cfg = Operations(reactor_power_kwe=250.0, base_load_kw=100.0, miner_power_kw=200.0, years=2)
-    with pytest.raises(ScenarioError, match=r"operations\.reactor_power_kwe: 250 kWe can never"):
+    cfg = ops(reactor_power_kwe=250.0, base_load_kw=100.0, miner_power_kw=200.0, years=2)
+    with pytest.raises(ScenarioError, match=r"operations\.reactor_power_kwe: 250 kWe \+ 0 kW of"):
         simulate(cfg, feed=feed(20.0, FINES), seed=1)
 
 
@@ -59,7 +58,7 @@ def test_reactor_too_small_for_any_miner_is_a_one_line_error() -> None:
 def test_he3_is_conserved(loss: float) -> None:
     """Every kg extracted is shipped, lost with a flight, or still in the store at the end;
     the store never goes negative; losses happen only when flights can be lost."""
-    cfg = Operations(years=4, return_capacity_kg=0.5, return_loss_probability=loss)
+    cfg = ops(years=4, return_capacity_kg=0.5, return_loss_probability=loss)
     res = simulate(cfg, feed=feed(20.0, FINES), seed=4)
     lost = res.total("he3_lost_kg")
     assert res.he3_shipped_kg + lost + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
@@ -88,14 +87,14 @@ def test_events_run_in_time_order() -> None:
 
 
 def test_grade_zero_digs_but_yields_nothing() -> None:
-    res = simulate(Operations(years=2), feed=feed(0.0, FINES), seed=1)
+    res = simulate(ops(years=2), feed=feed(0.0, FINES), seed=1)
     assert res.regolith_excavated_t > 0.0
     assert res.he3_extracted_kg == 0.0
     assert res.launches == 0
 
 
 def test_mass_balance_and_capacity() -> None:
-    cfg = Operations(years=5, return_capacity_kg=3.0, launch_interval_days=30.0)
+    cfg = ops(years=5, return_capacity_kg=3.0, launch_interval_days=30.0)
     res = simulate(cfg, feed=feed(20.0, FINES), seed=3)
     assert res.he3_shipped_kg + res.he3_stock_end_kg == pytest.approx(res.he3_extracted_kg)
     assert (res.annual["he3_shipped_kg"] <= res.annual["launches"] * 3.0 + 1e-9).all()
@@ -112,7 +111,7 @@ def test_mass_balance_and_capacity() -> None:
 
 
 def test_fines_follow_fines_mass_fraction() -> None:
-    res = simulate(Operations(years=2), feed=feed(20.0, FINES), seed=1)
+    res = simulate(ops(years=2), feed=feed(20.0, FINES), seed=1)
     ratio = res.annual["fines_processed_t"] / res.annual["regolith_excavated_t"]
     np.testing.assert_allclose(ratio, 0.44)
 
@@ -120,13 +119,13 @@ def test_fines_follow_fines_mass_fraction() -> None:
 @pytest.mark.parametrize(
     "update",
     [
-        {},  # 5 miners, 4 power slots: spares stand in for broken miners
+        {},  # 5 miners, power for 4.5: spares stand in for broken miners
         {"reactor_power_kwe": 2000.0},  # power for every miner
-        {"n_miners": 7, "reactor_power_kwe": 1100.0, "miner_mttr_h": 300.0},  # 5 slots, a = 0.77
+        {"n_miners": 7, "reactor_power_kwe": 1100.0, "miner_mttr_h": 300.0},  # 5, a = 0.77
     ],
 )
 def test_simulation_matches_closed_form(update: dict[str, float]) -> None:
-    cfg = Operations(years=6, **update)
+    cfg = ops(years=6, **update)
     per_year = [
         simulate(cfg, feed=feed(20.0, FINES), seed=seed).he3_extracted_kg / cfg.years
         for seed in range(3)
@@ -134,53 +133,49 @@ def test_simulation_matches_closed_form(update: dict[str, float]) -> None:
     expected = expected_he3_kg_per_year(cfg, feed=feed(20.0, FINES))
     print(f"sim {np.mean(per_year):.3f} kg/yr vs closed form {expected:.3f} kg/yr")
     # Scatter of one 6-year run is 0.3-1.2 % (largest for the long repairs of case 3), so the mean
-    # of 3 seeds is good to ~0.7 % (1 sigma); the shift step (a spare miner waits up to one 8-h
-    # shift to take over a slot) biases the sim up to ~0.5 % low (measured with 20 seeds).
-    # 2.5 % is bias + ~3 sigma.
+    # of 3 seeds is good to ~0.7 % (1 sigma); the hourly balance has no bias of its own (spare
+    # miners take over within the hour). 2.5 % is ~3.5 sigma.
     assert np.mean(per_year) == pytest.approx(expected, rel=0.025)
 
 
-def test_closed_form_by_hand_and_illumination() -> None:
-    cfg = Operations(reactor_power_kwe=2000.0)
+def test_closed_form_by_hand_and_half_sunlight() -> None:
+    """Concentrator-heated miners in a place lit half the time (12 h on, 12 h off) make half."""
+    cfg = ops(reactor_power_kwe=2000.0)
     availability = 1000.0 / 1072.0
     by_hand = 5 * availability * HOURS_PER_YEAR * 100.0e3 * 0.44 * 20e-9 * 0.75
     assert expected_he3_kg_per_year(cfg, feed=feed(20.0, FINES)) == pytest.approx(by_hand)
     assert expected_he3_kg_per_year(
-        cfg, feed=feed(20.0, FINES), daylight_duty_fraction=0.5
+        cfg, feed=feed(20.0, FINES), heat_use_fraction=0.5
     ) == pytest.approx(by_hand / 2)
+    lit = np.array([1.0, 0.0])
+    light = SiteLight(12.0, lit, lit, "flat", "2035-01-01T00:00")
     half = simulate(
-        cfg.model_copy(update={"years": 4}),
-        feed=feed(20.0, FINES),
-        seed=2,
-        daylight_duty_fraction=0.5,
+        cfg.model_copy(update={"years": 4}), feed=feed(20.0, FINES), seed=2, light=light
     )
+    assert half.light_repeated and half.light_horizon == "flat"
     assert half.he3_extracted_kg / 4 == pytest.approx(by_hand / 2, rel=0.03)
 
 
 def test_more_power_never_hurts() -> None:
-    small = expected_he3_kg_per_year(Operations(), feed=feed(20.0, FINES))
-    large = expected_he3_kg_per_year(Operations(reactor_power_kwe=2000.0), feed=feed(20.0, FINES))
+    small = expected_he3_kg_per_year(ops(), feed=feed(20.0, FINES))
+    large = expected_he3_kg_per_year(ops(reactor_power_kwe=2000.0), feed=feed(20.0, FINES))
     assert large > small
 
 
 def test_to_dict_is_plain_json() -> None:
-    res = simulate(Operations(years=2), feed=feed(20.0, FINES), seed=1)
+    res = simulate(ops(years=2), feed=feed(20.0, FINES), seed=1)
     d = res.to_dict()
     json.dumps(d, allow_nan=False)
-    assert d["totals"]["he3_extracted_kg"] == pytest.approx(res.he3_extracted_kg)
+    assert d["totals"]["he3_kg_total"] == pytest.approx(res.he3_extracted_kg)
     assert type(d["annual"]["launches"][0]) is int
     assert type(d["annual"]["he3_extracted_kg"][0]) is float
 
 
-@pytest.mark.parametrize(("grade", "light"), [(-1.0, 1.0), (20.0, 1.5), (20.0, -0.1)])
-def test_rejects_bad_inputs(grade: float, light: float) -> None:
-    with pytest.raises(ValueError):
-        simulate(
-            Operations(years=1),
-            feed=feed(grade, FINES),
-            seed=1,
-            daylight_duty_fraction=light,
-        )
+def test_rejects_bad_inputs() -> None:
+    with pytest.raises(ValueError, match="he3_fines_ppb"):
+        simulate(ops(years=1), feed=feed(-1.0, FINES), seed=1)
+    with pytest.raises(ValueError, match="heat_use_fraction"):
+        expected_he3_kg_per_year(ops(), feed=feed(20.0, FINES), heat_use_fraction=1.5)
 
 
 def test_heat_follows_the_fines_and_the_heater() -> None:
@@ -188,7 +183,7 @@ def test_heat_follows_the_fines_and_the_heater() -> None:
     draws fines flow x integral(cp dT) x (1 - recuperation)."""
     from lunarbase.operations import heater_power_kw_th
 
-    cfg = Operations(years=2)
+    cfg = ops(years=2)
     res = simulate(cfg, feed=feed(20.0, FINES), seed=1)
     expected_kw = heater_power_kw_th(
         cfg.excavation_t_per_h * FINES,
@@ -201,7 +196,7 @@ def test_heat_follows_the_fines_and_the_heater() -> None:
     np.testing.assert_allclose(
         res.annual["thermal_energy_mwh"], res.annual["fines_processed_t"] * per_t_mwh
     )
-    assert res.to_dict()["heater_power_kw_th"] == pytest.approx(expected_kw)
+    assert res.to_dict()["totals"]["heater_power_kw_th"] == pytest.approx(expected_kw)
 
 
 def test_run_outputs_follow_the_mass_flows() -> None:
@@ -209,7 +204,7 @@ def test_run_outputs_follow_the_mass_flows() -> None:
     from lunarbase.operations.rare_earths import reo_kg_by_group
     from lunarbase.resources import byproducts_per_kg_he3
 
-    cfg = Operations(years=2)
+    cfg = ops(years=2)
     res = simulate(cfg, feed=feed(20.0, FINES, th_ppm=4.0), seed=1)
     excavated = res.regolith_excavated_t
     assert res.area_mined_km2 == pytest.approx(excavated / (1.66 * 3.0) / 1e6)
@@ -231,7 +226,7 @@ def test_run_outputs_follow_the_mass_flows() -> None:
 
 def test_daily_series_adds_up_to_the_years() -> None:
     """Each column of the daily series sums to the annual total; days cover the horizon."""
-    cfg = Operations(years=2)
+    cfg = ops(years=2)
     res = simulate(cfg, feed=feed(20.0, FINES, th_ppm=3.0), seed=6)
     assert len(res.daily) == int(np.ceil(2 * HOURS_PER_YEAR / 24.0))
     for col in ("regolith_excavated_t", "he3_extracted_kg", "thermal_energy_mwh", "reo_light_kg"):
@@ -245,7 +240,7 @@ def test_repair_units_are_shared() -> None:
     (MTBF + MTTR), which unlimited repairs reach; more units get closer to it."""
     from lunarbase.operations.stage import steady_state_availability
 
-    base = Operations(years=4, n_miners=8, miner_mtbf_h=300.0, miner_mttr_h=100.0)
+    base = ops(years=4, n_miners=8, miner_mtbf_h=300.0, miner_mttr_h=100.0)
     base = base.model_copy(update={"reactor_power_kwe": 8 * 200.0 + 100.0})
     ideal = steady_state_availability(300.0, 100.0)
 

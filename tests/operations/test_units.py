@@ -1,18 +1,25 @@
-"""Unit tests of the operations building blocks: processing, power, ledger, fleet, logistics."""
+"""Unit tests of the operations building blocks: processing, hourly binning, fleet, power and
+dispatch, logistics."""
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 import simpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from lunarbase.operations import processing
-from lunarbase.operations.fleet import MinerSpec, miner, shift_output
-from lunarbase.operations.ledger import AnnualLedger
-from lunarbase.operations.logistics import return_flights
-from lunarbase.operations.power import PowerBus, powered_miner_slots
+from lunarbase.operations.fleet import UpLog, mean_up_h, unit_life
+from lunarbase.operations.hourly import bin_sums, hourly_from_series, interval_hours
+from lunarbase.operations.logistics import FlightLog, return_flights
+from lunarbase.operations.power import (
+    Battery,
+    fission_output_kw,
+    priority_dispatch,
+    solar_output_kw,
+)
 
 # --- processing ------------------------------------------------------------------------------
 
@@ -35,157 +42,199 @@ def test_grade_zero_gives_no_he3() -> None:
     assert processing.he3_extracted_kg(1e6, 0.0, 0.9) == 0.0
 
 
-# --- power -----------------------------------------------------------------------------------
+# --- hourly binning --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("reactor_kwe", "base_kw", "miner_kw", "slots"),
-    [
-        (1000.0, 100.0, 200.0, 4),
-        (1.0, 0.1, 0.3, 3),  # 0.9 / 0.3 is 2.9999999999999996 in floats: still 3 slots
-        (1000.0, 1000.0, 200.0, 0),  # the base takes it all
-        (0.0, 0.0, 200.0, 0),
-        (150.0, 0.0, 200.0, 0),  # plant smaller than one miner
-        (1e6, 0.0, 1.0, 1_000_000),
-    ],
+def test_interval_hours_by_hand() -> None:
+    # [0.5, 3.25) covers half of hour 0, hours 1 and 2, a quarter of hour 3; [5, 5.5) half of 5;
+    # [9, 20) is cut at the end; weights scale.
+    out = interval_hours([0.5, 5.0, 9.0], [3.25, 5.5, 20.0], 10, weights=[2.0, 1.0, 1.0])
+    assert_allclose(out, [1.0, 2.0, 2.0, 0.5, 0.0, 0.5, 0.0, 0.0, 0.0, 1.0])
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 50, allow_nan=False), st.floats(0, 50, allow_nan=False)),
+        max_size=20,
+    )
 )
-def test_powered_miner_slots(
-    reactor_kwe: float, base_kw: float, miner_kw: float, slots: int
-) -> None:
-    assert powered_miner_slots(reactor_kwe, base_kw, miner_kw) == slots
+def test_interval_hours_keeps_every_hour(pairs: list[tuple[float, float]]) -> None:
+    """The hours binned equal the intervals' total length inside the window."""
+    starts = np.array([min(p) for p in pairs])
+    ends = np.array([max(p) for p in pairs])
+    out = interval_hours(starts, ends, 40)
+    inside = np.clip(ends, 0, 40) - np.clip(starts, 0, 40)
+    assert out.sum() == pytest.approx(inside.sum(), abs=1e-9)
+    assert (out >= -1e-12).all() and (out <= len(pairs) + 1e-9).all()
 
 
-def test_power_bus_hands_out_at_most_its_slots() -> None:
-    """Two slots: two takers, the third is refused until one gives its slot back; more slots
-    (a reactor landed) let it in."""
-    env = simpy.Environment()
-    bus = PowerBus(env, 2)
-    assert bus.try_acquire() and bus.try_acquire()
-    assert not bus.try_acquire()
-    bus.release()
-    assert bus.try_acquire()
-    assert not bus.try_acquire()
-    bus.set_slots(3)
-    assert bus.try_acquire()
+def test_bin_sums_keep_the_short_last_bin() -> None:
+    assert_allclose(bin_sums(np.ones(60), 24), [24.0, 24.0, 12.0])
 
 
-def test_power_bus_without_slots() -> None:
-    assert not PowerBus(simpy.Environment(), 0).try_acquire()
-
-
-# --- ledger ----------------------------------------------------------------------------------
-
-
-def test_ledger_splits_hours_across_years_and_cuts_at_horizon() -> None:
-    ledger = AnnualLedger(3, 100.0, ["down_h"])
-    ledger.add_hours("down_h", 90.0, 130.0)  # 10 h in year 1, 30 h in year 2
-    ledger.add_hours("down_h", 280.0, 500.0)  # 20 h in year 3, the rest past the horizon
-    assert_allclose(ledger.frame()["down_h"].to_numpy(), [10.0, 30.0, 20.0])
-    assert list(ledger.frame().index) == [1, 2, 3]
-
-
-def test_ledger_splits_hours_across_days() -> None:
-    """A stretch from 20 h to 75 h puts 4, 24, 24 and 3 h in days 0-3; instants go to their day."""
-    ledger = AnnualLedger(1, 100.0, ["h", "kg"])
-    ledger.add_hours("h", 20.0, 75.0)
-    ledger.add("kg", 49.0, 2.0)
-    daily = ledger.daily_frame()
-    assert len(daily) == 5  # 100 h = 4 days + a 4-h last day
-    assert_allclose(daily["h"].to_numpy(), [4.0, 24.0, 24.0, 3.0, 0.0])
-    assert_allclose(daily["kg"].to_numpy(), [0.0, 0.0, 2.0, 0.0, 0.0])
-    assert daily["h"].sum() == ledger.frame()["h"].sum()
-
-
-def test_ledger_year_index_at_boundaries() -> None:
-    ledger = AnnualLedger(2, 100.0, ["x"])
-    assert ledger.year_index(0.0) == 0
-    assert ledger.year_index(99.9) == 0
-    assert ledger.year_index(100.0) == 1
-    assert ledger.year_index(200.0) == 1  # the horizon counts in the last year
+def test_light_series_held_and_repeated() -> None:
+    values, repeated = hourly_from_series([0.0, 1.0], step_h=2.0, n_hours=6)
+    assert_allclose(values, [0, 0, 1, 1, 0, 0])
+    assert repeated
+    assert not hourly_from_series([0.0, 1.0, 1.0], step_h=2.0, n_hours=6)[1]
 
 
 # --- fleet -----------------------------------------------------------------------------------
 
 
-def _spec(**kw: float) -> MinerSpec:
-    base = dict(
-        excavation_t_per_h=100.0,
-        mtbf_h=1e9,
-        mttr_h=1.0,
-        fines_mass_fraction=0.5,
-        he3_fines_ppb=20.0,
-        he3_release_fraction=0.8,
-        daylight_duty_fraction=1.0,
-        shift_h=8.0,
-    )
-    base.update(kw)
-    return MinerSpec(**base)
-
-
-def _run_one_miner(spec: MinerSpec, slots: int, years: int = 1) -> tuple[AnnualLedger, float]:
+def _life(mtbf_h: float, mttr_h: float, horizon_h: float = 10_000.0, **kw: object) -> UpLog:
     env = simpy.Environment()
-    ledger = AnnualLedger(years, 1000.0, ["present_h", "powered_h", "power_limited_h"])
-    store = simpy.Container(env, capacity=float("inf"))
-    env.process(miner(env, spec, PowerBus(env, slots), store, ledger, np.random.default_rng(0)))
-    env.run(until=ledger.horizon_h + 1e-6)
-    return ledger, store.level
+    log = UpLog()
+    env.process(
+        unit_life(
+            env,
+            log,
+            horizon_h=horizon_h,
+            mtbf_h=mtbf_h,
+            mttr_h=mttr_h,
+            rng=np.random.default_rng(0),
+            **kw,  # type: ignore[arg-type]
+        )
+    )
+    env.run(until=horizon_h)
+    return log
 
 
-def _down_h(frame: pd.DataFrame, hours_per_year: float = 1000.0) -> pd.Series:
-    """Hours a single miner was down: neither powered nor power-limited."""
-    return hours_per_year - frame["powered_h"] - frame["power_limited_h"]
+def test_a_unit_that_never_fails_is_up_all_the_time() -> None:
+    log = _life(float("inf"), 1.0)
+    assert (log.starts_h, log.ends_h, log.repairs) == ([0.0], [10_000.0], 0)
 
 
-def test_reliable_powered_miner_works_all_year() -> None:
-    spec = _spec()
-    ledger, stock_kg = _run_one_miner(spec, slots=1, years=2)
-    frame = ledger.frame()
-    assert_allclose(frame["powered_h"].to_numpy(), [1000.0, 1000.0])
-    assert_allclose(_down_h(frame).to_numpy(), [0.0, 0.0], atol=1e-9)
-    # 2000 h x 100 t/h x 0.5 x 20 ppb x 0.8 = 1.6 kg
-    assert stock_kg == pytest.approx(1.6)
+def test_availability_is_mtbf_over_mtbf_plus_mttr() -> None:
+    log = _life(100.0, 25.0, horizon_h=2e6)
+    up = np.subtract(log.ends_h, log.starts_h).sum() / 2e6
+    assert up == pytest.approx(0.8, abs=0.01)
+    assert mean_up_h(0.8, 25.0) == pytest.approx(100.0)
+    assert mean_up_h(1.0, 25.0) == float("inf")
 
 
-def test_unpowered_miner_idles() -> None:
-    ledger, stock_kg = _run_one_miner(_spec(), slots=0)
-    assert ledger.frame()["powered_h"].sum() == 0.0
-    assert ledger.frame()["power_limited_h"].sum() == pytest.approx(1000.0)
-    assert stock_kg == 0.0
+def test_repairs_wait_for_spares() -> None:
+    """With 10 kg of spares and 10 kg per repair, the second failure is never repaired."""
+    env = simpy.Environment()
+    spares = simpy.Container(env, init=10.0)
+    log = UpLog()
+    env.process(
+        unit_life(
+            env,
+            log,
+            horizon_h=1e5,
+            mtbf_h=100.0,
+            mttr_h=1.0,
+            rng=np.random.default_rng(1),
+            spares=spares,
+            spares_kg_per_repair=10.0,
+        )
+    )
+    env.run(until=1e5)
+    assert log.repairs == 1 and len(log.starts_h) == 2 and log.ends_h[-1] < 1e4
+    assert spares.level == 0.0
 
 
-def test_failing_miner_loses_its_down_time() -> None:
-    ledger, _ = _run_one_miner(_spec(mtbf_h=50.0, mttr_h=50.0), slots=1, years=5)
-    frame = ledger.frame()
-    # powered the whole time it is up (one slot, one miner): no power-limited hours
-    assert frame["power_limited_h"].sum() == 0.0
-    assert 0.35 < _down_h(frame).sum() / 5000.0 < 0.65  # ~0.5 over ~50 cycles
+# --- power -----------------------------------------------------------------------------------
 
 
-def test_shift_output_scales_with_light() -> None:
-    out = shift_output(_spec(daylight_duty_fraction=0.25), np.array([100.0, 200.0]))
-    assert_allclose(out["working_h"], [25.0, 50.0])
-    assert_allclose(out["regolith_excavated_t"], [2500.0, 5000.0])
+def test_fission_output_fades_with_service_years() -> None:
+    up = np.ones(2 * 8766)
+    out = fission_output_kw(up, 100.0, service_start_h=0.0, capacity_loss_per_year=0.1)
+    assert out[0] == pytest.approx(100.0, rel=1e-4)
+    assert out[8766] == pytest.approx(90.0, rel=1e-4)  # one year in service
+
+
+def test_solar_follows_the_visible_disk() -> None:
+    assert_allclose(solar_output_kw(np.full(3, 50.0), [0.0, 0.5, 1.0]), [0.0, 25.0, 50.0])
+
+
+def _balance(generation: list[float], base: list[float], miners: list[float], kwh: float):  # type: ignore[no-untyped-def]
+    n = len(generation)
+    return priority_dispatch(
+        np.array(generation),
+        {"base": np.array(base), "miners": np.array(miners)},
+        Battery(np.full(n, kwh), round_trip_efficiency=0.81),
+    )
+
+
+def test_dispatch_serves_in_priority_order_by_hand() -> None:
+    """Hour 0: 100 kW for 60 + 60 kW: the base gets 60, the miners 40. Hour 1: 200 kW, the
+    loads take 120, 80 goes into the battery at sqrt(0.81) = 0.9 (72 kWh stored, 8 lost).
+    Hour 2: no generation: the battery gives 72 x 0.9 = 64.8 kW, all to the base's 60 first."""
+    out = _balance([100.0, 200.0, 0.0], [60.0] * 3, [60.0] * 3, kwh=1000.0)
+    assert_allclose(out.served_kw["base"], [60.0, 60.0, 60.0])
+    assert_allclose(out.served_kw["miners"], [40.0, 60.0, 4.8])
+    assert_allclose(out.charge_kw, [0.0, 80.0, 0.0])
+    assert_allclose(out.state_of_charge_kwh, [0.0, 72.0, 0.0], atol=1e-12)
+    assert_allclose(out.curtailed_kw, [0.0, 0.0, 0.0])
+
+
+def test_full_battery_curtails() -> None:
+    out = _balance([500.0], [100.0], [100.0], kwh=90.0)
+    assert out.state_of_charge_kwh[0] == pytest.approx(90.0)
+    assert out.curtailed_kw[0] == pytest.approx(500.0 - 200.0 - 100.0)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 500, allow_nan=False),
+            st.floats(0, 300, allow_nan=False),
+            st.floats(0, 300, allow_nan=False),
+        ),
+        min_size=1,
+        max_size=48,
+    ),
+    st.floats(0, 1000, allow_nan=False),
+)
+def test_dispatch_conserves_energy(hours: list[tuple[float, float, float]], kwh: float) -> None:
+    """Every hour: generated = consumed + stored + curtailed + losses; nothing negative, no
+    load served more than it asked, the battery within its capacity."""
+    gen, base, miners = (list(x) for x in zip(*hours, strict=True))
+    out = _balance(gen, base, miners, kwh)
+    consumed = out.served_kw["base"] + out.served_kw["miners"]
+    stored = np.diff(out.state_of_charge_kwh, prepend=0.0)
+    assert_allclose(gen, consumed + stored + out.curtailed_kw + out.losses_kw, atol=1e-8)
+    assert (out.served_kw["base"] <= np.array(base) + 1e-9).all()
+    assert (out.served_kw["miners"] <= np.array(miners) + 1e-9).all()
+    for series in (out.curtailed_kw, out.losses_kw, out.state_of_charge_kwh, out.charge_kw):
+        assert (series >= -1e-9).all()
+    assert (out.state_of_charge_kwh <= kwh + 1e-9).all()
 
 
 # --- logistics -------------------------------------------------------------------------------
 
 
-def _fly(stock_kg: float, capacity_kg: float, interval_h: float) -> AnnualLedger:
+def _fly(made_kg: float, capacity_kg: float, interval_h: float) -> FlightLog:
+    """Flights over 1000 h while ``made_kg`` of He-3 is made at a steady rate."""
     env = simpy.Environment()
-    ledger = AnnualLedger(1, 1000.0, ["he3_shipped_kg", "launches"])
-    store = simpy.Container(env, capacity=float("inf"), init=stock_kg)
-    env.process(return_flights(env, store, ledger, interval_h=interval_h, capacity_kg=capacity_kg))
-    env.run(until=ledger.horizon_h + 1e-6)
-    return ledger
+    store = simpy.Container(env, init=0.0)
+    log = FlightLog()
+    env.process(
+        return_flights(
+            env,
+            store,
+            lambda t_h: made_kg * min(t_h, 1000.0) / 1000.0,
+            log,
+            horizon_h=1000.0,
+            interval_h=interval_h,
+            capacity_kg=capacity_kg,
+        )
+    )
+    env.run()
+    return log
 
 
-def test_flights_carry_at_most_their_capacity_and_skip_when_empty() -> None:
-    frame = _fly(stock_kg=2500.0, capacity_kg=1000.0, interval_h=100.0).frame()
-    assert frame["he3_shipped_kg"].iloc[0] == pytest.approx(2500.0)
-    assert frame["launches"].iloc[0] == 3  # 1000 + 1000 + 500; the 7 empty slots do not fly
+def test_flights_carry_at_most_their_capacity() -> None:
+    log = _fly(made_kg=4000.0, capacity_kg=1500.0, interval_h=250.0)
+    assert log.times_h == [250.0, 500.0, 750.0, 1000.0]
+    assert log.cargo_kg == pytest.approx([1000.0, 1000.0, 1000.0, 1000.0])
+    log = _fly(made_kg=1e6, capacity_kg=10.0, interval_h=250.0)
+    assert sum(log.cargo_kg) == pytest.approx(40.0)
 
 
-def test_capacity_limits_shipping() -> None:
-    frame = _fly(stock_kg=1e6, capacity_kg=10.0, interval_h=250.0).frame()
-    assert frame["launches"].iloc[0] == 4  # at 250, 500, 750 and 1000 h
-    assert frame["he3_shipped_kg"].iloc[0] == pytest.approx(40.0)
+def test_empty_flights_do_not_fly() -> None:
+    assert _fly(made_kg=0.0, capacity_kg=10.0, interval_h=100.0).times_h == []

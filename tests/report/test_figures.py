@@ -95,14 +95,15 @@ def annual() -> pd.DataFrame:
 
 
 def energy() -> pd.DataFrame:
-    """Two operating years of heat, electricity and unmet demand [MWh]."""
+    """Two days of fission and solar generation, electricity served and unmet demand [MWh]."""
     return pd.DataFrame(
         {
-            "thermal_energy_mwh": [7.0e4, 6.5e4],
-            "electric_energy_mwh": [8.0e3, 7.5e3],
-            "energy_deficit_mwh": [0.0, 120.0],
+            "fission_energy_mwh": [24.0, 12.0],
+            "solar_energy_mwh": [2.4, 0.0],
+            "electric_energy_mwh": [20.0, 12.0],
+            "energy_deficit_mwh": [0.0, 4.8],
         },
-        index=pd.Index([1, 2], name="year"),
+        index=pd.Index([0, 1], name="day"),
     )
 
 
@@ -224,10 +225,11 @@ def test_different_inputs_give_different_html() -> None:
 
 
 def test_energy_figure_draws_each_energy_column() -> None:
-    """One line per energy column present, values per year as given."""
+    """One line per energy column present, as mean power per day [kW]: MWh x 1000 / 24 h."""
     traces, _ = plot_args(figures.energy_figure(energy()), "fig-energy")
-    assert len(traces) == 3
-    np.testing.assert_allclose(values(traces[1]["y"]), [8.0e3, 7.5e3])
-    assert traces[0]["name"].startswith("heat to the heaters")
-    only_heat = figures.energy_figure(energy()[["thermal_energy_mwh"]])
-    assert len(plot_args(only_heat, "fig-energy")[0]) == 1
+    assert len(traces) == 4
+    np.testing.assert_allclose(values(traces[0]["y"]), [1000.0, 500.0])
+    np.testing.assert_allclose(values(traces[3]["y"]), [0.0, 200.0])
+    assert traces[1]["name"] == "solar arrays"
+    only_fission = figures.energy_figure(energy()[["fission_energy_mwh"]])
+    assert len(plot_args(only_fission, "fig-energy")[0]) == 1

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.economics import fusion
 from lunarbase.operations import (
+    SiteLight,
     expected_he3_kg_per_year,
     miner_heater_power_kw_th,
     simulate,
@@ -101,17 +103,27 @@ M3_GRADE_PPB = 20.0
 M3_HE3_KG_PER_YR = 66.0
 
 
-def _m3() -> Operations:
+def _m3(concentrator_kw_th: float = 12_000.0) -> Operations:
+    """The M-3 as published: its 12 MW solar concentrator by default; electric loads are not
+    published, so a plant that never fails supplies more than the miner draws."""
     return Operations(
         years=1,
         n_miners=1,
         excavation_t_per_h=M3_EXCAVATION_T_PER_H,
         miner_mtbf_h=1e7,  # the published rate ignores breakdowns
         miner_mttr_h=1.0,
-        reactor_power_kwe=12_000.0,  # M-3 carried a 12 MW solar concentrator
+        heat_source="solar_concentrator",
+        concentrator_kw_th=concentrator_kw_th,
+        reactor_power_kwe=250.0,
+        reactor_availability=1.0,
+        reactor_capacity_loss_per_year=0.0,
         base_load_kw=0.0,
-        miner_power_kw=12_000.0,
+        miner_power_kw=200.0,
     )
+
+
+DAYTIME = SiteLight(12.0, np.array([1.0, 0.0]), np.array([1.0, 0.0]), "flat", "2035-01-01T00:00")
+"""Lunar daytime only: the Sun up half the time (4383 of 8766 h), in 12-h halves."""
 
 
 def _m3_soil() -> tuple[float, float]:
@@ -133,14 +145,15 @@ def test_olson2021_min02_m3_66_kg_per_year() -> None:
     66 kg/yr of He-3 at a 20 ppb bulk grade, from 556 t/h of < 100 um fines in daylight."""
     # Honest chain, nothing back-solved: the fines fraction (556/1258) and their enrichment come
     # from our grain model of the design's soil; the release is the scenario's declared
-    # assumption (0.75 at 700 C; the quoted 75-85 % is unconfirmed).
-    cfg = _m3()
+    # assumption (0.75 at 700 C; the quoted 75-85 % is unconfirmed). The concentrator here gives
+    # all the heat our cp(T) asks for (the published 12 MW does not: see the preset test below).
     mass, enrichment = _m3_soil()
+    cfg = _m3(concentrator_kw_th=1e6)
     fines_ppb = M3_GRADE_PPB * enrichment
     light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR  # 4383 of 8766 h: lunar daytime only
     kw = {"feed": feed(fines_ppb, mass)}
-    closed = expected_he3_kg_per_year(cfg, **kw, daylight_duty_fraction=light)
-    sim = simulate(cfg, **kw, seed=2021, daylight_duty_fraction=light)
+    closed = expected_he3_kg_per_year(cfg, **kw, heat_use_fraction=light)
+    sim = simulate(cfg, **kw, seed=2021, light=DAYTIME)
     fines_t_per_h = M3_EXCAVATION_T_PER_H * mass
     print(
         f"MIN-02: fines {fines_t_per_h:.0f} t/h at {fines_ppb:.1f} ppb (x{enrichment:.2f}), "
@@ -149,7 +162,7 @@ def test_olson2021_min02_m3_66_kg_per_year() -> None:
         f"({sim.he3_extracted_kg / M3_HE3_KG_PER_YR - 1:+.0%})"
     )
     assert fines_t_per_h == pytest.approx(M3_FINES_T_PER_H, rel=1e-9)  # the published feed
-    # one year, MTBF 1e7 h: at most one failure is likely (p ~ 0.1 %), 8-h shifts end on time
+    # one year, MTBF 1e7 h: at most one failure is likely (p ~ 0.1 %)
     assert sim.he3_extracted_kg == pytest.approx(closed, rel=0.01)
     # DISAGREES by ~+15 % (75.6 vs 66 kg/yr), outside the issue's 10 %: our 1/d gas law puts 91 %
     # of the He-3 in the fines (an upper bound: it ignores agglutinates and the saturation of the
@@ -164,12 +177,12 @@ def test_olson2021_min02_fines_at_bulk_grade_fall_short() -> None:
     # Without enrichment (the bulk grade in the fines) the 556 t/h of fines hold only 48.7 kg/yr
     # (MIN-02 derived check) even at 100 % release: the published 66 kg is out of reach, which is
     # why the fines' enrichment (grain model) is used.
-    cfg = _m3().model_copy(update={"he3_release_fraction": 1.0})
+    cfg = _m3(concentrator_kw_th=1e6).model_copy(update={"he3_release_fraction": 1.0})
     light = M3_DAYLIT_H_PER_YR / HOURS_PER_YEAR
     held = expected_he3_kg_per_year(
         cfg,
         feed=feed(M3_GRADE_PPB, M3_FINES_T_PER_H / M3_EXCAVATION_T_PER_H),
-        daylight_duty_fraction=light,
+        heat_use_fraction=light,
     )
     print(f"MIN-02 fines at bulk grade: ours {held:.2f} kg/yr vs derived 48.7 kg/yr")
     assert held == pytest.approx(48.7, rel=0.002)  # 48.7 to 3 figures
@@ -187,7 +200,15 @@ def test_forbes_min06_interlune_five_harvesters() -> None:
     """MIN-06 (seen, secondary): Forbes (Serbian edition), no date or DOI known,
     forbes.n1info.ba/tehnologija/trka-za-helijumom-3-prvi-svemirski-kombajn-na-mjesecu-vec-2029/:
     five Interlune harvesters -> >= 10 kg/yr. Excavator rate: MIN-05, press, May 2025."""
-    cfg = Operations(n_miners=5, excavation_t_per_h=100.0, reactor_power_kwe=1100.0, years=3)
+    cfg = Operations(
+        n_miners=5,
+        excavation_t_per_h=100.0,
+        reactor_power_kwe=1100.0,
+        reactor_availability=1.0,
+        heat_source="solar_concentrator",
+        concentrator_kw_th=1e6,  # heat never limits; the Sun always up (no light series)
+        years=3,
+    )
     res = Resources()  # soil 10084 grain sizes, the M-3 100 um cut
     mass, _ = fines_fractions(res.fines_cut_um, res.grain_median_um, res.grain_sorting_phi)
     enrichment = fines_enrichment(res.fines_cut_um, res.grain_median_um, res.grain_sorting_phi)
@@ -259,8 +280,11 @@ def test_olson2021_min01_min02_wisconsin_miner_preset(mirror: Path) -> None:
         "MWh(th)/kg vs 797 derived (12 MW x 4383 h / 66 kg)"
     )
     assert fines_t_per_h == pytest.approx(M3_FINES_T_PER_H, rel=0.001)  # the published feed
-    # DISAGREES, as the two tests above explain: He-3 +12 % (the 1/d gas law's upper bound and
-    # the 0.75 release assumption; the flat-horizon daylight is 4270 h, 2.6 % under 4383 h) and
-    # the heater +37 % (cp rising to 1.14 kJ/kg/K at 973 K). Honest bands: +-25 % and 12-18 MW.
-    assert 0.9 * M3_HE3_KG_PER_YR <= he3 <= 1.25 * M3_HE3_KG_PER_YR
+    # DISAGREES by ~-19 % (53.7 vs 66 kg/yr): the published 12 MW concentrator gives only 73 %
+    # of the 16.4 MW our cp(T) asks for (test above: cp rising to 1.14 kJ/kg/K at 973 K), so the
+    # miner heats 73 % of its fines; with heat enough the same chain gives +15 % (the 1/d gas
+    # law's upper bound and the 0.75 release assumption). The flat-horizon daylight at the
+    # Apollo 11 site is 4270 h, 2.6 % under 4383 h. Honest bands: 0.7-0.95 x 66 and 12-18 MW.
+    assert 0.7 * M3_HE3_KG_PER_YR <= he3 <= 0.95 * M3_HE3_KG_PER_YR
     assert 12.0 <= heater_mw <= 18.0
+    assert data["heat_source"] == "solar_concentrator" and data["light_horizon"] == "flat"

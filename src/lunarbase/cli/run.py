@@ -69,7 +69,7 @@ def _summary_table(result: dict[str, Any]) -> None:
         ("best candidate site", _best_site(result["sites"])),
         (
             "He-3 shipped to Earth [kg, total]",
-            format_value(ops["totals"]["he3_shipped_kg"], "{:.1f}"),
+            format_value(ops["totals"]["he3_shipped_kg_total"], "{:.1f}"),
         ),
         ("NPV at nominal inputs [USD]", format_value(econ["npv_usd"], "{:.3g}")),
         ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),

@@ -1,8 +1,9 @@
-"""Operations stage: a SimPy model of the miner fleet, processing, power and return flights.
+"""Operations stage: the mining base hour by hour: SimPy for the hardware's landings, failures
+and repairs and the return flights, a vectorised hourly energy balance for the power.
 
-Entry points (:mod:`.stage`): :func:`simulate` (discrete-event, seeded) and
-:func:`expected_he3_kg_per_year` (closed-form steady state of the same model). Heating the
-fines (cp(T), heater power) is in :mod:`.heating`.
+Entry points (:mod:`.stage`): :func:`simulate` (seeded) and :func:`expected_he3_kg_per_year`
+(closed-form steady state of the same model). Heating the fines (cp(T), heater power) is in
+:mod:`.heating`; sources, battery and dispatch policies in :mod:`.power`.
 """
 
 from lunarbase.operations.heating import (
@@ -11,28 +12,48 @@ from lunarbase.operations.heating import (
     sensible_heat_j_per_kg,
     specific_heat_j_per_kg_k,
 )
-from lunarbase.operations.power import powered_miner_slots
+from lunarbase.operations.power import (
+    Battery,
+    Dispatch,
+    DispatchPolicy,
+    fission_output_kw,
+    priority_dispatch,
+    solar_output_kw,
+)
 from lunarbase.operations.stage import (
     ANNUAL_COLUMNS,
+    HOURLY_COLUMNS,
     MiningFeed,
     OperationsResults,
+    SiteLight,
     expected_he3_kg_per_year,
     feed_from,
+    light_from,
     miner_heater_power_kw_th,
+    ramp_fraction,
     simulate,
 )
 
 __all__ = [
     "ANNUAL_COLUMNS",
     "CP_MODELS",
+    "HOURLY_COLUMNS",
+    "Battery",
+    "Dispatch",
+    "DispatchPolicy",
     "MiningFeed",
     "OperationsResults",
+    "SiteLight",
     "expected_he3_kg_per_year",
     "feed_from",
+    "fission_output_kw",
     "heater_power_kw_th",
+    "light_from",
     "miner_heater_power_kw_th",
-    "powered_miner_slots",
+    "priority_dispatch",
+    "ramp_fraction",
     "sensible_heat_j_per_kg",
     "simulate",
+    "solar_output_kw",
     "specific_heat_j_per_kg_k",
 ]

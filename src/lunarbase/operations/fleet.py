@@ -1,140 +1,107 @@
-"""Mining fleet: one SimPy process per miner, alternating work shifts with failures and repairs.
+"""Hardware in service: one SimPy process per miner and per fission unit, alternating up and
+down from the day it lands until the end of the run.
 
-A miner is either up or down (waiting for a repair unit, then under repair; the base's repair
-units are a SimPy Resource). Times between failures and repair times are exponential
-(constant failure rate) with means ``miner_mtbf_h`` and ``miner_mttr_h``, drawn from the miner's
-own ``numpy.random.Generator``. Assumption: failures run on calendar time, whether or not the
-miner works (dust, thermal cycling and radiation age an idle miner too), so the steady-state
-availability is MTBF / (MTBF + MTTR).
+A unit is either up or down. Times to failure and repair times are exponential (a constant
+failure rate) with the given means, drawn from the unit's own ``numpy.random.Generator``.
+Assumption: failures run on calendar time whether or not the unit works (dust, thermal cycling
+and radiation age an idle miner too), so the steady-state availability is
+MTBF / (MTBF + MTTR). A failed miner queues for one of the base's repair units (a SimPy
+Resource) and, where repairs use spares, for the spares a repair takes from the surface store (a
+SimPy Container that landings fill): without spares on the Moon it waits for the next landing.
 
-While up, a miner works in shifts of ``shift_h``. At the start of a shift a miner without power
-asks the power bus for a slot; without one it idles for the shift (power-limited) and asks
-again at the next; with one it keeps the slot until it fails. A powered shift excavates for the
-lit part of the shift (``daylight_duty_fraction`` treated as a duty cycle), sieves and heats the
-fines onboard, and puts the He-3 in the base store at the end of the shift. A failure ends the
-shift early and frees the slot for a spare miner. Shifts never cross a year boundary, so every
-shift belongs to exactly one year of the ledger.
+The processes only record when each unit is up; what the up units produce depends on the power
+they get, which the hourly energy balance of the stage decides (:mod:`.power`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import simpy
 
-from lunarbase.operations import processing
-from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
-from lunarbase.operations.power import PowerBus
-from lunarbase.typing import Numeric
+
+@dataclass
+class UpLog:
+    """Up intervals of a set of units, ``[start_h, end_h)`` with a weight each (e.g. kWe), and
+    the hours they were on the Moon."""
+
+    starts_h: list[float] = field(default_factory=list)
+    ends_h: list[float] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    landed_h: list[float] = field(default_factory=list)
+    spares_taken_h: list[float] = field(default_factory=list)
+    repairs: int = 0
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The up intervals as arrays: starts [h], ends [h], weights."""
+        return np.array(self.starts_h), np.array(self.ends_h), np.array(self.weights)
 
 
-@dataclass(frozen=True)
-class MinerSpec:
-    """Parameters of one miner process (all quantities per miner).
-
-    Attributes
-    ----------
-    excavation_t_per_h : float
-        Regolith excavated per working hour. [t/h]
-    mtbf_h, mttr_h : float
-        Mean time between failures and mean time to repair. [h]
-    fines_mass_fraction : float
-        Mass fraction of the excavated regolith below the sieve cut, which is heated. [-]
-    he3_fines_ppb : float
-        He-3 grade of those fines (enriched over the bulk grade). [ppb]
-    he3_release_fraction : float
-        Fraction of the He-3 in the fines released and kept. [-]
-    daylight_duty_fraction : float
-        Fraction of a powered shift the miner can work (light duty cycle). [-]
-    shift_h : float
-        Length of a work shift, the simulation's time step for a miner. [h]
-    """
-
-    excavation_t_per_h: float
-    mtbf_h: float
-    mttr_h: float
-    fines_mass_fraction: float
-    he3_fines_ppb: float
-    he3_release_fraction: float
-    daylight_duty_fraction: float
-    shift_h: float
-
-
-def shift_output(spec: MinerSpec, powered_h: Numeric) -> dict[str, Numeric]:
-    """Mass flows of one miner over ``powered_h`` hours holding a power slot.
-
-    Returns ``working_h`` (lit hours), ``regolith_excavated_t``, ``fines_processed_t`` and
-    ``he3_extracted_kg``; works element-wise on arrays (e.g. powered hours per year).
-    """
-    working_h = powered_h * spec.daylight_duty_fraction
-    excavated_t = working_h * spec.excavation_t_per_h
-    fines_t = processing.fines_processed_t(excavated_t, spec.fines_mass_fraction)
-    he3_kg = processing.he3_extracted_kg(fines_t, spec.he3_fines_ppb, spec.he3_release_fraction)
-    return {
-        "working_h": working_h,
-        "regolith_excavated_t": excavated_t,
-        "fines_processed_t": fines_t,
-        "he3_extracted_kg": he3_kg,
-    }
-
-
-def miner(
+def unit_life(
     env: simpy.Environment,
-    spec: MinerSpec,
-    power: PowerBus,
-    he3_store: simpy.Container,
-    ledger: AnnualLedger,
+    log: UpLog,
+    *,
+    horizon_h: float,
+    mtbf_h: float,
+    mttr_h: float,
     rng: np.random.Generator,
+    weight: float = 1.0,
     repair: simpy.Resource | None = None,
+    spares: simpy.Container | None = None,
+    spares_kg_per_repair: float = 0.0,
 ) -> Generator[simpy.Event, Any, None]:
-    """SimPy process of one miner until the ledger's horizon.
+    """SimPy process of one unit from now (it lands, or is commissioned) to ``horizon_h``.
 
-    Starts when the miner lands. Records ``present_h`` (hours on the Moon), ``powered_h`` (hours
-    holding a power slot) and ``power_limited_h`` (up, no slot) per year and day in ``ledger``;
-    the rest of its time on the Moon the miner is down (waiting for a repair unit, then under
-    repair). The He-3 of each powered shift goes into ``he3_store``. Mass flows
-    follow from ``powered_h`` by :func:`shift_output`.
+    Records its up intervals in ``log``. ``mtbf_h = inf`` is a unit that never fails.
 
     Parameters
     ----------
     repair : simpy.Resource, optional
-        The base's repair units, each fixing one miner at a time; a failed miner queues for one.
-        None: every failed miner is repaired at once.
+        Repair units, each fixing one unit at a time; None: repairs start at once.
+    spares : simpy.Container, optional
+        Surface store of spares [kg]; each repair takes ``spares_kg_per_repair`` from it first,
+        waiting for a landing when it holds too little.
     """
-    horizon_h = ledger.horizon_h
-    ledger.add_hours("present_h", env.now, horizon_h)  # on the Moon from now (its landing) on
-    he3_kg_per_h = float(shift_output(spec, 1.0)["he3_extracted_kg"])
-    while horizon_h - env.now > TIME_EPS_H:
-        up_until_h = min(env.now + float(rng.exponential(spec.mtbf_h)), horizon_h)
-        slot = False
-        while up_until_h - env.now > TIME_EPS_H:
-            start_h = env.now
-            stretch_end_h = min(up_until_h, ledger.year_end_h(start_h))
-            if not slot:
-                slot = power.try_acquire()
-            if not slot:
-                step_h = min(spec.shift_h, stretch_end_h - start_h)
-                ledger.add_hours("power_limited_h", start_h, start_h + step_h)
-                yield env.timeout(step_h)
-                continue
-            # Powered: work whole shifts to the failure or the year's end, whichever is first.
-            while stretch_end_h - env.now > TIME_EPS_H:
-                step_h = min(spec.shift_h, stretch_end_h - env.now)
-                yield env.timeout(step_h)
-                if he3_kg_per_h > 0.0:
-                    he3_store.put(step_h * he3_kg_per_h)
-            ledger.add_hours("powered_h", start_h, env.now)
-        if slot:
-            power.release()
-        if horizon_h - env.now <= TIME_EPS_H:
-            break
-        repair_h = float(rng.exponential(spec.mttr_h))
+    log.landed_h.append(env.now)
+    while env.now < horizon_h:
+        up_h = float(rng.exponential(mtbf_h)) if np.isfinite(mtbf_h) else np.inf
+        end_h = min(env.now + up_h, horizon_h)
+        log.starts_h.append(env.now)
+        log.ends_h.append(end_h)
+        log.weights.append(weight)
+        if end_h >= horizon_h:
+            return
+        yield env.timeout(end_h - env.now)
+        fix_h = float(rng.exponential(mttr_h))
         if repair is None:
-            yield env.timeout(repair_h)
+            yield from _repaired(env, log, fix_h, spares, spares_kg_per_repair)
             continue
         with repair.request() as unit:  # queue for a repair unit, hold it for the repair
             yield unit
-            yield env.timeout(repair_h)
+            yield from _repaired(env, log, fix_h, spares, spares_kg_per_repair)
+
+
+def _repaired(
+    env: simpy.Environment,
+    log: UpLog,
+    fix_h: float,
+    spares: simpy.Container | None,
+    spares_kg: float,
+) -> Generator[simpy.Event, Any, None]:
+    """Wait for the spares a repair takes, then for the repair itself."""
+    if spares is not None and spares_kg > 0.0:
+        yield spares.get(spares_kg)
+        log.spares_taken_h.append(env.now)
+    yield env.timeout(fix_h)
+    log.repairs += 1
+
+
+def mean_up_h(availability: float, mean_down_h: float) -> float:
+    """Mean up time that gives ``availability`` with outages of mean ``mean_down_h``:
+    ``mean_down_h x A / (1 - A)`` [h]; infinite for A = 1 (never down)."""
+    if availability >= 1.0:
+        return float("inf")
+    return mean_down_h * availability / (1.0 - availability)

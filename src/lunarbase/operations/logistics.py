@@ -14,8 +14,8 @@ is counted; the scenario field says "with containers", so this is optimistic).
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -24,7 +24,7 @@ import simpy
 
 from lunarbase.errors import ScenarioError
 from lunarbase.models import lookup
-from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
+from lunarbase.operations.hourly import TIME_EPS_H
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,13 @@ LANDERS = MappingProxyType(
             "blue_moon_mk1",
             3_000.0,
             "Blue Origin Blue Moon MK1, 3 t of cargo to any lunar site (press; secondary)",
+        ),
+        "long_march_9_lander": Lander(
+            "long_march_9_lander",
+            16_700.0,
+            "Long March 9 (2024 design) puts 50 t into lunar transfer orbit (Long Lehao, Zhuhai "
+            "2024; press); assumption: a chemical lander lands about a third of that (surface "
+            "mass unpublished)",
         ),
     }
 )
@@ -71,20 +78,31 @@ def check_payload(index: int, lander: str, payload_kg: float, contents: str) -> 
     return vehicle
 
 
+@dataclass
+class FlightLog:
+    """Return flights flown: departure [h], He-3 carried [kg], and whether it was lost."""
+
+    times_h: list[float] = field(default_factory=list)
+    cargo_kg: list[float] = field(default_factory=list)
+    lost: list[bool] = field(default_factory=list)
+
+
 def return_flights(
     env: simpy.Environment,
     he3_store: simpy.Container,
-    ledger: AnnualLedger,
+    he3_made_kg: Callable[[float], float],
+    log: FlightLog,
     *,
+    horizon_h: float,
     interval_h: float,
     capacity_kg: float,
     loss_probability: float = 0.0,
     rng: np.random.Generator | None = None,
 ) -> Generator[simpy.Event, Any, None]:
-    """SimPy process of the return flights until the ledger's horizon.
+    """SimPy process of the return flights until ``horizon_h``.
 
-    Records ``he3_shipped_kg``, ``he3_lost_kg`` (cargo of flights lost on the way) and
-    ``launches`` in ``ledger``.
+    Before each flight the He-3 made since the last one (``he3_made_kg(t)``: cumulative He-3
+    extracted by hour ``t`` [kg]) goes into the store; the flight takes what it can carry.
 
     Parameters
     ----------
@@ -97,14 +115,20 @@ def return_flights(
     rng : numpy.random.Generator, optional
         The flights' own stream (required when ``loss_probability`` > 0).
     """
+    made_kg = 0.0
     while True:
         yield env.timeout(interval_h)
-        if env.now - ledger.horizon_h > TIME_EPS_H:
+        if env.now - horizon_h > TIME_EPS_H:
             return
+        now_kg = he3_made_kg(env.now)
+        if now_kg > made_kg:
+            yield he3_store.put(now_kg - made_kg)
+            made_kg = now_kg
         cargo_kg = min(he3_store.level, capacity_kg)
         if cargo_kg <= 0.0:
             continue
         yield he3_store.get(cargo_kg)
         lost = loss_probability > 0.0 and rng is not None and rng.random() < loss_probability
-        ledger.add("he3_lost_kg" if lost else "he3_shipped_kg", env.now, cargo_kg)
-        ledger.add("launches", env.now, 1.0)
+        log.times_h.append(env.now)
+        log.cargo_kg.append(cargo_kg)
+        log.lost.append(bool(lost))

@@ -1,74 +1,198 @@
-"""Base electric power: how many miners the nuclear plant can run at once (power slots).
+"""Base power, hour by hour: fission units, solar arrays, a battery and the dispatch of loads.
 
-The plant's electric output, less the rest of the base's load, is split into whole "miner
-slots"; a miner must hold a slot to work. A miner that is up but finds no free slot idles
-(power-limited) until it next tries, which is how spare miners stand in for broken ones.
+Sources are pure functions of hourly arrays (kW, one value per hour from the start of
+operations):
+
+- :func:`fission_output_kw`: a unit's electric rating while it is up and commissioned, falling by
+  ``capacity_loss_per_year`` per year of service (1.59 %/yr in the peer cost model cited in
+  shared/reference/operations-economics.md, an Imperial College MSc thesis assumption); up and
+  down times come from the fleet model's renewal process (:mod:`.fleet`).
+- :func:`solar_output_kw`: the arrays' rating times the visible fraction of the Sun's disk at
+  the base (the terrain stage's light series); assumption: the arrays track the Sun in azimuth
+  and stand vertical, as polar arrays do, so output follows the visible disk fraction alone
+  (no cosine loss, no dust, no temperature derating).
+
+:func:`priority_dispatch` is the default dispatch policy: loads are served in the order given
+(the stage passes life support, thermal control and communications first, then the miners),
+first from generation, then from the battery; surplus charges the battery; what the battery
+cannot take is curtailed. A policy is any callable with the same signature, so a user can
+replace it (e.g. to keep a reserve for life support). The hour loop is compiled with numba:
+a battery's state of charge makes each hour depend on the one before.
+
+Energy balance (every hour, tested): generated = consumed + stored + curtailed + losses, where
+stored is the change in the battery's state of charge and losses are its charge and discharge
+losses (round-trip efficiency split evenly between charging and discharging, an assumption).
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-import simpy
+import numpy as np
+from numba import njit
 
-_SLOT_ROUNDING = 1e-9
-"""Relative slack so that e.g. 900 kW / 300 kW counts as 3 slots despite float rounding."""
+from lunarbase.constants import HOURS_PER_YEAR
+from lunarbase.typing import FloatArray
 
 
-def powered_miner_slots(
-    reactor_power_kwe: float, base_load_kw: float, miner_power_kw: float
-) -> int:
-    """Number of miners the plant can power at the same time.
+def fission_output_kw(
+    up_fraction: FloatArray,
+    rating_kwe: float,
+    service_start_h: float,
+    capacity_loss_per_year: float,
+) -> FloatArray:
+    """Electric output of one fission unit per hour [kW].
 
     Parameters
     ----------
-    reactor_power_kwe : float
-        Electric output of the nuclear plant. [kWe]
-    base_load_kw : float
-        Power drawn by the rest of the base, served first. [kW]
-    miner_power_kw : float
-        Power one working miner draws. [kW]
+    up_fraction : array
+        Fraction of each hour the unit is up (0 before it is commissioned). [-]
+    rating_kwe : float
+        Electric rating at commissioning. [kWe]
+    service_start_h : float
+        Hour it was commissioned; capacity falls from then on. [h]
+    capacity_loss_per_year : float
+        Fraction of the remaining capacity lost per year of service. [1/yr]
 
     Returns
     -------
-    int
-        Whole miners that can work at once (0 if the base load uses it all).
+    array
+        ``up_fraction x rating_kwe x (1 - capacity_loss_per_year) ** years_in_service``. [kW]
     """
-    spare_kw = reactor_power_kwe - base_load_kw
-    if spare_kw <= 0.0:
-        return 0
-    return math.floor(spare_kw / miner_power_kw * (1.0 + _SLOT_ROUNDING))
+    hours = np.arange(up_fraction.size) + 0.5
+    years = np.clip(hours - service_start_h, 0.0, None) / HOURS_PER_YEAR
+    return up_fraction * rating_kwe * (1.0 - capacity_loss_per_year) ** years
 
 
-class PowerBus:
-    """Miner power slots: a miner must hold one to work; none waits for one (a miner without a
-    slot idles for a shift and asks again), and the number of slots grows as reactor units land.
+def solar_output_kw(array_kw: FloatArray, sun_fraction: FloatArray) -> FloatArray:
+    """Electric output of the solar arrays per hour [kW]: rating [kW] x visible fraction of the
+    Sun's disk at the arrays [-] (Sun-tracking vertical arrays; see the module docstring)."""
+    return np.asarray(array_kw) * np.asarray(sun_fraction)
+
+
+@dataclass(frozen=True)
+class Battery:
+    """The base's battery, hour by hour.
+
+    Attributes
+    ----------
+    capacity_kwh : array
+        Usable capacity on the Moon each hour (grows as batteries land). [kWh]
+    round_trip_efficiency : float
+        Energy out per energy in over a full cycle, split evenly between charge and discharge. [-]
+    """
+
+    capacity_kwh: FloatArray
+    round_trip_efficiency: float
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """What a dispatch policy decided, per hour (kW, or kWh at the end of the hour).
+
+    Attributes
+    ----------
+    served_kw : dict of str to array
+        Power delivered to each load, in the order the loads were given. [kW]
+    charge_kw : array
+        Power taken from the bus into the battery. [kW]
+    discharge_kw : array
+        Power the battery delivered to the bus. [kW]
+    state_of_charge_kwh : array
+        Energy stored at the end of each hour. [kWh]
+    curtailed_kw : array
+        Generation neither used nor stored. [kW]
+    losses_kw : array
+        Battery charge and discharge losses. [kW]
+    """
+
+    served_kw: dict[str, FloatArray]
+    charge_kw: FloatArray
+    discharge_kw: FloatArray
+    state_of_charge_kwh: FloatArray
+    curtailed_kw: FloatArray
+    losses_kw: FloatArray
+
+
+DispatchPolicy = Callable[[FloatArray, Mapping[str, FloatArray], Battery], Dispatch]
+"""A dispatch policy: (generation [kW], demands [kW] by load in priority order, battery) ->
+:class:`Dispatch`."""
+
+
+@njit(cache=True)
+def _priority_kernel(
+    generation_kw: np.ndarray,
+    demand_kw: np.ndarray,
+    capacity_kwh: np.ndarray,
+    eta: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hour loop of :func:`priority_dispatch` (one-hour steps, so kW and kWh agree)."""
+    n_loads, n_hours = demand_kw.shape
+    served = np.zeros((n_loads, n_hours))
+    charge = np.zeros(n_hours)
+    discharge = np.zeros(n_hours)
+    soc = np.zeros(n_hours)
+    curtailed = np.zeros(n_hours)
+    stored = 0.0
+    for h in range(n_hours):
+        stored = min(stored, capacity_kwh[h])  # a battery never shrinks; kept for safety
+        available = generation_kw[h]
+        for k in range(n_loads):
+            want = demand_kw[k, h]
+            take = min(want, available)
+            available -= take
+            short = want - take
+            if short > 0.0 and stored > 0.0:
+                out = min(short, stored * eta)
+                stored -= out / eta
+                discharge[h] += out
+                take += out
+            served[k, h] = take
+        if available > 0.0:
+            room = capacity_kwh[h] - stored
+            into = min(available, room / eta) if room > 0.0 else 0.0
+            stored += into * eta
+            charge[h] = into
+            available -= into
+        curtailed[h] = available
+        soc[h] = stored
+    return served, charge, discharge, soc, curtailed
+
+
+def priority_dispatch(
+    generation_kw: FloatArray, demands_kw: Mapping[str, FloatArray], battery: Battery
+) -> Dispatch:
+    """Serve loads strictly in the order given, from generation first and the battery second;
+    charge the battery with the surplus and curtail the rest (the default policy).
 
     Parameters
     ----------
-    env : simpy.Environment
-        The simulation environment (kept for symmetry with SimPy resources).
-    slots : int
-        Miners that may draw power at once, from :func:`powered_miner_slots`.
+    generation_kw : array
+        Power generated each hour (fission + solar). [kW]
+    demands_kw : mapping of str to array
+        Power each load asks for each hour, highest priority first. [kW]
+    battery : Battery
+        Capacity per hour [kWh] and round-trip efficiency [-]; the battery starts empty.
+
+    Returns
+    -------
+    Dispatch
     """
-
-    def __init__(self, env: simpy.Environment, slots: int) -> None:
-        self.env = env
-        self.slots = slots
-        self.in_use = 0
-
-    def set_slots(self, slots: int) -> None:
-        """Change the number of slots (a reactor unit landed); slots in use are kept."""
-        self.slots = slots
-
-    def try_acquire(self) -> bool:
-        """Take a free slot (True) or learn that all are busy (False); never waits."""
-        if self.in_use >= self.slots:
-            return False
-        self.in_use += 1
-        return True
-
-    def release(self) -> None:
-        """Give back a slot obtained from :meth:`try_acquire`."""
-        assert self.in_use > 0
-        self.in_use -= 1
+    names = list(demands_kw)
+    generation = np.ascontiguousarray(generation_kw, dtype=float)
+    demand = np.zeros((len(names), generation.size))
+    for k, name in enumerate(names):
+        demand[k] = demands_kw[name]
+    eta = float(np.sqrt(battery.round_trip_efficiency))
+    capacity = np.ascontiguousarray(battery.capacity_kwh, dtype=float)
+    served, charge, discharge, soc, curtailed = _priority_kernel(generation, demand, capacity, eta)
+    losses = charge * (1.0 - eta) + discharge * (1.0 / eta - 1.0)
+    return Dispatch(
+        served_kw={name: served[k] for k, name in enumerate(names)},
+        charge_kw=charge,
+        discharge_kw=discharge,
+        state_of_charge_kwh=soc,
+        curtailed_kw=curtailed,
+        losses_kw=losses,
+    )

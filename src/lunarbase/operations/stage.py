@@ -1,28 +1,31 @@
-"""Operations stage: discrete-event simulation of the mining base (SimPy 4, time in hours) and
-its closed form.
+"""Operations stage: the mining base simulated hour by hour.
 
-:func:`simulate` runs one process per miner (:mod:`~lunarbase.operations.fleet`), the power bus
-(:mod:`~lunarbase.operations.power`), the He-3 store and the return flights
-(:mod:`~lunarbase.operations.logistics`) for ``cfg.years`` years of 365.25 days, and returns
-yearly totals. :func:`expected_he3_kg_per_year` is the steady-state expectation of the same
-model, used to check the simulation.
+:func:`simulate` runs the base for ``cfg.years`` years of 365.25 days in three steps:
 
-What the miners dig comes from the resources stage (:class:`MiningFeed`, built by
-:func:`feed_from`): the fines' mass fraction and enriched He-3 grade from its one grain model,
-the thorium grade the rare-earth line beneficiates, the 4He/3He ratio of the by-products, and
-the bulk density and mining depth that turn tonnes into area mined. Model assumptions (see each
-module): heater power from cp(T) (:mod:`~lunarbase.operations.heating`, after the M-3 miner of
-Olson 2021 [1]_); by-products scale with the He-3 released (Wisconsin ratios,
-:mod:`lunarbase.resources.volatiles`); REE recovery is a declared assumption
-(:mod:`~lunarbase.operations.rare_earths`); failures run on calendar time;
-``daylight_duty_fraction`` is a duty cycle of powered shifts; return capacity limits the He-3
-mass itself. Miners and plant enter service when they land (``landings``; without a schedule
-everything is in place at the start); the He-3 store starts empty.
+1. **Hardware in service** (SimPy 4, time in hours; :mod:`~lunarbase.operations.fleet`): the
+   landings in date order put miners, fission units (after commissioning), arrays, batteries and
+   spares on the Moon; each miner and fission unit then fails and is repaired (repair units a
+   SimPy Resource, spares a Container).
+2. **The hourly energy balance** (vectorised; the battery loop numba-compiled;
+   :mod:`~lunarbase.operations.power`): fission output with outages and capacity loss, solar
+   output from the terrain stage's light series at the base, a battery, and a dispatch policy
+   (default :func:`~lunarbase.operations.power.priority_dispatch`: life support, thermal
+   control and communications first, the miners next). Each up miner asks for its electric draw
+   (plus its heaters' when ``heat_source = "electric"``) scaled by the heat it can use (with
+   solar concentrators, the visible Sun at the mining area) and by the ramp-up; a miner's
+   processing and excavation run together on board (the M-3 design), so a shortfall idles whole
+   miners' worth of digging and heating at once.
+3. **Production and shipping**: powered miner-hours dig, sieve and heat the fines
+   (:mod:`~lunarbase.operations.processing`), the rare-earth line beneficiates the same regolith
+   (:mod:`~lunarbase.operations.rare_earths`), by-products scale with the He-3 released
+   (Wisconsin ratios, :mod:`lunarbase.resources.volatiles`); return flights (SimPy,
+   :mod:`~lunarbase.operations.logistics`) carry the stored He-3 to Earth.
 
-Not modelled yet (the power of the operations issue): an hourly energy balance with solar
-arrays and batteries, and ramp-up; electric energy here is the miners' typed draw
-(``miner_power_kw``) and the base load once plant has landed, and the deficit is the draw of
-miners idled for lack of power.
+What the miners dig comes from the resources stage (:class:`MiningFeed`, :func:`feed_from`) and
+the light from the terrain stage (:class:`SiteLight`, :func:`light_from`). A light series
+shorter than the run is repeated and the results say so (``light_repeated``): polar light
+varies over the ~18.6-year lunar precession cycle, so a repeated single year is not that.
+:func:`expected_he3_kg_per_year` is the steady state of the same model, used to check it.
 
 References
 ----------
@@ -33,7 +36,7 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -45,50 +48,92 @@ from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
-from lunarbase.operations.fleet import MinerSpec, miner, shift_output
-from lunarbase.operations.ledger import TIME_EPS_H, AnnualLedger
-from lunarbase.operations.logistics import check_payload, return_flights
-from lunarbase.operations.power import PowerBus, powered_miner_slots
+from lunarbase.operations.fleet import UpLog, mean_up_h, unit_life
+from lunarbase.operations.hourly import bin_sums, hourly_from_series, interval_hours
+from lunarbase.operations.logistics import FlightLog, check_payload, return_flights
+from lunarbase.operations.power import (
+    Battery,
+    DispatchPolicy,
+    fission_output_kw,
+    priority_dispatch,
+    solar_output_kw,
+)
 from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
 from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
-from lunarbase.scenario import Operations
+from lunarbase.scenario import Landing, Operations, Ramp
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
+from lunarbase.terrain import TerrainResults
+from lunarbase.typing import ArrayLike, FloatArray
 
-DEFAULT_SHIFT_H = 8.0
-"""Default miner work shift, the simulation step [h]: three shifts a day."""
-
-_RECORDED = (
-    "base_kwh",
-    "present_h",
-    "powered_h",
-    "power_limited_h",
-    "he3_shipped_kg",
-    "he3_lost_kg",
-    "launches",
-)
+DAY_H = 24
+"""Length of a daily bin [h]."""
 
 REO_COLUMNS = tuple(f"reo_{group}_kg" for group in GROUPS)
 """Rare-earth oxide columns, one per element group of :mod:`.rare_earths`."""
+
+SPECIES = tuple(byproducts_per_kg_he3())
+"""By-product species released with the He-3 (:mod:`lunarbase.resources.volatiles`)."""
+
+BYPRODUCT_COLUMNS = tuple(f"{species.lower()}_kg" for species in SPECIES)
+"""By-product columns, one per species [kg]."""
+
+ENERGY_COLUMNS = (
+    "fission_energy_mwh",
+    "solar_energy_mwh",
+    "energy_generated_mwh",
+    "electric_energy_mwh",
+    "energy_stored_mwh",
+    "energy_curtailed_mwh",
+    "battery_losses_mwh",
+    "energy_deficit_mwh",
+    "reactor_thermal_energy_mwh",
+)
+"""Energy columns [MWh]: generation by source and in all; ``electric_energy_mwh`` what the loads
+were served (consumed); ``energy_stored_mwh`` the change in the battery's charge; curtailed;
+battery losses; ``energy_deficit_mwh`` what the loads asked for and did not get;
+``reactor_thermal_energy_mwh`` the fission heat behind the fission electricity [MWh(th)].
+Every bin: generated = consumed + stored + curtailed + losses."""
 
 ANNUAL_COLUMNS = (
     "regolith_excavated_t",
     "fines_processed_t",
     "he3_extracted_kg",
     "thermal_energy_mwh",
-    "electric_energy_mwh",
-    "energy_deficit_mwh",
+    *ENERGY_COLUMNS,
     *REO_COLUMNS,
+    *BYPRODUCT_COLUMNS,
     "he3_shipped_kg",
     "he3_lost_kg",
+    "he3_stock_kg",
+    "spares_stock_kg",
     "miner_availability",
+    "miners_up",
+    "miners_down",
     "power_limited_miners",
     "launches",
 )
-"""Columns of :attr:`OperationsResults.annual`: ``thermal_energy_mwh`` the heat the heaters
-took from their source [MWh(th)]; ``electric_energy_mwh`` the miners' and the base's
-electricity [MWh]; ``energy_deficit_mwh`` what idled miners would have drawn [MWh];
-``reo_*_kg`` rare-earth oxide by group [kg]; availability the fraction of miner-hours up;
-``power_limited_miners`` the mean number of up miners idled for lack of power."""
+"""Columns of :attr:`OperationsResults.annual` and ``daily``: mass flows [t, kg];
+``thermal_energy_mwh`` the heat the heaters took from their source [MWh(th)]; the
+:data:`ENERGY_COLUMNS`; ``reo_*_kg`` rare-earth oxide by group and the by-products by species
+[kg]; He-3 shipped and lost [kg]; the He-3 and spares on the surface at the end of the bin [kg];
+availability the fraction of miner-hours on the Moon that were up [-]; mean miners up, down
+and up-but-idled for lack of power over the bin [count]; return flights flown."""
+
+HOURLY_COLUMNS = (
+    "fission_kw",
+    "solar_kw",
+    "base_demand_kw",
+    "base_served_kw",
+    "miners_demand_kw",
+    "miners_served_kw",
+    "battery_charge_kw",
+    "battery_discharge_kw",
+    "state_of_charge_kwh",
+    "curtailed_kw",
+    "battery_losses_kw",
+    "miners_up",
+)
+"""Columns of :attr:`OperationsResults.hourly` [kW, kWh at the end of the hour, miners up]."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +184,53 @@ def feed_from(resources: ResourceResults) -> MiningFeed:
     )
 
 
+@dataclass(frozen=True)
+class SiteLight:
+    """The light the base and the miners see, from the terrain stage (see :func:`light_from`).
+
+    Attributes
+    ----------
+    step_h : float
+        Time step of the series [h]; hour 0 of operations is the series' first time.
+    base_sun_fraction : array
+        Visible fraction of the Sun's disk at the base, at the terrain stage's observer height
+        (the arrays' mast) [-].
+    mining_sun_fraction : array
+        The same where the miners work [-] (the base's when they work around it).
+    horizon : str
+        ``"dem"`` (the horizon of the polar DEMs) or ``"flat"`` (a level horizon).
+    start_utc : str
+        UTC time of the first sample (the start of operations).
+    """
+
+    step_h: float
+    base_sun_fraction: FloatArray
+    mining_sun_fraction: FloatArray
+    horizon: str
+    start_utc: str
+
+
+def light_from(terrain: TerrainResults) -> SiteLight:
+    """The base's and the mining area's light series from the terrain stage's results.
+
+    Raises
+    ------
+    ScenarioError
+        The terrain stage computed no light series (none is needed to simulate).
+    """
+    base = terrain.site
+    where = terrain.mining_area or base
+    if base.light is None or where.light is None:
+        raise ScenarioError("terrain: no light series at the base for the energy balance")
+    return SiteLight(
+        step_h=float(base.light.step_h),
+        base_sun_fraction=np.asarray(base.light.columns["sun_fraction"], dtype=float),
+        mining_sun_fraction=np.asarray(where.light.columns["sun_fraction"], dtype=float),
+        horizon=str(base.horizon),
+        start_utc=str(np.datetime_as_string(base.light.times[0], unit="m")),
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class OperationsResults:
     """Outcome of :func:`simulate`.
@@ -150,20 +242,26 @@ class OperationsResults:
     daily : pandas.DataFrame
         The same columns per day (index ``day`` 0..D-1 from the start of operations; the last
         day may be short, 365.25-day years end inside a day).
+    hourly : pandas.DataFrame
+        The power series, one row per hour (index ``hour``), columns :data:`HOURLY_COLUMNS`.
     he3_stock_end_kg : float
         He-3 left in the base store, not shipped, at the end. [kg]
     feed : MiningFeed
         What was mined (grades [ppb, ppm], fines fraction [-], density [kg/m^3], depth [m]).
-    daylight_duty_fraction : float
-        Light duty cycle simulated. [-]
-    powered_miner_slots : int
-        Miners the plant could power at once.
+    light_horizon : str
+        What the light was computed against: ``"dem"``, ``"flat"``, or ``"none"`` (no light
+        series given: the Sun taken as always fully up, for tests and sketches).
+    light_repeated : bool
+        Whether the light series was shorter than the run and repeated (polar light varies over
+        ~18.6 years, so a repeated year is an approximation).
     miner_availability : float
         Fraction of the miners' hours on the Moon that they were up, over the whole run
-        (None-safe: NaN for an empty fleet). [-]
+        (NaN for an empty fleet). [-]
     heater_power_kw_th : float
         Thermal power one working miner's heater draws from its source: fines flow x
         integral(cp dT) x (1 - recuperation) (:mod:`~lunarbase.operations.heating`). [kW(th)]
+    heat_source : str
+        ``"electric"`` or ``"solar_concentrator"``.
     byproducts_kg : dict of str to float
         Volatiles released with the He-3 over the run, per species (H2, H2O, N2, CO, CO2, CH4,
         He4). [kg]
@@ -172,26 +270,39 @@ class OperationsResults:
     miner_mass_kg : float
         Landed mass of one miner. [kg]
     reactor_power_kwe : float
-        Electric power of the nuclear plant (priced by the economics stage). [kWe]
+        Electric rating of the fission plant landed (priced by the economics stage). [kWe]
     reactor_mass_kg : float
         Landed mass of the plant. [kg]
+    array_kw, array_mass_kg : float
+        Solar arrays landed [kW] and their mass [kg].
+    battery_kwh, battery_mass_kg : float
+        Battery capacity landed [kWh] and its mass [kg].
+    spares_landed_kg : float
+        Spares landed into the surface store. [kg]
     seed : int
-        The run's seed (the miners draw from the operations stage's stream).
+        The run's seed (the units draw from the operations stage's stream).
     """
 
     annual: pd.DataFrame
     daily: pd.DataFrame
+    hourly: pd.DataFrame
     he3_stock_end_kg: float
     feed: MiningFeed
-    daylight_duty_fraction: float
-    powered_miner_slots: int
+    light_horizon: str
+    light_repeated: bool
     miner_availability: float
     heater_power_kw_th: float
+    heat_source: str
     byproducts_kg: dict[str, float]
     n_miners: int
     miner_mass_kg: float
     reactor_power_kwe: float
     reactor_mass_kg: float
+    array_kw: float
+    array_mass_kg: float
+    battery_kwh: float
+    battery_mass_kg: float
+    spares_landed_kg: float
     seed: int
 
     def total(self, column: str) -> float:
@@ -231,8 +342,14 @@ class OperationsResults:
 
     @property
     def landed_mass_kg(self) -> float:
-        """Hardware landed: the miners and the plant. [kg]"""
-        return self.n_miners * self.miner_mass_kg + self.reactor_mass_kg
+        """Hardware landed: miners, plant, arrays, batteries and spares. [kg]"""
+        return (
+            self.n_miners * self.miner_mass_kg
+            + self.reactor_mass_kg
+            + self.array_mass_kg
+            + self.battery_mass_kg
+            + self.spares_landed_kg
+        )
 
     @property
     def production_mass_ratio(self) -> float:
@@ -243,11 +360,17 @@ class OperationsResults:
         product = self.he3_extracted_kg + sum(self.byproducts_kg.values()) + self.ree_oxide_kg
         return product / self.landed_mass_kg
 
+    def _per_kg_he3(self, column: str, scale: float) -> float:
+        he3 = self.he3_extracted_kg
+        return self.total(column) * scale / he3 if he3 > 0.0 else float("nan")
+
     def summary(self) -> dict[str, Any]:
-        """The headline figures of the run (the ``lunarbase simulate --json`` keys): He-3
-        total [kg] and per year [kg/yr], regolith [t], area mined [km^2], heater power per
-        miner [kW(th)], thermal, electric and deficit energy [MWh], mean availability [-], REO
-        [kg], by-products per species [kg] and the production mass ratio [-]."""
+        """The headline figures of the run (the ``lunarbase simulate --json`` keys and the
+        ``totals`` of results.json): He-3 total [kg] and per year [kg/yr], shipped, lost and
+        left [kg], regolith [t], area mined [km^2], heater power per miner [kW(th)], thermal,
+        electric, generated, curtailed and deficit energy [MWh], mean availability [-], REO
+        [kg], by-products per species [kg], regolith [t/kg] and heat [MWh(th)/kg] per kg of
+        He-3, landed mass [kg] and the production mass ratio [-]."""
         years = len(self.annual)
         return plain(
             {
@@ -255,60 +378,44 @@ class OperationsResults:
                 "he3_kg_per_year": self.he3_extracted_kg / years,
                 "he3_shipped_kg_total": self.he3_shipped_kg,
                 "he3_lost_kg_total": self.total("he3_lost_kg"),
+                "he3_stock_end_kg": self.he3_stock_end_kg,
+                "launches": self.launches,
                 "regolith_t_total": self.regolith_excavated_t,
                 "area_mined_km2": self.area_mined_km2,
+                "regolith_t_per_kg_he3": self._per_kg_he3("regolith_excavated_t", 1.0),
+                "heat_mwh_th_per_kg_he3": self._per_kg_he3("thermal_energy_mwh", 1.0),
                 "heater_power_kw_th": self.heater_power_kw_th,
+                "heat_source": self.heat_source,
                 "thermal_energy_mwh_total": self.total("thermal_energy_mwh"),
                 "electric_energy_mwh_total": self.total("electric_energy_mwh"),
+                "energy_generated_mwh_total": self.total("energy_generated_mwh"),
+                "energy_curtailed_mwh_total": self.total("energy_curtailed_mwh"),
                 "energy_deficit_mwh": self.total("energy_deficit_mwh"),
                 "availability": self.miner_availability,
                 "ree_oxide_kg_total": self.ree_oxide_kg,
                 "byproducts_kg": dict(self.byproducts_kg),
-                "production_mass_ratio": self.production_mass_ratio,
                 "landed_mass_kg": self.landed_mass_kg,
+                "production_mass_ratio": self.production_mass_ratio,
+                "light_horizon": self.light_horizon,
+                "light_repeated": self.light_repeated,
             }
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary: plain floats, ints and lists (one list per annual column).
-
-        Non-finite values (the availability of a fleet of zero miners) become ``None``.
-        """
+        """JSON-ready results: the fleet and plant, the :meth:`summary` as ``totals`` and one
+        list per annual column (non-finite values become ``None``)."""
         annual = {"year": self.annual.index.to_numpy(), **self.annual.to_dict(orient="list")}
         return plain(
             {
                 "seed": int(self.seed),
                 "feed": asdict(self.feed),
-                "daylight_duty_fraction": float(self.daylight_duty_fraction),
-                "powered_miner_slots": int(self.powered_miner_slots),
-                "heater_power_kw_th": float(self.heater_power_kw_th),
                 "n_miners": int(self.n_miners),
                 "reactor_power_kwe": float(self.reactor_power_kwe),
-                "landed_mass_kg": self.landed_mass_kg,
-                "totals": {
-                    "regolith_excavated_t": self.regolith_excavated_t,
-                    "area_mined_km2": self.area_mined_km2,
-                    "he3_extracted_kg": self.he3_extracted_kg,
-                    "thermal_energy_mwh": self.total("thermal_energy_mwh"),
-                    "electric_energy_mwh": self.total("electric_energy_mwh"),
-                    "energy_deficit_mwh": self.total("energy_deficit_mwh"),
-                    "ree_oxide_kg": self.ree_oxide_kg,
-                    "byproducts_kg": dict(self.byproducts_kg),
-                    "he3_shipped_kg": self.he3_shipped_kg,
-                    "he3_lost_kg": self.total("he3_lost_kg"),
-                    "he3_stock_end_kg": float(self.he3_stock_end_kg),
-                    "launches": self.launches,
-                    "production_mass_ratio": self.production_mass_ratio,
-                },
+                "array_kw": float(self.array_kw),
+                "battery_kwh": float(self.battery_kwh),
+                "totals": self.summary(),
                 "annual": annual,
             }
-        )
-
-
-def _check_duty(daylight_duty_fraction: float) -> None:
-    if not 0.0 <= daylight_duty_fraction <= 1.0:
-        raise ValueError(
-            f"daylight_duty_fraction must be in [0, 1] (got {daylight_duty_fraction!r})"
         )
 
 
@@ -317,10 +424,10 @@ def simulate(
     *,
     feed: MiningFeed,
     seed: SeedLike,
-    daylight_duty_fraction: float = 1.0,
-    shift_h: float = DEFAULT_SHIFT_H,
+    light: SiteLight | None = None,
+    policy: DispatchPolicy = priority_dispatch,
 ) -> OperationsResults:
-    """Simulate the mining base for ``cfg.years`` years.
+    """Simulate the mining base for ``cfg.years`` years, hour by hour.
 
     Parameters
     ----------
@@ -329,11 +436,14 @@ def simulate(
     feed : MiningFeed
         What the miners dig (:func:`feed_from` the resources stage's results).
     seed : int or numpy.random.SeedSequence
-        Seed of ``numpy.random.default_rng``; each miner draws from its own spawned stream.
-    daylight_duty_fraction : float, default 1.0
-        Fraction of the time the miners can work for light (duty cycle). [-]
-    shift_h : float, default :data:`DEFAULT_SHIFT_H`
-        Miner work shift, the simulation step. [h]
+        Seed; each miner and fission unit draws from its own spawned stream, the return
+        flights from one more.
+    light : SiteLight, optional
+        The base's and the mining area's light (:func:`light_from` the terrain stage's
+        results). None: the Sun is taken as always fully up (``light_horizon = "none"``).
+    policy : callable, default :func:`~lunarbase.operations.power.priority_dispatch`
+        Dispatch policy (generation [kW], demands [kW] by load in priority order, battery)
+        -> :class:`~lunarbase.operations.power.Dispatch`.
 
     Returns
     -------
@@ -342,87 +452,176 @@ def simulate(
     Raises
     ------
     ScenarioError
-        A plant that can never power one miner (the load no source can meet).
+        No power source, a load no source can ever meet, solar concentrators with no heat, a
+        payload over its lander's capacity, a return flight before any landing (each naming
+        the field).
     """
-    _check_duty(daylight_duty_fraction)
-    if cfg.landings:
-        check_landings(cfg)
-    if not shift_h > 0.0:
-        raise ValueError(f"shift_h must be > 0 (got {shift_h!r})")
+    landings = _schedule(cfg)
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
+    miner_kw = cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+    check_power(cfg, miner_kw)
+    n_hours = round(cfg.years * HOURS_PER_YEAR)
+    horizon_h = float(n_hours)
+    hours = np.arange(n_hours)
+    n_units = sum(1 for landing in landings if landing.reactor_kwe > 0.0)
+    # one stream per miner, one per fission unit, then one for the flights
+    streams = iter(np.random.default_rng(fresh_sequence(seed)).spawn(cfg.n_miners + n_units + 1))
+
+    # 1. hardware in service (discrete events)
     env = simpy.Environment()
-    ledger = AnnualLedger(cfg.years, HOURS_PER_YEAR, _RECORDED)
-    slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
-    if cfg.n_miners > 0 and slots == 0:
-        raise ScenarioError(
-            f"operations.reactor_power_kwe: {cfg.reactor_power_kwe:g} kWe can never power a "
-            f"miner ({cfg.base_load_kw:g} kW base load + {cfg.miner_power_kw:g} kW per miner)"
-        )
-    power = PowerBus(env, slots)
-    he3_store = simpy.Container(env, capacity=float("inf"), init=0.0)
-    spec = MinerSpec(
-        excavation_t_per_h=cfg.excavation_t_per_h,
-        mtbf_h=cfg.miner_mtbf_h,
-        mttr_h=cfg.miner_mttr_h,
-        fines_mass_fraction=feed.fines_mass_fraction,
-        he3_fines_ppb=feed.he3_fines_ppb,
-        he3_release_fraction=cfg.he3_release_fraction,
-        daylight_duty_fraction=daylight_duty_fraction,
-        shift_h=shift_h,
-    )
+    miners = UpLog()
+    units: list[tuple[float, UpLog]] = []
     repair = None if cfg.repair_units is None else simpy.Resource(env, capacity=cfg.repair_units)
-    # one stream per miner, then one for the flights (adding it leaves the miners' unchanged)
-    streams = np.random.default_rng(fresh_sequence(seed)).spawn(cfg.n_miners + 1)
-    rngs = iter(streams[:-1])
+    spares = simpy.Container(env, init=0.0) if cfg.spares_kg_per_repair > 0.0 else None
+    env.process(_arrivals(env, cfg, landings, miners, units, streams, repair, spares, horizon_h))
+    env.run(until=horizon_h)
 
-    def start_miners(count: int) -> None:
-        for _ in range(count):
-            env.process(miner(env, spec, power, he3_store, ledger, next(rngs), repair))
-
-    if cfg.landings:
-        power.set_slots(0)
-        env.process(arrivals(env, cfg, power, ledger, start_miners))
+    # 2. the hourly energy balance
+    light_horizon = "none" if light is None else light.horizon
+    base_sun, repeated = _hourly_light(light, "base_sun_fraction", n_hours)
+    mine_sun, _ = _hourly_light(light, "mining_sun_fraction", n_hours)
+    landed_h = np.array([landing.day * 24.0 for landing in landings])
+    ends = np.full(landed_h.size, horizon_h)
+    array_kw = interval_hours(landed_h, ends, n_hours, [x.array_kw for x in landings])
+    capacity_kwh = interval_hours(landed_h, ends, n_hours, [x.battery_kwh for x in landings])
+    fission_kw = _fission_kw(cfg, units, n_hours)
+    solar_kw = solar_output_kw(array_kw, base_sun)
+    base_demand = interval_hours(landed_h[:1], ends[:1], n_hours, [cfg.base_load_kw])
+    up = interval_hours(*miners.arrays()[:2], n_hours)
+    if cfg.heat_source == "solar_concentrator":
+        heat_use = np.minimum(1.0, cfg.concentrator_kw_th * mine_sun / heater_kw_th)
     else:
-        base_kw = min(cfg.base_load_kw, cfg.reactor_power_kwe)
-        ledger.add_hours("base_kwh", 0.0, ledger.horizon_h, rate=base_kw)
-        start_miners(cfg.n_miners)
-    env.process(
-        return_flights(
-            env,
-            he3_store,
-            ledger,
-            interval_h=cfg.launch_interval_days * 24.0,
-            capacity_kg=cfg.return_capacity_kg,
-            loss_probability=cfg.return_loss_probability,
-            rng=streams[-1],
-        )
+        heat_use = np.ones(n_hours)
+    asked = up * heat_use * ramp_fraction(cfg.ramps, hours + 0.5)  # full-rate miner-hours
+    dispatch = policy(
+        fission_kw + solar_kw,
+        {"base": base_demand, "miners": asked * miner_kw},
+        Battery(capacity_kwh, cfg.battery_round_trip_efficiency),
     )
-    env.run(until=ledger.horizon_h + TIME_EPS_H)
+    served_base, served_miners = dispatch.served_kw["base"], dispatch.served_kw["miners"]
+    working = np.divide(served_miners, miner_kw)  # full-rate miner-hours powered
+    idle = up * np.divide(
+        asked * miner_kw - served_miners, asked * miner_kw, out=np.zeros(n_hours), where=asked > 0
+    )
 
-    raw = ledger.frame()
-    totals = raw.sum()
-    up_h = totals["powered_h"] + totals["power_limited_h"]
-    availability = up_h / totals["present_h"] if totals["present_h"] > 0.0 else float("nan")
-    annual = _table(raw, HOURS_PER_YEAR, spec, cfg, feed, heater_kw_th)
-    daily = _table(ledger.daily_frame(), ledger.day_lengths_h(), spec, cfg, feed, heater_kw_th)
-    he3_kg = float(annual["he3_extracted_kg"].sum())
+    # 3. production and shipping
+    excavated_t = working * cfg.excavation_t_per_h
+    fines_t = np.asarray(processing.fines_processed_t(excavated_t, feed.fines_mass_fraction))
+    he3_kg = np.asarray(
+        processing.he3_extracted_kg(fines_t, feed.he3_fines_ppb, cfg.he3_release_fraction)
+    )
+    flights = _ship(cfg, he3_kg, horizon_h, next(streams))
+    hourly = pd.DataFrame(
+        {
+            "fission_kw": fission_kw,
+            "solar_kw": solar_kw,
+            "base_demand_kw": base_demand,
+            "base_served_kw": served_base,
+            "miners_demand_kw": asked * miner_kw,
+            "miners_served_kw": served_miners,
+            "battery_charge_kw": dispatch.charge_kw,
+            "battery_discharge_kw": dispatch.discharge_kw,
+            "state_of_charge_kwh": dispatch.state_of_charge_kwh,
+            "curtailed_kw": dispatch.curtailed_kw,
+            "battery_losses_kw": dispatch.losses_kw,
+            "miners_up": up,
+        },
+        index=pd.RangeIndex(n_hours, name="hour"),
+    )
+    flows: dict[str, FloatArray] = {
+        "regolith_excavated_t": excavated_t,
+        "fines_processed_t": fines_t,
+        "he3_extracted_kg": he3_kg,
+        "thermal_energy_mwh": working * heater_kw_th / 1e3,
+        "reactor_thermal_energy_mwh": fission_kw / cfg.reactor_thermal_efficiency / 1e3,
+        "power_limited_miners": idle,
+        "present": interval_hours(np.array(miners.landed_h), horizon_h, n_hours),
+        "spares_landed_kg": interval_hours(landed_h, landed_h + 1.0, n_hours, _spares(landings)),
+        "spares_taken_kg": cfg.spares_kg_per_repair
+        * np.bincount(
+            np.minimum(np.asarray(miners.spares_taken_h, dtype=int), n_hours - 1),
+            minlength=n_hours,
+        ).astype(float),
+        **_flight_hours(flights, n_hours),
+    }
+    annual = _table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
+    daily = _table(hourly, flows, DAY_H, feed, cfg, "day", 0)
+    present = flows["present"].sum()
+    he3_total = float(he3_kg.sum())
     per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
     return OperationsResults(
         annual=annual,
         daily=daily,
-        he3_stock_end_kg=float(he3_store.level),
+        hourly=hourly,
+        he3_stock_end_kg=float(annual["he3_stock_kg"].iloc[-1]),
         feed=feed,
-        daylight_duty_fraction=float(daylight_duty_fraction),
-        powered_miner_slots=slots,
-        miner_availability=float(availability),
+        light_horizon=light_horizon,
+        light_repeated=repeated,
+        miner_availability=float(up.sum() / present) if present > 0.0 else float("nan"),
         heater_power_kw_th=heater_kw_th,
-        byproducts_kg={species: he3_kg * ratio for species, ratio in per_kg.items()},
+        heat_source=cfg.heat_source,
+        byproducts_kg={species: he3_total * ratio for species, ratio in per_kg.items()},
         n_miners=cfg.n_miners,
         miner_mass_kg=float(cfg.miner_mass_kg),
         reactor_power_kwe=float(cfg.reactor_power_kwe),
         reactor_mass_kg=float(cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe),
+        array_kw=float(cfg.array_kw),
+        array_mass_kg=float(cfg.array_kw * cfg.array_mass_kg_per_kw),
+        battery_kwh=float(cfg.battery_kwh),
+        battery_mass_kg=float(cfg.battery_kwh * cfg.battery_mass_kg_per_kwh),
+        spares_landed_kg=float(sum(_spares(landings))),
         seed=seed_entropy(seed),
     )
+
+
+def _schedule(cfg: Operations) -> tuple[Landing, ...]:
+    """The landings in date order, checked; without a schedule everything lands on day 0."""
+    if not cfg.landings:
+        return (
+            Landing(
+                day=0.0,
+                miners=cfg.n_miners,
+                reactor_kwe=cfg.reactor_power_kwe,
+                array_kw=cfg.array_kw,
+                battery_kwh=cfg.battery_kwh,
+                source="everything in place at the start (no landings given)",
+            ),
+        )
+    check_landings(cfg)
+    return tuple(sorted(cfg.landings, key=lambda landing: landing.day))
+
+
+def _spares(landings: tuple[Landing, ...]) -> list[float]:
+    return [landing.spares_kg for landing in landings]
+
+
+def check_power(cfg: Operations, miner_kw: float) -> None:
+    """A base that has a power source, can ever run one miner, and can heat its fines.
+
+    Raises
+    ------
+    ScenarioError
+        No fission plant and no arrays; installed power below the base load plus one miner's
+        draw ``miner_kw`` [kW]; solar concentrators of zero heat (naming the field).
+    """
+    sources_kw = cfg.reactor_power_kwe + cfg.array_kw
+    if sources_kw <= 0.0 and (cfg.n_miners > 0 or cfg.base_load_kw > 0.0):
+        raise ScenarioError(
+            "operations.reactor_power_kwe: no power source (reactor_power_kwe = 0 and array_kw = 0)"
+        )
+    if cfg.n_miners > 0 and sources_kw < cfg.base_load_kw + miner_kw:
+        heater = " with its electric heater" if cfg.heat_source == "electric" else ""
+        raise ScenarioError(
+            f"operations.reactor_power_kwe: {cfg.reactor_power_kwe:g} kWe + "
+            f"{cfg.array_kw:g} kW of arrays can never power a miner ({cfg.base_load_kw:g} kW "
+            f"base load + {miner_kw:,.0f} kW per miner{heater})"
+        )
+    concentrated = cfg.heat_source == "solar_concentrator" and cfg.n_miners > 0
+    if concentrated and not cfg.concentrator_kw_th > 0.0:
+        raise ScenarioError(
+            "operations.concentrator_kw_th: must be > 0 with heat_source = "
+            "'solar_concentrator' (the miners could never heat their fines)"
+        )
 
 
 def check_landings(cfg: Operations) -> None:
@@ -432,18 +631,18 @@ def check_landings(cfg: Operations) -> None:
     ------
     ScenarioError
         An unknown lander, a payload over capacity, or return flights starting before anything
-        has landed (naming the field).
+        has landed (naming the field). Landings after the end of the run are checked but never
+        happen.
     """
-    run_days = cfg.years * HOURS_PER_YEAR / 24.0
     for i, landing in enumerate(cfg.landings):
-        if landing.day >= run_days:
-            raise ScenarioError(
-                f"operations.landings[{i}].day: day {landing.day:g} is after the run's "
-                f"{run_days:g} days (operations.years = {cfg.years})"
-            )
-        reactor_kg = landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe
-        payload = landing.miners * cfg.miner_mass_kg + reactor_kg + landing.spares_kg
-        what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe and spares"
+        payload = (
+            landing.miners * cfg.miner_mass_kg
+            + landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe
+            + landing.array_kw * cfg.array_mass_kg_per_kw
+            + landing.battery_kwh * cfg.battery_mass_kg_per_kwh
+            + landing.spares_kg
+        )
+        what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe, arrays, batteries and spares"
         check_payload(i, landing.lander, payload, what)
     first_day = min(landing.day for landing in cfg.landings)
     if first_day > cfg.launch_interval_days:
@@ -454,60 +653,202 @@ def check_landings(cfg: Operations) -> None:
         )
 
 
-def arrivals(
+def _arrivals(
     env: simpy.Environment,
     cfg: Operations,
-    power: PowerBus,
-    ledger: AnnualLedger,
-    start_miners: Callable[[int], None],
+    landings: tuple[Landing, ...],
+    miners: UpLog,
+    units: list[tuple[float, UpLog]],
+    streams: Any,
+    repair: simpy.Resource | None,
+    spares: simpy.Container | None,
+    horizon_h: float,
 ) -> Generator[simpy.Event, Any, None]:
-    """SimPy process of the landings in date order: each puts its miners to work and adds its
-    reactor power to the bus (units enter service on landing); the base load is served from
-    the first plant landing on (``base_kwh``)."""
-    landed_kwe = 0.0
-    for landing in sorted(cfg.landings, key=lambda landing: landing.day):
+    """SimPy process of the landings in date order: each fills the spares store, starts its
+    miners' lives and, after commissioning, its fission unit's (units enter service on
+    landing)."""
+    reactor_up_h = mean_up_h(cfg.reactor_availability, cfg.reactor_mttr_h)
+    for landing in landings:
         yield env.timeout(max(landing.day * 24.0 - env.now, 0.0))
-        served_before = min(cfg.base_load_kw, landed_kwe)
-        landed_kwe += landing.reactor_kwe
-        served = min(cfg.base_load_kw, landed_kwe)
-        ledger.add_hours("base_kwh", env.now, ledger.horizon_h, rate=served - served_before)
-        power.set_slots(powered_miner_slots(landed_kwe, cfg.base_load_kw, cfg.miner_power_kw))
-        start_miners(landing.miners)
+        if spares is not None and landing.spares_kg > 0.0:
+            yield spares.put(landing.spares_kg)
+        for _ in range(landing.miners):
+            env.process(
+                unit_life(
+                    env,
+                    miners,
+                    horizon_h=horizon_h,
+                    mtbf_h=cfg.miner_mtbf_h,
+                    mttr_h=cfg.miner_mttr_h,
+                    rng=next(streams),
+                    repair=repair,
+                    spares=spares,
+                    spares_kg_per_repair=cfg.spares_kg_per_repair,
+                )
+            )
+        if landing.reactor_kwe > 0.0:
+            unit = UpLog()
+            units.append((landing.reactor_kwe, unit))
+            env.process(
+                _commissioned(env, unit, cfg, landing.reactor_kwe, reactor_up_h, next(streams))
+            )
+
+
+def _commissioned(
+    env: simpy.Environment,
+    unit: UpLog,
+    cfg: Operations,
+    rating_kwe: float,
+    mtbf_h: float,
+    rng: np.random.Generator,
+) -> Generator[simpy.Event, Any, None]:
+    """A fission unit: commissioning, then up and down until the end (outages repaired in
+    place, not by the miners' repair units)."""
+    if cfg.landings:  # without a schedule the plant is in place and commissioned at the start
+        yield env.timeout(cfg.reactor_commissioning_days * 24.0)
+    yield from unit_life(
+        env,
+        unit,
+        horizon_h=cfg.years * HOURS_PER_YEAR,
+        mtbf_h=mtbf_h,
+        mttr_h=cfg.reactor_mttr_h,
+        rng=rng,
+        weight=rating_kwe,
+    )
+
+
+def _fission_kw(cfg: Operations, units: list[tuple[float, UpLog]], n_hours: int) -> FloatArray:
+    """Hourly fission output [kW]: each unit's up hours x rating x capacity left."""
+    total = np.zeros(n_hours)
+    for rating_kwe, log in units:
+        starts, ends, _ = log.arrays()
+        up = interval_hours(starts, ends, n_hours)
+        loss = cfg.reactor_capacity_loss_per_year
+        total += fission_output_kw(up, rating_kwe, log.landed_h[0], loss)
+    return total
+
+
+def _hourly_light(light: SiteLight | None, name: str, n_hours: int) -> tuple[FloatArray, bool]:
+    """One of the light series read hour by hour (repeated if short); full Sun without one."""
+    if light is None:
+        return np.ones(n_hours), False
+    return hourly_from_series(getattr(light, name), light.step_h, n_hours)
+
+
+def ramp_fraction(ramps: tuple[Ramp, ...], t_h: ArrayLike) -> FloatArray:
+    """The miners' throughput as a fraction of their rate at times ``t_h`` [h]: linear within
+    each ramp, held between and after them, 1 before the first ramp and with none. [-]"""
+    t_h = np.asarray(t_h, dtype=float)
+    if not ramps:
+        return np.ones_like(t_h)
+    days = [d for ramp in ramps for d in (ramp.start_day, ramp.end_day)]
+    values = [v for ramp in ramps for v in (ramp.start_fraction, ramp.end_fraction)]
+    out = np.interp(t_h / 24.0, days, values)
+    return np.where(t_h / 24.0 < ramps[0].start_day, 1.0, out)
+
+
+def _ship(
+    cfg: Operations, he3_kg: FloatArray, horizon_h: float, rng: np.random.Generator
+) -> FlightLog:
+    """Fly the return flights (SimPy) against the He-3 made hour by hour."""
+    made = np.concatenate([[0.0], np.cumsum(he3_kg)])
+    edges = np.arange(made.size, dtype=float)
+    env = simpy.Environment()
+    store = simpy.Container(env, init=0.0)
+    log = FlightLog()
+    env.process(
+        return_flights(
+            env,
+            store,
+            lambda t_h: float(np.interp(t_h, edges, made)),
+            log,
+            horizon_h=horizon_h,
+            interval_h=cfg.launch_interval_days * 24.0,
+            capacity_kg=cfg.return_capacity_kg,
+            loss_probability=cfg.return_loss_probability,
+            rng=rng,
+        )
+    )
+    env.run()
+    return log
+
+
+def _flight_hours(flights: FlightLog, n_hours: int) -> dict[str, FloatArray]:
+    """Shipped and lost He-3 [kg] and flights flown, by the hour each flight left."""
+    hour = np.minimum(np.asarray(flights.times_h, dtype=float).astype(int), n_hours - 1)
+    cargo = np.asarray(flights.cargo_kg, dtype=float)
+    lost = np.asarray(flights.lost, dtype=bool)
+    return {
+        "he3_shipped_kg": np.bincount(hour[~lost], cargo[~lost], minlength=n_hours),
+        "he3_lost_kg": np.bincount(hour[lost], cargo[lost], minlength=n_hours),
+        "launches": np.bincount(hour, minlength=n_hours).astype(float),
+    }
 
 
 def _table(
-    raw: pd.DataFrame,
-    bin_h: float | np.ndarray,
-    spec: MinerSpec,
-    cfg: Operations,
+    hourly: pd.DataFrame,
+    flows: dict[str, FloatArray],
+    bin_h: int,
     feed: MiningFeed,
-    heater_kw_th: float,
+    cfg: Operations,
+    index_name: str,
+    first: int,
 ) -> pd.DataFrame:
-    """The :data:`ANNUAL_COLUMNS` of a ledger frame whose rows are bins of ``bin_h`` hours
-    (years, or days with a short last one): mass flows from the powered hours, heat,
-    electricity (miners' draw and the base load once plant has landed), REO, shipments."""
-    flows = shift_output(spec, raw["powered_h"].to_numpy())
-    mass_flows = ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
-    table = pd.DataFrame({name: flows[name] for name in mass_flows}, index=raw.index)
-    fines_per_h = cfg.excavation_t_per_h * feed.fines_mass_fraction
-    heat_mwh_per_t = heater_kw_th / 1000.0 / fines_per_h if fines_per_h > 0.0 else 0.0
-    table["thermal_energy_mwh"] = table["fines_processed_t"] * heat_mwh_per_t
-    miners_kwh = flows["working_h"] * cfg.miner_power_kw
-    table["electric_energy_mwh"] = (miners_kwh + raw["base_kwh"].to_numpy()) / 1e3
-    table["energy_deficit_mwh"] = raw["power_limited_h"] * cfg.miner_power_kw / 1000.0
-    reo = reo_kg_by_group(
-        table["regolith_excavated_t"].to_numpy(), feed.th_ppm, cfg.ree_recovery_fraction
-    )
+    """The :data:`ANNUAL_COLUMNS` over bins of ``bin_h`` hours (years or days, the last bin may
+    be short) from the hourly series and flows."""
+
+    def sums(values: FloatArray) -> FloatArray:
+        return bin_sums(values, bin_h)
+
+    def at_end(values: FloatArray) -> FloatArray:
+        return np.asarray(values)[
+            np.minimum(np.arange(bin_h, len(values) + bin_h, bin_h), len(values)) - 1
+        ]
+
+    n_hours = len(hourly)
+    lengths_h = sums(np.ones(n_hours))
+    soc = hourly["state_of_charge_kwh"].to_numpy()
+    generated = hourly["fission_kw"].to_numpy() + hourly["solar_kw"].to_numpy()
+    consumed = hourly["base_served_kw"].to_numpy() + hourly["miners_served_kw"].to_numpy()
+    demand = hourly["base_demand_kw"].to_numpy() + hourly["miners_demand_kw"].to_numpy()
+    table: dict[str, FloatArray] = {
+        name: sums(flows[name])
+        for name in ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
+    }
+    table["thermal_energy_mwh"] = sums(flows["thermal_energy_mwh"])
+    table["fission_energy_mwh"] = sums(hourly["fission_kw"].to_numpy()) / 1e3
+    table["solar_energy_mwh"] = sums(hourly["solar_kw"].to_numpy()) / 1e3
+    table["energy_generated_mwh"] = sums(generated) / 1e3
+    table["electric_energy_mwh"] = sums(consumed) / 1e3
+    table["energy_stored_mwh"] = sums(np.diff(soc, prepend=0.0)) / 1e3
+    table["energy_curtailed_mwh"] = sums(hourly["curtailed_kw"].to_numpy()) / 1e3
+    table["battery_losses_mwh"] = sums(hourly["battery_losses_kw"].to_numpy()) / 1e3
+    table["energy_deficit_mwh"] = sums(demand - consumed) / 1e3
+    table["reactor_thermal_energy_mwh"] = sums(flows["reactor_thermal_energy_mwh"])
+    reo = reo_kg_by_group(table["regolith_excavated_t"], feed.th_ppm, cfg.ree_recovery_fraction)
     for group, kg in reo.items():
-        table[f"reo_{group}_kg"] = kg
-    table["he3_shipped_kg"] = raw["he3_shipped_kg"]
-    table["he3_lost_kg"] = raw["he3_lost_kg"]
-    up_h = raw["powered_h"] + raw["power_limited_h"]  # a landed miner not up is down
-    present_h = raw["present_h"].where(raw["present_h"] > 0.0)
-    table["miner_availability"] = up_h / present_h
-    table["power_limited_miners"] = raw["power_limited_h"] / bin_h
-    table["launches"] = raw["launches"].round().astype(int)
-    return table[list(ANNUAL_COLUMNS)]
+        table[f"reo_{group}_kg"] = np.asarray(kg)
+    per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
+    for species, column in zip(SPECIES, BYPRODUCT_COLUMNS, strict=True):
+        table[column] = table["he3_extracted_kg"] * per_kg[species]
+    for name in ("he3_shipped_kg", "he3_lost_kg"):
+        table[name] = sums(flows[name])
+    he3_left = np.cumsum(flows["he3_extracted_kg"] - flows["he3_shipped_kg"] - flows["he3_lost_kg"])
+    table["he3_stock_kg"] = at_end(he3_left)
+    table["spares_stock_kg"] = at_end(
+        np.cumsum(flows["spares_landed_kg"] - flows["spares_taken_kg"])
+    )
+    up_h = sums(hourly["miners_up"].to_numpy())
+    present_h = sums(flows["present"])
+    table["miner_availability"] = np.divide(
+        up_h, present_h, out=np.full(up_h.size, np.nan), where=present_h > 0
+    )
+    table["miners_up"] = up_h / lengths_h
+    table["miners_down"] = (present_h - up_h) / lengths_h
+    table["power_limited_miners"] = sums(flows["power_limited_miners"]) / lengths_h
+    table["launches"] = np.rint(sums(flows["launches"])).astype(int)
+    index = pd.RangeIndex(first, first + lengths_h.size, name=index_name)
+    return pd.DataFrame(table, index=index)[list(ANNUAL_COLUMNS)]
 
 
 def miner_heater_power_kw_th(cfg: Operations, fines_mass_fraction: float) -> float:
@@ -529,18 +870,19 @@ def steady_state_availability(mtbf_h: float, mttr_h: float) -> float:
     return mtbf_h / (mtbf_h + mttr_h)
 
 
-def expected_working_miners(n_miners: int, slots: int, availability: float) -> float:
-    """Mean number of miners working: E[min(B, slots)] with B ~ Binomial(n_miners, availability).
+def expected_working_miners(n_miners: int, powered_miners: float, availability: float) -> float:
+    """Mean number of miners working: E[min(B, powered_miners)] with B ~ Binomial(n_miners,
+    availability), for power enough for ``powered_miners`` (a real number) at once.
 
-    Spare miners stand in for broken ones while there are more miners than power slots; with
-    ``slots >= n_miners`` this is simply ``availability * n_miners``.
+    Spare miners stand in for broken ones while there are more miners than power; with
+    ``powered_miners >= n_miners`` this is simply ``availability * n_miners``.
     """
-    if slots <= 0 or n_miners <= 0:
+    if powered_miners <= 0.0 or n_miners <= 0:
         return 0.0
-    if slots >= n_miners:
+    if powered_miners >= n_miners:
         return availability * n_miners
     return sum(
-        min(k, slots)
+        min(k, powered_miners)
         * math.comb(n_miners, k)
         * availability**k
         * (1.0 - availability) ** (n_miners - k)
@@ -549,13 +891,16 @@ def expected_working_miners(n_miners: int, slots: int, availability: float) -> f
 
 
 def expected_he3_kg_per_year(
-    cfg: Operations, *, feed: MiningFeed, daylight_duty_fraction: float = 1.0
+    cfg: Operations, *, feed: MiningFeed, heat_use_fraction: float = 1.0
 ) -> float:
-    """Steady-state He-3 extracted per year by the model of :func:`simulate`.
+    """Steady-state He-3 extracted per year by the model of :func:`simulate`, for a plant that
+    is always up at its rating (no outages, no capacity loss), no arrays or battery, and no
+    ramp-up.
 
-    ``expected_working_miners x hours per year x daylight_duty_fraction x excavation rate x
-    feed.fines_mass_fraction x feed.he3_fines_ppb x he3_release_fraction``; with enough power
-    the working miners are availability MTBF / (MTBF + MTTR) times the fleet.
+    ``expected_working_miners x hours per year x heat_use_fraction x excavation rate x
+    feed.fines_mass_fraction x feed.he3_fines_ppb x he3_release_fraction``, where the power
+    left after the base load runs ``(reactor_power_kwe - base_load_kw) / miner draw`` miners at
+    once.
 
     Parameters
     ----------
@@ -563,19 +908,24 @@ def expected_he3_kg_per_year(
         Fleet, processing and power settings.
     feed : MiningFeed
         What the miners dig (fines fraction and grade are used).
-    daylight_duty_fraction : float, default 1.0
-        Light duty cycle. [-]
+    heat_use_fraction : float, default 1.0
+        Mean fraction of their rate the miners can heat for (1 with electric heaters). [-]
 
     Returns
     -------
     float
         He-3 extracted per year. [kg/yr]
     """
-    _check_duty(daylight_duty_fraction)
+    if not 0.0 <= heat_use_fraction <= 1.0:
+        raise ValueError(f"heat_use_fraction must be in [0, 1] (got {heat_use_fraction!r})")
+    heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
+    miner_kw = cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
     availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
-    slots = powered_miner_slots(cfg.reactor_power_kwe, cfg.base_load_kw, cfg.miner_power_kw)
-    working = expected_working_miners(cfg.n_miners, slots, availability)
-    excavated_t = working * HOURS_PER_YEAR * daylight_duty_fraction * cfg.excavation_t_per_h
+    powered = max(cfg.reactor_power_kwe - cfg.base_load_kw, 0.0) / (
+        miner_kw * heat_use_fraction or 1.0
+    )
+    working = expected_working_miners(cfg.n_miners, powered, availability)
+    excavated_t = working * HOURS_PER_YEAR * heat_use_fraction * cfg.excavation_t_per_h
     fines_t = processing.fines_processed_t(excavated_t, feed.fines_mass_fraction)
     he3_kg = processing.he3_extracted_kg(fines_t, feed.he3_fines_ppb, cfg.he3_release_fraction)
     return float(he3_kg)

@@ -125,19 +125,26 @@ def operations_figure(annual: pd.DataFrame) -> str:
     return _html(fig, "fig-ops")
 
 
-def energy_figure(annual: pd.DataFrame) -> str:
-    """Heat drawn by the heaters, electricity used and the unmet demand per year [MWh]."""
+def energy_figure(daily: pd.DataFrame) -> str:
+    """Power over time, day by day: mean generation by source, electricity served, unmet
+    demand and curtailed generation [kW] (from the daily energy [MWh] / 24 h)."""
     labels = {
-        "thermal_energy_mwh": "heat to the heaters [MWh(th)]",
-        "electric_energy_mwh": "electricity used [MWh]",
-        "energy_deficit_mwh": "unmet electricity [MWh]",
+        "fission_energy_mwh": "fission",
+        "solar_energy_mwh": "solar arrays",
+        "electric_energy_mwh": "served to the loads",
+        "energy_deficit_mwh": "unmet demand",
+        "energy_curtailed_mwh": "curtailed",
     }
+    years = daily.index.to_numpy() / 365.25
     fig = go.Figure()
     for col, label in labels.items():
-        if col in annual:
-            fig.add_scatter(x=annual.index, y=annual[col], mode="lines+markers", name=label)
+        if col in daily:
+            fig.add_scatter(x=years, y=daily[col] * 1000.0 / 24.0, mode="lines", name=label)
     fig.update_layout(
-        title="Energy per year", xaxis_title="operating year", yaxis_title="MWh", **LAYOUT
+        title="Power, daily mean",
+        xaxis_title="years from the start of operations",
+        yaxis_title="kW",
+        **LAYOUT,
     )
     return _html(fig, "fig-energy")
 

@@ -60,7 +60,7 @@ def render(results: Results) -> str:
         ),
         "he3": figures.he3_figure(res.maps),
         "ops": figures.operations_figure(ops.annual),
-        "energy": figures.energy_figure(ops.annual),
+        "energy": figures.energy_figure(ops.daily),
         "npv": figures.npv_figure(econ.draws["npv_usd"].to_numpy()),
     }
     env = jinja2.Environment(
