@@ -108,8 +108,18 @@ def test_late_plant_and_the_short_last_day() -> None:
     assert 0.0 < res.summary()["availability"] <= 1.0
 
 
-def test_a_landing_after_the_run_is_refused() -> None:
-    """A landing after the last simulated day names its field."""
-    cfg = _ops(Landing(day=0.0, miners=1, reactor_kwe=600.0), Landing(day=1000.0), years=1)
-    with pytest.raises(ScenarioError, match=r"landings\[1\]\.day: day 1000 is after"):
-        simulate(cfg, feed=FEED, seed=1)
+def test_a_landing_after_the_run_never_happens() -> None:
+    """A landing after the last simulated day (e.g. a run shortened with ``--years``) is
+    checked against its lander but brings nothing into the run."""
+    late = Landing(day=1000.0, miners=1, spares_kg=500.0)
+    cfg = _ops(Landing(day=0.0, miners=1, reactor_kwe=600.0), late, years=1)
+    res = simulate(cfg, feed=FEED, seed=1)
+    assert res.annual["miners_up"].max() <= 1.0 + 1e-9
+    assert res.annual["spares_stock_kg"].max() == 0.0
+    heavy = _ops(
+        Landing(day=0.0, miners=1, reactor_kwe=600.0),
+        Landing(day=1000.0, lander="blue_moon_mk1", miners=1),
+        years=1,
+    )
+    with pytest.raises(ScenarioError, match=r"landings\[1\]: 1 miners.*over the"):
+        simulate(heavy, feed=FEED, seed=1)

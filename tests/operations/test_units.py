@@ -76,8 +76,9 @@ def test_bin_sums_keep_the_short_last_bin() -> None:
 def test_light_series_held_and_repeated() -> None:
     values, repeated = hourly_from_series([0.0, 1.0], step_h=2.0, n_hours=6)
     assert_allclose(values, [0, 0, 1, 1, 0, 0])
-    assert repeated
-    assert not hourly_from_series([0.0, 1.0, 1.0], step_h=2.0, n_hours=6)[1]
+    assert not repeated  # two hours past the end: within a day's slack
+    assert hourly_from_series([0.0, 1.0], step_h=2.0, n_hours=29)[1]
+    assert not hourly_from_series([0.0, 1.0], step_h=2.0, n_hours=28)[1]
 
 
 # --- fleet -----------------------------------------------------------------------------------

@@ -28,10 +28,14 @@ ROWS = (
     ("area mined [km^2]", "area_mined_km2", "{:.4g}"),
     ("heater power per miner [kW(th)]", "heater_power_kw_th", "{:.4g}"),
     ("heat from the source [MWh(th)]", "thermal_energy_mwh_total", "{:.4g}"),
-    ("electricity [MWh]", "electric_energy_mwh_total", "{:.4g}"),
+    ("electricity generated [MWh]", "energy_generated_mwh_total", "{:.4g}"),
+    ("electricity used [MWh]", "electric_energy_mwh_total", "{:.4g}"),
+    ("electricity curtailed [MWh]", "energy_curtailed_mwh_total", "{:.4g}"),
     ("energy deficit [MWh]", "energy_deficit_mwh", "{:.4g}"),
     ("miner availability", "availability", "{:.3f}"),
     ("rare-earth oxide [kg]", "ree_oxide_kg_total", "{:.4g}"),
+    ("He-3 shipped [kg]", "he3_shipped_kg_total", "{:.4g}"),
+    ("landed mass [kg]", "landed_mass_kg", "{:.4g}"),
     ("production mass ratio", "production_mass_ratio", "{:.3g}"),
 )
 """Table rows: label, summary key, format."""
@@ -80,6 +84,13 @@ def simulate(
         return
     rows = [(label, format_value(summary[key], pattern)) for label, key, pattern in ROWS]
     print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
+    if ops.light_repeated:
+        terrain = chain.scenario.terrain
+        out.print(
+            f"note: the light series ({terrain.start} to {terrain.end}) is repeated over "
+            f"{len(ops.annual)} years; polar light varies over ~18.6 years (lengthen the "
+            "terrain period for a true multi-year series)"
+        )
     if csv is not None:
         out.print(f"daily series: {csv}")
 

@@ -22,6 +22,7 @@ from lunarbase.operations.power import (
 )
 from lunarbase.operations.stage import (
     ANNUAL_COLUMNS,
+    ENERGY_BALANCE,
     HOURLY_COLUMNS,
     MiningFeed,
     OperationsResults,
@@ -36,6 +37,7 @@ from lunarbase.operations.stage import (
 
 __all__ = [
     "ANNUAL_COLUMNS",
+    "ENERGY_BALANCE",
     "CP_MODELS",
     "HOURLY_COLUMNS",
     "Battery",

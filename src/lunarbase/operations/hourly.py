@@ -16,6 +16,10 @@ TIME_EPS_H = 1e-6
 counts as at it."""
 
 
+REPEAT_SLACK_H = 24.0
+"""Hours a run may outlast its light series before the series counts as repeated [h]."""
+
+
 def interval_hours(
     starts_h: ArrayLike, ends_h: ArrayLike, n_hours: int, weights: ArrayLike | None = None
 ) -> FloatArray:
@@ -71,7 +75,9 @@ def hourly_from_series(values: ArrayLike, step_h: float, n_hours: int) -> tuple[
     Returns
     -------
     (array of length ``n_hours``, bool)
-        The hourly values, and whether the series was repeated to cover them.
+        The hourly values, and whether the series was repeated to cover them (more than a day
+        beyond its end: a 365.25-day operating year read from a 365-day calendar year of light
+        wraps six hours, which is not a repeated year).
     """
     values = np.asarray(values, dtype=float)
     if values.size == 0:
@@ -79,5 +85,5 @@ def hourly_from_series(values: ArrayLike, step_h: float, n_hours: int) -> tuple[
     if not step_h > 0.0:
         raise ValueError(f"step_h must be > 0 (got {step_h!r})")
     index = np.floor((np.arange(n_hours) + 0.5) / step_h).astype(np.int64)
-    repeated = bool(index[-1] >= values.size) if n_hours else False
+    repeated = n_hours > values.size * step_h + REPEAT_SLACK_H
     return values[index % values.size], repeated

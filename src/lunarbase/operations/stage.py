@@ -119,6 +119,15 @@ ANNUAL_COLUMNS = (
 availability the fraction of miner-hours on the Moon that were up [-]; mean miners up, down
 and up-but-idled for lack of power over the bin [count]; return flights flown."""
 
+ENERGY_BALANCE = (
+    "electric_energy_mwh",
+    "energy_stored_mwh",
+    "energy_curtailed_mwh",
+    "battery_losses_mwh",
+)
+"""The columns that add up to ``energy_generated_mwh`` in every bin: consumed + stored +
+curtailed + losses [MWh]."""
+
 HOURLY_COLUMNS = (
     "fission_kw",
     "solar_kw",
