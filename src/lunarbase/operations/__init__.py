@@ -37,8 +37,8 @@ from lunarbase.operations.stage import (
 
 __all__ = [
     "ANNUAL_COLUMNS",
-    "ENERGY_BALANCE",
     "CP_MODELS",
+    "ENERGY_BALANCE",
     "HOURLY_COLUMNS",
     "Battery",
     "Dispatch",
