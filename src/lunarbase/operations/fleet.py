@@ -25,19 +25,18 @@ import simpy
 
 @dataclass
 class UpLog:
-    """Up intervals of a set of units, ``[start_h, end_h)`` with a weight each (e.g. kWe), and
-    the hours they were on the Moon."""
+    """Up intervals of a set of units, ``[start_h, end_h)``, the hours they landed, when
+    repairs took spares, and how many repairs were done."""
 
     starts_h: list[float] = field(default_factory=list)
     ends_h: list[float] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)
     landed_h: list[float] = field(default_factory=list)
     spares_taken_h: list[float] = field(default_factory=list)
     repairs: int = 0
 
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The up intervals as arrays: starts [h], ends [h], weights."""
-        return np.array(self.starts_h), np.array(self.ends_h), np.array(self.weights)
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The up intervals as arrays: starts [h], ends [h]."""
+        return np.array(self.starts_h), np.array(self.ends_h)
 
 
 def unit_life(
@@ -48,7 +47,6 @@ def unit_life(
     mtbf_h: float,
     mttr_h: float,
     rng: np.random.Generator,
-    weight: float = 1.0,
     repair: simpy.Resource | None = None,
     spares: simpy.Container | None = None,
     spares_kg_per_repair: float = 0.0,
@@ -71,7 +69,6 @@ def unit_life(
         end_h = min(env.now + up_h, horizon_h)
         log.starts_h.append(env.now)
         log.ends_h.append(end_h)
-        log.weights.append(weight)
         if end_h >= horizon_h:
             return
         yield env.timeout(end_h - env.now)

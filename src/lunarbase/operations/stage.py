@@ -496,7 +496,7 @@ def simulate(
     fission_kw = _fission_kw(cfg, units, n_hours)
     solar_kw = solar_output_kw(array_kw, base_sun)
     base_demand = interval_hours(landed_h[:1], ends[:1], n_hours, [cfg.base_load_kw])
-    up = interval_hours(*miners.arrays()[:2], n_hours)
+    up = interval_hours(*miners.arrays(), n_hours)
     if cfg.heat_source == "solar_concentrator":
         heat_use = np.minimum(1.0, cfg.concentrator_kw_th * mine_sun / heater_kw_th)
     else:
@@ -698,31 +698,28 @@ def _arrivals(
         if landing.reactor_kwe > 0.0:
             unit = UpLog()
             units.append((landing.reactor_kwe, unit))
-            env.process(
-                _commissioned(env, unit, cfg, landing.reactor_kwe, reactor_up_h, next(streams))
-            )
+            env.process(_commissioned(env, unit, cfg, horizon_h, reactor_up_h, next(streams)))
 
 
 def _commissioned(
     env: simpy.Environment,
     unit: UpLog,
     cfg: Operations,
-    rating_kwe: float,
+    horizon_h: float,
     mtbf_h: float,
     rng: np.random.Generator,
 ) -> Generator[simpy.Event, Any, None]:
-    """A fission unit: commissioning, then up and down until the end (outages repaired in
-    place, not by the miners' repair units)."""
+    """A fission unit: commissioning, then up and down until ``horizon_h`` (outages repaired
+    in place, not by the miners' repair units); its service starts when it is first up."""
     if cfg.landings:  # without a schedule the plant is in place and commissioned at the start
         yield env.timeout(cfg.reactor_commissioning_days * 24.0)
     yield from unit_life(
         env,
         unit,
-        horizon_h=cfg.years * HOURS_PER_YEAR,
+        horizon_h=horizon_h,
         mtbf_h=mtbf_h,
         mttr_h=cfg.reactor_mttr_h,
         rng=rng,
-        weight=rating_kwe,
     )
 
 
@@ -730,8 +727,7 @@ def _fission_kw(cfg: Operations, units: list[tuple[float, UpLog]], n_hours: int)
     """Hourly fission output [kW]: each unit's up hours x rating x capacity left."""
     total = np.zeros(n_hours)
     for rating_kwe, log in units:
-        starts, ends, _ = log.arrays()
-        up = interval_hours(starts, ends, n_hours)
+        up = interval_hours(*log.arrays(), n_hours)
         loss = cfg.reactor_capacity_loss_per_year
         total += fission_output_kw(up, rating_kwe, log.landed_h[0], loss)
     return total
