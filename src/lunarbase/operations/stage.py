@@ -467,7 +467,7 @@ def simulate(
     """
     landings = _schedule(cfg)
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
-    miner_kw = cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+    miner_kw = miner_electric_kw(cfg, heater_kw_th)
     check_power(cfg, miner_kw)
     n_hours = round(cfg.years * HOURS_PER_YEAR)
     horizon_h = float(n_hours)
@@ -502,15 +502,16 @@ def simulate(
     else:
         heat_use = np.ones(n_hours)
     asked = up * heat_use * ramp_fraction(cfg.ramps, hours + 0.5)  # full-rate miner-hours
+    miners_demand = asked * miner_kw
     dispatch = policy(
         fission_kw + solar_kw,
-        {"base": base_demand, "miners": asked * miner_kw},
+        {"base": base_demand, "miners": miners_demand},
         Battery(capacity_kwh, cfg.battery_round_trip_efficiency),
     )
     served_base, served_miners = dispatch.served_kw["base"], dispatch.served_kw["miners"]
     working = np.divide(served_miners, miner_kw)  # full-rate miner-hours powered
     idle = up * np.divide(
-        asked * miner_kw - served_miners, asked * miner_kw, out=np.zeros(n_hours), where=asked > 0
+        miners_demand - served_miners, miners_demand, out=np.zeros(n_hours), where=asked > 0
     )
 
     # 3. production and shipping
@@ -526,7 +527,7 @@ def simulate(
             "solar_kw": solar_kw,
             "base_demand_kw": base_demand,
             "base_served_kw": served_base,
-            "miners_demand_kw": asked * miner_kw,
+            "miners_demand_kw": miners_demand,
             "miners_served_kw": served_miners,
             "battery_charge_kw": dispatch.charge_kw,
             "battery_discharge_kw": dispatch.discharge_kw,
@@ -870,6 +871,12 @@ def miner_heater_power_kw_th(cfg: Operations, fines_mass_fraction: float) -> flo
     )
 
 
+def miner_electric_kw(cfg: Operations, heater_kw_th: float) -> float:
+    """Electric power one miner working at its full rate asks for [kW]: ``miner_power_kw``,
+    plus its heater's ``heater_kw_th`` when ``heat_source = "electric"`` (resistive heating)."""
+    return cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+
+
 def steady_state_availability(mtbf_h: float, mttr_h: float) -> float:
     """Long-run fraction of time a miner is up, MTBF / (MTBF + MTTR). [-]"""
     return mtbf_h / (mtbf_h + mttr_h)
@@ -923,12 +930,12 @@ def expected_he3_kg_per_year(
     """
     if not 0.0 <= heat_use_fraction <= 1.0:
         raise ValueError(f"heat_use_fraction must be in [0, 1] (got {heat_use_fraction!r})")
-    heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)
-    miner_kw = cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+    miner_kw = miner_electric_kw(cfg, miner_heater_power_kw_th(cfg, feed.fines_mass_fraction))
     availability = steady_state_availability(cfg.miner_mtbf_h, cfg.miner_mttr_h)
-    powered = max(cfg.reactor_power_kwe - cfg.base_load_kw, 0.0) / (
-        miner_kw * heat_use_fraction or 1.0
-    )
+    if heat_use_fraction == 0.0:
+        return 0.0
+    # each up miner asks for heat_use_fraction of its full draw, so the plant carries more
+    powered = max(cfg.reactor_power_kwe - cfg.base_load_kw, 0.0) / (miner_kw * heat_use_fraction)
     working = expected_working_miners(cfg.n_miners, powered, availability)
     excavated_t = working * HOURS_PER_YEAR * heat_use_fraction * cfg.excavation_t_per_h
     fines_t = processing.fines_processed_t(excavated_t, feed.fines_mass_fraction)
