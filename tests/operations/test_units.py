@@ -12,7 +12,7 @@ from numpy.testing import assert_allclose
 
 from lunarbase.operations import processing
 from lunarbase.operations.fleet import UpLog, mean_up_h, unit_life
-from lunarbase.operations.hourly import bin_sums, hourly_from_series, interval_hours
+from lunarbase.operations.hourly import bin_sums, event_hours, hourly_from_series, interval_hours
 from lunarbase.operations.logistics import FlightLog, return_flights
 from lunarbase.operations.power import (
     Battery,
@@ -239,3 +239,10 @@ def test_flights_carry_at_most_their_capacity() -> None:
 
 def test_empty_flights_do_not_fly() -> None:
     assert _fly(made_kg=0.0, capacity_kg=10.0, interval_h=100.0).times_h == []
+
+
+def test_event_hours_by_hand() -> None:
+    """Events fall in their hour; one at the end counts in the last hour, one after is dropped."""
+    out = event_hours([0.2, 0.9, 3.0, 4.0, 7.5], 4, weights=[1.0, 2.0, 3.0, 4.0, 5.0])
+    assert_allclose(out, [3.0, 0.0, 0.0, 7.0])
+    assert_allclose(event_hours([], 2), [0.0, 0.0])

@@ -61,6 +61,16 @@ def interval_hours(
     return out[:n_hours]
 
 
+def event_hours(times_h: ArrayLike, n_hours: int, weights: ArrayLike | None = None) -> FloatArray:
+    """Events summed into the hourly bin they fall in, weighted (e.g. kg carried; 1 each by
+    default). An event at the end itself counts in the last hour; one after it is dropped."""
+    times = np.asarray(times_h, dtype=float)
+    w = np.ones_like(times) if weights is None else np.asarray(weights, dtype=float)
+    keep = times <= n_hours + TIME_EPS_H
+    hour = np.minimum(times[keep].astype(int), n_hours - 1)
+    return np.bincount(hour, w[keep], minlength=n_hours).astype(float)
+
+
 def bin_sums(hourly: ArrayLike, bin_h: int) -> FloatArray:
     """Sums of an hourly array over consecutive bins of ``bin_h`` hours (the last may be
     short), e.g. ``bin_h = 24`` for days."""

@@ -49,7 +49,12 @@ from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.operations import heating, processing
 from lunarbase.operations.fleet import UpLog, mean_up_h, unit_life
-from lunarbase.operations.hourly import bin_sums, hourly_from_series, interval_hours
+from lunarbase.operations.hourly import (
+    bin_sums,
+    event_hours,
+    hourly_from_series,
+    interval_hours,
+)
 from lunarbase.operations.logistics import FlightLog, check_payload, return_flights
 from lunarbase.operations.power import (
     Battery,
@@ -546,12 +551,8 @@ def simulate(
         "reactor_thermal_energy_mwh": fission_kw / cfg.reactor_thermal_efficiency / 1e3,
         "power_limited_miners": idle,
         "present": interval_hours(np.array(miners.landed_h), horizon_h, n_hours),
-        "spares_landed_kg": interval_hours(landed_h, landed_h + 1.0, n_hours, _spares(landings)),
-        "spares_taken_kg": cfg.spares_kg_per_repair
-        * np.bincount(
-            np.minimum(np.asarray(miners.spares_taken_h, dtype=int), n_hours - 1),
-            minlength=n_hours,
-        ).astype(float),
+        "spares_landed_kg": event_hours(landed_h, n_hours, _spares(landings)),
+        "spares_taken_kg": cfg.spares_kg_per_repair * event_hours(miners.spares_taken_h, n_hours),
         **_flight_hours(flights, n_hours),
     }
     annual = _table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
@@ -781,13 +782,13 @@ def _ship(
 
 def _flight_hours(flights: FlightLog, n_hours: int) -> dict[str, FloatArray]:
     """Shipped and lost He-3 [kg] and flights flown, by the hour each flight left."""
-    hour = np.minimum(np.asarray(flights.times_h, dtype=float).astype(int), n_hours - 1)
+    times = np.asarray(flights.times_h, dtype=float)
     cargo = np.asarray(flights.cargo_kg, dtype=float)
     lost = np.asarray(flights.lost, dtype=bool)
     return {
-        "he3_shipped_kg": np.bincount(hour[~lost], cargo[~lost], minlength=n_hours),
-        "he3_lost_kg": np.bincount(hour[lost], cargo[lost], minlength=n_hours),
-        "launches": np.bincount(hour, minlength=n_hours).astype(float),
+        "he3_shipped_kg": event_hours(times[~lost], n_hours, cargo[~lost]),
+        "he3_lost_kg": event_hours(times[lost], n_hours, cargo[lost]),
+        "launches": event_hours(times, n_hours),
     }
 
 
