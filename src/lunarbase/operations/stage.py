@@ -558,8 +558,6 @@ def simulate(
     annual = _table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
     daily = _table(hourly, flows, DAY_H, feed, cfg, "day", 0)
     present = flows["present"].sum()
-    he3_total = float(he3_kg.sum())
-    per_kg = byproducts_per_kg_he3(he4_he3_atom_ratio=feed.he4_he3_atom_ratio)
     return OperationsResults(
         annual=annual,
         daily=daily,
@@ -571,7 +569,10 @@ def simulate(
         miner_availability=float(up.sum() / present) if present > 0.0 else float("nan"),
         heater_power_kw_th=heater_kw_th,
         heat_source=cfg.heat_source,
-        byproducts_kg={species: he3_total * ratio for species, ratio in per_kg.items()},
+        byproducts_kg={
+            species: float(annual[column].sum())
+            for species, column in zip(SPECIES, BYPRODUCT_COLUMNS, strict=True)
+        },
         n_miners=cfg.n_miners,
         miner_mass_kg=float(cfg.miner_mass_kg),
         reactor_power_kwe=float(cfg.reactor_power_kwe),
