@@ -83,11 +83,13 @@ def he3_maps() -> xr.Dataset:
 
 
 def annual() -> pd.DataFrame:
-    """Three operating years of He-3 extracted and shipped, plus a column not drawn."""
+    """Three operating years of He-3 extracted and shipped, plus columns not drawn (regolith,
+    and the end-of-year He-3 stock, which is not a flow)."""
     return pd.DataFrame(
         {
             "he3_extracted_kg": [10.0, 12.0, 14.0],
             "he3_shipped_kg": [8.0, 11.0, 13.5],
+            "he3_stock_kg": [2.0, 3.0, 3.5],
             "regolith_t": [1e6, 1.1e6, 1.2e6],
         },
         index=pd.Index([1, 2, 3], name="year"),
@@ -198,8 +200,9 @@ def test_he3_figure_wraps_longitudes_and_colours_by_grade() -> None:
     assert trace["hovertext"] == ["1.5 ppb", "12.3 ppb", "30.0 ppb"]
 
 
-def test_operations_figure_draws_one_bar_per_he3_kg_column() -> None:
-    """Bars for he3_*_kg columns only (other columns are not drawn), values per year."""
+def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
+    """Bars for the He-3 flow columns only (stock and other columns are not drawn), values per
+    year."""
     traces, layout = plot_args(figures.operations_figure(annual()), "fig-ops")
     assert [t["name"] for t in traces] == ["he3_extracted_kg", "he3_shipped_kg"]
     assert all(t["type"] == "bar" for t in traces)

@@ -110,10 +110,14 @@ def he3_figure(maps: Any) -> str:
     return _html(fig, "fig-he3")
 
 
+HE3_FLOWS = ("he3_extracted_kg", "he3_shipped_kg", "he3_lost_kg")
+"""The He-3 flows per year drawn by :func:`operations_figure` (not the end-of-year stock)."""
+
+
 def operations_figure(annual: pd.DataFrame) -> str:
-    """He-3 extracted and shipped per year."""
+    """He-3 extracted, shipped and lost per year [kg]."""
     fig = go.Figure()
-    for col in [c for c in annual.columns if c.startswith("he3_") and c.endswith("_kg")]:
+    for col in [c for c in HE3_FLOWS if c in annual]:
         fig.add_bar(x=annual.index, y=annual[col], name=col)
     fig.update_layout(
         title="He-3 per year",
