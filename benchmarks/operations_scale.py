@@ -4,9 +4,10 @@ The run has everything the hour loop handles: five fission units landed over the
 solar arrays on a synthetic polar light series (lit 70 % of the time, in a 708-h cycle), a
 battery, concentrator-heated miners, repair units and spares.
 
-Baseline (named, same process): the same run with the dispatch policy written as a plain Python
-hour loop (:func:`python_priority_dispatch`, the policy argument of ``simulate``), against the
-default numba-compiled :func:`lunarbase.operations.priority_dispatch`; the script checks that
+Baseline (named, same process): the same run with the dispatch policy's hour loop interpreted
+by Python (:func:`python_priority_dispatch`: the numba kernel's own source run as plain Python,
+passed as the policy argument of ``simulate``), against the default numba-compiled
+:func:`lunarbase.operations.priority_dispatch`; the script checks that
 both give the same He-3 and prints their ratio. It ends with one line
 
     wall_s=<s> simulated_hours_per_s=<x> events_per_s=<y> peak_mib=<m>
@@ -22,7 +23,8 @@ from __future__ import annotations
 import argparse
 import resource
 import time
-from collections.abc import Mapping
+import types
+from typing import Any
 
 import numpy as np
 import simpy
@@ -32,8 +34,10 @@ from lunarbase.operations import (
     Battery,
     Dispatch,
     DispatchPolicy,
+    Loads,
     MiningFeed,
     SiteLight,
+    power,
     priority_dispatch,
     simulate,
 )
@@ -52,38 +56,23 @@ _CYCLE = np.where(np.arange(354) < 248, 1.0, 0.0)  # 2-h steps: 496 h lit, 212 h
 LIGHT = SiteLight(2.0, _CYCLE, _CYCLE, "flat", "2035-01-01T00:00")
 
 
-def python_priority_dispatch(
-    generation_kw: np.ndarray, demands_kw: Mapping[str, np.ndarray], battery: Battery
-) -> Dispatch:
-    """The default policy as a plain Python hour loop (the baseline)."""
-    names = list(demands_kw)
-    n = len(generation_kw)
-    eta = float(np.sqrt(battery.round_trip_efficiency))
-    served = {name: np.zeros(n) for name in names}
-    charge, discharge, soc, curtailed = (np.zeros(n) for _ in range(4))
-    stored = 0.0
-    for h in range(n):
-        available = float(generation_kw[h])
-        for name in names:
-            want = float(demands_kw[name][h])
-            take = min(want, available)
-            available -= take
-            if want > take and stored > 0.0:
-                out = min(want - take, stored * eta)
-                stored -= out / eta
-                discharge[h] += out
-                take += out
-            served[name][h] = take
-        if available > 0.0:
-            room = float(battery.capacity_kwh[h]) - stored
-            into = min(available, room / eta) if room > 0.0 else 0.0
-            stored += into * eta
-            charge[h] = into
-            available -= into
-        curtailed[h] = available
-        soc[h] = stored
-    losses = charge * (1.0 - eta) + discharge * (1.0 / eta - 1.0)
-    return Dispatch(served, charge, discharge, soc, curtailed, losses)
+def _pure_python(kernel: Any, **inner: Any) -> Any:
+    """A numba kernel's own Python source as a plain function, with the kernels it calls
+    replaced by theirs (``inner``): the same loop, interpreted."""
+    return types.FunctionType(kernel.py_func.__code__, {**kernel.py_func.__globals__, **inner})
+
+
+PYTHON_KERNEL = _pure_python(power._priority_kernel, _mining_split=power._mining_split.py_func)
+
+
+def python_priority_dispatch(generation_kw: np.ndarray, loads: Loads, battery: Battery) -> Dispatch:
+    """The default policy with its hour loop interpreted by Python (the baseline)."""
+    compiled = power._priority_kernel
+    power._priority_kernel = PYTHON_KERNEL
+    try:
+        return priority_dispatch(generation_kw, loads, battery)
+    finally:
+        power._priority_kernel = compiled
 
 
 def timed(cfg: Operations, policy: DispatchPolicy) -> tuple[float, int, float]:

@@ -321,11 +321,28 @@ class Operations(_Section):
         "biele2022 holds to 1000 K; hayne2017 only to 400 K.",
     )
     miner_power_kw: float = Field(
-        200.0,
+        150.0,
         gt=0.0,
         le=100_000.0,
-        description="Electric power one working miner draws for digging, sieving and gas "
-        "separation, heaters not included [kW] (assumption: no published figure).",
+        description="Electric power one miner draws excavating at its full rate: digging, "
+        "hauling and sieving [kW] (assumption: no published figure).",
+    )
+    processing_power_kw: float = Field(
+        50.0,
+        ge=0.0,
+        le=100_000.0,
+        description="Electric power one miner's processing line draws at its full rate: gas "
+        "separation, compression and storage, heaters not included [kW] (assumption: no "
+        "published figure). Served before excavation.",
+    )
+    hopper_h: float = Field(
+        24.0,
+        ge=0.0,
+        le=10_000.0,
+        description="Fines hopper between excavation and processing, in hours of one miner's "
+        "full-rate fines, per miner on the Moon [h] (assumption: no published figure). It lets "
+        "processing go on from the stockpile while power is short for digging; 0 runs the two "
+        "in step.",
     )
     reactor_power_kwe: float = Field(
         1000.0,

@@ -3,7 +3,7 @@ and one-line errors for bases that could never work."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -14,6 +14,7 @@ from lunarbase.operations import (
     ENERGY_BALANCE,
     Battery,
     Dispatch,
+    Loads,
     SiteLight,
     priority_dispatch,
     ramp_fraction,
@@ -72,20 +73,35 @@ def test_the_battery_carries_the_base_through_the_night() -> None:
     assert without.summary()["energy_deficit_mwh"] > 0.0
 
 
-def test_solar_heated_miners_work_only_in_sunlight() -> None:
-    res = simulate(solar_base(), feed=FEED, seed=2, light=POLAR)
+def test_solar_heated_miners_process_only_in_sunlight() -> None:
+    """Concentrator-heated miners heat fines only while the Sun is up; with no hopper they dig
+    only then too, with a hopper they dig ahead in the dark (on the battery) until it is full."""
+    res = simulate(solar_base(hopper_h=0.0), feed=FEED, seed=2, light=POLAR)
     dark = res.hourly["solar_kw"] == 0.0
-    assert res.hourly["miners_served_kw"][dark].max() == 0.0
-    assert res.hourly["miners_served_kw"][~dark].mean() > 0.0
+    assert res.hourly["processing_served_kw"][dark].max() == 0.0
+    assert res.hourly["excavation_served_kw"][dark].max() == 0.0
+    assert res.hourly["processing_served_kw"][~dark].mean() > 0.0
     assert res.light_repeated and res.light_horizon == "dem"
+    ahead = simulate(solar_base(hopper_h=24.0), feed=FEED, seed=2, light=POLAR)
+    assert ahead.hourly["processing_served_kw"][dark].max() == 0.0
+    assert ahead.hourly["excavation_served_kw"][dark].max() > 0.0
+    hopper_t = ahead.hourly["hopper_fines_t"]
+    one_day_t = 2 * 24.0 * ahead.feed.fines_mass_fraction * solar_base().excavation_t_per_h
+    assert hopper_t.max() == pytest.approx(one_day_t)  # two miners' day of fines, full
+    assert hopper_t.min() >= 0.0
 
 
 def test_a_weak_concentrator_limits_heating() -> None:
-    """A concentrator giving half the heater's need halves the throughput."""
+    """A concentrator giving half the heater's need halves the fines heated; digging runs
+    ahead of heating only by what the hopper holds at the end."""
     full = simulate(ops(years=1, n_miners=1), feed=FEED, seed=1)
     half_kw = full.heater_power_kw_th / 2.0
     half = simulate(ops(years=1, n_miners=1, concentrator_kw_th=half_kw), feed=FEED, seed=1)
-    assert half.regolith_excavated_t == pytest.approx(full.regolith_excavated_t / 2.0)
+    fines = "fines_processed_t"
+    assert half.total(fines) == pytest.approx(full.total(fines) / 2.0)
+    hopper_t = float(half.annual["hopper_fines_t"].iloc[-1])
+    assert hopper_t == pytest.approx(24.0 * 100.0 * 0.5)  # full: a day of one miner's fines
+    assert half.regolith_excavated_t * 0.5 == pytest.approx(half.total(fines) + hopper_t)
     assert half.total("thermal_energy_mwh") == pytest.approx(
         half_kw * float(full.hourly["miners_up"].sum()) / 1000.0
     )
@@ -95,23 +111,20 @@ def test_electric_heaters_draw_from_the_bus() -> None:
     """With electric heating each miner asks for its draw plus its heater's power."""
     cfg = ops(heat_source="electric", years=1, n_miners=1, reactor_power_kwe=5000.0)
     res = simulate(cfg, feed=FEED, seed=1)
-    per_miner = res.hourly["miners_served_kw"].max()
-    assert per_miner == pytest.approx(cfg.miner_power_kw + res.heater_power_kw_th)
+    assert res.hourly["excavation_served_kw"].max() == pytest.approx(cfg.miner_power_kw)
+    assert res.hourly["processing_served_kw"].max() == pytest.approx(
+        cfg.processing_power_kw + res.heater_power_kw_th
+    )
 
 
 def test_the_policy_is_replaceable() -> None:
     """A policy that serves only the base (say, a reserve rule) leaves the miners idle."""
 
-    def base_only(gen: np.ndarray, demands: Mapping[str, np.ndarray], battery: Battery) -> Dispatch:
-        out = priority_dispatch(gen, {"base": demands["base"]}, battery)
-        return Dispatch(
-            {**out.served_kw, "miners": np.zeros_like(gen)},
-            out.charge_kw,
-            out.discharge_kw,
-            out.state_of_charge_kwh,
-            out.curtailed_kw,
-            out.losses_kw,
-        )
+    def base_only(gen: np.ndarray, loads: Loads, battery: Battery) -> Dispatch:
+        idle = replace(loads, processing_miner_h=0.0 * gen, excavation_miner_h=0.0 * gen)
+        out = priority_dispatch(gen, idle, battery)
+        asked = priority_dispatch(gen + np.inf, loads, battery).demand_kw
+        return replace(out, demand_kw=asked)
 
     res = simulate(ops(years=1), feed=FEED, seed=1, policy=base_only)
     assert res.he3_extracted_kg == 0.0

@@ -213,8 +213,13 @@ def test_run_outputs_follow_the_mass_flows() -> None:
         assert res.byproducts_kg[species] == pytest.approx(res.he3_extracted_kg * ratio)
     reo = reo_kg_by_group(excavated, 4.0, cfg.ree_recovery_fraction)
     assert res.ree_oxide_kg == pytest.approx(sum(reo.values()))
-    working_h = res.annual["regolith_excavated_t"] / cfg.excavation_t_per_h
-    electric = (working_h * cfg.miner_power_kw + cfg.base_load_kw * HOURS_PER_YEAR) / 1000.0
+    dug_h = res.annual["regolith_excavated_t"] / cfg.excavation_t_per_h
+    heated_h = res.annual["fines_processed_t"] / (cfg.excavation_t_per_h * FINES)
+    electric = (
+        dug_h * cfg.miner_power_kw
+        + heated_h * cfg.processing_power_kw
+        + cfg.base_load_kw * HOURS_PER_YEAR
+    ) / 1000.0
     np.testing.assert_allclose(res.annual["electric_energy_mwh"], electric)
     landed = cfg.n_miners * cfg.miner_mass_kg + cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe
     product = res.he3_extracted_kg + sum(res.byproducts_kg.values()) + res.ree_oxide_kg

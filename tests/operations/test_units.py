@@ -16,6 +16,7 @@ from lunarbase.operations.hourly import bin_sums, event_hours, hourly_from_serie
 from lunarbase.operations.logistics import FlightLog, return_flights
 from lunarbase.operations.power import (
     Battery,
+    Loads,
     fission_output_kw,
     priority_dispatch,
     solar_output_kw,
@@ -152,10 +153,12 @@ def test_solar_follows_the_visible_disk() -> None:
 
 
 def _balance(generation: list[float], base: list[float], miners: list[float], kwh: float):  # type: ignore[no-untyped-def]
+    """Dispatch with miners that ask for ``miners`` kW of digging (1 kW per miner-hour),
+    processing that draws nothing, and no hopper (the two lines in step)."""
     n = len(generation)
     return priority_dispatch(
         np.array(generation),
-        {"base": np.array(base), "miners": np.array(miners)},
+        Loads(np.array(base), np.array(miners), np.array(miners), 0.0, 1.0, np.zeros(n)),
         Battery(np.full(n, kwh), round_trip_efficiency=0.81),
     )
 
@@ -166,7 +169,7 @@ def test_dispatch_serves_in_priority_order_by_hand() -> None:
     Hour 2: no generation: the battery gives 72 x 0.9 = 64.8 kW, all to the base's 60 first."""
     out = _balance([100.0, 200.0, 0.0], [60.0] * 3, [60.0] * 3, kwh=1000.0)
     assert_allclose(out.served_kw["base"], [60.0, 60.0, 60.0])
-    assert_allclose(out.served_kw["miners"], [40.0, 60.0, 4.8])
+    assert_allclose(out.served_kw["excavation"], [40.0, 60.0, 4.8])
     assert_allclose(out.charge_kw, [0.0, 80.0, 0.0])
     assert_allclose(out.state_of_charge_kwh, [0.0, 72.0, 0.0], atol=1e-12)
     assert_allclose(out.curtailed_kw, [0.0, 0.0, 0.0])
@@ -178,31 +181,74 @@ def test_full_battery_curtails() -> None:
     assert out.curtailed_kw[0] == pytest.approx(500.0 - 200.0 - 100.0)
 
 
-@settings(max_examples=50, deadline=None)
+def test_processing_runs_from_the_hopper_before_excavation_by_hand() -> None:
+    """One miner, 50 kW to dig and 50 kW to process at full rate, a hopper of two miner-hours.
+    Hours 0-2 dark (no heat): it digs 1, 1, then 0 (hopper full). Hour 3, 50 kW: processing
+    takes it all from the stock (1 processed, 0 dug, though digging asked for 50 kW). Hour 4, 75 kW: 1 processed, 0.5 dug.
+    Hour 5, 60 kW: processing gets 42.5 kW (0.85, the stock 0.5 plus 0.35 dug with the other
+    17.5 kW), where running in step would give each line 0.6."""
+    heat = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
+    out = priority_dispatch(
+        np.array([100.0, 100.0, 100.0, 50.0, 75.0, 60.0]),
+        Loads(np.zeros(6), heat, np.ones(6), 50.0, 50.0, np.full(6, 2.0)),
+        Battery(np.zeros(6), round_trip_efficiency=1.0),
+    )
+    assert_allclose(out.excavated_miner_h, [1.0, 1.0, 0.0, 0.0, 0.5, 0.35], atol=1e-12)
+    assert_allclose(out.processed_miner_h, [0.0, 0.0, 0.0, 1.0, 1.0, 0.85], atol=1e-12)
+    assert_allclose(out.hopper_miner_h, [1.0, 2.0, 2.0, 1.0, 0.5, 0.0], atol=1e-12)
+    assert_allclose(out.served_kw["processing"], [0.0, 0.0, 0.0, 50.0, 50.0, 42.5])
+    assert_allclose(out.demand_kw["excavation"], [50.0, 50.0, 0.0, 50.0, 50.0, 50.0])
+    assert_allclose(out.curtailed_kw, [50.0, 50.0, 100.0, 0.0, 0.0, 0.0], atol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(
         st.tuples(
             st.floats(0, 500, allow_nan=False),
             st.floats(0, 300, allow_nan=False),
-            st.floats(0, 300, allow_nan=False),
+            st.floats(0, 3, allow_nan=False),
+            st.floats(0, 1, allow_nan=False),
         ),
         min_size=1,
         max_size=48,
     ),
     st.floats(0, 1000, allow_nan=False),
+    st.floats(0, 100, allow_nan=False),
+    st.floats(1, 100, allow_nan=False),
+    st.floats(0, 5, allow_nan=False),
 )
-def test_dispatch_conserves_energy(hours: list[tuple[float, float, float]], kwh: float) -> None:
-    """Every hour: generated = consumed + stored + curtailed + losses; nothing negative, no
-    load served more than it asked, the battery within its capacity."""
-    gen, base, miners = (list(x) for x in zip(*hours, strict=True))
-    out = _balance(gen, base, miners, kwh)
-    consumed = out.served_kw["base"] + out.served_kw["miners"]
+def test_dispatch_conserves_energy_and_fines(
+    hours: list[tuple[float, float, float, float]],
+    kwh: float,
+    processing_kw: float,
+    excavation_kw: float,
+    hopper_miner_h: float,
+) -> None:
+    """Every hour: generated = consumed + stored + curtailed + losses; fines dug = fines
+    processed + change in the hopper; nothing negative, no load served more than it asked, no
+    line beyond its limit, the battery and the hopper within their capacities."""
+    gen, base, miners, heat = (np.array(x) for x in zip(*hours, strict=True))
+    n = gen.size
+    loads = Loads(
+        base, miners * heat, miners, processing_kw, excavation_kw, np.full(n, hopper_miner_h)
+    )
+    out = priority_dispatch(gen, loads, Battery(np.full(n, kwh), round_trip_efficiency=0.81))
+    consumed = sum(out.served_kw.values())
     stored = np.diff(out.state_of_charge_kwh, prepend=0.0)
     assert_allclose(gen, consumed + stored + out.curtailed_kw + out.losses_kw, atol=1e-8)
-    assert (out.served_kw["base"] <= np.array(base) + 1e-9).all()
-    assert (out.served_kw["miners"] <= np.array(miners) + 1e-9).all()
+    assert_allclose(
+        np.cumsum(out.excavated_miner_h - out.processed_miner_h), out.hopper_miner_h, atol=1e-9
+    )
+    for load in out.served_kw:
+        assert (out.served_kw[load] <= out.demand_kw[load] + 1e-9).all()
+    assert (out.demand_kw["base"] == base).all()
+    assert (out.processed_miner_h <= miners * heat + 1e-12).all()
+    assert (out.excavated_miner_h <= miners + 1e-12).all()
     for series in (out.curtailed_kw, out.losses_kw, out.state_of_charge_kwh, out.charge_kw):
         assert (series >= -1e-9).all()
+    assert (out.hopper_miner_h >= -1e-12).all()
+    assert (out.hopper_miner_h <= hopper_miner_h + 1e-9).all()
     assert (out.state_of_charge_kwh <= kwh + 1e-9).all()
 
 

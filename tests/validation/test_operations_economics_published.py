@@ -118,7 +118,9 @@ def _m3(concentrator_kw_th: float = 12_000.0) -> Operations:
         reactor_availability=1.0,
         reactor_capacity_loss_per_year=0.0,
         base_load_kw=0.0,
-        miner_power_kw=200.0,
+        miner_power_kw=150.0,
+        processing_power_kw=50.0,
+        hopper_h=0.0,  # the M-3 heats its fines as it digs them
     )
 
 

@@ -13,9 +13,11 @@ from lunarbase.operations.heating import (
     specific_heat_j_per_kg_k,
 )
 from lunarbase.operations.power import (
+    LOADS,
     Battery,
     Dispatch,
     DispatchPolicy,
+    Loads,
     fission_output_kw,
     priority_dispatch,
     solar_output_kw,
@@ -40,9 +42,11 @@ __all__ = [
     "CP_MODELS",
     "ENERGY_BALANCE",
     "HOURLY_COLUMNS",
+    "LOADS",
     "Battery",
     "Dispatch",
     "DispatchPolicy",
+    "Loads",
     "MiningFeed",
     "OperationsResults",
     "SiteLight",

@@ -12,12 +12,16 @@ operations):
   and stand vertical, as polar arrays do, so output follows the visible disk fraction alone
   (no cosine loss, no dust, no temperature derating).
 
-:func:`priority_dispatch` is the default dispatch policy: loads are served in the order given
-(the stage passes life support, thermal control and communications first, then the miners),
-first from generation, then from the battery; surplus charges the battery; what the battery
-cannot take is curtailed. A policy is any callable with the same signature, so a user can
+:func:`priority_dispatch` is the default dispatch policy. The loads (:class:`Loads`) are
+served in the order the issue asks for: the base (life support, thermal control and
+communications) first, processing next, excavation last; each first from generation, then
+from the battery; surplus charges the battery; what the battery cannot take is curtailed.
+Processing and excavation are coupled through a fines hopper (processing can only heat fines
+that were dug), so "processing before excavation" means that when power is short the miners
+keep heating the stockpile rather than digging more (the hopper is a modelling assumption; its
+size is a scenario field). A policy is any callable with the same signature, so a user can
 replace it (e.g. to keep a reserve for life support). The hour loop is compiled with numba:
-a battery's state of charge makes each hour depend on the one before.
+the battery's charge and the hopper's stock make each hour depend on the one before.
 
 Energy balance (every hour, tested): generated = consumed + stored + curtailed + losses, where
 stored is the change in the battery's state of charge and losses are its charge and discharge
@@ -26,7 +30,7 @@ losses (round-trip efficiency split evenly between charging and discharging, an 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,13 +92,61 @@ class Battery:
 
 
 @dataclass(frozen=True)
-class Dispatch:
-    """What a dispatch policy decided, per hour (kW, or kWh at the end of the hour).
+class Loads:
+    """What the base asks of its bus each hour, highest priority first: the base (life support,
+    thermal control, communications), then processing, then excavation.
+
+    Miner work is counted in full-rate miner-hours (one miner working one hour at its rated
+    excavation or processing rate). Between the two lines sits a fines hopper: excavation fills
+    it, processing empties it, so processing can go on from the stockpile while power is short
+    for digging, and digging can fill it while processing waits (for sunlight, with solar
+    concentrators). With a hopper of zero capacity the two run in step.
 
     Attributes
     ----------
+    base_kw : array
+        Power the base asks for each hour. [kW]
+    processing_miner_h : array
+        Most full-rate processing miner-hours possible each hour (miners up x heat available x
+        ramp-up). [miner-h]
+    excavation_miner_h : array
+        Most full-rate excavation miner-hours possible each hour (miners up x ramp-up). [miner-h]
+    processing_kw : float
+        Electric draw of one miner processing at its full rate. [kW]
+    excavation_kw : float
+        Electric draw of one miner excavating at its full rate (> 0). [kW]
+    hopper_miner_h : array
+        Hopper capacity each hour, in full-rate miner-hours of fines. [miner-h]
+    """
+
+    base_kw: FloatArray
+    processing_miner_h: FloatArray
+    excavation_miner_h: FloatArray
+    processing_kw: float
+    excavation_kw: float
+    hopper_miner_h: FloatArray
+
+
+LOADS = ("base", "processing", "excavation")
+"""The loads of :class:`Loads`, in priority order (the keys of :class:`Dispatch`'s dicts)."""
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """What a dispatch policy decided, per hour (kW, or kWh and miner-hours at the end of the
+    hour).
+
+    Attributes
+    ----------
+    demand_kw : dict of str to array
+        Power each of the :data:`LOADS` asked for; the miners' demand is what they would draw
+        with unlimited power, given the hopper's stock. [kW]
     served_kw : dict of str to array
-        Power delivered to each load, in the order the loads were given. [kW]
+        Power delivered to each of the :data:`LOADS`. [kW]
+    processed_miner_h, excavated_miner_h : array
+        Full-rate miner-hours of processing and of excavation done. [miner-h]
+    hopper_miner_h : array
+        Fines in the hopper at the end of each hour, in full-rate miner-hours. [miner-h]
     charge_kw : array
         Power taken from the bus into the battery. [kW]
     discharge_kw : array
@@ -107,7 +159,11 @@ class Dispatch:
         Battery charge and discharge losses. [kW]
     """
 
+    demand_kw: dict[str, FloatArray]
     served_kw: dict[str, FloatArray]
+    processed_miner_h: FloatArray
+    excavated_miner_h: FloatArray
+    hopper_miner_h: FloatArray
     charge_kw: FloatArray
     discharge_kw: FloatArray
     state_of_charge_kwh: FloatArray
@@ -115,84 +171,147 @@ class Dispatch:
     losses_kw: FloatArray
 
 
-DispatchPolicy = Callable[[FloatArray, Mapping[str, FloatArray], Battery], Dispatch]
-"""A dispatch policy: (generation [kW], demands [kW] by load in priority order, battery) ->
-:class:`Dispatch`."""
+DispatchPolicy = Callable[[FloatArray, Loads, Battery], Dispatch]
+"""A dispatch policy: (generation [kW], the base's :class:`Loads`, battery) -> :class:`Dispatch`."""
+
+
+@njit(cache=True)
+def _mining_split(
+    available_kw: float,
+    stock: float,
+    room: float,
+    most_p: float,
+    most_e: float,
+    kp: float,
+    ke: float,
+) -> tuple[float, float]:
+    """Processing then excavation miner-hours for one hour, processing first.
+
+    Processing p is the most that power and fines allow when excavation digs only what p
+    needs beyond the stock: p <= most_p, p <= stock + most_e and p*kp + max(p - stock, 0)*ke
+    <= available, i.e. p <= min(available/kp, (available + stock*ke)/(kp + ke)). Excavation
+    then takes what power and hopper room are left: e <= most_e, e*ke <= available - p*kp,
+    e <= room + p (room = capacity - stock). Both are feasible by construction.
+    """
+    p = min(most_p, stock + most_e, (available_kw + stock * ke) / (kp + ke))
+    if kp > 0.0:
+        p = min(p, available_kw / kp)
+    p = max(p, 0.0)
+    e = min(most_e, (available_kw - p * kp) / ke, room + p)
+    return p, max(e, p - stock, 0.0)
 
 
 @njit(cache=True)
 def _priority_kernel(
     generation_kw: np.ndarray,
-    demand_kw: np.ndarray,
+    base_kw: np.ndarray,
+    most_p: np.ndarray,
+    most_e: np.ndarray,
+    hopper: np.ndarray,
+    kp: float,
+    ke: float,
     capacity_kwh: np.ndarray,
     eta: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> np.ndarray:
     """Hour loop of :func:`priority_dispatch` (one-hour steps, so kW and kWh agree)."""
-    n_loads, n_hours = demand_kw.shape
-    served = np.zeros((n_loads, n_hours))
-    charge = np.zeros(n_hours)
-    discharge = np.zeros(n_hours)
-    soc = np.zeros(n_hours)
-    curtailed = np.zeros(n_hours)
+    n_hours = generation_kw.size
+    out = np.zeros((12, n_hours))
+    # rows: base served, processing demand, processing served, excavation demand, excavation
+    # served, processed, excavated, hopper stock, charge, discharge, state of charge, curtailed
     stored = 0.0
+    stock = 0.0
     for h in range(n_hours):
         stored = min(stored, capacity_kwh[h])  # a battery never shrinks; kept for safety
-        available = generation_kw[h]
-        for k in range(n_loads):
-            want = demand_kw[k, h]
-            take = min(want, available)
-            available -= take
-            short = want - take
-            if short > 0.0 and stored > 0.0:
-                out = min(short, stored * eta)
-                stored -= out / eta
-                discharge[h] += out
-                take += out
-            served[k, h] = take
-        if available > 0.0:
-            room = capacity_kwh[h] - stored
-            into = min(available, room / eta) if room > 0.0 else 0.0
+        gen = generation_kw[h]
+        # the base, from generation then the battery
+        take = min(base_kw[h], gen)
+        gen -= take
+        short = base_kw[h] - take
+        if short > 0.0 and stored > 0.0:
+            dis = min(short, stored * eta)
+            stored -= dis / eta
+            out[9, h] += dis
+            take += dis
+        out[0, h] = take
+        # the miners: demand with unlimited power, then what the bus can give
+        room = max(hopper[h] - stock, 0.0)
+        want_p, want_e = _mining_split(np.inf, stock, room, most_p[h], most_e[h], kp, ke)
+        p, e = _mining_split(gen + stored * eta, stock, room, most_p[h], most_e[h], kp, ke)
+        use = p * kp + e * ke
+        from_gen = min(use, gen)
+        gen -= from_gen
+        if use > from_gen:
+            dis = use - from_gen
+            stored = max(stored - dis / eta, 0.0)
+            out[9, h] += dis
+        stock = max(stock + e - p, 0.0)
+        out[1, h] = want_p * kp
+        out[2, h] = p * kp
+        out[3, h] = want_e * ke
+        out[4, h] = e * ke
+        out[5, h] = p
+        out[6, h] = e
+        out[7, h] = stock
+        # surplus into the battery, the rest curtailed
+        if gen > 0.0:
+            space = capacity_kwh[h] - stored
+            into = min(gen, space / eta) if space > 0.0 else 0.0
             stored += into * eta
-            charge[h] = into
-            available -= into
-        curtailed[h] = available
-        soc[h] = stored
-    return served, charge, discharge, soc, curtailed
+            out[8, h] = into
+            gen -= into
+        out[11, h] = gen
+        out[10, h] = stored
+    return out
 
 
-def priority_dispatch(
-    generation_kw: FloatArray, demands_kw: Mapping[str, FloatArray], battery: Battery
-) -> Dispatch:
-    """Serve loads strictly in the order given, from generation first and the battery second;
-    charge the battery with the surplus and curtail the rest (the default policy).
+def priority_dispatch(generation_kw: FloatArray, loads: Loads, battery: Battery) -> Dispatch:
+    """Serve the base first, processing next and excavation last, from generation first and
+    the battery second; charge the battery with the surplus and curtail the rest (the default
+    policy).
 
     Parameters
     ----------
     generation_kw : array
         Power generated each hour (fission + solar). [kW]
-    demands_kw : mapping of str to array
-        Power each load asks for each hour, highest priority first. [kW]
+    loads : Loads
+        The base's load and the miners' work limits, draws and hopper.
     battery : Battery
-        Capacity per hour [kWh] and round-trip efficiency [-]; the battery starts empty.
+        Capacity per hour [kWh] and round-trip efficiency [-]; the battery starts empty, as
+        does the hopper.
 
     Returns
     -------
     Dispatch
     """
-    names = list(demands_kw)
+    if not loads.excavation_kw > 0.0:
+        raise ValueError(f"excavation_kw must be > 0 (got {loads.excavation_kw!r})")
     generation = np.ascontiguousarray(generation_kw, dtype=float)
-    demand = np.zeros((len(names), generation.size))
-    for k, name in enumerate(names):
-        demand[k] = demands_kw[name]
+
+    def hourly(values: FloatArray) -> np.ndarray:
+        return np.ascontiguousarray(np.broadcast_to(values, generation.shape), dtype=float)
+
     eta = float(np.sqrt(battery.round_trip_efficiency))
-    capacity = np.ascontiguousarray(battery.capacity_kwh, dtype=float)
-    served, charge, discharge, soc, curtailed = _priority_kernel(generation, demand, capacity, eta)
-    losses = charge * (1.0 - eta) + discharge * (1.0 / eta - 1.0)
+    out = _priority_kernel(
+        generation,
+        hourly(loads.base_kw),
+        hourly(loads.processing_miner_h),
+        hourly(loads.excavation_miner_h),
+        hourly(loads.hopper_miner_h),
+        float(loads.processing_kw),
+        float(loads.excavation_kw),
+        hourly(battery.capacity_kwh),
+        eta,
+    )
+    charge, discharge = out[8], out[9]
     return Dispatch(
-        served_kw={name: served[k] for k, name in enumerate(names)},
+        demand_kw=dict(zip(LOADS, (hourly(loads.base_kw), out[1], out[3]), strict=True)),
+        served_kw=dict(zip(LOADS, (out[0], out[2], out[4]), strict=True)),
+        processed_miner_h=out[5],
+        excavated_miner_h=out[6],
+        hopper_miner_h=out[7],
         charge_kw=charge,
         discharge_kw=discharge,
-        state_of_charge_kwh=soc,
-        curtailed_kw=curtailed,
-        losses_kw=losses,
+        state_of_charge_kwh=out[10],
+        curtailed_kw=out[11],
+        losses_kw=charge * (1.0 - eta) + discharge * (1.0 / eta - 1.0),
     )

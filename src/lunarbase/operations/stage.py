@@ -10,12 +10,14 @@
    :mod:`~lunarbase.operations.power`): fission output with outages and capacity loss, solar
    output from the terrain stage's light series at the base, a battery, and a dispatch policy
    (default :func:`~lunarbase.operations.power.priority_dispatch`: life support, thermal
-   control and communications first, the miners next). Each up miner asks for its electric draw
-   (plus its heaters' when ``heat_source = "electric"``) scaled by the heat it can use (with
-   solar concentrators, the visible Sun at the mining area) and by the ramp-up; a miner's
-   processing and excavation run together on board (the M-3 design), so a shortfall idles whole
-   miners' worth of digging and heating at once.
-3. **Production and shipping**: powered miner-hours dig, sieve and heat the fines
+   control and communications first, processing next, excavation last). Each up miner can dig
+   at its rate times the ramp-up, drawing ``miner_power_kw``, and process (heat and separate
+   the gases) at the same rate times the heat it can use (with solar concentrators, the
+   visible Sun at the mining area), drawing ``processing_power_kw`` (plus its heater's power
+   when ``heat_source = "electric"``). A fines hopper of ``hopper_h`` hours per miner sits
+   between the two lines, so a power shortfall stops digging before it stops heating, and
+   digging can run ahead while processing waits for the Sun.
+3. **Production and shipping**: the dug regolith is sieved, the processed fines heated
    (:mod:`~lunarbase.operations.processing`), the rare-earth line beneficiates the same regolith
    (:mod:`~lunarbase.operations.rare_earths`), by-products scale with the He-3 released
    (Wisconsin ratios, :mod:`lunarbase.resources.volatiles`); return flights (SimPy,
@@ -57,8 +59,10 @@ from lunarbase.operations.hourly import (
 )
 from lunarbase.operations.logistics import FlightLog, check_payload, return_flights
 from lunarbase.operations.power import (
+    LOADS,
     Battery,
     DispatchPolicy,
+    Loads,
     fission_output_kw,
     priority_dispatch,
     solar_output_kw,
@@ -110,6 +114,7 @@ ANNUAL_COLUMNS = (
     "he3_shipped_kg",
     "he3_lost_kg",
     "he3_stock_kg",
+    "hopper_fines_t",
     "spares_stock_kg",
     "miner_availability",
     "miners_up",
@@ -120,7 +125,8 @@ ANNUAL_COLUMNS = (
 """Columns of :attr:`OperationsResults.annual` and ``daily``: mass flows [t, kg];
 ``thermal_energy_mwh`` the heat the heaters took from their source [MWh(th)]; the
 :data:`ENERGY_COLUMNS`; ``reo_*_kg`` rare-earth oxide by group and the by-products by species
-[kg]; He-3 shipped and lost [kg]; the He-3 and spares on the surface at the end of the bin [kg];
+[kg]; He-3 shipped and lost [kg]; the He-3, the fines in the hopper [t] and the spares on the
+surface at the end of the bin [kg];
 availability the fraction of miner-hours on the Moon that were up [-]; mean miners up, down
 and up-but-idled for lack of power over the bin [count]; return flights flown."""
 
@@ -138,16 +144,20 @@ HOURLY_COLUMNS = (
     "solar_kw",
     "base_demand_kw",
     "base_served_kw",
-    "miners_demand_kw",
-    "miners_served_kw",
+    "processing_demand_kw",
+    "processing_served_kw",
+    "excavation_demand_kw",
+    "excavation_served_kw",
     "battery_charge_kw",
     "battery_discharge_kw",
     "state_of_charge_kwh",
     "curtailed_kw",
     "battery_losses_kw",
+    "hopper_fines_t",
     "miners_up",
 )
-"""Columns of :attr:`OperationsResults.hourly` [kW, kWh at the end of the hour, miners up]."""
+"""Columns of :attr:`OperationsResults.hourly` [kW; kWh and t in the hopper at the end of the
+hour; miners up]."""
 
 
 @dataclass(frozen=True)
@@ -472,8 +482,7 @@ def simulate(
     """
     landings = _schedule(cfg)
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
-    miner_kw = miner_electric_kw(cfg, heater_kw_th)
-    check_power(cfg, miner_kw)
+    check_power(cfg, miner_electric_kw(cfg, heater_kw_th))
     n_hours = round(cfg.years * HOURS_PER_YEAR)
     horizon_h = float(n_hours)
     hours = np.arange(n_hours)
@@ -502,26 +511,42 @@ def simulate(
     solar_kw = solar_output_kw(array_kw, base_sun)
     base_demand = interval_hours(landed_h[:1], ends[:1], n_hours, [cfg.base_load_kw])
     up = interval_hours(*miners.arrays(), n_hours)
+    present = interval_hours(np.array(miners.landed_h), horizon_h, n_hours)
     if cfg.heat_source == "solar_concentrator":
         heat_use = np.minimum(1.0, cfg.concentrator_kw_th * mine_sun / heater_kw_th)
     else:
         heat_use = np.ones(n_hours)
-    asked = up * heat_use * ramp_fraction(cfg.ramps, hours + 0.5)  # full-rate miner-hours
-    miners_demand = asked * miner_kw
+    can_dig = up * ramp_fraction(cfg.ramps, hours + 0.5)  # full-rate miner-hours
     dispatch = policy(
         fission_kw + solar_kw,
-        {"base": base_demand, "miners": miners_demand},
+        Loads(
+            base_kw=base_demand,
+            processing_miner_h=can_dig * heat_use,
+            excavation_miner_h=can_dig,
+            processing_kw=processing_electric_kw(cfg, heater_kw_th),
+            excavation_kw=cfg.miner_power_kw,
+            hopper_miner_h=cfg.hopper_h * present,
+        ),
         Battery(capacity_kwh, cfg.battery_round_trip_efficiency),
     )
-    served_base, served_miners = dispatch.served_kw["base"], dispatch.served_kw["miners"]
-    working = np.divide(served_miners, miner_kw)  # full-rate miner-hours powered
+    demand_kw = sum(dispatch.demand_kw[load] for load in ("processing", "excavation"))
+    served_kw = sum(dispatch.served_kw[load] for load in ("processing", "excavation"))
     idle = up * np.divide(
-        miners_demand - served_miners, miners_demand, out=np.zeros(n_hours), where=asked > 0
+        demand_kw - served_kw, demand_kw, out=np.zeros(n_hours), where=demand_kw > 0
     )
 
     # 3. production and shipping
-    excavated_t = working * cfg.excavation_t_per_h
-    fines_t = np.asarray(processing.fines_processed_t(excavated_t, feed.fines_mass_fraction))
+    excavated_t = dispatch.excavated_miner_h * cfg.excavation_t_per_h
+    fines_t = np.asarray(
+        processing.fines_processed_t(
+            dispatch.processed_miner_h * cfg.excavation_t_per_h, feed.fines_mass_fraction
+        )
+    )
+    hopper_t = np.asarray(
+        processing.fines_processed_t(
+            dispatch.hopper_miner_h * cfg.excavation_t_per_h, feed.fines_mass_fraction
+        )
+    )
     he3_kg = np.asarray(
         processing.he3_extracted_kg(fines_t, feed.he3_fines_ppb, cfg.he3_release_fraction)
     )
@@ -530,15 +555,14 @@ def simulate(
         {
             "fission_kw": fission_kw,
             "solar_kw": solar_kw,
-            "base_demand_kw": base_demand,
-            "base_served_kw": served_base,
-            "miners_demand_kw": miners_demand,
-            "miners_served_kw": served_miners,
+            **{f"{load}_demand_kw": kw for load, kw in dispatch.demand_kw.items()},
+            **{f"{load}_served_kw": kw for load, kw in dispatch.served_kw.items()},
             "battery_charge_kw": dispatch.charge_kw,
             "battery_discharge_kw": dispatch.discharge_kw,
             "state_of_charge_kwh": dispatch.state_of_charge_kwh,
             "curtailed_kw": dispatch.curtailed_kw,
             "battery_losses_kw": dispatch.losses_kw,
+            "hopper_fines_t": hopper_t,
             "miners_up": up,
         },
         index=pd.RangeIndex(n_hours, name="hour"),
@@ -547,17 +571,17 @@ def simulate(
         "regolith_excavated_t": excavated_t,
         "fines_processed_t": fines_t,
         "he3_extracted_kg": he3_kg,
-        "thermal_energy_mwh": working * heater_kw_th / 1e3,
+        "thermal_energy_mwh": dispatch.processed_miner_h * heater_kw_th / 1e3,
         "reactor_thermal_energy_mwh": fission_kw / cfg.reactor_thermal_efficiency / 1e3,
         "power_limited_miners": idle,
-        "present": interval_hours(np.array(miners.landed_h), horizon_h, n_hours),
+        "present": present,
         "spares_landed_kg": event_hours(landed_h, n_hours, _spares(landings)),
         "spares_taken_kg": cfg.spares_kg_per_repair * event_hours(miners.spares_taken_h, n_hours),
         **_flight_hours(flights, n_hours),
     }
     annual = _table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
     daily = _table(hourly, flows, DAY_H, feed, cfg, "day", 0)
-    present = flows["present"].sum()
+    present_h = present.sum()
     return OperationsResults(
         annual=annual,
         daily=daily,
@@ -566,7 +590,7 @@ def simulate(
         feed=feed,
         light_horizon=light_horizon,
         light_repeated=repeated,
-        miner_availability=float(up.sum() / present) if present > 0.0 else float("nan"),
+        miner_availability=float(up.sum() / present_h) if present_h > 0.0 else float("nan"),
         heater_power_kw_th=heater_kw_th,
         heat_source=cfg.heat_source,
         byproducts_kg={
@@ -817,8 +841,8 @@ def _table(
     lengths_h = sums(np.ones(n_hours))
     soc = hourly["state_of_charge_kwh"].to_numpy()
     generated = hourly["fission_kw"].to_numpy() + hourly["solar_kw"].to_numpy()
-    consumed = hourly["base_served_kw"].to_numpy() + hourly["miners_served_kw"].to_numpy()
-    demand = hourly["base_demand_kw"].to_numpy() + hourly["miners_demand_kw"].to_numpy()
+    consumed = sum(hourly[f"{load}_served_kw"].to_numpy() for load in LOADS)
+    demand = sum(hourly[f"{load}_demand_kw"].to_numpy() for load in LOADS)
     table: dict[str, FloatArray] = {
         name: sums(flows[name])
         for name in ("regolith_excavated_t", "fines_processed_t", "he3_extracted_kg")
@@ -843,6 +867,7 @@ def _table(
         table[name] = sums(flows[name])
     he3_left = np.cumsum(flows["he3_extracted_kg"] - flows["he3_shipped_kg"] - flows["he3_lost_kg"])
     table["he3_stock_kg"] = at_end(he3_left)
+    table["hopper_fines_t"] = at_end(hourly["hopper_fines_t"].to_numpy())
     table["spares_stock_kg"] = at_end(
         np.cumsum(flows["spares_landed_kg"] - flows["spares_taken_kg"])
     )
@@ -873,10 +898,17 @@ def miner_heater_power_kw_th(cfg: Operations, fines_mass_fraction: float) -> flo
     )
 
 
+def processing_electric_kw(cfg: Operations, heater_kw_th: float) -> float:
+    """Electric power one miner's processing line asks for at its full rate [kW]:
+    ``processing_power_kw``, plus its heater's ``heater_kw_th`` when ``heat_source =
+    "electric"`` (resistive heating)."""
+    return cfg.processing_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+
+
 def miner_electric_kw(cfg: Operations, heater_kw_th: float) -> float:
-    """Electric power one miner working at its full rate asks for [kW]: ``miner_power_kw``,
-    plus its heater's ``heater_kw_th`` when ``heat_source = "electric"`` (resistive heating)."""
-    return cfg.miner_power_kw + (heater_kw_th if cfg.heat_source == "electric" else 0.0)
+    """Electric power one miner excavating and processing at its full rate asks for [kW]:
+    ``miner_power_kw`` plus :func:`processing_electric_kw`."""
+    return cfg.miner_power_kw + processing_electric_kw(cfg, heater_kw_th)
 
 
 def steady_state_availability(mtbf_h: float, mttr_h: float) -> float:
