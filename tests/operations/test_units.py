@@ -186,7 +186,8 @@ def test_processing_runs_from_the_hopper_before_excavation_by_hand() -> None:
     Hours 0-2 dark (no heat): it digs 1, 1, then 0 (hopper full). Hour 3, 50 kW: processing
     takes it all from the stock (1 processed, 0 dug, though digging asked for 50 kW).
     Hour 4, 75 kW: 1 processed, 0.5 dug. Hour 5, 60 kW: processing gets 42.5 kW (0.85, the
-    stock 0.5 plus 0.35 dug with the other 17.5 kW), where running in step would give each line 0.6."""
+    stock 0.5 plus 0.35 dug with the other 17.5 kW), where running in step would give each
+    line 0.6."""
     heat = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     out = priority_dispatch(
         np.array([100.0, 100.0, 100.0, 50.0, 75.0, 60.0]),
