@@ -107,15 +107,16 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     assert len(seen) == 1 and results.sites is None
     assert results.economics is not None
     flows = results.economics.cash_flows
-    assert list(flows["shipped_he3_kg"]) == [0.0, 1.0, 2.0, 3.0]
-    one_miner = sc.economics.miner_unit_cost_usd + sc.operations.miner_mass_kg * (
-        sc.economics.launch_cost_usd_per_kg
+    assert list(flows["he3_shipped_kg"]) == [0.0, 1.0, 2.0, 3.0]
+    econ = sc.economics
+    plant_kg = 100.0 * sc.operations.reactor_mass_kg_per_kwe
+    assert flows.loc[1, "miner_build_usd"] == pytest.approx(econ.miner_unit_cost_usd)
+    assert flows.loc[1, "reactor_build_usd"] == pytest.approx(
+        plant_kg * econ.reactor_cost_usd_per_kg
     )
-    plant = 100.0 * (
-        sc.economics.reactor_cost_usd_per_kwe
-        + sc.operations.reactor_mass_kg_per_kwe * sc.economics.launch_cost_usd_per_kg
+    assert flows.loc[1, "launch_usd"] == pytest.approx(
+        (sc.operations.miner_mass_kg + plant_kg) * econ.launch_cost_usd_per_kg
     )
-    assert results.economics.capex_usd == pytest.approx(one_miner + plant)
 
 
 def test_stage_names_are_checked(mirror: Path) -> None:

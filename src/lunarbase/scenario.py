@@ -518,56 +518,336 @@ class Operations(_Section):
         return self
 
 
+UNCERTAIN_NAMES = (
+    "launch_cost_usd_per_kg",
+    "he3_price_usd_per_l",
+    "development_cost_usd",
+    "miner_unit_cost_usd",
+    "reactor_cost_usd_per_kg",
+    "annual_opex_fraction",
+    "return_flight_cost_usd",
+    "return_cost_usd_per_kg",
+    "discount_rate",
+    "fusion_demand_gwe",
+    "fusion_electric_efficiency",
+    "electricity_price_usd_per_mwh",
+    "he3_grade_scale",
+    "he3_release_scale",
+    "miner_power_scale",
+    "miner_mtbf_scale",
+)
+"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, and four
+multipliers on what the operations stage simulated (nominal 1): the He-3 grade of the fines,
+the release fraction, the miners' electric draw and their MTBF (through the steady-state
+surrogate of :mod:`lunarbase.economics.surrogate`)."""
+
+
+DISTRIBUTIONS = {
+    "uniform": ("low", "high"),
+    "loguniform": ("low", "high"),
+    "triangular": ("low", "mode", "high"),
+    "normal": ("mean", "sd"),
+    "lognormal": ("median", "sigma"),
+}
+"""Distribution families of :class:`Distribution` and the parameters each takes."""
+
+
+class Distribution(_Section):
+    """An uncertain input: a distribution family, its parameters (in the input's unit) and the
+    source of its ends. Draws below zero (a normal's tail) are clipped to 0."""
+
+    dist: Literal["uniform", "loguniform", "triangular", "normal", "lognormal"] = Field(
+        ..., description="Family: uniform, loguniform, triangular, normal or lognormal."
+    )
+    low: float | None = Field(None, description="Lower end (uniform, loguniform, triangular).")
+    high: float | None = Field(None, description="Upper end (uniform, loguniform, triangular).")
+    mode: float | None = Field(None, description="Most likely value (triangular).")
+    mean: float | None = Field(None, description="Mean (normal).")
+    sd: float | None = Field(None, description="Standard deviation (normal), > 0.")
+    median: float | None = Field(None, description="Median (lognormal), > 0.")
+    sigma: float | None = Field(None, description="Standard deviation of the log (lognormal).")
+    source: str = Field(..., min_length=1, description="Where the ends come from.")
+
+    @model_validator(mode="after")
+    def _parameters_fit_the_family(self) -> Distribution:
+        wanted = DISTRIBUTIONS[self.dist]
+        given = {n for n in ("low", "high", "mode", "mean", "sd", "median", "sigma")}
+        given = {n for n in given if getattr(self, n) is not None}
+        if given != set(wanted):
+            raise ValueError(
+                f"{self.dist} takes {', '.join(wanted)} (got {', '.join(sorted(given)) or 'none'})"
+            )
+        v = {n: float(getattr(self, n)) for n in wanted}
+        problems = {
+            "uniform": v.get("low", 0.0) >= v.get("high", 1.0),
+            "loguniform": not 0.0 < v.get("low", 1.0) < v.get("high", 2.0),
+            "triangular": not v.get("low", 0.0) <= v.get("mode", 0.5) <= v.get("high", 1.0)
+            or v.get("low", 0.0) >= v.get("high", 1.0),
+            "normal": v.get("sd", 1.0) <= 0.0,
+            "lognormal": v.get("median", 1.0) <= 0.0 or v.get("sigma", 1.0) <= 0.0,
+        }
+        rules = {
+            "uniform": "low < high",
+            "loguniform": "0 < low < high",
+            "triangular": "low <= mode <= high and low < high",
+            "normal": "sd > 0",
+            "lognormal": "median > 0 and sigma > 0",
+        }
+        if problems[self.dist]:
+            raise ValueError(f"{self.dist} needs {rules[self.dist]}")
+        return self
+
+
+class DemandTier(_Section):
+    """One block of He-3 demand: buyers of ``volume_l_per_yr`` litres a year (gas at STP) who pay
+    ``price_usd_per_l`` (None: today's price, ``he3_price_usd_per_l``)."""
+
+    name: str = Field(..., min_length=1, description="Who buys.")
+    volume_l_per_yr: float = Field(..., ge=0.0, le=1e12, description="Volume bought [L/yr, STP].")
+    price_usd_per_l: float | None = Field(
+        None, ge=0.0, le=1e9, description="Price paid [USD/L]; None: he3_price_usd_per_l."
+    )
+    source: str = Field(..., min_length=1, description="Source of the volume and price.")
+
+
+HE3_DEMAND = (
+    DemandTier(
+        name="Bluefors dilution refrigerators (Interlune agreement)",
+        volume_l_per_yr=10_000.0,
+        source="Bluefors press release (2025): up to 10,000 L/yr, 2028-2037",
+    ),
+    DemandTier(
+        name="US federal demand (neutron detection, research)",
+        volume_l_per_yr=6_000.0,
+        source="DOE Isotope Program, 'Supply and Demand of Helium-3' fact sheet: < 6,000 L/yr",
+    ),
+    DemandTier(
+        name="demand unmet in the 2009 shortage, at the historic price",
+        volume_l_per_yr=168_000.0,
+        price_usd_per_l=100.0,
+        source="AIP FYI 12 May 2010: 213,000 L demand vs 45,000 L supply; historic $100/L "
+        "(Wikipedia 'Helium-3', citing IEEE Spectrum)",
+    ),
+)
+"""Default He-3 demand: today's cryogenic market (dilution refrigerators for quantum
+computing, neutron detectors) from cited volumes."""
+
+
+UNCERTAIN_DEFAULTS = {
+    "launch_cost_usd_per_kg": Distribution(
+        dist="loguniform",
+        low=1.0e5,
+        high=1.2e6,
+        source="Starship lunar cargo list price $100,000/kg (SpaceX, Oct 2025) to Astrobotic "
+        "Peregrine ~$1.2M/kg (2024)",
+    ),
+    "he3_price_usd_per_l": Distribution(
+        dist="loguniform",
+        low=100.0,
+        high=2500.0,
+        source="historic ~$100/L (Wikipedia 'Helium-3', citing IEEE Spectrum) to $2,500/L in "
+        "2024 (Edelgas Group via Forbes)",
+    ),
+    "he3_grade_scale": Distribution(
+        dist="uniform",
+        low=0.5,
+        high=1.5,
+        source="assumption: +-50 % on the mapped He-3 grade of the fines",
+    ),
+    "he3_release_scale": Distribution(
+        dist="uniform",
+        low=0.8,
+        high=1.13,
+        source="assumption: release 0.6-0.85 around 0.75 (~74 % at ~1000 K in Song et al. 2021, "
+        "Minerals 11:319; the classic 75-85 % is unconfirmed)",
+    ),
+    "miner_power_scale": Distribution(
+        dist="loguniform", low=0.5, high=2.0, source="assumption: miner draws unpublished"
+    ),
+    "miner_mtbf_scale": Distribution(
+        dist="loguniform", low=0.5, high=2.0, source="assumption: no lunar miner has flown"
+    ),
+    "miner_unit_cost_usd": Distribution(
+        dist="loguniform", low=2.5e8, high=1.0e9, source="assumption: no published cost"
+    ),
+    "development_cost_usd": Distribution(
+        dist="triangular",
+        low=5.0e9,
+        mode=1.0e10,
+        high=3.0e10,
+        source="assumption: no published ILRS budget",
+    ),
+}
+"""Default uncertain inputs with the sources of their ends."""
+
+
 class Economics(_Section):
-    """Costs, fusion value, discounting and uncertainty."""
+    """Costs, markets, fusion value, discounting and uncertainty. Money is in real (constant)
+    2025 US dollars; cash flows fall in the operating year they happen (year 0 = development,
+    before the first landing)."""
 
     discount_rate: float = Field(
-        0.07, ge=0.0, le=1.0, description="Real discount rate [1/yr] (assumption)."
+        0.07,
+        ge=0.0,
+        le=1.0,
+        description="Real discount rate [1/yr] (assumption; OMB A-94's 7 % real base case).",
+    )
+    development_cost_usd: float = Field(
+        1.0e10,
+        ge=0.0,
+        le=1e13,
+        description="Non-recurring development, paid in year 0 [USD] "
+        "(assumption: no published ILRS budget).",
     )
     launch_cost_usd_per_kg: float = Field(
         1.0e6,
         gt=0.0,
         le=1e9,
-        description="Cost to land 1 kg on the Moon [USD/kg]; NASA CLPS planning value "
-        "$1M/kg (Orbital Index 69, 2020).",
+        description="Price to land 1 kg on the Moon [USD/kg]; NASA CLPS "
+        "planning value $1M/kg (Orbital Index 69, 2020).",
     )
     miner_unit_cost_usd: float = Field(
-        5.0e8, ge=0.0, le=1e13, description="Build cost per miner [USD] (assumption)."
+        5.0e8, ge=0.0, le=1e13, description="Build cost of the first miner [USD] (assumption)."
     )
-    reactor_cost_usd_per_kwe: float = Field(
-        3.0e6, ge=0.0, le=1e10, description="Plant build cost [USD/kWe] (assumption)."
+    learning_progress_ratio: float = Field(
+        1.0,
+        gt=0.0,
+        le=1.0,
+        description="Wright's-law progress ratio for miners: each doubling "
+        "of units built multiplies unit cost by it [-]; 1 = no learning, 0.85 as in the "
+        "lunar-horizon-optimizer peer tool.",
+    )
+    reactor_cost_usd_per_kg: float = Field(
+        43_000.0,
+        ge=0.0,
+        le=1e9,
+        description="Fission plant build cost per kg [USD/kg]; "
+        "$43,000/kg in an Imperial College MSc FSP cost model (thesis assumption).",
+    )
+    array_cost_usd_per_kw: float = Field(
+        5.0e5, ge=0.0, le=1e9, description="Solar array build cost [USD/kW] (assumption)."
+    )
+    battery_cost_usd_per_kwh: float = Field(
+        5.0e4, ge=0.0, le=1e9, description="Battery build cost [USD/kWh] (assumption)."
+    )
+    spares_cost_usd_per_kg: float = Field(
+        5.0e4, ge=0.0, le=1e9, description="Spare parts build cost [USD/kg] (assumption)."
     )
     annual_opex_fraction: float = Field(
-        0.05, ge=0.0, le=1.0, description="Yearly operations cost / capital cost [1/yr]."
+        0.05,
+        ge=0.0,
+        le=1.0,
+        description="Yearly operations and maintenance / build cost of the "
+        "hardware on the Moon (not its transport) [1/yr] (assumption).",
+    )
+    return_flight_cost_usd: float = Field(
+        5.0e7, ge=0.0, le=1e12, description="Fixed cost of one return flight [USD] (assumption)."
     )
     return_cost_usd_per_kg: float = Field(
-        1.0e5, ge=0.0, le=1e9, description="Cost to return 1 kg of cargo to Earth [USD/kg]."
-    )
-    he3_price_usd_per_kg: float = Field(
-        2.0e7,
+        1.0e5,
         ge=0.0,
-        le=1e11,
-        description="Market price of He-3 [USD/kg]; Interlune quotes $20M/kg (press, 2025).",
+        le=1e9,
+        description="Cost per kg of cargo returned to Earth [USD/kg] "
+        "(assumption: the Starship $100,000/kg cargo list price, SpaceX 2025).",
+    )
+    he3_price_usd_per_l: float = Field(
+        2500.0,
+        ge=0.0,
+        le=1e7,
+        description="Today's He-3 price [USD/L, gas at STP]: $2,500/L "
+        "in 2024 (Edelgas Group via Forbes) = ~$18.6M/kg.",
+    )
+    he3_demand: tuple[DemandTier, ...] = Field(
+        HE3_DEMAND, description="He-3 buyers (demand curve) besides fusion."
+    )
+    fusion_demand_gwe: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e5,
+        description="D-He3 fusion plants buying He-3 at its fuel value "
+        "[GWe] (scenario input; none run today).",
     )
     fusion_electric_efficiency: float = Field(
         0.54,
         gt=0.0,
         le=1.0,
-        description="Net electric energy / D-He3 fusion energy: 10 MWe-yr per kg (Sviatoslavsky "
-        "& Jacobs 1988) over 18.6 MWth-yr per kg.",
+        description="Net electric energy / D-He3 fusion energy [-]: 10 "
+        "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; direct "
+        "conversion reaches 0.6-0.7 (Kulcinski et al. 1990).",
     )
     electricity_price_usd_per_mwh: float = Field(
         80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
     )
-    montecarlo_draws: int = Field(
-        2000, ge=10, le=10_000_000, description="Monte Carlo draws for NPV bands."
+    household_mwh_per_year: float = Field(
+        10.8,
+        gt=0.0,
+        le=1e3,
+        description="Electricity one household uses [MWh/yr]: US average "
+        "10,791 kWh in 2022 (EIA FAQ, secondary).",
     )
-    uncertainty_fraction: float = Field(
-        0.3,
+    reo_price_usd_per_kg: dict[str, float] = Field(
+        {"La": 1.0, "Ce": 1.0, "Nd": 56.0, "Eu": 27.0, "Tb": 810.0, "Dy": 260.0},
+        description="Rare-earth oxide prices by element [USD/kg of oxide], USGS Mineral "
+        "Commodity Summaries 2025 (2024 averages, Argus); elements without a price are not "
+        "valued.",
+    )
+    ree_exported: bool = Field(
+        False,
+        description="Ship the rare-earth concentrate to Earth (at return_cost_usd_per_kg) "
+        "and sell it; false: report its value and export break-even only.",
+    )
+    byproduct_use_kg_per_year: float = Field(
+        0.0,
         ge=0.0,
-        le=0.99,
-        description="Half-width of the uniform band around each uncertain input, as a fraction.",
+        le=1e9,
+        description="Water, hydrogen and nitrogen the base uses on the Moon, valued at the "
+        "launch price it saves [kg/yr] (assumption: 0, a robotic base has no use for them; a "
+        "crewed outpost or a propellant depot would, and at ~$1M/kg landed each tonne a year "
+        "is worth ~$1B/yr).",
     )
+    embodied_energy_mj_per_kg: float = Field(
+        1000.0,
+        ge=0.0,
+        le=1e6,
+        description="Energy to make 1 kg of flight hardware [MJ/kg] "
+        "(assumption), for the energy payback ratio.",
+    )
+    launch_energy_mj_per_kg: float = Field(
+        5000.0,
+        ge=0.0,
+        le=1e7,
+        description="Energy of the propellant that lands 1 kg on the "
+        "Moon [MJ/kg] (assumption: ~4,600 MJ/kg for a refuelled Starship's methalox), for the "
+        "energy payback ratio.",
+    )
+    montecarlo_draws: int = Field(
+        4096, ge=10, le=100_000_000, description="Monte Carlo draws for the NPV distribution."
+    )
+    sensitivity_samples: int = Field(
+        512, ge=2, le=1_048_576, description="Sobol base sample size N (a power of two)."
+    )
+    uncertain: dict[str, Distribution] = Field(
+        default_factory=lambda: dict(UNCERTAIN_DEFAULTS),
+        description="Uncertain inputs and their distributions (names: UNCERTAIN_NAMES).",
+    )
+
+    @model_validator(mode="after")
+    def _economics_is_consistent(self) -> Economics:
+        if sum(t.volume_l_per_yr for t in self.he3_demand) <= 0.0 and self.fusion_demand_gwe <= 0.0:
+            raise ValueError(
+                "he3_demand: the demand curve has no volume (and fusion_demand_gwe = 0)"
+            )
+        unknown = set(self.uncertain) - set(UNCERTAIN_NAMES)
+        if unknown:
+            raise ValueError(
+                f"uncertain: unknown input {sorted(unknown)[0]!r} "
+                f"(choose from {', '.join(UNCERTAIN_NAMES)})"
+            )
+        if self.sensitivity_samples & (self.sensitivity_samples - 1):
+            raise ValueError(
+                f"sensitivity_samples: {self.sensitivity_samples} is not a power of two"
+            )
+        return self
 
 
 class Scenario(_Section):

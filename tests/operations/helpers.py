@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lunarbase.operations import MiningFeed, OperationsResults
+from lunarbase.operations import ANNUAL_COLUMNS, MiningFeed, OperationsResults
 from lunarbase.scenario import Operations
 
 
@@ -30,10 +30,19 @@ def shipping_only(
     reactor_power_kwe: float,
     reactor_mass_kg: float,
 ) -> OperationsResults:
-    """Operations results that ship ``shipped_kg`` of He-3 in years 1..N [kg] with the given
-    fleet and plant; every other output is empty or zero (economics reads only these)."""
+    """Operations results that ship ``shipped_kg`` of He-3 in years 1..N [kg] (one return
+    flight in each year that ships) with the given fleet and plant all landed in year 1;
+    every other output is empty or zero."""
     index = pd.RangeIndex(1, len(shipped_kg) + 1, name="year")
-    annual = pd.DataFrame({"he3_shipped_kg": shipped_kg}, index=index)
+    annual = pd.DataFrame(0.0, index=index, columns=list(ANNUAL_COLUMNS))
+    annual["he3_shipped_kg"] = shipped_kg
+    annual["launches"] = [1 if kg > 0.0 else 0 for kg in shipped_kg]
+    first = annual.index[0]
+    annual.loc[first, "miners_landed"] = n_miners
+    annual.loc[first, "miner_mass_landed_kg"] = n_miners * miner_mass_kg
+    annual.loc[first, "reactor_kwe_landed"] = reactor_power_kwe
+    annual.loc[first, "reactor_mass_landed_kg"] = reactor_mass_kg
+    annual.loc[first, "landed_mass_kg"] = n_miners * miner_mass_kg + reactor_mass_kg
     return OperationsResults(
         annual=annual,
         daily=annual.iloc[:0],
@@ -55,6 +64,12 @@ def shipping_only(
         battery_kwh=0.0,
         battery_mass_kg=0.0,
         spares_landed_kg=0.0,
+        miner_power_kw=200.0,
+        miner_mtbf_h=1000.0,
+        miner_mttr_h=100.0,
+        power_for_miners_kw=reactor_power_kwe,
+        heat_use_fraction=1.0,
+        reo_mass_fractions={"Nd": 1.0},
         seed=0,
     )
 

@@ -3,7 +3,8 @@
 Results go to stdout (a Rich table, or JSON with ``--json``); logs and progress to stderr.
 User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy imports live inside
 the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`` and
-``illumination`` (:mod:`.point`), ``simulate`` (:mod:`.simulate`), ``terrain``
+``illumination`` (:mod:`.point`), ``simulate`` (:mod:`.simulate`), ``economics``,
+``sensitivity`` and ``fusion`` (:mod:`.economics`), ``terrain``
 (:mod:`.terrain`), ``resources`` (:mod:`.resources`), ``data`` (:mod:`.data`).
 """
 
@@ -15,6 +16,7 @@ from typing import Annotated
 import typer
 
 from lunarbase import __version__
+from lunarbase.cli import economics as economics_cmd
 from lunarbase.cli import point as point_cmd
 from lunarbase.cli.data import data_app
 from lunarbase.cli.options import err, out, typer_app
@@ -33,6 +35,9 @@ app.command()(run)
 app.command()(point_cmd.point)
 app.command()(point_cmd.illumination)
 app.command()(simulate)
+app.command()(economics_cmd.economics)
+app.command()(economics_cmd.sensitivity)
+app.command()(economics_cmd.fusion)
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
 app.add_typer(terrain_app, name="terrain")

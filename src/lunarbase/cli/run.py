@@ -71,18 +71,19 @@ def _summary_table(result: dict[str, Any]) -> None:
             "He-3 shipped to Earth [kg, total]",
             format_value(ops["totals"]["he3_shipped_kg_total"], "{:.1f}"),
         ),
-        ("NPV at nominal inputs [USD]", format_value(econ["npv_usd"], "{:.3g}")),
-        ("NPV p05 / p50 / p95 [USD]", _band(econ["montecarlo"])),
+        ("NPV at nominal inputs [USD]", format_value(econ["npv_usd"]["nominal"], "{:.3g}")),
+        ("NPV p05 / p50 / p95 [USD]", _band(econ["npv_usd"])),
+        ("probability NPV > 0", format_value(econ["prob_npv_positive"], "{:.3f}")),
         (
-            "breakeven He-3 price [USD/kg]",
-            format_value(econ["breakeven_he3_price_usd_per_kg"], "{:.3g}"),
+            "cost per kg of He-3 delivered [USD/kg]",
+            format_value(econ["cost_per_kg_he3_usd"], "{:.3g}"),
         ),
     ]
     print_quantities(result["provenance"]["scenario_name"], rows)
 
 
 def _band(mc: dict[str, Any]) -> str:
-    keys = ("npv_p05_usd", "npv_p50_usd", "npv_p95_usd")
+    keys = ("p05", "p50", "p95")
     return " / ".join(format_value(mc[k], "{:.3g}") for k in keys)
 
 

@@ -88,3 +88,34 @@ def fusion_value_usd_per_kg(efficiency: Numeric, electricity_price_usd_per_mwh: 
     return electric_energy_mwh_per_kg(efficiency) * np.asarray(
         electricity_price_usd_per_mwh, dtype=float
     )
+
+
+CONVERSIONS = {
+    "sviatoslavsky1988": 0.54,
+    "direct_conversion": 0.65,
+    "thermal_cycle": 0.40,
+}
+"""Net electric efficiencies by conversion route [-]: ``sviatoslavsky1988`` the 10 MWe-yr/kg of
+[2]_ over 18.6 MWth-yr/kg; ``direct_conversion`` the middle of the 60-70 % Kulcinski et al.
+(1990, SME, "Mining helium-3 from the Moon") give for D-He3's charged products;
+``thermal_cycle`` a heat engine (assumption: ~40 %, a modern steam or Brayton plant)."""
+
+
+def kg_per_gwe_year(efficiency: Numeric) -> Numeric:
+    """He-3 that runs 1 GWe for a (Julian) year at the given net efficiency [-]. [kg/GWe-yr]"""
+    return 1000.0 / np.asarray(electric_mwe_yr_per_kg(efficiency), dtype=float)
+
+
+def homes_powered_for_a_year(
+    he3_kg: Numeric, efficiency: Numeric, household_mwh_per_year: Numeric
+) -> Numeric:
+    """Households ``he3_kg`` of He-3 supplies for a year [count], each using
+    ``household_mwh_per_year`` [MWh/yr], at net efficiency ``efficiency`` [-]."""
+    mwh = np.asarray(he3_kg, dtype=float) * electric_energy_mwh_per_kg(efficiency)
+    return mwh / np.asarray(household_mwh_per_year, dtype=float)
+
+
+def he3_kg_for_electricity(twh_per_year: Numeric, efficiency: Numeric) -> Numeric:
+    """He-3 a year that would make ``twh_per_year`` [TWh/yr] of electricity (e.g. a country's
+    annual consumption) at net efficiency ``efficiency`` [-]. [kg/yr]"""
+    return np.asarray(twh_per_year, dtype=float) * 1e6 / electric_energy_mwh_per_kg(efficiency)

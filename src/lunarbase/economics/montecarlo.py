@@ -1,195 +1,209 @@
-"""Discounted cash flow of the base and a seeded Monte Carlo of its net present value.
+"""The economics model, vectorised over draws: cash flows and NPV of the base for any set of
+uncertain inputs, and the seeded Monte Carlo of its NPV.
 
-Year 0 carries the capital cost; years 1..N carry operating cost, return shipping and revenue
-from the He-3 shipped that year (He-3 left in the store at the end is not valued). Each uncertain
-input is drawn uniformly within +-``uncertainty_fraction`` of its nominal value. The inputs are
-described by a SALib-shaped ``problem`` dict (``num_vars``, ``names``, ``bounds``, ``dists``) and
-the model is the vectorised :func:`npv_usd` over a sample matrix, so a Sobol analysis
-(``SALib.sample.sobol`` -> :func:`npv_usd` -> ``SALib.analyze.sobol``) can reuse both as they
-are. Scaling He-3 output scales shipments directly (flight capacity assumed not binding).
+Inputs are a dict of arrays, one value per draw for each of the scenario's uncertain names
+(``[economics]`` fields, and the multipliers of :mod:`.surrogate`); the rest are fixed at the
+scenario's values. Year 0 carries the development cost; years 1..N what the operations stage
+landed, shipped and extracted in that year. Draws come from uniforms through each input's
+quantile function (:mod:`.distributions`), in fixed-size blocks seeded by index
+(:mod:`.sweep`), so the same seed gives the same draws however they are split or distributed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from lunarbase.economics import costs
-from lunarbase.seeds import SeedLike
+from lunarbase.economics import costs, fusion, market
+from lunarbase.economics.distributions import quantile
+from lunarbase.economics.surrogate import he3_output_scale
+from lunarbase.operations import OperationsResults
 from lunarbase.typing import FloatArray
 
-UNCERTAIN_INPUTS = (
-    "he3_price_usd_per_kg",
-    "launch_cost_usd_per_kg",
-    "miner_unit_cost_usd",
-    "reactor_cost_usd_per_kwe",
-    "annual_opex_fraction",
-    "he3_output_scale",
+BYPRODUCTS_USED = ("h2o_kg", "h2_kg", "n2_kg")
+"""By-products the base uses on the Moon (water, hydrogen, nitrogen)."""
+
+COST_LINES = (
+    "development_usd",
+    "miner_build_usd",
+    "reactor_build_usd",
+    "array_build_usd",
+    "battery_build_usd",
+    "spares_build_usd",
+    "launch_usd",
+    "om_usd",
+    "return_usd",
 )
-"""Inputs the Monte Carlo varies; ``he3_output_scale`` multiplies the He-3 shipped (nominal 1)."""
+"""Cost lines of :func:`cash_flows` [USD]."""
+
+REVENUE_LINES = ("he3_revenue_usd", "ree_revenue_usd", "byproduct_value_usd")
+"""Revenue lines of :func:`cash_flows` [USD]."""
 
 
-class CostInputs(Protocol):
-    """The fixed and nominal economic inputs under their scenario names and units (the
-    scenario's ``[economics]`` table, :class:`lunarbase.scenario.Economics`, is one)."""
-
-    @property
-    def he3_price_usd_per_kg(self) -> float:
-        """He-3 price [USD/kg]."""
-
-    @property
-    def launch_cost_usd_per_kg(self) -> float:
-        """Cost to land 1 kg on the Moon [USD/kg]."""
-
-    @property
-    def miner_unit_cost_usd(self) -> float:
-        """Build cost per miner [USD]."""
-
-    @property
-    def reactor_cost_usd_per_kwe(self) -> float:
-        """Plant build cost [USD/kWe]."""
-
-    @property
-    def annual_opex_fraction(self) -> float:
-        """Yearly operations cost / capital cost [1/yr]."""
-
-    @property
-    def return_cost_usd_per_kg(self) -> float:
-        """Cost to return 1 kg to Earth [USD/kg]."""
-
-    @property
-    def discount_rate(self) -> float:
-        """Real discount rate [1/yr]."""
-
-    @property
-    def uncertainty_fraction(self) -> float:
-        """Half-width of the uniform band around each uncertain input [-]."""
+def nominal_inputs(cfg: Any, names: Sequence[str]) -> dict[str, float]:
+    """The scenario's value of each uncertain input (``cfg`` the ``[economics]`` table);
+    operations multipliers (``*_scale``) are 1."""
+    return {name: float(getattr(cfg, name)) if hasattr(cfg, name) else 1.0 for name in names}
 
 
-@dataclass(frozen=True)
-class Fleet:
-    """The hardware that is priced (from the operations results): miners landed [count], each
-    of ``miner_mass_kg`` [kg], and the plant's power [kWe] and landed mass [kg]."""
-
-    n_miners: int
-    miner_mass_kg: float
-    reactor_power_kwe: float
-    reactor_mass_kg: float
+def inputs_from_u(u: FloatArray, cfg: Any, names: Sequence[str]) -> dict[str, FloatArray]:
+    """Input values for uniforms ``u`` of shape (n, len(names)) through each name's
+    distribution in ``cfg.uncertain`` (units of each input)."""
+    return {name: quantile(cfg.uncertain[name], u[:, j]) for j, name in enumerate(names)}
 
 
-def nominal_inputs(cfg: CostInputs) -> dict[str, float]:
-    """Nominal value of each of :data:`UNCERTAIN_INPUTS`."""
-    values = {name: float(getattr(cfg, name)) for name in UNCERTAIN_INPUTS[:-1]}
-    values["he3_output_scale"] = 1.0
-    return values
-
-
-def problem(cfg: CostInputs) -> dict[str, Any]:
-    """SALib-shaped problem: uniform bounds of +-``uncertainty_fraction`` around the nominals."""
-    u = cfg.uncertainty_fraction
-    nominal = nominal_inputs(cfg)
-    return {
-        "num_vars": len(UNCERTAIN_INPUTS),
-        "names": list(UNCERTAIN_INPUTS),
-        "bounds": [[nominal[n] * (1.0 - u), nominal[n] * (1.0 + u)] for n in UNCERTAIN_INPUTS],
-        "dists": ["unif"] * len(UNCERTAIN_INPUTS),
-    }
-
-
-def sample(prob: dict[str, Any], n_draws: int, *, seed: SeedLike) -> FloatArray:
-    """Uniform draws within ``prob['bounds']``, shape ``(n_draws, num_vars)``."""
-    bounds = np.asarray(prob["bounds"], dtype=float)
-    rng = np.random.default_rng(seed)
-    return rng.uniform(bounds[:, 0], bounds[:, 1], size=(n_draws, len(bounds)))
-
-
-def discount_factors(discount_rate: float, years: int) -> FloatArray:
-    """``(1 + r) ** -t`` for t = 0..years."""
-    return (1.0 + discount_rate) ** -np.arange(years + 1, dtype=float)
-
-
-def cash_flow_matrix(
-    inputs: FloatArray,
-    cfg: CostInputs,
-    fleet: Fleet,
-    shipped_he3_kg: FloatArray,
-) -> dict[str, FloatArray]:
-    """Cash-flow components for each row of ``inputs`` (columns :data:`UNCERTAIN_INPUTS`).
-
-    Parameters
-    ----------
-    inputs : ndarray, shape (n, 6)
-        Values of the uncertain inputs, one row per case.
-    cfg : CostInputs
-        Fixed inputs (masses, return cost).
-    fleet : Fleet
-        Miners and plant power priced.
-    shipped_he3_kg : ndarray, shape (years,)
-        Nominal He-3 shipped in operating years 1..N. [kg]
-
-    Returns
-    -------
-    dict of ndarray, each shape (n, years + 1)
-        ``capex_usd``, ``opex_usd``, ``return_shipping_usd``, ``revenue_usd``,
-        ``shipped_he3_kg`` and ``net_usd``; column 0 is year 0. Costs are positive numbers.
-    """
-    x = dict(zip(UNCERTAIN_INPUTS, np.atleast_2d(inputs).T, strict=True))
-    n = len(x["he3_price_usd_per_kg"])
-    years = len(shipped_he3_kg)
-    capex = np.asarray(
-        costs.miner_capex_usd(
-            fleet.n_miners,
-            x["miner_unit_cost_usd"],
-            fleet.miner_mass_kg,
-            x["launch_cost_usd_per_kg"],
-        )
-        + costs.reactor_capex_usd(
-            fleet.reactor_power_kwe,
-            x["reactor_cost_usd_per_kwe"],
-            fleet.reactor_mass_kg,
-            x["launch_cost_usd_per_kg"],
-        )
+def _inputs(x: Mapping[str, FloatArray], cfg: Any, n: int) -> dict[str, FloatArray]:
+    """``x`` completed with every economics field and multiplier the model reads."""
+    fields = (
+        "launch_cost_usd_per_kg",
+        "he3_price_usd_per_l",
+        "development_cost_usd",
+        "miner_unit_cost_usd",
+        "reactor_cost_usd_per_kg",
+        "annual_opex_fraction",
+        "return_flight_cost_usd",
+        "return_cost_usd_per_kg",
+        "discount_rate",
+        "fusion_demand_gwe",
+        "fusion_electric_efficiency",
+        "electricity_price_usd_per_mwh",
     )
-    operating = np.zeros((n, years + 1))
-    operating[:, 1:] = 1.0
-    capex_t = np.zeros((n, years + 1))
-    capex_t[:, 0] = capex
-    shipped = np.zeros((n, years + 1))
-    shipped[:, 1:] = x["he3_output_scale"][:, None] * np.asarray(shipped_he3_kg)[None, :]
-    opex_t = (
-        operating * np.asarray(costs.annual_opex_usd(capex, x["annual_opex_fraction"]))[:, None]
+    full = {name: np.full(n, float(getattr(cfg, name))) for name in fields}
+    full.update({name: np.asarray(v, dtype=float) for name, v in x.items()})
+    return full
+
+
+def he3_demand(x: Mapping[str, FloatArray], cfg: Any) -> tuple[FloatArray, FloatArray]:
+    """Volumes [kg/yr] and prices [USD/kg] of the He-3 demand tiers per draw, shape (n, tiers):
+    the scenario's tiers (litres at STP converted), then fusion plants of ``fusion_demand_gwe``
+    buying at the electricity's value."""
+    per_l = market.LITRES_PER_KG_STP
+    today = x["he3_price_usd_per_l"] * per_l
+    n = len(today)
+    volumes = [np.full(n, t.volume_l_per_yr / per_l) for t in cfg.he3_demand]
+    prices = [
+        today if t.price_usd_per_l is None else np.full(n, t.price_usd_per_l * per_l)
+        for t in cfg.he3_demand
+    ]
+    eff = x["fusion_electric_efficiency"]
+    volumes.append(np.asarray(x["fusion_demand_gwe"] * fusion.kg_per_gwe_year(eff)))
+    prices.append(
+        np.asarray(fusion.fusion_value_usd_per_kg(eff, x["electricity_price_usd_per_mwh"]))
     )
-    shipping_t = np.asarray(costs.return_shipping_usd(shipped, cfg.return_cost_usd_per_kg))
-    revenue_t = shipped * x["he3_price_usd_per_kg"][:, None]
-    return {
-        "capex_usd": capex_t,
-        "opex_usd": opex_t,
-        "return_shipping_usd": shipping_t,
-        "revenue_usd": revenue_t,
-        "shipped_he3_kg": shipped,
-        "net_usd": revenue_t - capex_t - opex_t - shipping_t,
-    }
+    return np.stack(volumes, axis=1), np.stack(prices, axis=1)
 
 
-def npv_usd(
-    inputs: FloatArray,
-    cfg: CostInputs,
-    fleet: Fleet,
-    shipped_he3_kg: FloatArray,
-) -> FloatArray:
-    """Net present value at ``cfg.discount_rate`` for each row of ``inputs``. [USD]"""
-    flows = cash_flow_matrix(inputs, cfg, fleet, shipped_he3_kg)
-    return np.asarray(flows["net_usd"] @ discount_factors(cfg.discount_rate, len(shipped_he3_kg)))
+@dataclass(frozen=True, eq=False)
+class Model:
+    """The economics of one simulated base: the ``[economics]`` table ``cfg`` and the
+    operations results ``ops``; :meth:`npv_usd` and :meth:`cash_flows` for any inputs."""
+
+    cfg: Any
+    ops: OperationsResults
+
+    def column(self, name: str) -> FloatArray:
+        """An annual column of the operations results (years 1..N)."""
+        return self.ops.annual[name].to_numpy(dtype=float)
+
+    def cash_flows(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+        """Every cost and revenue line, He-3 sold and its price, per draw and year (shape
+        (n, years + 1), column 0 is year 0) [USD, kg]; ``net_usd`` and ``discount_factor``."""
+        cfg, n = self.cfg, len(next(iter(x.values()))) if x else 1
+        v = _inputs(x, cfg, n)
+        col = self.column
+        shipped = he3_output_scale(v, self.ops)[:, None] * col("he3_shipped_kg")[None, :]
+        volumes, prices = he3_demand(v, cfg)
+        sold, price = market.clear_he3_market(shipped, volumes, prices)
+        reo_kg = np.sum([col(c) for c in self.ops.annual.columns if c.startswith("reo_")], axis=0)
+        reo_value = market.reo_value_usd_per_kg(
+            self.ops.reo_mass_fractions, cfg.reo_price_usd_per_kg
+        )
+        exported = np.asarray(reo_kg) * (1.0 if cfg.ree_exported else 0.0)
+        used = np.sum([col(c) for c in BYPRODUCTS_USED], axis=0)
+        build = {
+            "miner_build_usd": costs.miner_build_usd(
+                col("miners_landed"), v["miner_unit_cost_usd"], cfg.learning_progress_ratio
+            ),
+            "reactor_build_usd": costs.hardware_build_usd(
+                col("reactor_mass_landed_kg"), v["reactor_cost_usd_per_kg"]
+            ),
+            "array_build_usd": costs.hardware_build_usd(
+                col("array_kw_landed"), cfg.array_cost_usd_per_kw
+            ),
+            "battery_build_usd": costs.hardware_build_usd(
+                col("battery_kwh_landed"), cfg.battery_cost_usd_per_kwh
+            ),
+            "spares_build_usd": costs.hardware_build_usd(
+                col("spares_landed_kg"), cfg.spares_cost_usd_per_kg
+            ),
+        }
+        hardware = sum(build.values())
+        lines: dict[str, FloatArray] = {
+            **build,
+            "launch_usd": costs.hardware_build_usd(
+                col("landed_mass_kg"), v["launch_cost_usd_per_kg"]
+            ),
+            "om_usd": costs.om_usd(np.asarray(hardware), v["annual_opex_fraction"]),
+            "return_usd": costs.return_usd(
+                col("launches"),
+                shipped + exported[None, :],
+                v["return_flight_cost_usd"],
+                v["return_cost_usd_per_kg"],
+            ),
+            "he3_revenue_usd": sold * price,
+            "ree_revenue_usd": np.broadcast_to(exported * reo_value, shipped.shape),
+            "byproduct_value_usd": market.byproduct_value_usd(
+                used, cfg.byproduct_use_kg_per_year, v["launch_cost_usd_per_kg"]
+            ),
+            "he3_shipped_kg": shipped,
+            "he3_sold_kg": sold,
+            "he3_price_usd_per_kg": price,
+        }
+        out = {
+            name: np.pad(np.asarray(a, dtype=float), ((0, 0), (1, 0))) for name, a in lines.items()
+        }
+        out["he3_price_usd_per_kg"][:, 0] = np.nan
+        out["development_usd"] = np.zeros_like(out["om_usd"])
+        out["development_usd"][:, 0] = v["development_cost_usd"]
+        net = np.zeros_like(out["om_usd"])
+        for line in REVENUE_LINES:
+            net = net + out[line]
+        for line in COST_LINES:
+            net = net - out[line]
+        out["net_usd"] = net
+        years = np.arange(out["net_usd"].shape[1], dtype=float)
+        out["discount_factor"] = (1.0 + v["discount_rate"][:, None]) ** -years[None, :]
+        return out
+
+    def npv_usd(self, x: Mapping[str, FloatArray]) -> FloatArray:
+        """Net present value per draw [USD]."""
+        flows = self.cash_flows(x)
+        return np.asarray((flows["net_usd"] * flows["discount_factor"]).sum(axis=1))
+
+
+@dataclass(frozen=True, eq=False)
+class NpvDraws:
+    """A block function for :func:`lunarbase.economics.sweep.map_blocks`: ``n`` uniform draws
+    per uncertain input from the block's seed, through their distributions, to NPV [USD]."""
+
+    model: Model
+    names: tuple[str, ...]
+
+    def __call__(self, seed: np.random.SeedSequence, n: int) -> FloatArray:
+        u = np.random.default_rng(seed).random((n, len(self.names)))
+        x = inputs_from_u(u, self.model.cfg, self.names)
+        return np.broadcast_to(self.model.npv_usd(x), (n,)).copy()
 
 
 def npv_band(npv: FloatArray) -> dict[str, float]:
-    """5th, 50th and 95th percentiles of NPV draws and the probability NPV > 0."""
+    """5th, 50th and 95th percentiles of NPV draws [USD] and the probability NPV > 0."""
     p05, p50, p95 = np.percentile(npv, [5.0, 50.0, 95.0])
     return {
-        "npv_p05_usd": float(p05),
-        "npv_p50_usd": float(p50),
-        "npv_p95_usd": float(p95),
+        "p05": float(p05),
+        "p50": float(p50),
+        "p95": float(p95),
         "prob_npv_positive": float(np.mean(npv > 0.0)),
     }

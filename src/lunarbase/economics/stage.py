@@ -1,24 +1,31 @@
-"""Economics stage: costs, fusion value of He-3, discounted cash flow and NPV uncertainty.
+"""Economics stage: what the simulated base costs and earns, how sure we are, and whether its
+output could move the He-3, fusion-fuel or rare-earth markets.
 
-Entry point :func:`evaluate` (the scenario's ``[economics]`` section and the operations results
-in, :class:`EconomicsResults` out). The fleet and plant priced are those the operations stage
-simulated (``ops.n_miners``, ``ops.reactor_power_kwe``), never its configuration.
+Entry point :func:`evaluate` (the scenario's ``[economics]`` table and the operations results
+in, :class:`EconomicsResults` out). Everything priced is what the operations stage landed,
+shipped and extracted, year by year (:mod:`.montecarlo`); the uncertain inputs are drawn in
+seeded fixed-size blocks, in this process or on Dask (:mod:`.sweep`); Sobol indices and a
+tornado of the same model come from :mod:`.sensitivity`. Money is real 2025 US dollars.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from lunarbase.economics import fusion, montecarlo
+from lunarbase.economics import fusion, market, metrics, montecarlo, sensitivity, sweep
 from lunarbase.jsonable import plain
 from lunarbase.operations import OperationsResults
 from lunarbase.scenario import Economics
-from lunarbase.seeds import SeedLike, seed_entropy
+from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
+from lunarbase.typing import FloatArray
+
+MONEY = "real 2025 USD"
+"""The money unit of every cash flow."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,139 +35,189 @@ class EconomicsResults:
     Attributes
     ----------
     cash_flows : pandas.DataFrame
-        Nominal cash flows, index ``year`` 0..N: ``shipped_he3_kg``, ``capex_usd``, ``opex_usd``,
-        ``return_shipping_usd``, ``revenue_usd`` (market price), ``fusion_value_usd`` (same
-        He-3 as electricity), ``net_usd``, ``discount_factor``, ``discounted_net_usd``.
-    draws : pandas.DataFrame
-        Monte Carlo inputs (one column per ``problem['names']``) and ``npv_usd`` per draw.
-    npv_usd : float
-        NPV at the market price. [USD]
-    npv_fusion_usd : float
-        NPV valuing the He-3 at its fusion-electricity value instead. [USD]
-    capex_usd : float
-        Capital cost, year 0. [USD]
-    breakeven_he3_price_usd_per_kg : float
-        Price that makes the NPV zero (discounted costs / discounted kg; inf if nothing ships).
-    fusion_value_usd_per_kg : float
-        Value of the electricity one kg of He-3 makes. [USD/kg]
+        Nominal-input cash flows by ``year`` 0..N: the cost lines (:data:`.COST_LINES`) and
+        revenue lines (:data:`.REVENUE_LINES`) [USD], He-3 shipped and sold [kg] and its
+        market price [USD/kg], ``net_usd``, ``discount_factor``, ``discounted_net_usd`` and
+        ``cumulative_discounted_usd``.
+    strategic : pandas.DataFrame
+        By year 1..N: ``he3_share_of_market`` (shipped / today's He-3 demand) [-],
+        ``fusion_gw_supplied`` (GWe of D-He3 plants the shipped He-3 would run) [GWe],
+        ``ree_share_of_world_supply`` and ``ree_share_of_china_supply`` (REO against 2024 USGS
+        production) [-].
+    metrics : dict
+        ``npv_usd``, ``irr``, ``payback_year``, ``cost_per_kg_he3_usd``,
+        ``he3_fraction_sold``, ``he3_realized_price_usd_per_kg``, ``fusion_value_usd_per_kg``,
+        ``reo_value_usd_per_kg``, ``ree_breakeven_launch_usd_per_kg``,
+        ``production_mass_ratio`` and ``energy_payback`` (its terms).
+    npv_draws_usd : numpy.ndarray
+        Monte Carlo NPV per draw. [USD]
     npv_band : dict
-        ``npv_p05_usd``, ``npv_p50_usd``, ``npv_p95_usd``, ``prob_npv_positive``.
-    problem : dict
-        SALib-shaped description of the uncertain inputs.
+        ``p05``, ``p50``, ``p95`` [USD] and ``prob_npv_positive`` [-].
+    sobol : pandas.DataFrame
+        First-order and total Sobol indices of NPV with confidence half-widths, per input.
+    tornado : pandas.DataFrame
+        NPV with each input at its 5th and 95th percentile, the others at their medians.
+    uncertain : dict
+        The uncertain inputs' distributions as declared.
     seed : int
-        The run's seed (the Monte Carlo draws from the economics stage's stream).
+        The run's seed.
     """
 
     cash_flows: pd.DataFrame
-    draws: pd.DataFrame
-    npv_usd: float
-    npv_fusion_usd: float
-    capex_usd: float
-    breakeven_he3_price_usd_per_kg: float
-    fusion_value_usd_per_kg: float
+    strategic: pd.DataFrame
+    metrics: dict[str, Any]
+    npv_draws_usd: FloatArray
     npv_band: dict[str, float]
-    problem: dict[str, Any]
+    sobol: pd.DataFrame
+    tornado: pd.DataFrame
+    uncertain: dict[str, dict[str, Any]]
     seed: int
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary (plain floats; non-finite values as ``None``; no per-draw rows)."""
-        flows: dict[str, Any] = {"year": [int(y) for y in self.cash_flows.index]}
-        for col in self.cash_flows.columns:
-            flows[col] = [plain(v) for v in self.cash_flows[col].to_numpy()]
-        return {
-            "seed": int(self.seed),
-            "npv_usd": plain(self.npv_usd),
-            "npv_fusion_usd": plain(self.npv_fusion_usd),
-            "capex_usd": plain(self.capex_usd),
-            "breakeven_he3_price_usd_per_kg": plain(self.breakeven_he3_price_usd_per_kg),
-            "fusion_value_usd_per_kg": plain(self.fusion_value_usd_per_kg),
-            "montecarlo": {
-                "draws": len(self.draws),
-                **{k: plain(v) for k, v in self.npv_band.items()},
-            },
-            "problem": {
-                "num_vars": int(self.problem["num_vars"]),
-                "names": list(self.problem["names"]),
-                "bounds": [[float(lo), float(hi)] for lo, hi in self.problem["bounds"]],
-                "dists": list(self.problem["dists"]),
-            },
-            "cash_flows": flows,
-        }
+        """JSON-ready results (plain floats, non-finite values as ``None``; no per-draw rows)."""
+
+        def table(frame: pd.DataFrame, index: str) -> dict[str, Any]:
+            return {index: list(frame.index), **frame.to_dict(orient="list")}
+
+        return plain(
+            {
+                "seed": int(self.seed),
+                "money": MONEY,
+                **self.metrics,
+                "npv_usd": {"nominal": self.metrics["npv_usd"], **self.npv_band},
+                "prob_npv_positive": self.npv_band["prob_npv_positive"],
+                "montecarlo_draws": int(self.npv_draws_usd.size),
+                "uncertain": self.uncertain,
+                "sobol": {name: row for name, row in self.sobol.to_dict(orient="index").items()},
+                "tornado": table(self.tornado, "input"),
+                "strategic": table(self.strategic, "year"),
+                "cash_flows": table(self.cash_flows, "year"),
+            }
+        )
 
 
-def evaluate(cfg: Economics, ops: OperationsResults, *, seed: SeedLike) -> EconomicsResults:
-    """Cash flow, NPV and NPV uncertainty of a simulated base.
+def evaluate(
+    cfg: Economics,
+    ops: OperationsResults,
+    *,
+    seed: SeedLike,
+    samples: int | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> EconomicsResults:
+    """Cash flows, metrics, NPV distribution, Sobol indices and the strategic view of a base.
 
     Parameters
     ----------
     cfg : lunarbase.scenario.Economics
-        Costs, prices, discount rate and uncertainty settings.
+        Prices, markets, discounting and the uncertain inputs.
     ops : lunarbase.operations.OperationsResults
-        Simulated operations; its yearly ``he3_shipped_kg`` earns the revenue, its fleet
-        (``n_miners``) and plant (``reactor_power_kwe``) size the capital cost.
+        What the base landed, extracted and shipped, year by year.
     seed : int or numpy.random.SeedSequence
-        Seed of the Monte Carlo draws.
+        Seed: the Monte Carlo draws from its first child, the Sobol sample from its second.
+    samples : int, optional
+        Monte Carlo draws (default ``cfg.montecarlo_draws``).
+    workers, scheduler : optional
+        Run the Monte Carlo on a Dask LocalCluster of ``workers`` processes or on the scheduler
+        at ``scheduler`` (same draws, bit for bit).
 
     Returns
     -------
     EconomicsResults
     """
-    shipped = ops.annual["he3_shipped_kg"].to_numpy(dtype=float)
-    fleet = montecarlo.Fleet(
-        n_miners=ops.n_miners,
-        miner_mass_kg=ops.miner_mass_kg,
-        reactor_power_kwe=ops.reactor_power_kwe,
-        reactor_mass_kg=ops.reactor_mass_kg,
-    )
-    years = len(shipped)
-    nominal = montecarlo.nominal_inputs(cfg)
-    x0 = np.array([[nominal[n] for n in montecarlo.UNCERTAIN_INPUTS]])
-    flows = {k: v[0] for k, v in montecarlo.cash_flow_matrix(x0, cfg, fleet, shipped).items()}
-    discount = montecarlo.discount_factors(cfg.discount_rate, years)
-    value_per_kg = float(
-        fusion.fusion_value_usd_per_kg(
-            cfg.fusion_electric_efficiency, cfg.electricity_price_usd_per_mwh
-        )
-    )
-    table = pd.DataFrame(flows, index=pd.RangeIndex(0, years + 1, name="year"))
-    table["fusion_value_usd"] = table["shipped_he3_kg"] * value_per_kg
-    table["discount_factor"] = discount
-    table["discounted_net_usd"] = table["net_usd"] * discount
-    table = table[
-        [
-            "shipped_he3_kg",
-            "capex_usd",
-            "opex_usd",
-            "return_shipping_usd",
-            "revenue_usd",
-            "fusion_value_usd",
-            "net_usd",
-            "discount_factor",
-            "discounted_net_usd",
-        ]
-    ]
-    npv = float(table["discounted_net_usd"].sum())
-    fusion_net = table["net_usd"] - table["revenue_usd"] + table["fusion_value_usd"]
-    npv_fusion = float((fusion_net * discount).sum())
-    pv_costs = float(
-        ((table["capex_usd"] + table["opex_usd"] + table["return_shipping_usd"]) * discount).sum()
-    )
-    pv_kg = float((table["shipped_he3_kg"] * discount).sum())
+    model = montecarlo.Model(cfg, ops)
+    names = tuple(cfg.uncertain)
+    nominal = montecarlo.nominal_inputs(cfg, names)
+    x0 = {name: np.array([value]) for name, value in nominal.items()}
+    flows = {k: v[0] for k, v in model.cash_flows(x0).items()}
+    table = pd.DataFrame(flows, index=pd.RangeIndex(0, len(flows["net_usd"]), name="year"))
+    table["discounted_net_usd"] = table["net_usd"] * table["discount_factor"]
+    table["cumulative_discounted_usd"] = table["discounted_net_usd"].cumsum()
+    costs_usd = table[list(montecarlo.COST_LINES)].sum(axis=1)
 
-    prob = montecarlo.problem(cfg)
-    x = montecarlo.sample(prob, cfg.montecarlo_draws, seed=seed)
-    npv_draws = montecarlo.npv_usd(x, cfg, fleet, shipped)
-    draws = pd.DataFrame(x, columns=prob["names"])
-    draws["npv_usd"] = npv_draws
+    mc_seed, sobol_seed = fresh_sequence(seed).spawn(2)
+    n_draws = cfg.montecarlo_draws if samples is None else samples
+    block = montecarlo.NpvDraws(model, names)
+    npv_draws = sweep.map_blocks(block, n_draws, seed=mc_seed, workers=workers, scheduler=scheduler)
+
+    def npv_of_u(u: FloatArray) -> FloatArray:
+        return model.npv_usd(montecarlo.inputs_from_u(u, cfg, names))
+
+    if names:
+        sobol = sensitivity.sobol_indices(
+            npv_of_u, names, n_base=cfg.sensitivity_samples, seed=sobol_seed
+        )
+        tornado = sensitivity.tornado(npv_of_u, names)
+    else:  # nothing uncertain: nothing to apportion
+        sobol = pd.DataFrame(columns=["S1", "S1_conf", "ST", "ST_conf"])
+        tornado = pd.DataFrame(columns=["output_low", "output_high", "output_base", "swing"])
+
     return EconomicsResults(
         cash_flows=table,
-        draws=draws,
-        npv_usd=npv,
-        npv_fusion_usd=npv_fusion,
-        capex_usd=float(table["capex_usd"].sum()),
-        breakeven_he3_price_usd_per_kg=pv_costs / pv_kg if pv_kg > 0.0 else math.inf,
-        fusion_value_usd_per_kg=value_per_kg,
+        strategic=_strategic(cfg, ops, table),
+        metrics=_metrics(cfg, ops, table, costs_usd),
+        npv_draws_usd=npv_draws,
         npv_band=montecarlo.npv_band(npv_draws),
-        problem=prob,
+        sobol=sobol,
+        tornado=tornado,
+        uncertain={name: cfg.uncertain[name].model_dump(exclude_none=True) for name in names},
         seed=seed_entropy(seed),
+    )
+
+
+def _metrics(
+    cfg: Economics, ops: OperationsResults, table: pd.DataFrame, costs_usd: pd.Series
+) -> dict[str, Any]:
+    net = table["net_usd"].to_numpy()
+    shipped = float(table["he3_shipped_kg"].sum())
+    sold = float(table["he3_sold_kg"].sum())
+    mwh_per_kg = float(fusion.electric_energy_mwh_per_kg(cfg.fusion_electric_efficiency))
+    reo_value = market.reo_value_usd_per_kg(ops.reo_mass_fractions, cfg.reo_price_usd_per_kg)
+    return {
+        "npv_usd": metrics.npv(net, cfg.discount_rate),
+        "irr": metrics.irr(net),
+        "payback_year": metrics.payback_year(net, cfg.discount_rate),
+        "cost_per_kg_he3_usd": metrics.levelised_cost_usd_per_kg(
+            costs_usd, table["he3_shipped_kg"], cfg.discount_rate
+        ),
+        "he3_fraction_sold": sold / shipped if shipped > 0.0 else float("nan"),
+        "he3_realized_price_usd_per_kg": (
+            float(table["he3_revenue_usd"].sum()) / sold if sold > 0.0 else float("nan")
+        ),
+        "fusion_value_usd_per_kg": float(
+            fusion.fusion_value_usd_per_kg(
+                cfg.fusion_electric_efficiency, cfg.electricity_price_usd_per_mwh
+            )
+        ),
+        "reo_value_usd_per_kg": reo_value,
+        # exporting 1 kg of concentrate pays when returning it costs less than it sells for
+        "ree_breakeven_launch_usd_per_kg": reo_value,
+        "production_mass_ratio": ops.production_mass_ratio,
+        "energy_payback": metrics.energy_payback(
+            landed_mass_kg=float(ops.annual["landed_mass_kg"].sum()),
+            embodied_energy_mj_per_kg=cfg.embodied_energy_mj_per_kg,
+            launch_energy_mj_per_kg=cfg.launch_energy_mj_per_kg,
+            lunar_electricity_mwh=float(ops.annual["energy_generated_mwh"].sum()),
+            he3_delivered_kg=shipped,
+            electric_mwh_per_kg_he3=mwh_per_kg,
+        ),
+    }
+
+
+def _strategic(cfg: Economics, ops: OperationsResults, table: pd.DataFrame) -> pd.DataFrame:
+    shipped = table["he3_shipped_kg"].to_numpy()[1:]
+    demand_kg = sum(t.volume_l_per_yr for t in cfg.he3_demand) / market.LITRES_PER_KG_STP
+    reo_t = sum(ops.annual[c].to_numpy() for c in ops.annual.columns if c.startswith("reo_")) / 1e3
+    per_gwe = float(fusion.kg_per_gwe_year(cfg.fusion_electric_efficiency))
+    share = partial(
+        np.divide, out=np.zeros_like(shipped), where=np.full(shipped.shape, demand_kg > 0)
+    )
+    return pd.DataFrame(
+        {
+            "he3_share_of_market": share(shipped, demand_kg),
+            "fusion_gw_supplied": shipped / per_gwe,
+            "ree_share_of_world_supply": reo_t / market.WORLD_REO_PRODUCTION_T_2024,
+            "ree_share_of_china_supply": reo_t / market.CHINA_REO_PRODUCTION_T_2024,
+        },
+        index=pd.RangeIndex(1, shipped.size + 1, name="year"),
     )

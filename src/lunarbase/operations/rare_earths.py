@@ -93,3 +93,12 @@ def reo_kg_by_group(
         oxide_ppm = sum(float(grades[el]) * oxide_factor(el) for el in elements)
         out[group] = ree_recovery_fraction * oxide_ppm * 1e-6 * excavated_t * 1000.0
     return out
+
+
+def reo_mass_fractions(th_ppm: float) -> dict[str, float]:
+    """Mass fraction of each element's oxide in the rare-earth concentrate [-] (recovery is
+    the same for every element, so the concentrate keeps the 15386 pattern; Th only scales it)."""
+    grades = ree_ppm(th_ppm)
+    oxide = {el: float(grades[el]) * oxide_factor(el) for els in GROUPS.values() for el in els}
+    total = sum(oxide.values())
+    return {el: ppm / total for el, ppm in oxide.items()} if total > 0.0 else {}

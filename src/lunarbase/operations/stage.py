@@ -37,7 +37,6 @@ References
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -45,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import simpy
+from scipy import stats
 
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.errors import ScenarioError
@@ -67,7 +67,7 @@ from lunarbase.operations.power import (
     priority_dispatch,
     solar_output_kw,
 )
-from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group
+from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group, reo_mass_fractions
 from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
 from lunarbase.scenario import Landing, Operations, Ramp
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
@@ -103,6 +103,32 @@ battery losses; ``energy_deficit_mwh`` what the loads asked for and did not get;
 ``reactor_thermal_energy_mwh`` the fission heat behind the fission electricity [MWh(th)].
 Every bin: generated = consumed + stored + curtailed + losses."""
 
+LANDED_MASS_COLUMNS = (
+    "miner_mass_landed_kg",
+    "reactor_mass_landed_kg",
+    "array_mass_landed_kg",
+    "battery_mass_landed_kg",
+    "spares_landed_kg",
+)
+"""Hardware landed in a bin by kind [kg] (the parts of ``landed_mass_kg``)."""
+
+
+LANDED_COLUMNS = (
+    "miners_landed",
+    "reactor_kwe_landed",
+    "array_kw_landed",
+    "battery_kwh_landed",
+    "miner_mass_landed_kg",
+    "reactor_mass_landed_kg",
+    "array_mass_landed_kg",
+    "battery_mass_landed_kg",
+    "spares_landed_kg",
+    "landed_mass_kg",
+)
+"""What landed in a bin (landings after the end of the run never happen): miners [count],
+plant [kWe], arrays [kW], battery [kWh], their masses, the spares and the whole payload [kg],
+dated by the landing schedule (the economics stage prices them in that year)."""
+
 ANNUAL_COLUMNS = (
     "regolith_excavated_t",
     "fines_processed_t",
@@ -121,6 +147,7 @@ ANNUAL_COLUMNS = (
     "miners_down",
     "power_limited_miners",
     "launches",
+    *LANDED_COLUMNS,
 )
 """Columns of :attr:`OperationsResults.annual` and ``daily``: mass flows [t, kg];
 ``thermal_energy_mwh`` the heat the heaters took from their source [MWh(th)]; the
@@ -128,7 +155,8 @@ ANNUAL_COLUMNS = (
 [kg]; He-3 shipped and lost [kg]; the He-3, the fines in the hopper [t] and the spares on the
 surface at the end of the bin [kg];
 availability the fraction of miner-hours on the Moon that were up [-]; mean miners up, down
-and up-but-idled for lack of power over the bin [count]; return flights flown."""
+and up-but-idled for lack of power over the bin [count]; return flights flown; and the
+:data:`LANDED_COLUMNS` (what landed in the bin)."""
 
 ENERGY_BALANCE = (
     "electric_energy_mwh",
@@ -303,6 +331,17 @@ class OperationsResults:
         Battery capacity landed [kWh] and its mass [kg].
     spares_landed_kg : float
         Spares landed into the surface store. [kg]
+    miner_power_kw : float
+        Electric draw of one miner digging and processing at full rate. [kW]
+    miner_mtbf_h, miner_mttr_h : float
+        Miners' mean time between failures and to repair. [h]
+    power_for_miners_kw : float
+        Mean generation over the run less the base load: what the miners could draw. [kW]
+    heat_use_fraction : float
+        Processing miner-hours / up miner-hours: the share of their rate the miners could
+        heat for (1 with electric heaters and power enough). [-]
+    reo_mass_fractions : dict of str to float
+        Mass fraction of each element's oxide in the rare-earth concentrate. [-]
     seed : int
         The run's seed (the units draw from the operations stage's stream).
     """
@@ -327,6 +366,12 @@ class OperationsResults:
     battery_kwh: float
     battery_mass_kg: float
     spares_landed_kg: float
+    miner_power_kw: float
+    miner_mtbf_h: float
+    miner_mttr_h: float
+    power_for_miners_kw: float
+    heat_use_fraction: float
+    reo_mass_fractions: dict[str, float]
     seed: int
 
     def total(self, column: str) -> float:
@@ -575,7 +620,16 @@ def simulate(
         "reactor_thermal_energy_mwh": fission_kw / cfg.reactor_thermal_efficiency / 1e3,
         "power_limited_miners": idle,
         "present": present,
-        "spares_landed_kg": event_hours(landed_h, n_hours, _spares(landings)),
+        **{
+            column: event_hours(
+                landed_h, n_hours, [payload_masses_kg(cfg, x)[column] for x in landings]
+            )
+            for column in LANDED_MASS_COLUMNS
+        },
+        **{
+            f"{name}_landed": event_hours(landed_h, n_hours, [getattr(x, name) for x in landings])
+            for name in ("miners", "reactor_kwe", "array_kw", "battery_kwh")
+        },
         "spares_taken_kg": cfg.spares_kg_per_repair * event_hours(miners.spares_taken_h, n_hours),
         **_flight_hours(flights, n_hours),
     }
@@ -606,6 +660,14 @@ def simulate(
         battery_kwh=float(cfg.battery_kwh),
         battery_mass_kg=float(cfg.battery_kwh * cfg.battery_mass_kg_per_kwh),
         spares_landed_kg=float(sum(_spares(landings))),
+        miner_power_kw=miner_electric_kw(cfg, heater_kw_th),
+        miner_mtbf_h=float(cfg.miner_mtbf_h),
+        miner_mttr_h=float(cfg.miner_mttr_h),
+        power_for_miners_kw=float(np.mean(fission_kw + solar_kw - base_demand)),
+        heat_use_fraction=float(dispatch.processed_miner_h.sum() / up.sum())
+        if up.sum() > 0
+        else 0.0,
+        reo_mass_fractions=reo_mass_fractions(feed.th_ppm),
         seed=seed_entropy(seed),
     )
 
@@ -660,6 +722,20 @@ def check_power(cfg: Operations, miner_kw: float) -> None:
         )
 
 
+def payload_masses_kg(cfg: Operations, landing: Landing) -> dict[str, float]:
+    """What one landing puts on the Moon, by kind (:data:`LANDED_MASS_COLUMNS`) [kg]: miners x
+    ``miner_mass_kg``, plant x ``reactor_mass_kg_per_kwe``, arrays x ``array_mass_kg_per_kw``,
+    battery x ``battery_mass_kg_per_kwh``, and the spares."""
+    masses = (
+        landing.miners * cfg.miner_mass_kg,
+        landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe,
+        landing.array_kw * cfg.array_mass_kg_per_kw,
+        landing.battery_kwh * cfg.battery_mass_kg_per_kwh,
+        landing.spares_kg,
+    )
+    return dict(zip(LANDED_MASS_COLUMNS, masses, strict=True))
+
+
 def check_landings(cfg: Operations) -> None:
     """Every landing's payload against its lander, and a first return flight after a landing.
 
@@ -671,13 +747,7 @@ def check_landings(cfg: Operations) -> None:
         happen.
     """
     for i, landing in enumerate(cfg.landings):
-        payload = (
-            landing.miners * cfg.miner_mass_kg
-            + landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe
-            + landing.array_kw * cfg.array_mass_kg_per_kw
-            + landing.battery_kwh * cfg.battery_mass_kg_per_kwh
-            + landing.spares_kg
-        )
+        payload = sum(payload_masses_kg(cfg, landing).values())
         what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe, arrays, batteries and spares"
         check_payload(i, landing.lander, payload, what)
     first_day = min(landing.day for landing in cfg.landings)
@@ -880,6 +950,12 @@ def _table(
     table["miners_down"] = (present_h - up_h) / lengths_h
     table["power_limited_miners"] = sums(flows["power_limited_miners"]) / lengths_h
     table["launches"] = np.rint(sums(flows["launches"])).astype(int)
+    table["miners_landed"] = np.rint(sums(flows["miners_landed"])).astype(int)
+    for name in ("reactor_kwe_landed", "array_kw_landed", "battery_kwh_landed"):
+        table[name] = sums(flows[name])
+    for column in LANDED_MASS_COLUMNS:
+        table[column] = sums(flows[column])
+    table["landed_mass_kg"] = np.sum([table[column] for column in LANDED_MASS_COLUMNS], axis=0)
     index = pd.RangeIndex(first, first + lengths_h.size, name=index_name)
     return pd.DataFrame(table, index=index)[list(ANNUAL_COLUMNS)]
 
@@ -916,24 +992,24 @@ def steady_state_availability(mtbf_h: float, mttr_h: float) -> float:
     return mtbf_h / (mtbf_h + mttr_h)
 
 
-def expected_working_miners(n_miners: int, powered_miners: float, availability: float) -> float:
+def expected_working_miners(
+    n_miners: int, powered_miners: ArrayLike, availability: ArrayLike
+) -> FloatArray:
     """Mean number of miners working: E[min(B, powered_miners)] with B ~ Binomial(n_miners,
     availability), for power enough for ``powered_miners`` (a real number) at once.
 
     Spare miners stand in for broken ones while there are more miners than power; with
-    ``powered_miners >= n_miners`` this is simply ``availability * n_miners``.
+    ``powered_miners >= n_miners`` this is simply ``availability * n_miners``. Broadcasts over
+    arrays of ``powered_miners`` and ``availability`` (the economics stage's surrogate calls it
+    once for all its draws).
     """
-    if powered_miners <= 0.0 or n_miners <= 0:
-        return 0.0
-    if powered_miners >= n_miners:
-        return availability * n_miners
-    return sum(
-        min(k, powered_miners)
-        * math.comb(n_miners, k)
-        * availability**k
-        * (1.0 - availability) ** (n_miners - k)
-        for k in range(n_miners + 1)
-    )
+    powered = np.clip(np.asarray(powered_miners, dtype=float), 0.0, None)
+    avail = np.asarray(availability, dtype=float)
+    if n_miners <= 0:
+        return np.zeros(np.broadcast(powered, avail).shape)
+    k = np.arange(n_miners + 1).reshape((-1,) + (1,) * np.broadcast(powered, avail).ndim)
+    pmf = stats.binom.pmf(k, n_miners, avail)
+    return np.asarray((np.minimum(k, powered) * pmf).sum(axis=0))
 
 
 def expected_he3_kg_per_year(
@@ -970,7 +1046,7 @@ def expected_he3_kg_per_year(
         return 0.0
     # each up miner asks for heat_use_fraction of its full draw, so the plant carries more
     powered = max(cfg.reactor_power_kwe - cfg.base_load_kw, 0.0) / (miner_kw * heat_use_fraction)
-    working = expected_working_miners(cfg.n_miners, powered, availability)
+    working = float(expected_working_miners(cfg.n_miners, powered, availability))
     excavated_t = working * HOURS_PER_YEAR * heat_use_fraction * cfg.excavation_t_per_h
     fines_t = processing.fines_processed_t(excavated_t, feed.fines_mass_fraction)
     he3_kg = processing.he3_extracted_kg(fines_t, feed.he3_fines_ppb, cfg.he3_release_fraction)

@@ -165,3 +165,59 @@ def npv_figure(npv_draws_usd: np.ndarray) -> str:
         **LAYOUT,
     )
     return _html(fig, "fig-npv")
+
+
+def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> str:
+    """Stacked bars of the cost lines by year [billion USD], the He-3 revenue as a line."""
+    fig = go.Figure()
+    for line in cost_lines:
+        fig.add_bar(x=cash_flows.index, y=cash_flows[line] / 1e9, name=line.removesuffix("_usd"))
+    fig.add_scatter(
+        x=cash_flows.index, y=cash_flows["he3_revenue_usd"] / 1e9, name="He-3 revenue", mode="lines"
+    )
+    fig.update_layout(
+        barmode="stack",
+        title="Costs by year (nominal inputs)",
+        xaxis_title="year",
+        yaxis_title="billion USD",
+        **LAYOUT,
+    )
+    return _html(fig, "fig-costs")
+
+
+def tornado_figure(tornado: pd.DataFrame) -> str:
+    """NPV with each uncertain input at its 5th and 95th percentile, the others at medians."""
+    rows = tornado.iloc[::-1]
+    base = float(rows["output_base"].iloc[0]) / 1e9 if len(rows) else 0.0
+    fig = go.Figure()
+    for column, name in (("output_low", "input at p05"), ("output_high", "input at p95")):
+        fig.add_bar(
+            y=list(rows.index), x=rows[column] / 1e9 - base, base=base, orientation="h", name=name
+        )
+    fig.update_layout(
+        barmode="overlay",
+        title="What moves the NPV (tornado)",
+        xaxis_title="NPV [billion USD]",
+        **LAYOUT,
+    )
+    return _html(fig, "fig-tornado")
+
+
+def market_figure(strategic: pd.DataFrame) -> str:
+    """Lunar output against the markets by year: He-3 shipped / today's demand, and REO /
+    world and Chinese supply (log scale)."""
+    fig = go.Figure()
+    for column in (
+        "he3_share_of_market",
+        "ree_share_of_world_supply",
+        "ree_share_of_china_supply",
+    ):
+        fig.add_scatter(x=strategic.index, y=strategic[column], name=column, mode="lines+markers")
+    fig.update_layout(
+        title="Could lunar output move the markets?",
+        xaxis_title="year",
+        yaxis_title="share [-]",
+        yaxis_type="log",
+        **LAYOUT,
+    )
+    return _html(fig, "fig-market")

@@ -34,6 +34,7 @@ def render(results: Results) -> str:
     import jinja2
     from plotly.offline import get_plotlyjs
 
+    from lunarbase.economics.montecarlo import COST_LINES
     from lunarbase.report import figures
 
     data = results.to_dict()
@@ -61,7 +62,10 @@ def render(results: Results) -> str:
         "he3": figures.he3_figure(res.maps),
         "ops": figures.operations_figure(ops.annual),
         "energy": figures.energy_figure(ops.daily),
-        "npv": figures.npv_figure(econ.draws["npv_usd"].to_numpy()),
+        "npv": figures.npv_figure(econ.npv_draws_usd),
+        "costs": figures.costs_figure(econ.cash_flows, COST_LINES),
+        "tornado": figures.tornado_figure(econ.tornado),
+        "market": figures.market_figure(econ.strategic),
     }
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lunarbase", "report/templates"),

@@ -1,0 +1,102 @@
+"""Figures of merit of a cash flow and of the base's energy balance.
+
+- NPV, IRR (the rate that makes NPV zero, by Brent's method on a bracketing interval) and the
+  payback year (first year the cumulative discounted net turns non-negative).
+- Cost per kg of He-3 delivered: discounted costs over discounted kg (a levelised cost).
+- Energy payback ratio, the "birth to death" method of White & Kulcinski [1]_: the electricity
+  the delivered He-3 makes in fusion plants over the energy to build, launch and run the base.
+  Terms (each shown): embodied energy of the hardware landed, propellant energy to land it,
+  and the electricity generated on the Moon to mine and process (the fission fuel's own
+  embodied energy and the sunlight of solar concentrators are not counted; the fusion plants'
+  own construction is outside the boundary). The paper's range for terrestrial plants is coal
+  11 to D-T fusion 27.
+
+References
+----------
+.. [1] White, S. W. & Kulcinski, G. L. (1998, rev. 1999) "Birth to death" analysis of the
+   energy payback ratio and CO2 gas emission rates from coal, fission, wind, and DT fusion
+   electrical power plants. UWFDM-1063, University of Wisconsin Fusion Technology Institute.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import optimize
+
+from lunarbase.typing import ArrayLike
+
+MJ_PER_MWH = 3600.0
+"""Megajoules in a megawatt-hour [MJ/MWh]."""
+
+
+def npv(net_usd: ArrayLike, discount_rate: float) -> float:
+    """Net present value of yearly flows (year 0 first) at ``discount_rate`` [1/yr]. [USD]"""
+    flows = np.asarray(net_usd, dtype=float)
+    return float((flows * (1.0 + discount_rate) ** -np.arange(flows.size)).sum())
+
+
+def irr(net_usd: ArrayLike) -> float | None:
+    """Internal rate of return [1/yr]: the rate in (-0.99, 100) where NPV = 0; None when the
+    flows never change sign there (e.g. a base that never earns back its cost)."""
+    lo, hi = -0.99, 100.0
+    f_lo, f_hi = npv(net_usd, lo), npv(net_usd, hi)
+    if not (math.isfinite(f_lo) and math.isfinite(f_hi)) or f_lo * f_hi > 0.0:
+        return None
+    return float(optimize.brentq(lambda r: npv(net_usd, r), lo, hi, xtol=1e-10))
+
+
+def payback_year(net_usd: ArrayLike, discount_rate: float) -> int | None:
+    """First year whose cumulative discounted net is >= 0 after a spend; None if never."""
+    flows = np.asarray(net_usd, dtype=float)
+    cumulative = np.cumsum(flows * (1.0 + discount_rate) ** -np.arange(flows.size))
+    spent = np.flatnonzero(cumulative < 0.0)
+    if spent.size == 0:
+        return None
+    after = np.flatnonzero(cumulative[spent[0] :] >= 0.0)
+    return int(spent[0] + after[0]) if after.size else None
+
+
+def levelised_cost_usd_per_kg(
+    costs_usd: ArrayLike, delivered_kg: ArrayLike, discount_rate: float
+) -> float:
+    """Discounted costs over discounted kg delivered [USD/kg]; inf if nothing is delivered."""
+    factor = (1.0 + discount_rate) ** -np.arange(np.size(costs_usd))
+    kg = float((np.asarray(delivered_kg, dtype=float) * factor).sum())
+    cost = float((np.asarray(costs_usd, dtype=float) * factor).sum())
+    return cost / kg if kg > 0.0 else math.inf
+
+
+def energy_payback(
+    *,
+    landed_mass_kg: float,
+    embodied_energy_mj_per_kg: float,
+    launch_energy_mj_per_kg: float,
+    lunar_electricity_mwh: float,
+    he3_delivered_kg: float,
+    electric_mwh_per_kg_he3: float,
+) -> dict[str, float]:
+    """The energy payback ratio and its terms (White & Kulcinski [1]_), all in MWh.
+
+    Returns
+    -------
+    dict
+        ``embodied_energy_mwh`` (hardware landed x embodied energy), ``launch_energy_mwh``
+        (landed mass x propellant energy per kg landed), ``lunar_operations_mwh`` (electricity
+        generated on the Moon), ``energy_invested_mwh`` (their sum),
+        ``electricity_from_he3_mwh`` (He-3 delivered x electricity per kg) and
+        ``energy_payback_ratio`` [-] (nan when nothing was invested).
+    """
+    embodied = landed_mass_kg * embodied_energy_mj_per_kg / MJ_PER_MWH
+    launch = landed_mass_kg * launch_energy_mj_per_kg / MJ_PER_MWH
+    invested = embodied + launch + lunar_electricity_mwh
+    output = he3_delivered_kg * electric_mwh_per_kg_he3
+    return {
+        "embodied_energy_mwh": embodied,
+        "launch_energy_mwh": launch,
+        "lunar_operations_mwh": lunar_electricity_mwh,
+        "energy_invested_mwh": invested,
+        "electricity_from_he3_mwh": output,
+        "energy_payback_ratio": output / invested if invested > 0.0 else math.nan,
+    }
