@@ -171,7 +171,7 @@ def fusion(
     as_json: JsonOpt = False,
 ) -> None:
     """D-He3 fusion energy of a mass of He-3: heat, electricity, GWe-years, homes for a year."""
-    from lunarbase.economics import fusion as physics
+    from lunarbase import economics as physics
 
     if not he3_kg >= 0.0:
         raise QueryError(f"--he3-kg: must be >= 0 (got {he3_kg})")

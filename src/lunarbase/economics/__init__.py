@@ -17,15 +17,27 @@ from lunarbase.economics import (
     surrogate,
     sweep,
 )
+from lunarbase.economics.fusion import (
+    electric_energy_mwh_per_kg,
+    fusion_energy_j_per_kg_he3,
+    homes_powered_for_a_year,
+    kg_per_gwe_year,
+)
+from lunarbase.economics.montecarlo import COST_LINES
 from lunarbase.economics.stage import MONEY, EconomicsResults, evaluate
 
 __all__ = [
+    "COST_LINES",
     "MONEY",
     "EconomicsResults",
     "costs",
     "distributions",
+    "electric_energy_mwh_per_kg",
     "evaluate",
     "fusion",
+    "fusion_energy_j_per_kg_he3",
+    "homes_powered_for_a_year",
+    "kg_per_gwe_year",
     "market",
     "metrics",
     "montecarlo",

@@ -34,7 +34,7 @@ def render(results: Results) -> str:
     import jinja2
     from plotly.offline import get_plotlyjs
 
-    from lunarbase.economics.montecarlo import COST_LINES
+    from lunarbase.economics import COST_LINES
     from lunarbase.report import figures
 
     data = results.to_dict()
