@@ -86,7 +86,7 @@ class Results:
         Yearly regolith [t], fines [t], He-3 extracted and shipped [kg], availability [-],
         launches; fleet size [count] and plant power [kWe].
     economics : lunarbase.EconomicsResults
-        Cash flows [USD], NPV [USD] and its Monte Carlo band, breakeven price [USD/kg].
+        Cash flows [USD], NPV [USD] and its Monte Carlo band, metrics, Sobol indices.
     """
 
     scenario: Scenario

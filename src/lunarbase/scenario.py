@@ -551,6 +551,9 @@ DISTRIBUTIONS = {
 }
 """Distribution families of :class:`Distribution` and the parameters each takes."""
 
+DISTRIBUTION_PARAMETERS = ("low", "high", "mode", "mean", "sd", "median", "sigma")
+"""Every parameter a :class:`Distribution` may be given."""
+
 
 class Distribution(_Section):
     """An uncertain input: a distribution family, its parameters (in the input's unit) and the
@@ -571,30 +574,26 @@ class Distribution(_Section):
     @model_validator(mode="after")
     def _parameters_fit_the_family(self) -> Distribution:
         wanted = DISTRIBUTIONS[self.dist]
-        given = {n for n in ("low", "high", "mode", "mean", "sd", "median", "sigma")}
-        given = {n for n in given if getattr(self, n) is not None}
+        given = {n for n in DISTRIBUTION_PARAMETERS if getattr(self, n) is not None}
         if given != set(wanted):
             raise ValueError(
                 f"{self.dist} takes {', '.join(wanted)} (got {', '.join(sorted(given)) or 'none'})"
             )
         v = {n: float(getattr(self, n)) for n in wanted}
-        problems = {
-            "uniform": v.get("low", 0.0) >= v.get("high", 1.0),
-            "loguniform": not 0.0 < v.get("low", 1.0) < v.get("high", 2.0),
-            "triangular": not v.get("low", 0.0) <= v.get("mode", 0.5) <= v.get("high", 1.0)
-            or v.get("low", 0.0) >= v.get("high", 1.0),
-            "normal": v.get("sd", 1.0) <= 0.0,
-            "lognormal": v.get("median", 1.0) <= 0.0 or v.get("sigma", 1.0) <= 0.0,
-        }
-        rules = {
-            "uniform": "low < high",
-            "loguniform": "0 < low < high",
-            "triangular": "low <= mode <= high and low < high",
-            "normal": "sd > 0",
-            "lognormal": "median > 0 and sigma > 0",
-        }
-        if problems[self.dist]:
-            raise ValueError(f"{self.dist} needs {rules[self.dist]}")
+        match self.dist:
+            case "uniform":
+                ok, rule = v["low"] < v["high"], "low < high"
+            case "loguniform":
+                ok, rule = 0.0 < v["low"] < v["high"], "0 < low < high"
+            case "triangular":
+                ok = v["low"] <= v["mode"] <= v["high"] and v["low"] < v["high"]
+                rule = "low <= mode <= high and low < high"
+            case "normal":
+                ok, rule = v["sd"] > 0.0, "sd > 0"
+            case _:  # lognormal
+                ok, rule = v["median"] > 0.0 and v["sigma"] > 0.0, "median > 0 and sigma > 0"
+        if not ok:
+            raise ValueError(f"{self.dist} needs {rule}")
         return self
 
 

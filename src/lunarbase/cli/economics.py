@@ -18,6 +18,7 @@ from lunarbase.cli.options import (
     print_quantities,
     progress,
     scenario_options,
+    skip_sites,
 )
 from lunarbase.errors import QueryError
 
@@ -69,7 +70,7 @@ def _economics(
         raise QueryError("--workers and --scheduler: give one or the other")
     with progress() as tick:
         chain = chain_for(
-            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=_skip
+            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
         )
         ops = chain.run(until="operations").operations
         assert ops is not None
@@ -197,8 +198,3 @@ def fusion(
         f"D-He3 fusion of {he3_kg:g} kg of He-3",
         [(k, format_value(v, "{:.4g}")) for k, v in data.items()],
     )
-
-
-def _skip(chain: Any) -> None:
-    """The site ranking is not needed for the economics: skipped."""
-    return None

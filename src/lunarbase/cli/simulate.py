@@ -19,6 +19,7 @@ from lunarbase.cli.options import (
     print_quantities,
     progress,
     scenario_options,
+    skip_sites,
 )
 
 ROWS = (
@@ -63,7 +64,7 @@ def simulate(
         raise QueryError(f"--csv {csv}: cannot write there ({csv.parent} is not a folder)")
     with progress() as tick:
         chain = chain_for(
-            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=_skip
+            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
         )
         ops = chain.run(until="operations").operations
     assert ops is not None
@@ -93,8 +94,3 @@ def simulate(
         )
     if csv is not None:
         out.print(f"daily series: {csv}")
-
-
-def _skip(chain: Any) -> None:
-    """The site ranking is not needed to simulate the base: skipped."""
-    return None

@@ -19,7 +19,7 @@ import numpy as np
 
 from lunarbase.economics import costs, fusion, market
 from lunarbase.economics.distributions import quantile
-from lunarbase.economics.surrogate import he3_output_scale
+from lunarbase.economics.surrogate import MULTIPLIERS, he3_output_scale
 from lunarbase.operations import OperationsResults
 from lunarbase.typing import FloatArray
 
@@ -43,10 +43,15 @@ REVENUE_LINES = ("he3_revenue_usd", "ree_revenue_usd", "byproduct_value_usd")
 """Revenue lines of :func:`cash_flows` [USD]."""
 
 
+def nominal_value(cfg: Any, name: str) -> float:
+    """The scenario's value of input ``name`` (``cfg`` the ``[economics]`` table); operations
+    multipliers (``*_scale``, not fields of the table) are 1."""
+    return float(getattr(cfg, name)) if hasattr(cfg, name) else 1.0
+
+
 def nominal_inputs(cfg: Any, names: Sequence[str]) -> dict[str, float]:
-    """The scenario's value of each uncertain input (``cfg`` the ``[economics]`` table);
-    operations multipliers (``*_scale``) are 1."""
-    return {name: float(getattr(cfg, name)) if hasattr(cfg, name) else 1.0 for name in names}
+    """:func:`nominal_value` of each of ``names``."""
+    return {name: nominal_value(cfg, name) for name in names}
 
 
 def inputs_from_u(u: FloatArray, cfg: Any, names: Sequence[str]) -> dict[str, FloatArray]:
@@ -55,25 +60,18 @@ def inputs_from_u(u: FloatArray, cfg: Any, names: Sequence[str]) -> dict[str, Fl
     return {name: quantile(cfg.uncertain[name], u[:, j]) for j, name in enumerate(names)}
 
 
-def _inputs(x: Mapping[str, FloatArray], cfg: Any, n: int) -> dict[str, FloatArray]:
-    """``x`` completed with every economics field and multiplier the model reads."""
-    fields = (
-        "launch_cost_usd_per_kg",
-        "he3_price_usd_per_l",
-        "development_cost_usd",
-        "miner_unit_cost_usd",
-        "reactor_cost_usd_per_kg",
-        "annual_opex_fraction",
-        "return_flight_cost_usd",
-        "return_cost_usd_per_kg",
-        "discount_rate",
-        "fusion_demand_gwe",
-        "fusion_electric_efficiency",
-        "electricity_price_usd_per_mwh",
-    )
-    full = {name: np.full(n, float(getattr(cfg, name))) for name in fields}
-    full.update({name: np.asarray(v, dtype=float) for name, v in x.items()})
-    return full
+class _Inputs(dict[str, FloatArray]):
+    """The drawn inputs by name; any other input the model reads is its :func:`nominal_value`
+    for all ``n`` draws."""
+
+    def __init__(self, x: Mapping[str, FloatArray], cfg: Any, n: int) -> None:
+        super().__init__({name: np.asarray(v, dtype=float) for name, v in x.items()})
+        self.cfg, self.n = cfg, n
+
+    def __missing__(self, name: str) -> FloatArray:
+        value = np.full(self.n, nominal_value(self.cfg, name))
+        self[name] = value
+        return value
 
 
 def he3_demand(x: Mapping[str, FloatArray], cfg: Any) -> tuple[FloatArray, FloatArray]:
@@ -108,20 +106,20 @@ class Model:
         """An annual column of the operations results (years 1..N)."""
         return self.ops.annual[name].to_numpy(dtype=float)
 
-    def cash_flows(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
-        """Every cost and revenue line, He-3 sold and its price, per draw and year (shape
-        (n, years + 1), column 0 is year 0) [USD, kg]; ``net_usd`` and ``discount_factor``."""
+    def _lines(self, x: Mapping[str, FloatArray]) -> tuple[dict[str, FloatArray], _Inputs]:
+        """The cost and revenue lines, He-3 shipped, sold and its price over operating years
+        1..N, shape (n, N), and the completed inputs."""
         cfg, n = self.cfg, len(next(iter(x.values()))) if x else 1
-        v = _inputs(x, cfg, n)
+        v = _Inputs(x, cfg, n)
         col = self.column
-        shipped = he3_output_scale(v, self.ops)[:, None] * col("he3_shipped_kg")[None, :]
+        scale = he3_output_scale({name: v[name] for name in MULTIPLIERS}, self.ops)
+        shipped = scale[:, None] * col("he3_shipped_kg")[None, :]
         volumes, prices = he3_demand(v, cfg)
         sold, price = market.clear_he3_market(shipped, volumes, prices)
-        reo_kg = np.sum([col(c) for c in self.ops.annual.columns if c.startswith("reo_")], axis=0)
         reo_value = market.reo_value_usd_per_kg(
             self.ops.reo_mass_fractions, cfg.reo_price_usd_per_kg
         )
-        exported = np.asarray(reo_kg) * (1.0 if cfg.ree_exported else 0.0)
+        exported = self.ops.ree_oxide_kg_by_year * (1.0 if cfg.ree_exported else 0.0)
         used = np.sum([col(c) for c in BYPRODUCTS_USED], axis=0)
         build = {
             "miner_build_usd": costs.miner_build_usd(
@@ -162,26 +160,46 @@ class Model:
             "he3_sold_kg": sold,
             "he3_price_usd_per_kg": price,
         }
+        return lines, v
+
+    def cash_flows(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+        """Every cost and revenue line, He-3 shipped and sold and its price, per draw and year
+        (shape (n, years + 1); column 0 is year 0, when only development is paid) [USD, kg,
+        USD/kg]; ``net_usd`` and ``discount_factor``."""
+        lines, v = self._lines(x)
         out = {
             name: np.pad(np.asarray(a, dtype=float), ((0, 0), (1, 0))) for name, a in lines.items()
         }
         out["he3_price_usd_per_kg"][:, 0] = np.nan
         out["development_usd"] = np.zeros_like(out["om_usd"])
         out["development_usd"][:, 0] = v["development_cost_usd"]
-        net = np.zeros_like(out["om_usd"])
-        for line in REVENUE_LINES:
-            net = net + out[line]
-        for line in COST_LINES:
-            net = net - out[line]
-        out["net_usd"] = net
-        years = np.arange(out["net_usd"].shape[1], dtype=float)
-        out["discount_factor"] = (1.0 + v["discount_rate"][:, None]) ** -years[None, :]
+        out["net_usd"] = _net(out)
+        out["discount_factor"] = _discount(v["discount_rate"], out["net_usd"].shape[1])
         return out
 
     def npv_usd(self, x: Mapping[str, FloatArray]) -> FloatArray:
-        """Net present value per draw [USD]."""
-        flows = self.cash_flows(x)
-        return np.asarray((flows["net_usd"] * flows["discount_factor"]).sum(axis=1))
+        """Net present value per draw [USD]: the development cost in year 0, then each
+        operating year's net, discounted (no year-0 padding of every line: the hot path)."""
+        lines, v = self._lines(x)
+        factor = _discount(v["discount_rate"], lines["om_usd"].shape[1] + 1)[:, 1:]
+        return np.asarray((_net(lines) * factor).sum(axis=1) - v["development_cost_usd"])
+
+
+def _net(lines: Mapping[str, FloatArray]) -> FloatArray:
+    """Revenue lines less the cost lines among ``lines``, per draw and year [USD]."""
+    net = np.zeros(np.shape(lines["om_usd"]))
+    for line in REVENUE_LINES:
+        net = net + lines[line]
+    for line in COST_LINES:
+        if line in lines:
+            net = net - lines[line]
+    return net
+
+
+def _discount(rate: FloatArray, n_years: int) -> FloatArray:
+    """``(1 + rate) ** -t`` for t = 0..n_years - 1, shape (n, n_years) [-]."""
+    years = np.arange(n_years, dtype=float)
+    return np.asarray((1.0 + np.asarray(rate)[:, None]) ** -years[None, :])
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,7 +11,6 @@ tornado of the same model come from :mod:`.sensitivity`. Money is real 2025 US d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -207,14 +206,11 @@ def _metrics(
 def _strategic(cfg: Economics, ops: OperationsResults, table: pd.DataFrame) -> pd.DataFrame:
     shipped = table["he3_shipped_kg"].to_numpy()[1:]
     demand_kg = sum(t.volume_l_per_yr for t in cfg.he3_demand) / market.LITRES_PER_KG_STP
-    reo_t = sum(ops.annual[c].to_numpy() for c in ops.annual.columns if c.startswith("reo_")) / 1e3
+    reo_t = ops.ree_oxide_kg_by_year / 1e3
     per_gwe = float(fusion.kg_per_gwe_year(cfg.fusion_electric_efficiency))
-    share = partial(
-        np.divide, out=np.zeros_like(shipped), where=np.full(shipped.shape, demand_kg > 0)
-    )
     return pd.DataFrame(
         {
-            "he3_share_of_market": share(shipped, demand_kg),
+            "he3_share_of_market": shipped / demand_kg if demand_kg > 0.0 else 0.0 * shipped,
             "fusion_gw_supplied": shipped / per_gwe,
             "ree_share_of_world_supply": reo_t / market.WORLD_REO_PRODUCTION_T_2024,
             "ree_share_of_china_supply": reo_t / market.CHINA_REO_PRODUCTION_T_2024,

@@ -19,6 +19,10 @@ import numpy as np
 from lunarbase.operations import OperationsResults, expected_working_miners
 from lunarbase.typing import FloatArray
 
+MULTIPLIERS = ("he3_grade_scale", "he3_release_scale", "miner_power_scale", "miner_mtbf_scale")
+"""The surrogate's inputs: multipliers on the simulated grade, release fraction, miner draw
+and MTBF [-], nominal 1."""
+
 
 def _working(ops: OperationsResults, power_scale: FloatArray, mtbf_scale: FloatArray) -> FloatArray:
     mean_draw_kw = ops.miner_power_kw * max(ops.heat_use_fraction, 1e-12)

@@ -165,11 +165,18 @@ def _stack(blocks: Sequence[FloatArray], sizes: Sequence[int]) -> FloatArray:
     return np.concatenate(blocks, axis=0)
 
 
+def _apply(fn: BlockFn, seed: np.random.SeedSequence, n: int) -> FloatArray:
+    """``fn(seed, n)``: a task that receives the scattered ``fn``."""
+    return fn(seed, n)
+
+
 def _run_on(
     client: Client, fn: BlockFn, seeds: list[np.random.SeedSequence], sizes: list[int]
 ) -> list[FloatArray]:
-    """One task per block on ``client``, gathered in block order."""
-    futures = client.map(fn, seeds, sizes, pure=False)
+    """One task per block on ``client``, gathered in block order. ``fn`` (with whatever state
+    it carries) is sent to every worker once, not with each task."""
+    [shared] = client.scatter([fn], broadcast=True, hash=False)
+    futures = client.map(_apply, [shared] * len(seeds), seeds, sizes, pure=False)
     blocks: list[FloatArray] = client.gather(futures)
     return blocks
 
