@@ -43,6 +43,26 @@ def test_sensitivity_json_has_sobol_indices(mirror: Path) -> None:
     sobol = json.loads(proc.stdout)["sobol"]
     assert set(next(iter(sobol.values()))) == {"S1", "S1_conf", "ST", "ST_conf"}
     assert_one_line_error(cli("sensitivity", "--samples", "100"), "--samples", "power of two")
+    same = cli(
+        "economics",
+        "--years",
+        "2",
+        "--samples",
+        "10",
+        "--set",
+        "economics.sensitivity_samples=64",
+        "--json",
+    )
+    assert json.loads(same.stdout)["sobol"] == sobol  # the stage's own indices for the seed
+
+
+def test_bad_worker_counts_are_one_line_errors_before_any_work() -> None:
+    start = time.monotonic()
+    assert_one_line_error(cli("economics", "--workers", "0"), "--workers", "at least 1")
+    assert_one_line_error(
+        cli("economics", "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"), "--workers"
+    )
+    assert time.monotonic() - start < 30.0  # refused before the pipeline runs
 
 
 def test_fusion_gives_a_gwe_year_for_100_kg() -> None:

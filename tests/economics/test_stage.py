@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from lunarbase.economics import evaluate, market, montecarlo, surrogate
+from lunarbase.economics import evaluate, market, montecarlo, npv_sensitivity, surrogate
 from lunarbase.operations import OperationsResults, simulate
 from lunarbase.scenario import Economics
 from tests.operations.helpers import feed, ops, shipping_only
@@ -161,3 +161,21 @@ def test_default_scenario_results_are_json_and_name_the_dominant_input(
     assert set(out["strategic"]) >= {"he3_share_of_market", "fusion_gw_supplied"}
     top = res.sobol["ST"].idxmax()
     assert top == res.tornado.index[0]  # both analyses agree on what dominates
+
+
+def test_sensitivity_alone_equals_the_stage_and_reo_value_is_by_year(
+    base: OperationsResults,
+) -> None:
+    """npv_sensitivity gives the stage's own Sobol indices for the seed (no Monte Carlo run);
+    the strategic view's REO value is each year's oxide at the concentrate's USGS value."""
+    cfg = Economics(sensitivity_samples=64)
+    res = evaluate(cfg, base, seed=9, samples=10)
+    sobol, tornado = npv_sensitivity(cfg, base, seed=9)
+    assert sobol.equals(res.sobol) and tornado.equals(res.tornado)
+    assert not npv_sensitivity(cfg, base, seed=10)[0].equals(sobol)
+    per_kg = market.reo_value_usd_per_kg(base.reo_mass_fractions, cfg.reo_price_usd_per_kg)
+    assert per_kg > 0.0
+    np.testing.assert_allclose(
+        res.strategic["ree_oxide_value_usd"], base.ree_oxide_kg_by_year * per_kg
+    )
+    assert res.strategic["ree_oxide_kg"].sum() == pytest.approx(base.ree_oxide_kg_by_year.sum())

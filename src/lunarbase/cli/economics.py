@@ -3,6 +3,7 @@ how sure we are (the economics stage), and the D-He3 energetics of a mass of He-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -21,6 +22,7 @@ from lunarbase.cli.options import (
     skip_sites,
 )
 from lunarbase.errors import QueryError
+from lunarbase.seeds import seed_entropy
 
 SamplesOpt = Annotated[
     int | None,
@@ -53,14 +55,27 @@ ROWS = (
 """Table rows: label, path in the results' dict, format."""
 
 
+def _operations(
+    overrides: dict[str, Any], scenario: str | None, seed: int | None, sets: list[str] | None
+) -> tuple[Any, Any, Callable[[str, float], None]]:
+    """The chain run to the operations stage (sites skipped), and its progress ticker."""
+    with progress() as tick:
+        chain = chain_for(
+            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
+        )
+        ops = chain.run(until="operations").operations
+    assert ops is not None
+    return chain, ops, tick
+
+
 def _economics(
     overrides: dict[str, Any],
     scenario: str | None,
     seed: int | None,
     sets: list[str] | None,
     samples: int | None,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    workers: int | None,
+    scheduler: str | None,
 ) -> tuple[Any, Any]:
     from lunarbase.economics import evaluate
 
@@ -68,21 +83,18 @@ def _economics(
         raise QueryError(f"--samples: must be at least 1 (got {samples})")
     if workers is not None and scheduler is not None:
         raise QueryError("--workers and --scheduler: give one or the other")
-    with progress() as tick:
-        chain = chain_for(
-            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
-        )
-        ops = chain.run(until="operations").operations
-        assert ops is not None
-        tick("economics", 0.0)
-        result = evaluate(
-            chain.scenario.economics,
-            ops,
-            seed=chain.seeds["economics"],
-            samples=samples,
-            workers=workers,
-            scheduler=scheduler,
-        )
+    if workers is not None and workers < 1:
+        raise QueryError(f"--workers: must be at least 1 (got {workers})")
+    chain, ops, tick = _operations(overrides, scenario, seed, sets)
+    tick("economics", 0.0)
+    result = evaluate(
+        chain.scenario.economics,
+        ops,
+        seed=chain.seeds["economics"],
+        samples=samples,
+        workers=workers,
+        scheduler=scheduler,
+    )
     return chain, result
 
 
@@ -135,18 +147,17 @@ def sensitivity(
         if samples < 2 or samples & (samples - 1):
             raise QueryError(f"--samples: {samples} is not a power of two >= 2")
         overrides = {**overrides, "economics.sensitivity_samples": samples}
-    chain, result = _economics(overrides, scenario, seed, sets, samples=16)
-    data = result.to_dict()
+    from lunarbase.economics import npv_sensitivity, sensitivity_to_dict
+
+    chain, ops, _ = _operations(overrides, scenario, seed, sets)
+    sobol, tornado = npv_sensitivity(chain.scenario.economics, ops, seed=chain.seeds["economics"])
+    data = {
+        "seed": seed_entropy(chain.seeds["economics"]),
+        "sensitivity_samples": chain.scenario.economics.sensitivity_samples,
+        **sensitivity_to_dict(sobol, tornado),
+    }
     if as_json:
-        print_json(
-            {
-                "seed": data["seed"],
-                "sensitivity_samples": chain.scenario.economics.sensitivity_samples,
-                "sobol": data["sobol"],
-                "tornado": data["tornado"],
-                "provenance": provenance(chain.scenario),
-            }
-        )
+        print_json({**data, "provenance": provenance(chain.scenario)})
         return
     rows = [
         (

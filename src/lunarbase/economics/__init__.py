@@ -24,7 +24,13 @@ from lunarbase.economics.fusion import (
     kg_per_gwe_year,
 )
 from lunarbase.economics.montecarlo import COST_LINES
-from lunarbase.economics.stage import MONEY, EconomicsResults, evaluate
+from lunarbase.economics.stage import (
+    MONEY,
+    EconomicsResults,
+    evaluate,
+    npv_sensitivity,
+    sensitivity_to_dict,
+)
 
 __all__ = [
     "COST_LINES",
@@ -41,7 +47,9 @@ __all__ = [
     "market",
     "metrics",
     "montecarlo",
+    "npv_sensitivity",
     "sensitivity",
+    "sensitivity_to_dict",
     "surrogate",
     "sweep",
 ]

@@ -42,7 +42,9 @@ class EconomicsResults:
         By year 1..N: ``he3_share_of_market`` (shipped / today's He-3 demand) [-],
         ``fusion_gw_supplied`` (GWe of D-He3 plants the shipped He-3 would run) [GWe],
         ``ree_share_of_world_supply`` and ``ree_share_of_china_supply`` (REO against 2024 USGS
-        production) [-].
+        production) [-], ``ree_oxide_kg`` (rare-earth oxide extracted) [kg] and
+        ``ree_oxide_value_usd`` (that oxide at the scenario's USGS prices, whether or not it is
+        exported) [USD].
     metrics : dict
         ``npv_usd``, ``irr``, ``payback_year``, ``cost_per_kg_he3_usd``,
         ``he3_fraction_sold``, ``he3_realized_price_usd_per_kg``, ``fusion_value_usd_per_kg``,
@@ -75,9 +77,6 @@ class EconomicsResults:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready results (plain floats, non-finite values as ``None``; no per-draw rows)."""
 
-        def table(frame: pd.DataFrame, index: str) -> dict[str, Any]:
-            return {index: list(frame.index), **frame.to_dict(orient="list")}
-
         return plain(
             {
                 "seed": int(self.seed),
@@ -87,12 +86,22 @@ class EconomicsResults:
                 "prob_npv_positive": self.npv_band["prob_npv_positive"],
                 "montecarlo_draws": int(self.npv_draws_usd.size),
                 "uncertain": self.uncertain,
-                "sobol": {name: row for name, row in self.sobol.to_dict(orient="index").items()},
-                "tornado": table(self.tornado, "input"),
-                "strategic": table(self.strategic, "year"),
-                "cash_flows": table(self.cash_flows, "year"),
+                **sensitivity_to_dict(self.sobol, self.tornado),
+                "strategic": _columns(self.strategic, "year"),
+                "cash_flows": _columns(self.cash_flows, "year"),
             }
         )
+
+
+def _columns(frame: pd.DataFrame, index: str) -> dict[str, Any]:
+    """A table as ``{index: [...], column: [...], ...}``."""
+    return {index: list(frame.index), **frame.to_dict(orient="list")}
+
+
+def sensitivity_to_dict(sobol: pd.DataFrame, tornado: pd.DataFrame) -> dict[str, Any]:
+    """``{"sobol": {input: {S1, S1_conf, ST, ST_conf}}, "tornado": {input: [...], ...}}``,
+    JSON-ready: the sensitivity part of :meth:`EconomicsResults.to_dict`."""
+    return plain({"sobol": sobol.to_dict(orient="index"), "tornado": _columns(tornado, "input")})
 
 
 def evaluate(
@@ -134,22 +143,11 @@ def evaluate(
     table["cumulative_discounted_usd"] = table["discounted_net_usd"].cumsum()
     costs_usd = table[list(montecarlo.COST_LINES)].sum(axis=1)
 
-    mc_seed, sobol_seed = fresh_sequence(seed).spawn(2)
+    mc_seed, _ = _seeds(seed)
     n_draws = cfg.montecarlo_draws if samples is None else samples
     block = montecarlo.NpvDraws(model, names)
     npv_draws = sweep.map_blocks(block, n_draws, seed=mc_seed, workers=workers, scheduler=scheduler)
-
-    def npv_of_u(u: FloatArray) -> FloatArray:
-        return model.npv_usd(montecarlo.inputs_from_u(u, cfg, names))
-
-    if names:
-        sobol = sensitivity.sobol_indices(
-            npv_of_u, names, n_base=cfg.sensitivity_samples, seed=sobol_seed
-        )
-        tornado = sensitivity.tornado(npv_of_u, names)
-    else:  # nothing uncertain: nothing to apportion
-        sobol = pd.DataFrame(columns=["S1", "S1_conf", "ST", "ST_conf"])
-        tornado = pd.DataFrame(columns=["output_low", "output_high", "output_base", "swing"])
+    sobol, tornado = _sensitivity(cfg, model, seed)
 
     return EconomicsResults(
         cash_flows=table,
@@ -162,6 +160,58 @@ def evaluate(
         uncertain={name: cfg.uncertain[name].model_dump(exclude_none=True) for name in names},
         seed=seed_entropy(seed),
     )
+
+
+def npv_sensitivity(
+    cfg: Economics, ops: OperationsResults, *, seed: SeedLike
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sobol indices and tornado of NPV alone, without the Monte Carlo sweep.
+
+    The same numbers as :func:`evaluate` gives for the same ``seed`` (its ``sobol`` and
+    ``tornado``): the Sobol sample is drawn from the seed's second child in both.
+
+    Parameters
+    ----------
+    cfg : lunarbase.scenario.Economics
+        Prices, markets, discounting, the uncertain inputs and ``sensitivity_samples``.
+    ops : lunarbase.operations.OperationsResults
+        What the base landed, extracted and shipped, year by year.
+    seed : int or numpy.random.SeedSequence
+        The economics stage's seed.
+
+    Returns
+    -------
+    sobol, tornado : pandas.DataFrame
+        As :attr:`EconomicsResults.sobol` and :attr:`EconomicsResults.tornado`.
+    """
+    return _sensitivity(cfg, montecarlo.Model(cfg, ops), seed)
+
+
+def _seeds(seed: SeedLike) -> tuple[np.random.SeedSequence, np.random.SeedSequence]:
+    """The Monte Carlo's and the Sobol sample's seeds: the first two children of ``seed``."""
+    mc_seed, sobol_seed = fresh_sequence(seed).spawn(2)
+    return mc_seed, sobol_seed
+
+
+def _sensitivity(
+    cfg: Economics, model: montecarlo.Model, seed: SeedLike
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sobol indices and tornado of ``model``'s NPV over the scenario's uncertain inputs."""
+    names = tuple(cfg.uncertain)
+    if not names:  # nothing uncertain: nothing to apportion
+        return (
+            pd.DataFrame(columns=["S1", "S1_conf", "ST", "ST_conf"]),
+            pd.DataFrame(columns=["output_low", "output_high", "output_base", "swing"]),
+        )
+
+    def npv_of_u(u: FloatArray) -> FloatArray:
+        return model.npv_usd(montecarlo.inputs_from_u(u, cfg, names))
+
+    _, sobol_seed = _seeds(seed)
+    sobol = sensitivity.sobol_indices(
+        npv_of_u, names, n_base=cfg.sensitivity_samples, seed=sobol_seed
+    )
+    return sobol, sensitivity.tornado(npv_of_u, names)
 
 
 def _metrics(
@@ -206,7 +256,9 @@ def _metrics(
 def _strategic(cfg: Economics, ops: OperationsResults, table: pd.DataFrame) -> pd.DataFrame:
     shipped = table["he3_shipped_kg"].to_numpy()[1:]
     demand_kg = sum(t.volume_l_per_yr for t in cfg.he3_demand) / market.LITRES_PER_KG_STP
-    reo_t = ops.ree_oxide_kg_by_year / 1e3
+    reo_kg = ops.ree_oxide_kg_by_year
+    reo_t = reo_kg / 1e3
+    reo_value = market.reo_value_usd_per_kg(ops.reo_mass_fractions, cfg.reo_price_usd_per_kg)
     per_gwe = float(fusion.kg_per_gwe_year(cfg.fusion_electric_efficiency))
     return pd.DataFrame(
         {
@@ -214,6 +266,8 @@ def _strategic(cfg: Economics, ops: OperationsResults, table: pd.DataFrame) -> p
             "fusion_gw_supplied": shipped / per_gwe,
             "ree_share_of_world_supply": reo_t / market.WORLD_REO_PRODUCTION_T_2024,
             "ree_share_of_china_supply": reo_t / market.CHINA_REO_PRODUCTION_T_2024,
+            "ree_oxide_kg": reo_kg,
+            "ree_oxide_value_usd": reo_kg * reo_value,
         },
         index=pd.RangeIndex(1, shipped.size + 1, name="year"),
     )
