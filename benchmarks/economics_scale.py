@@ -5,7 +5,8 @@ The base is a 10-year, 5-miner simulation on a synthetic feed (the operations st
 ``simulate``); every default uncertain input of the scenario schema is drawn. Baseline (named,
 same run): the in-process sweep of the same draws; the Dask run must equal it bit for bit, and
 its speed-up is the ratio of the two wall times (start-up of the cluster excluded: a cluster is
-started once and reused, as on a real one). Ends with one line
+started once and reused, as on a real one). The cluster is ``sweep.local_cluster``, the one
+``--workers`` starts. Ends with one line
 
     mc_1e6_s=<s> draws_per_s=<x> dask_speedup=<y> identical=<true|false>
 
@@ -38,7 +39,7 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=1_000_000)
     parser.add_argument("--dask-draws", type=int, default=4_000_000)
     args = parser.parse_args()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     cfg = Economics()
     ops = simulate(Operations(years=10), feed=FEED, seed=1)
@@ -52,10 +53,7 @@ def main() -> None:
     start = time.perf_counter()
     local = sweep.map_blocks(block, args.dask_draws, seed=seed)
     local_s = time.perf_counter() - start
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
+    with sweep.local_cluster(2) as cluster, Client(cluster) as client:
         client.run(lambda: None)  # workers up before timing
         start = time.perf_counter()
         remote = sweep.map_blocks(

@@ -39,7 +39,7 @@ from lunarbase.seeds import SeedLike, fresh_sequence
 from lunarbase.typing import FloatArray
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
 BLOCK_DRAWS = 2**16
 """Draws per block [draws]: fixed, so that each draw always comes from the same stream."""
@@ -181,18 +181,53 @@ def _run_on(
     return blocks
 
 
+def local_cluster(workers: int) -> LocalCluster:
+    """A local Dask cluster of ``workers`` single-thread worker processes, no dashboard.
+
+    Dask's nanny starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536`` [1]_ (to hand freed
+    memory back to the OS). Setting that variable switches off glibc's dynamic mmap threshold,
+    so every array above 128 KiB is mapped and unmapped afresh: a block of this package's NPV
+    model then takes ~1.7x as long on a worker as in this process (measured here; the
+    benchmark ``benchmarks/economics_scale.py`` shows the effect on the speed-up). This cluster's
+    workers start without it; workers of a remote cluster are started by their owner and
+    keep Dask's setting unless it is changed there (``distributed.nanny.pre-spawn-environ``).
+
+    Parameters
+    ----------
+    workers : int
+        Worker processes, at least 1. [count]
+
+    Returns
+    -------
+    distributed.LocalCluster
+        Running; close it (it is a context manager).
+
+    References
+    ----------
+    .. [1] Dask distributed documentation, "Worker Memory Management: Memory not released back
+       to the OS" (``MALLOC_TRIM_THRESHOLD_``). https://distributed.dask.org/en/stable/worker-memory.html
+    .. [2] The GNU C Library Reference Manual, "Malloc Tunable Parameters" (``M_TRIM_THRESHOLD``:
+       setting it disables the dynamic adjustment of the thresholds).
+       https://www.gnu.org/software/libc/manual/html_node/Malloc-Tunable-Parameters.html
+    """
+    import dask
+    from distributed import LocalCluster
+
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ")
+    kept = {k: v for k, v in environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": kept}):
+        return LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+
+
 def _run_local_cluster(
     fn: BlockFn, seeds: list[np.random.SeedSequence], sizes: list[int], workers: int
 ) -> list[FloatArray]:
-    """Run the blocks on a throw-away local cluster of ``workers`` single-thread processes."""
-    from distributed import Client, LocalCluster
+    """Run the blocks on a throw-away :func:`local_cluster` of ``workers`` processes."""
+    from distributed import Client
 
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         return _run_on(client, fn, seeds, sizes)
 
 
