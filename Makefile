@@ -10,6 +10,10 @@ ifneq ($(wildcard $(SHARED_DATA)/SHA256SUMS),)
 export LUNARBASE_DATA_MIRROR ?= $(SHARED_DATA)
 endif
 
+# The figure PNGs and the browser tests drive Debian's chromium (never a browser download of
+# Playwright's or Kaleido's own); `make test` installs the package when the file is missing.
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: run test lint clean
 
 $(STAMP): pyproject.toml
@@ -18,7 +22,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) $(CHROMIUM)
 	$(BIN)/lunarbase run --out out
 
 lint: $(STAMP)
@@ -26,7 +30,17 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+$(CHROMIUM):
+	@if [ "$$(id -u)" -eq 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "make: $(CHROMIUM) is missing and installing it needs root: run" \
+	  "'apt-get install chromium' as root (until then the PNGs and browser tests are skipped)" >&2; \
+	  exit 0; fi; \
+	echo "make: installing Debian's chromium (for the figure PNGs and the browser tests)"; \
+	$$sudo apt-get update -qq && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test: lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ import xarray as xr
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's chromium package, which `make test` installs: the PNG exporter's and the browser
+tests' browser."""
 
 if not os.environ.get("LUNARBASE_DATA_MIRROR") and SHARED_DATA.is_dir():
     os.environ["LUNARBASE_DATA_MIRROR"] = str(SHARED_DATA)
@@ -37,3 +41,23 @@ def grs(mirror: Path) -> xr.Dataset:
     ds = load("lpgrs_5deg")
     assert isinstance(ds, xr.Dataset)
     return ds
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium; the test is skipped, saying so, where it is not installed."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} missing: `make test` installs it (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def default_run(
+    mirror: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``lunarbase run --out DIR`` on the bundled scenario, once per session: the finished
+    process and DIR (report.html, results.json, the figure PNGs where a browser is found)."""
+    from tests.cli.test_app import cli
+
+    out_dir = tmp_path_factory.mktemp("default-run")
+    return cli("run", "--out", str(out_dir)), out_dir

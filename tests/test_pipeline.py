@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ import pytest
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
 from lunarbase.errors import ScenarioError
-from tests.cli.test_app import cli
 from tests.operations.helpers import shipping_only
+from tests.report.helpers import FIGURE_KEYS
 
 QUICK = """
 [scenario]
@@ -24,7 +25,8 @@ end = 2030-03-01
 step_h = 12.0
 horizon_azimuths = 90
 [sites]
-n_candidates = 2
+top = 2
+max_colatitude_deg = 1.0
 [operations]
 years = 3
 [economics]
@@ -34,26 +36,30 @@ uncertainty_draws = 50
 """
 
 
-def test_run_default_scenario_writes_report_and_results(mirror: Path, tmp_path: Path) -> None:
-    proc = cli("run", "--out", str(tmp_path))
+def test_run_default_scenario_writes_report_and_results(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, out_dir = default_run
     assert proc.returncode == 0, proc.stderr
     for stage in pipeline.STAGES:
         assert stage in proc.stderr  # progress lines name every stage
-    result = json.loads((tmp_path / "results.json").read_text())
+    result = json.loads((out_dir / "results.json").read_text())
     prov = result["provenance"]
     assert prov["scenario_sha256"] == scenario.load().sha256()
     assert prov["seed"] == scenario.load().scenario.seed
     assert prov["data_sha256"] == checksums()
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", prov["lunarbase_version"])
-    assert result["terrain"]["dem"] == "site01_10m"
-    assert 0.0 < result["terrain"]["illumination_fraction"] < 1.0
-    assert len(result["sites"]) == scenario.load().sites.n_candidates
+    base = result["sites"]["base"]
+    assert result["sites"]["choice"] == "best" and base["lat_deg"] < -88.0
+    assert 0.0 < base["illumination_fraction"] < 1.0
+    assert base["score"] == result["sites"]["candidates"][0]["score"]
+    assert len(result["sites"]["candidates"]) == scenario.load().sites.top
     assert result["operations"]["totals"]["he3_shipped_kg_total"] > 0.0
-    html = (tmp_path / "report.html").read_text()
+    html = (out_dir / "report.html").read_text()
     assert "<script" in html and "Plotly" in html
     assert not re.search(r"<script[^>]+src=", html)  # self-contained: plotly.js is inlined
-    for fig in ("fig-light", "fig-sites", "fig-he3", "fig-ops", "fig-energy", "fig-npv"):
-        assert f'id="{fig}"' in html
+    for key in FIGURE_KEYS:
+        assert f'id="fig-{key}"' in html
 
 
 def test_same_seed_gives_byte_identical_json(mirror: Path) -> None:
@@ -74,12 +80,12 @@ def test_progress_reaches_every_stage(mirror: Path) -> None:
 
 
 def test_run_until_stops_after_that_stage(mirror: Path) -> None:
-    """``run(until="resources")`` fills terrain and resources only; JSON has only those."""
-    results = pipeline.Chain(scenario.parse(QUICK)).run(until="resources")
-    assert results.terrain is not None and results.resources is not None
-    assert results.sites is None and results.operations is None and results.economics is None
+    """``run(until="sites")`` fills terrain and sites only; JSON has only those."""
+    results = pipeline.Chain(scenario.parse(QUICK)).run(until="sites")
+    assert results.terrain is not None and results.sites is not None
+    assert results.resources is None and results.operations is None and results.economics is None
     data = results.to_dict()
-    assert {"terrain", "resources"} <= set(data) and "economics" not in data
+    assert {"terrain", "sites"} <= set(data) and "resources" not in data
 
 
 def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
@@ -100,11 +106,9 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
             reactor_mass_kg=100.0 * sc.operations.reactor_mass_kg_per_kwe,
         )
 
-    chain = pipeline.Chain(
-        scenario.parse(QUICK), operations=fixed_operations, sites=lambda chain: None
-    )
+    chain = pipeline.Chain(scenario.parse(QUICK), operations=fixed_operations)
     results = chain.run()
-    assert len(seen) == 1 and results.sites is None
+    assert len(seen) == 1 and results.operations is not None
     assert results.economics is not None
     flows = results.economics.cash_flows
     assert list(flows["he3_shipped_kg"]) == [0.0, 1.0, 2.0, 3.0]
@@ -132,6 +136,8 @@ def test_a_stage_before_its_inputs_is_an_error(mirror: Path) -> None:
     """Calling a stage method whose input stage has not run names the missing stage."""
     with pytest.raises(ScenarioError, match="the resources stage has not run"):
         pipeline.Chain(scenario.parse(QUICK)).operations()
+    with pytest.raises(ScenarioError, match="the sites stage has not run"):
+        pipeline.Chain(scenario.parse(QUICK)).resources()
 
 
 def test_resources_command_draws_the_run_stream(mirror: Path) -> None:
@@ -174,14 +180,15 @@ def test_design_grade_and_daytime_processing(mirror: Path) -> None:
     two-month series at 12 h repeated over the three years)."""
     text = QUICK.replace("[resources]\n", "[resources]\nmining_he3_ppb = 20.0\n")
     sc = scenario.parse(text + "[site]\nlat_deg = 0.674\nlon_deg = 23.473\n")
-    results = pipeline.Chain(sc, sites=lambda chain: None).run(until="operations")
-    assert results.resources is not None and results.terrain is not None
+    results = pipeline.Chain(sc).run(until="operations")
+    assert results.resources is not None and results.sites is not None
+    assert results.sites.choice == "explicit"
     assert results.resources.mining_he3_ppb == 20.0
     assert results.resources.mining_grade_source == "scenario"
     ops = results.operations
     assert ops is not None and ops.heat_source == "solar_concentrator"
     assert ops.light_horizon == "flat" and ops.light_repeated
-    lit = results.terrain.site.sunlit_any_fraction
+    lit = results.sites.base.sunlit_any_fraction
     assert lit is not None and 0.4 < lit < 0.6
     assert _heating_fraction(ops) == pytest.approx(lit, abs=0.02)
 
@@ -193,24 +200,24 @@ def test_a_mining_area_away_from_the_base(mirror: Path) -> None:
         "[site]\nlat_deg = -89.45\nlon_deg = 222.7\nmining_lat_deg = 8.5\nmining_lon_deg = 31.4\n"
     )
     sc = scenario.parse(text)
-    results = pipeline.Chain(sc, sites=lambda chain: None).run(until="operations")
-    terrain, res, ops = results.terrain, results.resources, results.operations
-    assert terrain is not None and res is not None and ops is not None
-    assert terrain.site.horizon == "dem" and terrain.mining_area is not None
-    assert terrain.mining_area.horizon == "flat"
+    results = pipeline.Chain(sc).run(until="operations")
+    sites, res, ops = results.sites, results.resources, results.operations
+    assert sites is not None and res is not None and ops is not None
+    assert sites.base.horizon == "dem" and sites.mining_area is not None
+    assert sites.mining_area.horizon == "flat"
     assert res.mining_lat_deg == 8.5 and res.site_lat_deg == -89.45
     assert res.mining_he3_ppb > 3 * res.site_he3_ppb  # Tranquillitatis vs polar highlands
-    lit = terrain.mining_area.sunlit_any_fraction
+    lit = sites.mining_area.sunlit_any_fraction
     assert lit is not None
     assert _heating_fraction(ops) == pytest.approx(lit, abs=0.02)
-    assert "mining_area" in results.to_dict()["terrain"]
+    assert "mining_area" in results.to_dict()["sites"]
     with pytest.raises(ScenarioError, match="give both mining_lat_deg and mining_lon_deg"):
         scenario.parse("[site]\nmining_lat_deg = 8.5\n")
 
 
 def test_running_a_chain_twice_gives_the_same_numbers(mirror: Path) -> None:
     """Spawning miner streams never changes the chain's own seed: a second run repeats."""
-    chain = pipeline.Chain(scenario.parse(QUICK), sites=lambda chain: None)
+    chain = pipeline.Chain(scenario.parse(QUICK))
     first = chain.run(until="operations").operations
     second = chain.run(until="operations").operations
     assert first is not None and second is not None

@@ -16,5 +16,5 @@ def test_python_api_example_runs(mirror: Path) -> None:
     exec(compile(code, str(README), "exec"), namespace)  # our own README, not user input
     early = namespace["early"]
     results = namespace["results"]
-    assert early.sites is None and early.resources is not None  # type: ignore[attr-defined]
+    assert early.resources is None and early.sites is not None  # type: ignore[attr-defined]
     assert results.operations.n_miners == 10  # type: ignore[attr-defined]

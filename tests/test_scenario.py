@@ -22,9 +22,9 @@ def test_default_scenario_loads_and_is_the_bundled_ilrs() -> None:
 
 
 def test_hash_changes_with_content_and_not_with_formatting() -> None:
-    a = scenario.parse("[site]\nlat_deg = -89.0\n")
-    b = scenario.parse("[site]\nlat_deg   =   -89.0   # comment\n")
-    c = scenario.parse("[site]\nlat_deg = -88.0\n")
+    a = scenario.parse("[site]\nlat_deg = -89.0\nlon_deg = 0.0\n")
+    b = scenario.parse("[site]\nlat_deg   =   -89.0   # comment\nlon_deg = 0.0\n")
+    c = scenario.parse("[site]\nlat_deg = -88.0\nlon_deg = 0.0\n")
     assert a.sha256() == b.sha256() != c.sha256()
 
 
@@ -42,11 +42,11 @@ def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 def test_unknown_key_names_line_and_field(tmp_path: Path) -> None:
     path = tmp_path / "typo.toml"
-    path.write_text("[site]\nlat_deg = -89.0\n\n[operations]\nn_minerz = 4\n")
+    path.write_text("[site]\nlat_deg = -89.0\nlon_deg = 0.0\n\n[operations]\nn_minerz = 4\n")
     with pytest.raises(ScenarioError) as info:
         scenario.load(path)
     msg = str(info.value)
-    assert re.search(r"typo\.toml:5: operations\.n_minerz: unknown key", msg)
+    assert re.search(r"typo\.toml:6: operations\.n_minerz: unknown key", msg)
     assert "\n" not in msg
 
 
@@ -90,7 +90,7 @@ def test_with_seed_overrides_only_the_seed() -> None:
 def test_valid_values_round_trip(lat: float, height: float, miners: int, days: int) -> None:
     start = dt.date(2030, 1, 1)
     text = (
-        f"[site]\nlat_deg = {lat!r}\n[terrain]\nobserver_height_m = {height!r}\n"
+        f"[site]\nlat_deg = {lat!r}\nlon_deg = 0.0\n[terrain]\nobserver_height_m = {height!r}\n"
         f"start = {start}\nend = {start + dt.timedelta(days=days)}\n"
         f"[operations]\nn_miners = {miners}\n"
     )

@@ -10,6 +10,8 @@ References
    and Rotational Elements: 2015. Celest. Mech. Dyn. Astr. 130:22 -- Moon mean radius.
 .. [4] Mohr, P. J. et al. (2016) CODATA recommended values 2014, Rev. Mod. Phys. 88, 035009
    -- MeV-to-joule conversion.
+.. [5] Seidelmann, P. K. (ed.) (1992) Explanatory Supplement to the Astronomical Almanac.
+   University Science Books -- mean synodic month 29.530589 d.
 """
 
 MOON_RADIUS_M = 1_737_400.0
@@ -38,3 +40,6 @@ SECONDS_PER_YEAR = 365.25 * 86400.0
 
 HOURS_PER_YEAR = 365.25 * 24.0
 """Julian year [h]."""
+
+SYNODIC_MONTH_D = 29.530589
+"""Mean synodic month (new Moon to new Moon), the length of a lunar day-night cycle [d] [5]_."""

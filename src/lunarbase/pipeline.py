@@ -1,4 +1,4 @@
-"""The stage chain: scenario -> terrain -> resources -> sites -> operations -> economics.
+"""The stage chain: scenario -> terrain -> sites -> resources -> operations -> economics.
 
 In the spirit of pvlib's ``ModelChain``: a :class:`Chain` is built from one scenario and has one
 method per stage. Each method reads the scenario's section for its stage and the *results* of
@@ -11,13 +11,14 @@ that takes the chain and returns that stage's results::
 
 Reading this module top to bottom is the data flow:
 
-1. ``terrain``    the base site's elevation, slope, light series and PSR distance, the light
+1. ``terrain``    light, Earth-view, slope and PSR maps of the site search region, the light
    settings and a basemap (:func:`lunarbase.terrain.assess`);
-2. ``resources``  He-3/REE grades at the site and in the mining radius, inventories
-   (:func:`lunarbase.resources.assess`);
-3. ``sites``      candidate summits ranked with the terrain stage's light settings
+2. ``sites``      the search region's criteria scored and the best sites ranked, then the base:
+   the best site or the scenario's own, with its light series
    (:func:`lunarbase.sites.rank`);
-4. ``operations`` the mining base simulated on the mining area's He-3 grade
+3. ``resources``  He-3/REE grades at the base and in the mining radius, inventories
+   (:func:`lunarbase.resources.assess`);
+4. ``operations`` the mining base simulated on the mining area's He-3 grade and the base's light
    (:func:`lunarbase.operations.simulate`);
 5. ``economics``  costs and NPV of what operations shipped, priced on the fleet and plant
    operations simulated (:func:`lunarbase.economics.evaluate`).
@@ -41,7 +42,7 @@ from lunarbase.geometry import polar_radius_m
 from lunarbase.jsonable import plain
 from lunarbase.provenance import provenance
 from lunarbase.scenario import Scenario
-from lunarbase.seeds import STAGE_STREAMS, stage_seeds
+from lunarbase.seeds import stage_seeds
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -55,9 +56,10 @@ if TYPE_CHECKING:
 Progress = Callable[[str, float], None]
 """``progress(stage, fraction)``: called with 0 and 1 around each stage (and between)."""
 
-STAGES = STAGE_STREAMS
+STAGES = ("terrain", "sites", "resources", "operations", "economics")
 """Stage names in run order (the names of :class:`Results`' fields and :class:`Chain`'s
-methods)."""
+methods). The sites stage picks the base before the resources stage grades it; the random
+streams are keyed by name (:data:`lunarbase.seeds.STAGE_STREAMS`), not by this order."""
 
 StageFunction = Callable[["Chain"], Any]
 """A replacement stage: takes the chain (``chain.scenario``, ``chain.results``,
@@ -76,12 +78,13 @@ class Results:
     scenario : lunarbase.scenario.Scenario
         The validated scenario.
     terrain : lunarbase.TerrainResults
-        Base site: elevation [m], slope [deg], mean Sun-disk fraction [-], longest night [h],
-        Earth in view [-], PSR distance [km], the light series, light settings, basemap.
+        Search-region maps (light [-], longest night [h], Earth view [-], slope [deg], PSRs),
+        light settings, basemap.
     resources : lunarbase.ResourceResults
         Grades at the site and in the mining radius [ppb, ppm, wt%], inventories [t], maps.
     sites : lunarbase.SiteResults
-        Ranked candidate sites (criteria with units in the column names, score [0-1]).
+        Ranked candidate sites (criteria with units in the column names, score [0-1]), their
+        layers, and the base: elevation [m], slope [deg], light statistics and series.
     operations : lunarbase.OperationsResults
         Yearly regolith [t], fines [t], He-3 extracted and shipped [kg], availability [-],
         launches; fleet size [count] and plant power [kWe].
@@ -112,7 +115,7 @@ class Results:
         if self.resources is not None:
             blocks["resources"] = self.resources.to_dict()
         if self.sites is not None:
-            blocks["sites"] = self.sites.to_records()
+            blocks["sites"] = self.sites.to_dict()
         if self.operations is not None:
             blocks["operations"] = self.operations.to_dict()
         if self.economics is not None:
@@ -163,60 +166,65 @@ class Chain:
     # -- the stages, in order ------------------------------------------------------------------
 
     def terrain(self) -> TerrainResults:
-        """Terrain and light at the base site (and at a mining area away from it), and a
-        basemap covering the site search area."""
+        """Light, Earth-view, slope and PSR maps of the site search region (its radius from
+        the ``[sites]`` table), the light settings, and a basemap covering it."""
         from lunarbase import terrain as terrain_stage
 
         sc = self.scenario
-        half_km = float(polar_radius_m(sc.sites.max_colatitude_deg + 0.5)) / 1000.0
+        radius_km = float(polar_radius_m(sc.sites.max_colatitude_deg)) / 1000.0
         return terrain_stage.assess(
             sc.terrain,
-            site_lat_deg=sc.site.lat_deg,
-            site_lon_deg=sc.site.lon_deg,
-            mining_lat_deg=sc.site.mining_lat_deg,
-            mining_lon_deg=sc.site.mining_lon_deg,
-            basemap_half_width_km=min(BASEMAP_MAX_HALF_WIDTH_KM, half_km),
+            radius_km=radius_km,
+            basemap_half_width_km=min(BASEMAP_MAX_HALF_WIDTH_KM, radius_km + 15.0),
+            progress=self._progress,
+        )
+
+    def sites(self) -> SiteResults:
+        """The search region's criteria from the terrain stage's maps and the LP GRS grades
+        (of the scenario's He-3 model), the best sites ranked, and the base placed."""
+        from lunarbase import resources as resources_stage
+        from lunarbase import sites as sites_stage
+
+        sc = self.scenario
+        return sites_stage.rank(
+            sc.sites,
+            sc.site,
+            self._needs("terrain", self.results.terrain),
+            grades=resources_stage.resource_maps(resources_stage.load_grs(), sc.resources),
+            progress=self._progress,
         )
 
     def resources(self) -> ResourceResults:
-        """Grades at the base and in its mining radius; inventories (resources stream)."""
+        """Grades at the base the sites stage placed and in its mining radius; inventories
+        (resources stream)."""
         from lunarbase import resources as resources_stage
 
         sc = self.scenario
+        base = self._needs("sites", self.results.sites).base
         return resources_stage.assess(
             sc.resources,
-            site_lat_deg=sc.site.lat_deg,
-            site_lon_deg=sc.site.lon_deg,
+            site_lat_deg=base.lat_deg,
+            site_lon_deg=base.lon_deg,
             mining_radius_km=sc.site.mining_radius_km,
             mining_lat_deg=sc.site.mining_lat_deg,
             mining_lon_deg=sc.site.mining_lon_deg,
             seed=self.seeds["resources"],
         )
 
-    def sites(self) -> SiteResults:
-        """Candidate sites ranked, evaluated with the terrain stage's light settings."""
-        from lunarbase import sites as sites_stage
-
-        return sites_stage.rank(
-            self.scenario.sites,
-            self._needs("terrain", self.results.terrain),
-            progress=lambda f: self._tick("sites", f),
-        )
-
     def operations(self) -> OperationsResults:
         """The base simulated hour by hour on the mining area's fines (their mass fraction and
-        enriched He-3 grade from the resources stage's grain model) and the terrain stage's
-        light at the base (solar arrays) and where the miners work (solar concentrators), in
-        the operations stream."""
+        enriched He-3 grade from the resources stage's grain model) and the light at the base
+        (solar arrays) and where the miners work (solar concentrators) from the sites stage,
+        in the operations stream."""
         from lunarbase import operations as operations_stage
 
         res = self._needs("resources", self.results.resources)
-        terrain = self._needs("terrain", self.results.terrain)
+        sites = self._needs("sites", self.results.sites)
         return operations_stage.simulate(
             self.scenario.operations,
             feed=operations_stage.feed_from(res),
             seed=self.seeds["operations"],
-            light=operations_stage.light_from(terrain),
+            light=operations_stage.light_from(sites.base, sites.mining_area),
         )
 
     def economics(self) -> EconomicsResults:
@@ -303,7 +311,7 @@ class Chain:
         )
 
     def resource_maps(self, out_dir: Path) -> dict[str, Path]:
-        """He-3, Th and REE maps as NetCDF and PNG (``lunarbase resources maps``)."""
+        """He-3, Th and REE maps as NetCDF, GeoTIFF and PNG (``lunarbase resources maps``)."""
         from lunarbase import resources as resources_stage
 
         trace = provenance(self.scenario, ("lpgrs_5deg",))

@@ -38,10 +38,21 @@ class Meta(_Section):
 
 
 class Site(_Section):
-    """Where the base stands (planetocentric, degrees east)."""
+    """Where the base stands (planetocentric, degrees east): the site the sites stage ranks
+    best, unless ``lat_deg`` and ``lon_deg`` name one."""
 
-    lat_deg: float = Field(-89.45, ge=-90.0, le=90.0, description="Base latitude [deg].")
-    lon_deg: float = Field(222.7, ge=-180.0, le=360.0, description="Base longitude [deg E].")
+    lat_deg: float | None = Field(
+        None,
+        ge=-90.0,
+        le=90.0,
+        description="Base latitude [deg]; unset (with lon_deg): the best-ranked site.",
+    )
+    lon_deg: float | None = Field(
+        None,
+        ge=-180.0,
+        le=360.0,
+        description="Base longitude [deg E]; unset (with lat_deg): the best-ranked site.",
+    )
     mining_radius_km: float = Field(
         50.0, gt=0.0, le=2000.0, description="Radius of the area the miners work [km]."
     )
@@ -57,7 +68,12 @@ class Site(_Section):
     )
 
     @model_validator(mode="after")
-    def _mining_centre_whole(self) -> Site:
+    def _points_whole(self) -> Site:
+        if (self.lat_deg is None) != (self.lon_deg is None):
+            raise ValueError(
+                "give both lat_deg and lon_deg (an explicit base), or neither (the "
+                "best-ranked site)"
+            )
         if (self.mining_lat_deg is None) != (self.mining_lon_deg is None):
             raise ValueError("give both mining_lat_deg and mining_lon_deg, or neither")
         return self
@@ -170,38 +186,65 @@ class Resources(_Section):
 
 
 class Sites(_Section):
-    """Multi-criteria ranking of candidate base sites near the south pole."""
+    """Where the base should stand: criteria maps of the south-polar region, weighted, under hard
+    constraints, the best sites at a minimum spacing (lunarbase.sites). Weights are relative
+    (normalised by their sum); their values are assumptions of this scenario."""
 
     max_colatitude_deg: float = Field(
         4.0,
         gt=0.0,
-        le=10.0,
-        description="Candidates within this angle of the pole [deg]; Artemis III regions lie "
-        "within 6 deg (NASA, Aug 2022).",
+        le=5.0,
+        description="Search the disk within this angle of the pole [deg] (assumption; 4 deg "
+        "holds the ILRS and Artemis III candidate regions nearest the pole; the 240 m grid "
+        "reaches ~6 deg).",
     )
-    n_candidates: int = Field(12, ge=1, le=200, description="Candidate summits evaluated.")
+    top: int = Field(12, ge=1, le=100, description="Sites ranked and reported [count].")
+    min_spacing_km: float = Field(
+        3.0,
+        ge=0.0,
+        le=100.0,
+        description="Least distance between two ranked sites [km] (assumption: distinct "
+        "ridges or rims, not neighbouring pixels of one).",
+    )
     max_slope_deg: float = Field(
-        15.0, gt=0.0, le=90.0, description="Steepest slope a lander accepts [deg] (assumption)."
+        15.0,
+        gt=0.0,
+        le=90.0,
+        description="Hard constraint: steepest slope a lander accepts [deg] (assumption).",
     )
-    weight_illumination: float = Field(0.5, ge=0.0, le=1.0, description="Weight of sunlight.")
+    min_illumination_fraction: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="Hard constraint: least mean Sun-disk fraction [-] (0: none).",
+    )
+    weight_illumination: float = Field(
+        0.4, ge=0.0, le=1.0, description="Weight of the mean visible Sun-disk fraction [-]."
+    )
+    weight_sunlit_any: float = Field(
+        0.05, ge=0.0, le=1.0, description="Weight of the time any of the Sun is in view [-]."
+    )
+    weight_night: float = Field(
+        0.15, ge=0.0, le=1.0, description="Weight of a short longest night [-]."
+    )
     weight_earth_visibility: float = Field(
-        0.2, ge=0.0, le=1.0, description="Weight of direct-to-Earth radio view."
+        0.15, ge=0.0, le=1.0, description="Weight of direct-to-Earth radio view [-]."
     )
-    weight_slope: float = Field(0.15, ge=0.0, le=1.0, description="Weight of a gentle slope.")
+    weight_slope: float = Field(0.1, ge=0.0, le=1.0, description="Weight of a gentle slope [-].")
     weight_psr_proximity: float = Field(
-        0.15, ge=0.0, le=1.0, description="Weight of nearness to a shadowed (ice) region."
+        0.1, ge=0.0, le=1.0, description="Weight of nearness to a shadowed (ice) region [-]."
+    )
+    weight_he3: float = Field(
+        0.05, ge=0.0, le=1.0, description="Weight of the He-3 grade within haul range [-]."
+    )
+    weight_th: float = Field(
+        0.0, ge=0.0, le=1.0, description="Weight of the Th (KREEP, rare-earth) grade [-]."
     )
 
     @model_validator(mode="after")
     def _some_weight(self) -> Sites:
-        total = (
-            self.weight_illumination
-            + self.weight_earth_visibility
-            + self.weight_slope
-            + self.weight_psr_proximity
-        )
-        if total <= 0.0:
-            raise ValueError("at least one site weight must be positive")
+        if sum(v for k, v in self.model_dump().items() if k.startswith("weight_")) <= 0.0:
+            raise ValueError("the site weights sum to zero: at least one must be positive")
         return self
 
 

@@ -101,11 +101,15 @@ def maps_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     return folder, json.loads(out)
 
 
-def test_maps_writes_netcdf_and_pngs(maps_dir: tuple[Path, dict[str, str]]) -> None:
+def test_maps_writes_netcdf_geotiffs_and_pngs(maps_dir: tuple[Path, dict[str, str]]) -> None:
     folder, paths = maps_dir
-    assert set(paths) == {"netcdf", "he3_ppb", "th_ppm", "ree_sum_ppm"}
-    for key in ("he3_ppb", "th_ppm", "ree_sum_ppm"):
+    pngs = {"he3_ppb", "th_ppm", "ree_sum_ppm"}
+    layers = {*pngs, "solar_wind_fluence", "tio2_wt_pct", "kreep_fraction", "regolith_depth_m"}
+    assert set(paths) == {"netcdf", *pngs, *(f"{name}_geotiff" for name in layers)}
+    for key in pngs:
         assert Path(paths[key]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for name in layers:
+        assert Path(paths[f"{name}_geotiff"]).read_bytes()[:4] in (b"II*\x00", b"MM\x00*")
     assert sorted(p.name for p in folder.iterdir()) == sorted(Path(p).name for p in paths.values())
 
 

@@ -46,7 +46,7 @@ def test_json_summary_keys_and_values(ridge: tuple[dict[str, Any], Path]) -> Non
         "max_illumination_fraction",
         "period_utc",
     }
-    assert set(summary["files"]) == {"netcdf", *LAYERS}
+    assert set(summary["files"]) == {"netcdf", *LAYERS, *(f"{n}_geotiff" for n in LAYERS)}
     # 6 km square of 240 m pixels: 25 x 25 (or 26 x 26, depending on grid alignment).
     assert summary["pixels"] in (25 * 25, 26 * 26)
     assert 0.0 <= summary["psr_area_km2"] <= summary["pixels"] * PIXEL_KM2
@@ -60,8 +60,9 @@ def test_period_matches_the_options(ridge: tuple[dict[str, Any], Path]) -> None:
     assert summary["period_utc"] == "2026-01-01/2026-02-01"
 
 
-def test_files_exist_as_netcdf_and_png(ridge: tuple[dict[str, Any], Path]) -> None:
-    """The listed files lie in --out: terrain_maps.nc is NetCDF, each layer a PNG."""
+def test_files_exist_as_netcdf_geotiff_and_png(ridge: tuple[dict[str, Any], Path]) -> None:
+    """The listed files lie in --out: terrain_maps.nc is NetCDF, each layer a GeoTIFF and a
+    PNG."""
     summary, out = ridge
     for kind, name in summary["files"].items():
         path = Path(name)
@@ -70,6 +71,9 @@ def test_files_exist_as_netcdf_and_png(ridge: tuple[dict[str, Any], Path]) -> No
         if kind == "netcdf":
             assert path.name == "terrain_maps.nc"
             assert head[:3] == b"CDF" or head[:4] == b"\x89HDF", head
+        elif kind.endswith("_geotiff"):
+            assert path.name == kind.removesuffix("_geotiff") + ".tif"
+            assert head[:4] in (b"II*\x00", b"MM\x00*"), head
         else:
             assert path.name == f"{kind}.png"
             assert head == b"\x89PNG\r\n\x1a\n", head

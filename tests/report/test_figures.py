@@ -1,4 +1,4 @@
-"""Report figures: fixed div ids, byte-identical HTML for the same input, and the data drawn."""
+"""Report figures: the data drawn, fixed div ids and byte-identical HTML for the same input."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 import xarray as xr
 
@@ -26,6 +27,11 @@ def plot_args(html: str, div_id: str) -> tuple[list[dict[str, Any]], dict[str, A
     assert rest
     layout, _ = decoder.raw_decode(html, end + rest.end())
     return traces, layout
+
+
+def drawn_args(drawn: figures.Drawn, key: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The (traces, layout) of a figure as the report embeds it under div ``fig-<key>``."""
+    return plot_args(figures.fragment(drawn, key), f"fig-{key}")
 
 
 def values(field: Any) -> np.ndarray:
@@ -60,24 +66,42 @@ def basemap() -> xr.DataArray:
 
 
 def sites_table() -> pd.DataFrame:
-    """Three ranked candidates (rank 1..3) with scores."""
+    """Three ranked candidates (rank 1..3) with scores and places."""
     return pd.DataFrame(
         {
             "lat_deg": [-89.45, -89.0, -88.5],
             "lon_deg": [222.7, 10.0, 100.0],
             "score": [0.91, 0.5, 0.125],
+            "place": ["on the rim of A", "3 km from the centre of B", "on the rim of C"],
         },
         index=pd.Index([1, 2, 3], name="rank"),
     )
 
 
-def he3_maps() -> xr.Dataset:
-    """Three Lunar Prospector-like bins on a ``cell`` dim, longitudes 0..360."""
+def layers() -> xr.Dataset:
+    """2 x 3 search layers: light (one pixel below the drawn floor, one outside the region)
+    and one PSR pixel."""
+    coords = {"y": [10e3, -10e3], "x": [-20e3, 0.0, 20e3]}
     return xr.Dataset(
         {
-            "he3_ppb": ("cell", [1.5, 12.34, 30.0]),
-            "lat": ("cell", [0.0, 10.0, -20.0]),
-            "lon": ("cell", [10.0, 190.0, 350.0]),
+            "illumination_fraction": (("y", "x"), [[0.2, 0.5, 0.9], [0.8, 0.0, 0.61]]),
+            "psr": (("y", "x"), [[False, False, False], [False, True, False]]),
+            "in_region": (("y", "x"), [[True, True, False], [True, True, True]]),
+        },
+        coords=coords,
+    )
+
+
+def grade_bins() -> xr.Dataset:
+    """Two bins, the southern and the northern hemisphere."""
+    return xr.Dataset(
+        {
+            "he3_ppb": ("cell", [1.5, 12.34]),
+            "th_ppm": ("cell", [0.8, 4.0]),
+            "lat_min": ("cell", [-90.0, 0.0]),
+            "lat_max": ("cell", [0.0, 90.0]),
+            "lon_min": ("cell", [-180.0, -180.0]),
+            "lon_max": ("cell", [180.0, 180.0]),
         }
     )
 
@@ -113,31 +137,33 @@ NPV_DRAWS = np.array([-2.0e9, -0.5e9, 0.0, 1.0e9, 3.5e9, 7.0e9])
 
 
 CASES = [
-    ("fig-light", lambda: figures.light_figure(light_series())),
-    ("fig-sites", lambda: figures.sites_figure(basemap(), sites_table(), -89.45, 222.7)),
-    ("fig-he3", lambda: figures.he3_figure(he3_maps())),
-    ("fig-ops", lambda: figures.operations_figure(annual())),
-    ("fig-energy", lambda: figures.energy_figure(energy())),
-    ("fig-npv", lambda: figures.npv_figure(NPV_DRAWS)),
+    ("light", lambda: figures.light_figure(light_series())),
+    ("sites", lambda: figures.sites_figure(basemap(), layers(), sites_table(), -89.45, 222.7)),
+    ("grades", lambda: figures.grades_figure(grade_bins())),
+    ("ops", lambda: figures.operations_figure(annual())),
+    ("energy", lambda: figures.energy_figure(energy())),
+    ("npv", lambda: figures.npv_figure(NPV_DRAWS)),
 ]
 
 
-@pytest.mark.parametrize(("div_id", "make"), CASES, ids=[c[0] for c in CASES])
-def test_fragment_has_its_div_id_and_is_deterministic(div_id: str, make: Any) -> None:
-    """Each figure is an HTML fragment with its fixed div id, byte-identical on a second call."""
-    html = make()
-    assert isinstance(html, str)
-    assert f'id="{div_id}"' in html
+@pytest.mark.parametrize(("key", "make"), CASES, ids=[c[0] for c in CASES])
+def test_fragment_has_its_div_id_and_is_deterministic(key: str, make: Any) -> None:
+    """Each figure embeds as an HTML fragment with its fixed div id ``fig-<key>``,
+    byte-identical on a second call."""
+    fig = make()
+    assert isinstance(fig, go.Figure)
+    html = figures.fragment(fig, key)
+    assert f'id="fig-{key}"' in html
     assert "<html" not in html.lower() and "<body" not in html.lower()
     assert "cdn.plot.ly" not in html  # plotly.js is not embedded per figure
-    assert make() == html
-    traces, layout = plot_args(html, div_id)
+    assert figures.fragment(make(), key) == html
+    traces, layout = plot_args(html, f"fig-{key}")
     assert traces and layout["height"] > 0
 
 
 def test_light_figure_draws_the_daily_means() -> None:
     """The two traces are the UTC daily means of the Sun fraction and of Earth in view."""
-    traces, layout = plot_args(figures.light_figure(light_series()), "fig-light")
+    traces, layout = drawn_args(figures.light_figure(light_series()), "light")
     assert len(traces) == 2
     sun, earth = traces
     assert "Sun" in sun["name"] and "Earth" in earth["name"]
@@ -151,23 +177,28 @@ def test_light_figure_of_an_empty_series_is_a_message() -> None:
     """An empty light series (base off the polar DEMs) gives a <p> message, no plot."""
     empty = light_series().iloc[:0]
     html = figures.light_figure(empty)
-    assert html.startswith("<p>") and html.endswith("</p>")
-    assert "Plotly" not in html
+    assert isinstance(html, str) and html.startswith("<p>") and html.endswith("</p>")
+    assert figures.fragment(html, "light") == html
 
 
-def test_sites_figure_draws_basemap_candidates_and_base() -> None:
-    """Heatmap on x, y [km] with the uint8 shade, one marker per candidate, and the base star."""
+def test_sites_figure_draws_basemap_light_psrs_sites_and_base() -> None:
+    """Hillshade on x, y [km], the light layer above the drawn floor and inside the region,
+    the PSR pixels, one marker per ranked site named by its place, and the base star."""
     sites = sites_table()
-    traces, _ = plot_args(figures.sites_figure(basemap(), sites, -89.45, 222.7), "fig-sites")
-    heat, cands, base = traces
+    traces, _ = drawn_args(figures.sites_figure(basemap(), layers(), sites, -89.45, 222.7), "sites")
+    heat, light, psr, cands, base = traces
     assert heat["type"] == "heatmap"
     np.testing.assert_allclose(values(heat["x"]), [-40.0, -20.0, 0.0, 20.0, 40.0])
     np.testing.assert_allclose(values(heat["y"]), [30.0, 10.0, -10.0, -30.0])
     np.testing.assert_array_equal(values(heat["z"]).reshape(4, 5), basemap().values)
-    assert cands["name"] == "candidates"
+    z = values(light["z"]).astype(float).reshape(2, 3)
+    np.testing.assert_array_equal(np.isnan(z), [[True, False, True], [False, True, False]])
+    np.testing.assert_allclose(z[~np.isnan(z)], [0.5, 0.8, 0.61])
+    assert np.isfinite(values(psr["z"]).astype(float)).sum() == 1
+    assert cands["name"] == "ranked sites"
     assert len(values(cands["x"])) == len(sites) == 3
     assert cands["text"] == ["1", "2", "3"]
-    assert cands["hovertext"][0] == "#1: score 0.91"
+    assert cands["hovertext"][0] == "#1: on the rim of A (score 0.91)"
     sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
     np.testing.assert_allclose(values(cands["x"]), sx / 1e3)
     np.testing.assert_allclose(values(cands["y"]), sy / 1e3)
@@ -176,34 +207,41 @@ def test_sites_figure_draws_basemap_candidates_and_base() -> None:
 
 
 def test_sites_figure_without_candidates_still_marks_the_base() -> None:
-    """An empty sites table leaves only the basemap and the base."""
-    traces, _ = plot_args(
-        figures.sites_figure(basemap(), sites_table().iloc[:0], -89.9, 0.0), "fig-sites"
+    """An empty sites table leaves the layers and the base."""
+    traces, _ = drawn_args(
+        figures.sites_figure(basemap(), layers(), sites_table().iloc[:0], -89.9, 0.0), "sites"
     )
-    assert [t.get("name") for t in traces[1:]] == ["base"]
+    assert [t.get("name") for t in traces[3:]] == ["base"]
 
 
 def test_sites_figure_without_basemap_is_a_message() -> None:
     """basemap None (terrain stage ran without one) gives a <p> message."""
-    html = figures.sites_figure(None, sites_table(), -89.45, 222.7)
-    assert html.startswith("<p>") and "basemap" in html
-    assert "fig-sites" not in html
+    html = figures.sites_figure(None, layers(), sites_table(), -89.45, 222.7)
+    assert isinstance(html, str) and html.startswith("<p>") and "basemap" in html
+    assert figures.fragment(html, "sites") == html
 
 
-def test_he3_figure_wraps_longitudes_and_colours_by_grade() -> None:
-    """Longitudes are drawn in [-180, 180), colour and hover text are the He-3 grades."""
-    traces, _ = plot_args(figures.he3_figure(he3_maps()), "fig-he3")
-    (trace,) = traces
-    np.testing.assert_allclose(values(trace["x"]), [10.0, -170.0, -10.0])
-    np.testing.assert_allclose(values(trace["y"]), [0.0, 10.0, -20.0])
-    np.testing.assert_allclose(values(trace["marker"]["color"]), [1.5, 12.34, 30.0])
-    assert trace["hovertext"] == ["1.5 ppb", "12.3 ppb", "30.0 ppb"]
+def test_grades_figure_fills_each_bin_on_the_raster() -> None:
+    """Two filled maps (He-3, Th) on a 1-degree raster, north up, each cell holding the grade
+    of the bin containing its centre, with colour bars and lat/lon axes."""
+    traces, layout = drawn_args(figures.grades_figure(grade_bins()), "grades")
+    he3, th = traces
+    assert he3["type"] == th["type"] == "heatmap"
+    lat, lon = values(he3["y"]), values(he3["x"])
+    assert (lat[0], lat[-1], lon[0], lon[-1]) == (89.5, -89.5, -179.5, 179.5)
+    z = values(he3["z"]).reshape(180, 360)
+    np.testing.assert_allclose(z[:90], 12.34, rtol=1e-6)  # float32
+    np.testing.assert_allclose(z[90:], 1.5, rtol=1e-6)
+    np.testing.assert_allclose(values(th["z"]).reshape(180, 360)[0, 0], 4.0)
+    assert "colorbar" in he3 and "colorbar" in th
+    assert layout["xaxis"]["title"]["text"] == "longitude [deg E]"
+    assert layout["yaxis"]["title"]["text"] == "latitude [deg]"
 
 
 def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
     """Bars for the He-3 flow columns only (stock and other columns are not drawn), values per
     year."""
-    traces, layout = plot_args(figures.operations_figure(annual()), "fig-ops")
+    traces, layout = drawn_args(figures.operations_figure(annual()), "ops")
     assert [t["name"] for t in traces] == ["he3_extracted_kg", "he3_shipped_kg"]
     assert all(t["type"] == "bar" for t in traces)
     np.testing.assert_allclose(values(traces[0]["x"]), [1, 2, 3])
@@ -214,7 +252,7 @@ def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
 
 def test_npv_figure_is_a_histogram_in_billions_with_a_zero_line() -> None:
     """The histogram holds the draws in billion USD, with a dashed line at NPV = 0."""
-    traces, layout = plot_args(figures.npv_figure(NPV_DRAWS), "fig-npv")
+    traces, layout = drawn_args(figures.npv_figure(NPV_DRAWS), "npv")
     (hist,) = traces
     assert hist["type"] == "histogram" and hist["nbinsx"] == 60
     np.testing.assert_allclose(values(hist["x"]), NPV_DRAWS / 1e9)
@@ -224,15 +262,16 @@ def test_npv_figure_is_a_histogram_in_billions_with_a_zero_line() -> None:
 
 def test_different_inputs_give_different_html() -> None:
     """The HTML depends on the data (a changed draw changes the NPV fragment)."""
-    assert figures.npv_figure(NPV_DRAWS) != figures.npv_figure(NPV_DRAWS * 2)
+    first = figures.fragment(figures.npv_figure(NPV_DRAWS), "npv")
+    assert first != figures.fragment(figures.npv_figure(NPV_DRAWS * 2), "npv")
 
 
 def test_energy_figure_draws_each_energy_column() -> None:
     """One line per energy column present, as mean power per day [kW]: MWh x 1000 / 24 h."""
-    traces, _ = plot_args(figures.energy_figure(energy()), "fig-energy")
+    traces, _ = drawn_args(figures.energy_figure(energy()), "energy")
     assert len(traces) == 4
     np.testing.assert_allclose(values(traces[0]["y"]), [1000.0, 500.0])
     np.testing.assert_allclose(values(traces[3]["y"]), [0.0, 200.0])
     assert traces[1]["name"] == "solar arrays"
     only_fission = figures.energy_figure(energy()[["fission_energy_mwh"]])
-    assert len(plot_args(only_fission, "fig-energy")[0]) == 1
+    assert len(drawn_args(only_fission, "energy")[0]) == 1

@@ -265,8 +265,8 @@ def test_level_pole_pixel_matches_the_time_series(
     synthetic_maps: tuple[xr.DataArray, xr.Dataset],
 ) -> None:
     """At the pole with a level horizon the Sun's elevation is minus the sub-solar latitude:
-    the map's mean disk fraction, Earth-in-view fraction and longest night equal those of
-    the 6-hourly series (a short series is binned without loss)."""
+    the map's mean disk fraction, any-of-the-disk fraction, Earth-in-view fraction and longest
+    night equal those of the 6-hourly series (a short series is binned without loss)."""
     _, maps = synthetic_maps
     d = period_directions(PERIOD["start"], PERIOD["end"], PERIOD["step_h"])
     assert len(d.times) == N_STEPS
@@ -276,18 +276,24 @@ def test_level_pole_pixel_matches_the_time_series(
     assert float(pole.illumination_fraction) == pytest.approx(
         float(np.mean(disk_fraction_visible(sun_el, 0.0))), abs=1e-6
     )
+    assert float(pole.sunlit_any_fraction) == pytest.approx(
+        float(np.mean(sun_el + R_SUN > 0.0)), abs=1e-6
+    )
     assert float(pole.earth_visible_fraction) == pytest.approx(float(np.mean(earth_el > 0)))
     night = longest_run(sun_el + R_SUN <= 0.0) * PERIOD["step_h"]
     assert float(pole.longest_night_h) == night
 
 
 def test_light_maps_layers_and_attrs(synthetic_maps: tuple[xr.DataArray, xr.Dataset]) -> None:
-    """Four (y, x) layers on the horizon map's coordinates, the periods and the observer
-    height recorded in attrs."""
+    """Five (y, x) layers on the horizon map's coordinates, the periods and the observer
+    height recorded in attrs; any of the disk is up at least as often as its mean fraction."""
     hm, maps = synthetic_maps
     assert set(maps.data_vars) == {
-        "illumination_fraction", "earth_visible_fraction", "longest_night_h", "psr"
+        "illumination_fraction", "sunlit_any_fraction", "earth_visible_fraction",
+        "longest_night_h", "psr",
     }  # fmt: skip
+    ok = maps.sunlit_any_fraction >= maps.illumination_fraction - 1e-12
+    assert ok.where(maps.illumination_fraction.notnull(), True).all()
     for da in maps.data_vars.values():
         assert da.dims == ("y", "x")
     np.testing.assert_array_equal(maps.x, hm.x)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import rasterio
+import rioxarray
 import xarray as xr
+from pyproj import CRS, Transformer
 
 from lunarbase.errors import LunarbaseError, QueryError
+from lunarbase.geometry import POLAR_STEREO_PROJ4, moon_crs
 from lunarbase.terrain import maps
 from lunarbase.terrain.dem import latlon_to_xy, slope_map_deg
 from lunarbase.terrain.maps import (
@@ -20,6 +24,9 @@ from lunarbase.terrain.maps import (
     window,
     write_maps,
 )
+
+# rioxarray 0.19 multiplies affine 3 matrices with `*` (PendingDeprecationWarning); not ours.
+pytestmark = pytest.mark.filterwarnings("ignore:Use `@` matmul:PendingDeprecationWarning")
 
 SHACKLETON_FLOOR = (-89.67, 129.78)
 PIXEL_M = 240.0
@@ -220,16 +227,18 @@ def synthetic_dataset() -> xr.Dataset:
 
 
 def test_write_maps_writes_netcdf_and_one_png_per_layer(tmp_path: Path) -> None:
-    """terrain_maps.nc (NetCDF3, psr as int8) and one PNG per layer in a created nested
-    folder, no temporary files left; the NetCDF reads back to the same values."""
+    """terrain_maps.nc (NetCDF3, psr as int8), one GeoTIFF and one PNG per layer in a created
+    nested folder, no temporary files left; the NetCDF reads back to the same values."""
     ds = synthetic_dataset()
     out = tmp_path / "a" / "b"
     written = write_maps(ds, out)
-    assert set(written) == {"netcdf", *MAP_LAYERS}
+    assert set(written) == {"netcdf", *MAP_LAYERS, *(f"{n}_geotiff" for n in MAP_LAYERS)}
     assert written["netcdf"] == out / "terrain_maps.nc"
     for name in MAP_LAYERS:
         assert written[name] == out / f"{name}.png"
         assert written[name].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert written[f"{name}_geotiff"] == out / f"{name}.tif"
+        assert written[f"{name}_geotiff"].read_bytes()[:4] in (b"II*\x00", b"MM\x00*")
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written.values())
     assert written["netcdf"].read_bytes()[:3] == b"CDF"
     with xr.open_dataset(written["netcdf"], engine="scipy") as back:
@@ -242,6 +251,7 @@ def test_write_maps_writes_netcdf_and_one_png_per_layer(tmp_path: Path) -> None:
         np.testing.assert_array_equal(back.y, ds.y)
         assert back.attrs["period_utc"] == ds.attrs["period_utc"]
     assert ds.psr.dtype == bool  # the caller's dataset is untouched
+    assert ds.x.attrs == {} and ds.slope_deg.attrs == {} and "crs" not in ds.variables
 
 
 def test_write_maps_round_trips_real_terrain_maps(
@@ -264,3 +274,185 @@ def test_write_maps_into_a_file_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(LunarbaseError, match=r"file\.txt"):
         write_maps(synthetic_dataset(), blocker / "maps")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+# --- georeferencing: GeoTIFF and CF NetCDF ----------------------------------------------------
+
+MOON_SOUTH_POLAR = "Moon (2015) - Sphere / Ocentric / South Polar"
+EARTH_SEMI_MAJOR_M = 6_378_137.0
+
+
+def assert_same_projection(a: CRS, b: CRS) -> None:
+    """Both CRSs are on the 1737.4 km sphere and map lat/lon points between 75 S and the pole
+    to the same x, y [m] (to 1 micrometre): the same projection, whatever the names."""
+    for crs in (a, b):
+        assert crs.ellipsoid is not None
+        assert crs.ellipsoid.semi_major_metre == 1_737_400.0
+        assert crs.ellipsoid.semi_minor_metre == 1_737_400.0
+    lat = np.repeat([-89.99, -89.67, -88.0, -85.0, -80.0, -75.0], 8)
+    lon = np.tile(np.arange(0.0, 360.0, 45.0) + 7.0, 6)
+    ax, ay = Transformer.from_crs(a.geodetic_crs, a, always_xy=True).transform(lon, lat)
+    bx, by = Transformer.from_crs(b.geodetic_crs, b, always_xy=True).transform(lon, lat)
+    np.testing.assert_allclose(ax, bx, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(ay, by, rtol=0, atol=1e-6)
+
+
+def test_moon_crs_names_the_projects_polar_frame() -> None:
+    """The project's PROJ string of the polar grids is IAU_2015:30135, the same projection
+    (pyproj of the PROJ string agrees to 1 um); an Earth CRS is returned unnamed."""
+    named = moon_crs(POLAR_STEREO_PROJ4)
+    assert named.name == MOON_SOUTH_POLAR
+    assert named.to_authority() == ("IAU_2015", "30135")
+    assert_same_projection(named, CRS.from_proj4(POLAR_STEREO_PROJ4))
+    x, y = Transformer.from_crs(named.geodetic_crs, named, always_xy=True).transform(129.78, -89.67)
+    np.testing.assert_allclose((x, y), [float(v) for v in latlon_to_xy(*SHACKLETON_FLOOR)])
+    assert moon_crs("+proj=longlat +ellps=WGS84 +no_defs").ellipsoid.semi_major_metre == (
+        EARTH_SEMI_MAJOR_M
+    )
+
+
+@pytest.fixture(scope="module")
+def synthetic_written(tmp_path_factory: pytest.TempPathFactory) -> tuple[xr.Dataset, dict]:
+    """synthetic_dataset() with units, and what write_maps wrote of it."""
+    ds = synthetic_dataset()
+    ds["elevation_m"].attrs["units"] = "m"
+    ds["longest_night_h"].attrs["units"] = "h"
+    return ds, write_maps(ds, tmp_path_factory.mktemp("georef"))
+
+
+def tif_crs(path: Path) -> CRS:
+    """The CRS a GeoTIFF declares, as GDAL reads it back."""
+    with rasterio.open(path) as src:
+        return CRS.from_wkt(src.crs.to_wkt())
+
+
+def test_geotiffs_are_in_the_lunar_south_polar_stereographic_crs(
+    synthetic_written: tuple[xr.Dataset, dict],
+) -> None:
+    """Every GeoTIFF is polar stereographic about the south pole on the Moon's 1737.4 km
+    sphere (not Earth's), named as the IAU's, and maps points as the project's PROJ string."""
+    _, written = synthetic_written
+    for name in MAP_LAYERS:
+        crs = tif_crs(written[f"{name}_geotiff"])
+        assert crs.is_projected and crs.name == MOON_SOUTH_POLAR, name
+        assert crs.ellipsoid is not None and crs.ellipsoid.name == "Moon (2015) - Sphere"
+        assert crs.ellipsoid.semi_major_metre != EARTH_SEMI_MAJOR_M
+        assert crs.coordinate_operation is not None
+        assert "Polar Stereographic" in crs.coordinate_operation.method_name
+        to_latlon = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+        assert to_latlon.transform(0.0, 0.0)[1] == pytest.approx(-90.0)  # origin: south pole
+        assert_same_projection(crs, CRS.from_proj4(POLAR_STEREO_PROJ4))
+
+
+def test_geotiff_pixel_centres_are_the_dataset_coordinates(
+    synthetic_written: tuple[xr.Dataset, dict],
+) -> None:
+    """North up, 240 m pixels: the centre of pixel (row, col) is (x[col], y[row]) exactly --
+    no half-pixel shift, no flip -- by the file's transform and by rioxarray's reading."""
+    ds, written = synthetic_written
+    path = written["elevation_m_geotiff"]
+    with rasterio.open(path) as src:
+        assert src.shape == (ds.sizes["y"], ds.sizes["x"])
+        assert (src.transform.a, src.transform.e) == (PIXEL_M, -PIXEL_M)
+        assert src.transform.b == src.transform.d == 0.0
+        rows, cols = np.meshgrid(np.arange(4), np.arange(5), indexing="ij")
+        x, y = src.transform @ (cols + 0.5, rows + 0.5)
+        np.testing.assert_allclose(x, ds.x.values[cols], rtol=0, atol=1e-6)
+        np.testing.assert_allclose(y, ds.y.values[rows], rtol=0, atol=1e-6)
+        # a known pixel: the coordinates of (row 2, col 3) index back to it
+        assert src.index(float(ds.x[3]), float(ds.y[2])) == (2, 3)
+    back = rioxarray.open_rasterio(path)
+    np.testing.assert_allclose(back.x, ds.x, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(back.y, ds.y, rtol=0, atol=1e-6)
+
+
+def test_geotiff_values_nodata_and_tags_round_trip(
+    synthetic_written: tuple[xr.Dataset, dict],
+) -> None:
+    """Float layers read back bit for bit with NaN as nodata (the NaN pixel stays NaN); psr is
+    uint8 0/1 without nodata; units and long_name are in the tags."""
+    ds, written = synthetic_written
+    for name in MAP_LAYERS:
+        with rasterio.open(written[f"{name}_geotiff"]) as src:
+            values, tags = src.read(1), src.tags()
+            assert tags["long_name"] == MAP_LAYERS[name][0]
+            assert src.descriptions == (MAP_LAYERS[name][0],)
+            if name == "psr":
+                assert values.dtype == np.uint8 and src.nodata is None
+                np.testing.assert_array_equal(values, ds.psr.values.astype(np.uint8))
+            else:
+                assert src.nodata is not None and math.isnan(src.nodata), name
+                np.testing.assert_array_equal(values, ds[name].values)
+    with rasterio.open(written["longest_night_h_geotiff"]) as src:
+        assert src.tags()["units"] == "h"
+        assert np.isnan(src.read(1)[0, 0]) and src.read_masks(1)[0, 0] == 0
+
+
+def test_netcdf_has_the_cf_polar_stereographic_grid_mapping(
+    synthetic_written: tuple[xr.Dataset, dict],
+) -> None:
+    """CF-1.8: every layer names the ``crs`` grid mapping, polar_stereographic about the south
+    pole on a 1737.4 km sphere; x/y are projection coordinates in m without fill values; the
+    CRS from the CF attributes -- with or without crs_wkt -- is the GeoTIFFs'."""
+    _, written = synthetic_written
+    with xr.open_dataset(written["netcdf"], engine="scipy") as back:
+        assert back.attrs["Conventions"] == "CF-1.8"
+        gm = dict(back["crs"].attrs)
+        for name in MAP_LAYERS:
+            assert back[name].attrs["grid_mapping"] == "crs", name
+        for dim in ("x", "y"):
+            assert back[dim].attrs["standard_name"] == f"projection_{dim}_coordinate"
+            assert back[dim].attrs["units"] == "m"
+            assert back[dim].attrs["axis"] == dim.upper()
+            assert "_FillValue" not in back[dim].encoding
+    assert gm["grid_mapping_name"] == "polar_stereographic"
+    assert gm["semi_major_axis"] == gm["semi_minor_axis"] == 1_737_400.0
+    assert gm["latitude_of_projection_origin"] == -90.0
+    assert gm["straight_vertical_longitude_from_pole"] == 0.0
+    assert gm["scale_factor_at_projection_origin"] == 1.0
+    assert MOON_SOUTH_POLAR in gm["crs_wkt"]
+    from_wkt = CRS.from_cf(gm)
+    assert from_wkt.name == MOON_SOUTH_POLAR
+    from_params = CRS.from_cf({k: v for k, v in gm.items() if k != "crs_wkt"})
+    geotiff = tif_crs(written["elevation_m_geotiff"])
+    assert_same_projection(from_wkt, geotiff)
+    assert_same_projection(from_params, geotiff)
+
+
+def test_real_window_geotiff_puts_shackleton_where_the_project_does(
+    shackleton: tuple[xr.Dataset, list[tuple[str, float]]], tmp_path: Path
+) -> None:
+    """A window of the real 240 m grid: Shackleton's floor, projected with the GeoTIFF's own
+    CRS, falls on the project's x, y and on the pixel whose elevation the dataset has there."""
+    ds, _ = shackleton
+    written = write_maps(ds, tmp_path)
+    crs = tif_crs(written["elevation_m_geotiff"])
+    lat, lon = SHACKLETON_FLOOR
+    x, y = Transformer.from_crs(crs.geodetic_crs, crs, always_xy=True).transform(lon, lat)
+    np.testing.assert_allclose((x, y), [float(v) for v in latlon_to_xy(lat, lon)], atol=1e-6)
+    with rasterio.open(written["elevation_m_geotiff"]) as src:
+        row, col = src.index(x, y)
+        assert src.tags()["units"] == "m"
+        value = src.read(1)[row, col]
+    nearest = ds.elevation_m.sel(x=x, y=y, method="nearest")
+    assert (float(nearest.x), float(nearest.y)) == (float(ds.x[col]), float(ds.y[row]))
+    assert value == nearest.values
+
+
+def test_gdal_reads_the_netcdf_layers_where_the_geotiffs_are(
+    synthetic_written: tuple[xr.Dataset, dict],
+) -> None:
+    """What QGIS does with terrain_maps.nc (GDAL's netCDF driver): each layer comes out with
+    the GeoTIFF's transform, the lunar polar CRS and the same values."""
+    _, written = synthetic_written
+    with rasterio.Env() as env:
+        if "netCDF" not in env.drivers():
+            pytest.skip("this GDAL has no netCDF driver")
+    for name in ("elevation_m", "longest_night_h"):
+        with (
+            rasterio.open(f"netcdf:{written['netcdf']}:{name}") as nc,
+            rasterio.open(written[f"{name}_geotiff"]) as tif,
+        ):
+            assert nc.transform == tif.transform, name
+            assert_same_projection(CRS.from_wkt(nc.crs.to_wkt()), CRS.from_wkt(tif.crs.to_wkt()))
+            np.testing.assert_array_equal(nc.read(1), tif.read(1))

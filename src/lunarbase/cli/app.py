@@ -3,8 +3,8 @@
 Results go to stdout (a Rich table, or JSON with ``--json``); logs and progress to stderr.
 User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy imports live inside
 the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`` and
-``illumination`` (:mod:`.point`), ``simulate`` (:mod:`.simulate`), ``economics``,
-``sensitivity`` and ``fusion`` (:mod:`.economics`), ``terrain``
+``illumination`` (:mod:`.point`), ``sites`` (:mod:`.sites`), ``simulate`` (:mod:`.simulate`),
+``economics``, ``sensitivity`` and ``fusion`` (:mod:`.economics`), ``terrain``
 (:mod:`.terrain`), ``resources`` (:mod:`.resources`), ``data`` (:mod:`.data`).
 """
 
@@ -23,6 +23,7 @@ from lunarbase.cli.options import err, out, typer_app
 from lunarbase.cli.resources import resources_app
 from lunarbase.cli.run import run
 from lunarbase.cli.simulate import simulate
+from lunarbase.cli.sites import sites
 from lunarbase.cli.terrain import terrain_app
 from lunarbase.errors import LunarbaseError
 
@@ -34,6 +35,7 @@ app = typer_app(
 app.command()(run)
 app.command()(point_cmd.point)
 app.command()(point_cmd.illumination)
+app.command()(sites)
 app.command()(simulate)
 app.command()(economics_cmd.economics)
 app.command()(economics_cmd.sensitivity)

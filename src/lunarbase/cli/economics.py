@@ -19,7 +19,6 @@ from lunarbase.cli.options import (
     print_quantities,
     progress,
     scenario_options,
-    skip_sites,
 )
 from lunarbase.errors import QueryError
 from lunarbase.seeds import seed_entropy
@@ -58,11 +57,9 @@ ROWS = (
 def _operations(
     overrides: dict[str, Any], scenario: str | None, seed: int | None, sets: list[str] | None
 ) -> tuple[Any, Any, Callable[[str, float], None]]:
-    """The chain run to the operations stage (sites skipped), and its progress ticker."""
+    """The chain run to the operations stage, and its progress ticker."""
     with progress() as tick:
-        chain = chain_for(
-            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
-        )
+        chain = chain_for(scenario, seed=seed, overrides=overrides, sets=sets, progress=tick)
         ops = chain.run(until="operations").operations
     assert ops is not None
     return chain, ops, tick
@@ -110,7 +107,7 @@ def economics(
     as_json: JsonOpt = False,
 ) -> None:
     """Costs, He-3 and rare-earth markets, NPV with its uncertainty, IRR, payback, energy
-    payback and the strategic view (operations run first; the site ranking is skipped)."""
+    payback and the strategic view (the stages up to operations run first)."""
     from lunarbase.provenance import provenance
 
     chain, result = _economics(overrides, scenario, seed, sets, samples, workers, scheduler)

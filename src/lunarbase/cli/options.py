@@ -191,11 +191,6 @@ def chain_for(
     return Chain(sc, progress=progress, **replacements)
 
 
-def skip_sites(chain: Any) -> None:
-    """A stand-in for the site ranking, for commands that do not need it (``sites=``)."""
-    return None
-
-
 def print_json(obj: Any) -> None:
     """Write ``obj`` as sorted, indented JSON (NaN as null) to stdout."""
     from lunarbase.jsonable import plain

@@ -130,11 +130,12 @@ def maps(
     overrides: dict[str, Any],
     scenario: ScenarioArg = None,
     out_dir: Annotated[
-        Path, typer.Option("--out", help="Folder for the NetCDF and PNG maps.")
+        Path, typer.Option("--out", help="Folder for the NetCDF, GeoTIFF and PNG maps.")
     ] = Path("out"),
     sets: SetOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write He-3, Th and REE maps of the Lunar Prospector bins (NetCDF + PNG)."""
+    """Write He-3, Th and REE maps of the Lunar Prospector bins: NetCDF (CF) of every layer,
+    a GeoTIFF per layer (lunar lat/lon, for GIS tools) and PNG maps."""
     chain = chain_for(scenario, overrides=overrides, sets=sets)
     print_paths(chain.resource_maps(out_dir), as_json)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +27,8 @@ from lunarbase.cli.options import (
 def run(
     scenario: ScenarioArg = None,
     out_dir: Annotated[
-        Path, typer.Option("--out", help="Folder for report.html and results.json.")
+        Path,
+        typer.Option("--out", help="Folder for report.html, results.json and the figure PNGs."),
     ] = Path("out"),
     seed: SeedOpt = None,
     sets: SetOpt = None,
@@ -44,8 +46,17 @@ def run(
         )
         results = chain.run()
         tick("report", 0.0)
-        paths = report.write(results, out_dir)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", report.PngSkippedWarning)
+            paths = report.write(results, out_dir)
         tick("report", 1.0)
+    for w in caught:  # ours as one line; any other as Python would have shown it
+        if issubclass(w.category, report.PngSkippedWarning):
+            err.print(
+                f"lunarbase: warning: {w.message}", markup=False, highlight=False, soft_wrap=True
+            )
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if as_json:
         sys.stdout.write(results.to_json())
         return
@@ -55,18 +66,19 @@ def run(
 
 
 def _summary_table(result: dict[str, Any]) -> None:
-    terrain, res = result["terrain"], result["resources"]
+    sites, res = result["sites"], result["resources"]
     ops, econ = result["operations"], result["economics"]
+    base = sites["base"]
     rows = [
-        ("base elevation [m]", f"{terrain['elevation_m']:.0f}"),
-        ("mean Sun-disk fraction", format_value(terrain.get("illumination_fraction"), "{:.3f}")),
-        ("longest night [h]", format_value(terrain.get("longest_night_h"), "{:.0f}")),
+        ("base site", _site(base, sites["choice"])),
+        ("base elevation [m]", f"{base['elevation_m']:.0f}"),
+        ("mean Sun-disk fraction", format_value(base.get("illumination_fraction"), "{:.3f}")),
+        ("longest night [h]", format_value(base.get("longest_night_h"), "{:.0f}")),
         (
             "Earth in view (fraction of time)",
-            format_value(terrain.get("earth_visible_fraction"), "{:.3f}"),
+            format_value(base.get("earth_visible_fraction"), "{:.3f}"),
         ),
         ("He-3 grade of mining area [ppb]", format_value(res.get("mining_he3_ppb"), "{:.2f}")),
-        ("best candidate site", _best_site(result["sites"])),
         (
             "He-3 shipped to Earth [kg, total]",
             format_value(ops["totals"]["he3_shipped_kg_total"], "{:.1f}"),
@@ -87,10 +99,6 @@ def _band(mc: dict[str, Any]) -> str:
     return " / ".join(format_value(mc[k], "{:.3g}") for k in keys)
 
 
-def _best_site(rows: list[dict[str, Any]]) -> str:
-    if not rows:
-        return "n/a"
-    r = rows[0]
-    return (
-        f"{r['lat_deg']:.2f}, {r['lon_deg']:.2f} (near {r['near_feature']}, score {r['score']:.2f})"
-    )
+def _site(base: dict[str, Any], choice: str) -> str:
+    how = "best-ranked" if choice == "best" else "the scenario's"
+    return f"{base['lat_deg']:.2f}, {base['lon_deg']:.2f}, {base['place']} ({how})"

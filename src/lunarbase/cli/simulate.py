@@ -19,7 +19,6 @@ from lunarbase.cli.options import (
     print_quantities,
     progress,
     scenario_options,
-    skip_sites,
 )
 
 ROWS = (
@@ -55,7 +54,7 @@ def simulate(
     as_json: JsonOpt = False,
 ) -> None:
     """Simulate the mining base: regolith, He-3, heat and electricity, rare earths and
-    by-products per year (terrain and resources run first; the site ranking is skipped)."""
+    by-products per year (terrain, sites and resources run first)."""
     from lunarbase.errors import QueryError
     from lunarbase.fileio import atomic_write_text
     from lunarbase.provenance import provenance
@@ -63,9 +62,7 @@ def simulate(
     if csv is not None and not csv.parent.is_dir():
         raise QueryError(f"--csv {csv}: cannot write there ({csv.parent} is not a folder)")
     with progress() as tick:
-        chain = chain_for(
-            scenario, seed=seed, overrides=overrides, sets=sets, progress=tick, sites=skip_sites
-        )
+        chain = chain_for(scenario, seed=seed, overrides=overrides, sets=sets, progress=tick)
         ops = chain.run(until="operations").operations
     assert ops is not None
     if csv is not None:

@@ -40,7 +40,8 @@ def maps(
     as_json: JsonOpt = False,
 ) -> None:
     """Illumination, Earth-visibility, longest-night, PSR, slope and elevation maps of a
-    window of the 240 m LOLA grid, as NetCDF and PNG (horizons cached for the next run)."""
+    window of the 240 m LOLA grid, as NetCDF (CF), GeoTIFF (lunar south polar stereographic,
+    for GIS tools) and PNG (horizons cached for the next run)."""
     from lunarbase.terrain import psr_area_km2, write_maps
 
     with progress() as tick:

@@ -8,7 +8,7 @@
    SimPy Resource, spares a Container).
 2. **The hourly energy balance** (vectorised; the battery loop numba-compiled;
    :mod:`~lunarbase.operations.power`): fission output with outages and capacity loss, solar
-   output from the terrain stage's light series at the base, a battery, and a dispatch policy
+   output from the light series at the base (sites stage), a battery, and a dispatch policy
    (default :func:`~lunarbase.operations.power.priority_dispatch`: life support, thermal
    control and communications first, processing next, excavation last). Each up miner can dig
    at its rate times the ramp-up, drawing ``miner_power_kw``, and process (heat and separate
@@ -24,7 +24,7 @@
    :mod:`~lunarbase.operations.logistics`) carry the stored He-3 to Earth.
 
 What the miners dig comes from the resources stage (:class:`MiningFeed`, :func:`feed_from`) and
-the light from the terrain stage (:class:`SiteLight`, :func:`light_from`). A light series
+the light at the base and the mining area (:class:`SiteLight`, :func:`light_from`). A light series
 shorter than the run is repeated and the results say so (``light_repeated``): polar light
 varies over the ~18.6-year lunar precession cycle, so a repeated single year is not that.
 :func:`expected_he3_kg_per_year` is the steady state of the same model, used to check it.
@@ -71,7 +71,7 @@ from lunarbase.operations.rare_earths import GROUPS, reo_kg_by_group, reo_mass_f
 from lunarbase.resources import ResourceResults, byproducts_per_kg_he3
 from lunarbase.scenario import Landing, Operations, Ramp
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
-from lunarbase.terrain import TerrainResults
+from lunarbase.terrain import PointCriteria
 from lunarbase.typing import ArrayLike, FloatArray
 
 DAY_H = 24
@@ -238,7 +238,7 @@ def feed_from(resources: ResourceResults) -> MiningFeed:
 
 @dataclass(frozen=True)
 class SiteLight:
-    """The light the base and the miners see, from the terrain stage (see :func:`light_from`).
+    """The light the base and the miners see, (see :func:`light_from`).
 
     Attributes
     ----------
@@ -262,18 +262,25 @@ class SiteLight:
     start_utc: str
 
 
-def light_from(terrain: TerrainResults) -> SiteLight:
-    """The base's and the mining area's light series from the terrain stage's results.
+def light_from(base: PointCriteria, mining_area: PointCriteria | None = None) -> SiteLight:
+    """The base's and the mining area's light series (the sites stage's ``base`` and
+    ``mining_area``).
+
+    Parameters
+    ----------
+    base : lunarbase.terrain.PointCriteria
+        The base site, with its light series.
+    mining_area : lunarbase.terrain.PointCriteria, optional
+        The centre of the mining area when the miners work away from the base.
 
     Raises
     ------
     ScenarioError
-        The terrain stage computed no light series (none is needed to simulate).
+        A point has no light series (none is needed to simulate).
     """
-    base = terrain.site
-    where = terrain.mining_area or base
+    where = mining_area or base
     if base.light is None or where.light is None:
-        raise ScenarioError("terrain: no light series at the base for the energy balance")
+        raise ScenarioError("sites: no light series at the base for the energy balance")
     return SiteLight(
         step_h=float(base.light.step_h),
         base_sun_fraction=np.asarray(base.light.columns["sun_fraction"], dtype=float),
@@ -513,7 +520,7 @@ def simulate(
         Seed; each miner and fission unit draws from its own spawned stream, the return
         flights from one more.
     light : SiteLight, optional
-        The base's and the mining area's light (:func:`light_from` the terrain stage's
+        The base's and the mining area's light (:func:`light_from` the sites stage's
         results). None: the Sun is taken as always fully up (``light_horizon = "none"``).
     policy : callable, default :func:`~lunarbase.operations.power.priority_dispatch`
         Dispatch policy (generation [kW], demands [kW] by load in priority order, battery)

@@ -1,25 +1,55 @@
-"""Plotly figures for the report, each returned as an HTML fragment with a fixed div id
-(so the same results always give the same HTML)."""
+"""Plotly figures for the report: each ``*_figure`` function returns a
+:class:`plotly.graph_objects.Figure`, or a one-sentence HTML message when there is nothing to
+draw; :func:`fragment` embeds either in the page under a fixed div id (so the same results
+always give the same HTML)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lunarbase.geometry import wrap_lon_180
 from lunarbase.terrain import latlon_to_xy
 
 LAYOUT = {"template": "plotly_white", "height": 420, "margin": {"l": 60, "r": 20, "t": 50, "b": 50}}
 
+SUNLIT_SHOWN = 0.3
+"""Least mean Sun-disk fraction drawn over the hillshade of the sites map [-] (darker ground
+shows through)."""
 
-def _html(fig: go.Figure, div_id: str) -> str:
-    return str(fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id))
+GRADE_RASTER_DEG = 1.0
+"""Cell of the raster the grade maps fill from the Lunar Prospector bins [deg]: bin edges fall
+on it to within half a degree (some polar bins' edges lie on 0.5 deg)."""
 
 
-def light_figure(series: pd.DataFrame) -> str:
+Drawn: TypeAlias = go.Figure | str
+"""What a figure function returns: the figure, or an HTML ``<p>`` message saying why there is
+nothing to draw."""
+
+
+def fragment(drawn: Drawn, key: str) -> str:
+    """The HTML of one report figure, its ``div`` id ``fig-<key>`` (a message as it is).
+
+    Parameters
+    ----------
+    drawn : go.Figure or str
+        What a figure function returned.
+    key : str
+        The figure's name in the report (``"light"``, ``"sites"``, ...).
+
+    Returns
+    -------
+    str
+        An HTML fragment without plotly.js (the page inlines it once).
+    """
+    if isinstance(drawn, str):
+        return drawn
+    return str(drawn.to_html(full_html=False, include_plotlyjs=False, div_id=f"fig-{key}"))
+
+
+def light_figure(series: pd.DataFrame) -> Drawn:
     """Daily mean visible Sun-disk fraction and Earth-in-view fraction at the base."""
     if series.empty:
         return "<p>No light series: the base is outside the polar DEMs.</p>"
@@ -28,12 +58,15 @@ def light_figure(series: pd.DataFrame) -> str:
     fig.add_scatter(x=daily.index, y=daily["sun_fraction"], name="Sun disk visible (daily mean)")
     fig.add_scatter(x=daily.index, y=daily["earth_visible"], name="Earth in view (daily mean)")
     fig.update_layout(title="Light at the base", yaxis_title="fraction of time [-]", **LAYOUT)
-    return _html(fig, "fig-light")
+    return fig
 
 
-def sites_figure(basemap: Any, sites: pd.DataFrame, base_lat: float, base_lon: float) -> str:
-    """Hillshade basemap (0-255 on x, y [m], from the terrain results) with the ranked
-    candidates and the base."""
+def sites_figure(
+    basemap: Any, layers: Any, sites: pd.DataFrame, base_lat: float, base_lon: float
+) -> Drawn:
+    """Where the base should stand: the hillshade (0-255 on x, y [m], from the terrain
+    results) under the mean Sun-disk fraction and the permanently shadowed pixels of the
+    search layers (the sites results), with the ranked sites and the base."""
     if basemap is None:
         return "<p>No basemap: the terrain stage ran without one.</p>"
     fig = go.Figure()
@@ -44,25 +77,51 @@ def sites_figure(basemap: Any, sites: pd.DataFrame, base_lat: float, base_lon: f
         colorscale="gray",
         showscale=False,
         hoverinfo="skip",
+        name="hillshade",
+    )
+    lx, ly = np.asarray(layers.x) / 1e3, np.asarray(layers.y) / 1e3
+    light = np.asarray(layers["illumination_fraction"].values, float)
+    inside = np.asarray(layers["in_region"].values, bool)
+    fig.add_heatmap(
+        x=lx,
+        y=ly,
+        z=np.where(inside & (light >= SUNLIT_SHOWN), light, np.nan).astype(np.float32),
+        colorscale="YlOrRd",
+        zmin=SUNLIT_SHOWN,
+        zmax=1.0,
+        opacity=0.75,
+        colorbar={"title": "Sun [-]", "x": 1.02},
+        hovertemplate="Sun %{z:.2f}<extra></extra>",
+        name="mean Sun-disk fraction",
+    )
+    psr = np.asarray(layers["psr"].values, bool) & inside
+    fig.add_heatmap(
+        x=lx,
+        y=ly,
+        z=np.where(psr, 1.0, np.nan).astype(np.float32),
+        colorscale=[[0.0, "#1f5fbf"], [1.0, "#1f5fbf"]],
+        showscale=False,
+        opacity=0.8,
+        hoverinfo="skip",
+        name="permanently shadowed",
     )
     if not sites.empty:
         sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
-        labels = [f"#{i}: score {s:.2f}" for i, s in zip(sites.index, sites["score"], strict=True)]
+        labels = [
+            f"#{i}: {p} (score {s:.2f})"
+            for i, p, s in zip(sites.index, sites["place"], sites["score"], strict=True)
+        ]
         fig.add_scatter(
             x=sx / 1e3,
             y=sy / 1e3,
             mode="markers+text",
             text=[str(i) for i in sites.index],
             textposition="top center",
+            textfont={"color": "white"},
             hovertext=labels,
-            name="candidates",
-            marker={
-                "color": sites["score"],
-                "colorscale": "Viridis",
-                "size": 10,
-                "showscale": True,
-                "colorbar": {"title": "score"},
-            },
+            hoverinfo="text",
+            name="ranked sites",
+            marker={"color": "cyan", "size": 9, "line": {"color": "black", "width": 1}},
         )
     bx, by = latlon_to_xy(base_lat, base_lon)
     fig.add_scatter(
@@ -70,51 +129,67 @@ def sites_figure(basemap: Any, sites: pd.DataFrame, base_lat: float, base_lon: f
         y=[float(by) / 1e3],
         mode="markers",
         name="base",
-        marker={"symbol": "star", "size": 16, "color": "red"},
+        marker={"symbol": "star", "size": 18, "color": "lime", "line": {"color": "black"}},
     )
     fig.update_layout(
-        title="Candidate sites (LOLA 240 m hillshade, south polar stereographic)",
-        xaxis_title="x [km]",
+        title="Where to build: Sun (lit > 30 % of the time), PSRs (blue) and the ranked sites",
+        xaxis_title="x [km] (toward 90 E)",
         yaxis_title="y [km] (toward 0 E)",
         legend={"orientation": "h", "y": -0.12},
-        **{**LAYOUT, "height": 640},
+        **{**LAYOUT, "height": 680},
     )
     fig.update_yaxes(scaleanchor="x")
-    return _html(fig, "fig-sites")
+    return fig
 
 
-def he3_figure(maps: Any) -> str:
-    """Global He-3 grade map on the Lunar Prospector bins."""
-    lon = wrap_lon_180(maps["lon"])
-    fig = go.Figure()
-    fig.add_scatter(
-        x=lon,
-        y=np.asarray(maps["lat"]),
-        mode="markers",
-        marker={
-            "color": np.asarray(maps["he3_ppb"]),
-            "colorscale": "Inferno",
-            "size": 7,
-            "symbol": "square",
-            "colorbar": {"title": "He-3 [ppb]"},
-        },
-        hovertext=[f"{v:.1f} ppb" for v in np.asarray(maps["he3_ppb"])],
-        name="He-3",
+def grades_figure(maps: Any) -> go.Figure:
+    """He-3 [ppb] and Th [ppm] of the regolith as maps: each Lunar Prospector bin filled over
+    a :data:`GRADE_RASTER_DEG` latitude/longitude raster (each cell takes the bin holding its
+    centre), with colour bars and a lat/lon grid.
+
+    Parameters
+    ----------
+    maps : xarray.Dataset
+        The resources results' maps on bins (``he3_ppb``, ``th_ppm``, the bin edges).
+    """
+    from plotly.subplots import make_subplots
+
+    from lunarbase.resources import containing_cells
+
+    half = GRADE_RASTER_DEG / 2.0
+    lat = np.arange(90.0 - half, -90.0, -GRADE_RASTER_DEG)
+    lon = np.arange(-180.0 + half, 180.0, GRADE_RASTER_DEG)
+    cells = containing_cells(maps, *np.meshgrid(lat, lon, indexing="ij"))
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        subplot_titles=("He-3 [ppb] (from Lunar Prospector TiO2)", "Th [ppm] (KREEP, REE)"),
+        horizontal_spacing=0.12,
     )
-    fig.update_layout(
-        title="He-3 grade of the regolith (from Lunar Prospector TiO2)",
-        xaxis_title="longitude [deg E]",
-        yaxis_title="latitude [deg]",
-        **LAYOUT,
-    )
-    return _html(fig, "fig-he3")
+    for col, (name, scale, bar_x) in enumerate(
+        (("he3_ppb", "Inferno", 0.44), ("th_ppm", "Viridis", 1.0)), start=1
+    ):
+        fig.add_heatmap(
+            x=lon,
+            y=lat,
+            z=np.asarray(maps[name].values, np.float32)[cells],
+            colorscale=scale,
+            colorbar={"x": bar_x, "len": 0.9},
+            hovertemplate="lat %{y} lon %{x}: %{z:.3g}<extra>" + name + "</extra>",
+            row=1,
+            col=col,
+        )
+        fig.update_xaxes(title_text="longitude [deg E]", dtick=60, showgrid=True, row=1, col=col)
+        fig.update_yaxes(title_text="latitude [deg]", dtick=30, showgrid=True, row=1, col=col)
+    fig.update_layout(title="Regolith grades of the whole Moon", **LAYOUT)
+    return fig
 
 
 HE3_FLOWS = ("he3_extracted_kg", "he3_shipped_kg", "he3_lost_kg")
 """The He-3 flows per year drawn by :func:`operations_figure` (not the end-of-year stock)."""
 
 
-def operations_figure(annual: pd.DataFrame) -> str:
+def operations_figure(annual: pd.DataFrame) -> go.Figure:
     """He-3 extracted, shipped and lost per year [kg]."""
     fig = go.Figure()
     for col in [c for c in HE3_FLOWS if c in annual]:
@@ -126,10 +201,10 @@ def operations_figure(annual: pd.DataFrame) -> str:
         barmode="group",
         **LAYOUT,
     )
-    return _html(fig, "fig-ops")
+    return fig
 
 
-def energy_figure(daily: pd.DataFrame) -> str:
+def energy_figure(daily: pd.DataFrame) -> go.Figure:
     """Power over time, day by day: mean generation by source, electricity served, unmet
     demand and curtailed generation [kW] (from the daily energy [MWh] / 24 h)."""
     labels = {
@@ -150,10 +225,10 @@ def energy_figure(daily: pd.DataFrame) -> str:
         yaxis_title="kW",
         **LAYOUT,
     )
-    return _html(fig, "fig-energy")
+    return fig
 
 
-def npv_figure(npv_draws_usd: np.ndarray) -> str:
+def npv_figure(npv_draws_usd: np.ndarray) -> go.Figure:
     """Histogram of Monte Carlo NPV draws."""
     fig = go.Figure()
     fig.add_histogram(x=np.asarray(npv_draws_usd) / 1e9, nbinsx=60, name="NPV")
@@ -164,10 +239,10 @@ def npv_figure(npv_draws_usd: np.ndarray) -> str:
         yaxis_title="draws",
         **LAYOUT,
     )
-    return _html(fig, "fig-npv")
+    return fig
 
 
-def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> str:
+def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> go.Figure:
     """Stacked bars of the cost lines by year [billion USD], the He-3 revenue as a line."""
     fig = go.Figure()
     for line in cost_lines:
@@ -182,10 +257,10 @@ def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> str:
         yaxis_title="billion USD",
         **LAYOUT,
     )
-    return _html(fig, "fig-costs")
+    return fig
 
 
-def tornado_figure(tornado: pd.DataFrame) -> str:
+def tornado_figure(tornado: pd.DataFrame) -> go.Figure:
     """NPV with each uncertain input at its 5th and 95th percentile, the others at medians."""
     rows = tornado.iloc[::-1]
     base = float(rows["output_base"].iloc[0]) / 1e9 if len(rows) else 0.0
@@ -200,10 +275,10 @@ def tornado_figure(tornado: pd.DataFrame) -> str:
         xaxis_title="NPV [billion USD]",
         **LAYOUT,
     )
-    return _html(fig, "fig-tornado")
+    return fig
 
 
-def market_figure(strategic: pd.DataFrame) -> str:
+def market_figure(strategic: pd.DataFrame) -> go.Figure:
     """Lunar output against the markets by year: He-3 shipped / today's demand, and REO /
     world and Chinese supply (log scale)."""
     fig = go.Figure()
@@ -220,4 +295,4 @@ def market_figure(strategic: pd.DataFrame) -> str:
         yaxis_type="log",
         **LAYOUT,
     )
-    return _html(fig, "fig-market")
+    return fig

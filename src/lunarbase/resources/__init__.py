@@ -17,7 +17,7 @@ from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.inventory import Inventory, InventoryInputs, he3_inventory
 from lunarbase.resources.kreep import ReeInventory, kreep_fraction, ree_ppm, ree_tonnes
 from lunarbase.resources.queries import RegionResources, point_grades, region_resources
-from lunarbase.resources.regions import Region, load_grs
+from lunarbase.resources.regions import Region, containing_cell, containing_cells, load_grs
 from lunarbase.resources.regolith import he3_depth_profile, regolith_depth_m
 from lunarbase.resources.stage import ResourceResults, assess
 from lunarbase.resources.volatiles import byproducts_per_kg_he3, byproducts_per_tonne_regolith
@@ -39,6 +39,8 @@ __all__ = [
     "assess",
     "byproducts_per_kg_he3",
     "byproducts_per_tonne_regolith",
+    "containing_cell",
+    "containing_cells",
     "fines_enrichment",
     "fines_fractions",
     "fluence_factor",

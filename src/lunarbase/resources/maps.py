@@ -1,33 +1,57 @@
-"""Resource maps as files: NetCDF of every per-bin layer and PNG maps of He-3, Th and REE.
+"""Resource maps as files: NetCDF of every per-bin layer, GeoTIFF of every layer on a regular
+latitude/longitude grid, and PNG maps of He-3, Th and REE.
 
-The maps are the Lunar Prospector GRS 5-degree bins (Prettyman et al. 2006) drawn as rectangles
-of their true edges on an equirectangular (plate carree) grid, with a colour bar in the layer's
+The maps are the Lunar Prospector GRS 5-degree bins (Prettyman et al. 2006) [1]_: equal-area
+bins, 5 deg in latitude and 4.5 to 360 deg in longitude. The PNGs draw them as rectangles of
+their true edges on an equirectangular (plate carree) grid, with a colour bar in the layer's
 unit and, as context, the mare outline: the contour of LP FeO at the scenario's mare threshold
-(``mare_feo_threshold_wt_pct``). The NetCDF is written with
-xarray's ``scipy`` engine (netCDF3, no extra dependency). Every file is written to a temporary
-name and renamed, so a re-run never leaves half a file.
+(``mare_feo_threshold_wt_pct``). The NetCDF is the per-bin table, written with xarray's
+``scipy`` engine (netCDF3, no extra dependency), with CF-1.8 attributes [2]_: ``lat``/``lon``
+are the bins' centres (auxiliary coordinates, ``degrees_north``/``degrees_east``) and every
+layer's ``grid_mapping`` is ``latitude_longitude`` on the 1737.4 km sphere. The GeoTIFFs resample
+each layer without loss onto :data:`RASTER_STEP_DEG` pixels (every bin edge lies on a pixel
+edge, so each pixel lies in one bin), north up, longitudes -180..180 as the bin edges are, in
+the IAU 2015 "Moon (2015) - Sphere / Ocentric" CRS (``IAU_2015:30100``, R = 1737.4 km) [3]_,
+so GIS tools put them on the Moon. Every file is written to a temporary name and renamed, so a
+re-run never leaves half a file.
 
 References
 ----------
 .. [1] Prettyman, T. H. et al. (2006) JGR 111, E12007, doi:10.1029/2005JE002656.
+.. [2] Eaton, B. et al. (2020) NetCDF Climate and Forecast (CF) Metadata Conventions 1.8,
+   section 5.6 and Appendix F (latitude_longitude). https://cfconventions.org/
+.. [3] Archinal, B. A. et al. (2018) Report of the IAU Working Group on Cartographic Coordinates
+   and Rotational Elements: 2015. Celest. Mech. Dyn. Astr. 130:22,
+   doi:10.1007/s10569-017-9805-5
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import xarray as xr
 
-from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
-from lunarbase.geometry import wrap_lon_180
+from lunarbase.errors import DataError
+from lunarbase.fileio import (
+    atomic_savefig,
+    atomic_write,
+    atomic_write_geotiff,
+    netcdf_encoding,
+    output_folder,
+    with_grid_mapping,
+)
+from lunarbase.geometry import LONLAT_PROJ4, moon_crs, wrap_lon_180
 from lunarbase.resources.grades import grs_fluence, grs_he3_ppb
 from lunarbase.resources.inventory import InventoryInputs
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
 from lunarbase.resources.regions import load_grs
 from lunarbase.resources.regolith import regolith_thickness_m
+
+if TYPE_CHECKING:
+    from pyproj import CRS
 
 PNG_LAYERS = {
     "he3_ppb": ("He-3", "ppb", "viridis"),
@@ -35,6 +59,32 @@ PNG_LAYERS = {
     "ree_sum_ppm": ("Total REE (15386 pattern scaled by Th)", "ppm", "cividis"),
 }
 """Layers drawn as PNG: variable -> (title, unit, colour map)."""
+
+LONG_NAMES = {
+    "he3_ppb": "He-3 mass fraction in the regolith",
+    "solar_wind_fluence": "Solar-wind fluence relative to the mean (magnetotail shielding)",
+    "tio2_wt_pct": "TiO2 (Lunar Prospector GRS)",
+    "th_ppm": "Th (Lunar Prospector GRS)",
+    "ree_sum_ppm": "Total REE (15386 pattern scaled by Th)",
+    "kreep_fraction": "KREEP fraction (Th / 15386 Th)",
+    "regolith_depth_m": "Regolith depth",
+}
+"""``long_name`` of each layer of :func:`resource_maps` in the NetCDF and GeoTIFF files."""
+
+RASTER_STEP_DEG = 0.5
+"""Pixel size of the GeoTIFFs in latitude and longitude [deg]: the coarsest on which every edge
+of the LP GRS 5-degree bins lies (latitude edges every 2.5 deg, longitude widths 4.5, 7.5...)."""
+
+COORD_CF = {
+    "lat": ("latitude", "degrees_north", "bin centre latitude (the pole for a polar-cap bin)"),
+    "lon": ("longitude", "degrees_east", "bin centre longitude (0..360)"),
+    "lat_min": (None, "degrees_north", "southern edge of the bin"),
+    "lat_max": (None, "degrees_north", "northern edge of the bin"),
+    "lon_min": (None, "degrees_east", "western edge of the bin (-180..180)"),
+    "lon_max": (None, "degrees_east", "eastern edge of the bin (-180..180)"),
+}
+"""CF attributes of the bins' coordinates in the NetCDF: name -> (standard_name, units,
+long_name)."""
 
 
 def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
@@ -52,7 +102,8 @@ def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
     xarray.Dataset
         ``he3_ppb`` [ppb], ``tio2_wt_pct`` [wt%], ``th_ppm`` [ppm], ``ree_sum_ppm`` [ppm],
         ``kreep_fraction`` [-], ``regolith_depth_m`` [m] and ``solar_wind_fluence`` (normalised,
-        [-]) on ``cell``, with the bins' coordinates.
+        [-]) on ``cell``, with the bins' coordinates; ``attrs["crs"]`` is the bins' CRS (a PROJ
+        string).
 
     References
     ----------
@@ -78,20 +129,92 @@ def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
     data_vars = {k: ("cell", v, {"units": u}) for k, (v, u) in layers.items()}
     attrs = {"source": grs.attrs.get("citation", "Lunar Prospector GRS (Prettyman et al. 2006)")}
     attrs["he3_model"] = cfg.he3_model
+    attrs["crs"] = grs.attrs.get("crs", LONLAT_PROJ4)
     return xr.Dataset(data_vars, coords=grs.coords, attrs=attrs)
 
 
 def netcdf_ready(maps: xr.Dataset, provenance: Mapping[str, Any] | None = None) -> xr.Dataset:
-    """A copy of ``maps`` that netCDF3 can store: int32 bin ids, string attributes only."""
+    """A copy of ``maps`` that netCDF3 can store (int32 bin ids, string global attributes),
+    with CF-1.8 attributes [2]_: ``standard_name``/``units``/``long_name`` of the bins'
+    coordinates (:data:`COORD_CF`), each layer's ``long_name`` (:data:`LONG_NAMES`), and the
+    ``latitude_longitude`` grid mapping of :func:`raster_crs` (``semi_major_axis`` =
+    ``semi_minor_axis`` = 1737400 m [3]_) named by each layer's ``grid_mapping``."""
     ds = maps.copy()
     ds = ds.assign_coords(cell=ds["cell"].astype("int32"))
+    ds["cell"].attrs["long_name"] = "Lunar Prospector GRS bin (row of the table)"
+    for name, (standard_name, units, long_name) in COORD_CF.items():
+        if name in ds.coords:
+            cf = {"units": units, "long_name": long_name}
+            ds[name].attrs = cf if standard_name is None else {"standard_name": standard_name, **cf}
+    for name, long_name in LONG_NAMES.items():
+        if name in ds.data_vars:
+            ds[name].attrs["long_name"] = long_name
     attrs = {k: str(v) for k, v in ds.attrs.items()}
     for key, value in (provenance or {}).items():
         if isinstance(value, Mapping):
             value = " ".join(f"{k}={v}" for k, v in value.items())
         attrs[f"provenance_{key}"] = str(value)
     ds.attrs = attrs
-    return ds
+    return with_grid_mapping(ds, raster_crs(maps))
+
+
+def raster_crs(grs: xr.Dataset) -> CRS:
+    """The CRS of the bins, ``grs.attrs["crs"]`` (default
+    :data:`lunarbase.geometry.LONLAT_PROJ4`), as the named IAU 2015 lunar CRS
+    (``IAU_2015:30100``, planetocentric latitude/longitude on the 1737.4 km sphere) [3]_.
+
+    Returns
+    -------
+    pyproj.CRS
+    """
+    return moon_crs(str(grs.attrs.get("crs", LONLAT_PROJ4)))
+
+
+def bin_raster_index(grs: xr.Dataset, step_deg: float = RASTER_STEP_DEG) -> xr.DataArray:
+    """For each pixel of a global latitude/longitude grid, the position along ``cell`` of the
+    bin that contains it.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table with the bin edges ``lat_min``, ``lat_max`` [deg] and ``lon_min``,
+        ``lon_max`` [deg E, -180..180].
+    step_deg : float, optional
+        Pixel size [deg]; every bin edge must lie on a pixel edge.
+
+    Returns
+    -------
+    xarray.DataArray
+        int (lat, lon): pixel centres ``lat`` from 90 - step/2 down to -90 + step/2 [deg]
+        (north up) and ``lon`` from -180 + step/2 to 180 - step/2 [deg E].
+
+    Raises
+    ------
+    DataError
+        A bin edge is off the pixel grid, or the bins do not tile the sphere exactly once.
+    """
+    n_lat, n_lon = round(180.0 / step_deg), round(360.0 / step_deg)
+    edges = {
+        "lat_max": (90.0 - grs["lat_max"].values) / step_deg,
+        "lat_min": (90.0 - grs["lat_min"].values) / step_deg,
+        "lon_min": (grs["lon_min"].values + 180.0) / step_deg,
+        "lon_max": (grs["lon_max"].values + 180.0) / step_deg,
+    }
+    pixel = {}
+    for name, position in edges.items():
+        pixel[name] = np.rint(position).astype(int)
+        if not np.allclose(position, pixel[name], rtol=0.0, atol=1e-6):
+            raise DataError(f"{name}: a bin edge is off the {step_deg:g} deg pixel grid")
+    r0, r1, c0, c1 = pixel["lat_max"], pixel["lat_min"], pixel["lon_min"], pixel["lon_max"]
+    index = np.full((n_lat, n_lon), -1, dtype=np.int32)
+    for k in range(r0.size):
+        index[r0[k] : r1[k], c0[k] : c1[k]] = k
+    covered = int(np.sum((r1 - r0) * (c1 - c0)))
+    if covered != index.size or (index < 0).any() or r0.min() < 0 or c0.min() < 0:
+        raise DataError("the bins do not tile the latitude/longitude grid exactly once")
+    lat = 90.0 - (np.arange(n_lat) + 0.5) * step_deg
+    lon = -180.0 + (np.arange(n_lon) + 0.5) * step_deg
+    return xr.DataArray(index, dims=("lat", "lon"), coords={"lat": lat, "lon": lon})
 
 
 def draw_map(
@@ -168,7 +291,8 @@ def write_maps(
     provenance: Mapping[str, Any] | None = None,
     grs: xr.Dataset | None = None,
 ) -> dict[str, Path]:
-    """Write ``resources_maps.nc`` and one PNG per layer of :data:`PNG_LAYERS` into ``out_dir``.
+    """Write ``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of
+    :func:`resource_maps` and one PNG per layer of :data:`PNG_LAYERS` into ``out_dir``.
 
     Parameters
     ----------
@@ -184,21 +308,38 @@ def write_maps(
     Returns
     -------
     dict of str to pathlib.Path
-        ``netcdf`` and one entry per PNG layer.
+        ``netcdf``, one ``<layer>_geotiff`` per layer of :func:`resource_maps` and one
+        ``<layer>`` per PNG layer.
 
     Raises
     ------
     LunarbaseError
         ``out_dir`` cannot be created or written.
+    DataError
+        The bins do not tile a :data:`RASTER_STEP_DEG` grid (see :func:`bin_raster_index`).
     """
     grs = load_grs(grs)
     layers = resource_maps(grs, cfg)
     paths: dict[str, Path] = {}
     ds = netcdf_ready(layers, provenance)
+    crs = raster_crs(grs)
+    index = bin_raster_index(grs)
     with output_folder(out_dir) as folder:
         nc = folder / "resources_maps.nc"
-        atomic_write(nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy"))
+        atomic_write(
+            nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy", encoding=netcdf_encoding(ds))
+        )
         paths["netcdf"] = nc
+        for var in layers.data_vars:
+            name = str(var)
+            raster = index.copy(data=np.asarray(layers[name].values)[index.values])
+            raster.attrs = {"units": layers[name].attrs.get("units", "1")}
+            tif = folder / f"{name}.tif"
+            long_name = LONG_NAMES.get(name, name)
+            if name == "he3_ppb":
+                long_name = f"{long_name} ({cfg.he3_model})"
+            atomic_write_geotiff(raster, tif, crs, x_dim="lon", y_dim="lat", long_name=long_name)
+            paths[f"{name}_geotiff"] = tif
         for var, (title, unit, cmap) in PNG_LAYERS.items():
             fig = draw_map(
                 grs,

@@ -87,16 +87,47 @@ def containing_cell(
         Longitude [deg E], either 0..360 or -180..180.
     """
     check_latlon(lat_deg, lon_deg)
-    lon = float(wrap_lon_180(lon_deg))
-    lat_min, lat_max, lon_min, lon_max = (
-        np.asarray(grs[k]) for k in ("lat_min", "lat_max", "lon_min", "lon_max")
-    )
-    in_lat = (lat_deg >= lat_min) & ((lat_deg < lat_max) | ((lat_max >= 90.0) & (lat_deg <= 90.0)))
+    return int(containing_cells(grs, np.array([lat_deg]), np.array([lon_deg]))[0])
+
+
+def containing_cells(
+    grs: xr.Dataset | Mapping[str, np.ndarray], lat_deg: np.ndarray, lon_deg: np.ndarray
+) -> np.ndarray:
+    """Position along ``cell`` of the bin containing each point: lower edges belong to a bin,
+    the pole and the 180 E meridian to their last bin.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset or mapping of arrays
+        Bins with ``lat_min``, ``lat_max``, ``lon_min``, ``lon_max`` [deg, lon -180..180].
+    lat_deg, lon_deg : numpy.ndarray
+        Points [deg, deg E 0..360 or -180..180], same shape.
+
+    Returns
+    -------
+    numpy.ndarray of int
+        Same shape as the points.
+
+    Raises
+    ------
+    QueryError
+        A point lies in no bin.
+    """
+    lat = np.asarray(lat_deg, float).ravel()[:, None]
+    lon = np.asarray(wrap_lon_180(lon_deg), float).ravel()[:, None]
+    edges = [np.asarray(grs[k], float) for k in ("lat_min", "lat_max", "lon_min", "lon_max")]
+    near = np.flatnonzero((edges[0] <= lat.max()) & (edges[1] >= lat.min()))
+    lat_min, lat_max, lon_min, lon_max = (e[near][None, :] for e in edges)
+    in_lat = (lat >= lat_min) & ((lat < lat_max) | ((lat_max >= 90.0) & (lat <= 90.0)))
     in_lon = (lon >= lon_min) & ((lon < lon_max) | (lon_max >= 180.0))
-    hits = np.flatnonzero(in_lat & in_lon)
-    if hits.size == 0:
-        raise QueryError(f"no Lunar Prospector bin contains lat {lat_deg} deg, lon {lon_deg} deg")
-    return int(hits[0])
+    hit = in_lat & in_lon
+    found = hit.any(axis=1)
+    if not found.all():
+        k = int(np.argmin(found))
+        raise QueryError(
+            f"no Lunar Prospector bin contains lat {lat[k, 0]} deg, lon {lon[k, 0]} deg"
+        )
+    return near[np.argmax(hit, axis=1)].reshape(np.shape(lat_deg))
 
 
 def circle_weights(grs: xr.Dataset, lat: float, lon: float, radius_km: float) -> np.ndarray:

@@ -1,18 +1,33 @@
-"""Sites: candidate base sites near the south pole, scored by weighted criteria.
+"""Sites: where near the south pole the base should stand.
 
-The stage entry point is :func:`rank` (:mod:`.stage`); the candidate search and scoring rules
-are in :mod:`.candidates`.
+The stage entry point is :func:`rank` (:mod:`.stage`); the criteria layers over the search
+region are in :mod:`.layers`, the normalisation, weighting, spacing and place names in
+:mod:`.candidates`.
 """
 
-from lunarbase.sites.candidates import nearest_feature, score, summit_candidates
-from lunarbase.sites.stage import SiteResults, evaluate, named_features, rank
+from lunarbase.sites.candidates import (
+    NIGHT_SCALE_H,
+    PSR_PROXIMITY_SCALE_KM,
+    WEIGHTS,
+    normalised,
+    place_name,
+    spaced_best,
+    weighted_score,
+)
+from lunarbase.sites.layers import LAYERS, criteria_layers
+from lunarbase.sites.stage import SiteResults, named_features, rank
 
 __all__ = [
+    "LAYERS",
+    "NIGHT_SCALE_H",
+    "PSR_PROXIMITY_SCALE_KM",
+    "WEIGHTS",
     "SiteResults",
-    "evaluate",
+    "criteria_layers",
     "named_features",
-    "nearest_feature",
+    "normalised",
+    "place_name",
     "rank",
-    "score",
-    "summit_candidates",
+    "spaced_best",
+    "weighted_score",
 ]

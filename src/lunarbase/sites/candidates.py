@@ -1,11 +1,18 @@
-"""Candidate base sites near the south pole: summits of the polar grid and their weighted score.
+"""Site suitability: each criterion normalised to [0, 1], a weighted sum, hard constraints, the
+best sites at a minimum spacing, and where each lies by the IAU names.
 
-Candidates are local summits of the 240 m LOLA grid within a set angle of the pole, because
-polar peaks and ridges are where near-continuous sunlight exists (Bussey et al. 1999 [1]_;
-Mazarico et al. 2011 [2]_). Each is scored by a weighted sum (multi-criteria decision
-analysis, weighted linear combination; Malczewski 2006 [3]_) of: mean visible solar-disk
-fraction, fraction of time Earth is in view, slope, and nearness to a permanently shadowed
-region (possible ice).
+Polar peaks and ridges are where near-continuous sunlight exists (Bussey et al. 1999 [1]_;
+Mazarico et al. 2011 [2]_); the ranking is a weighted linear combination of normalised criteria
+under hard constraints (multi-criteria decision analysis; Malczewski 2006 [3]_). Normalisation
+rules (each maps a criterion to [0, 1], 1 best):
+
+- ``illumination_fraction``, ``sunlit_any_fraction``, ``earth_visible_fraction``: the fraction
+  itself;
+- ``longest_night_h``: ``1 - night / NIGHT_SCALE_H`` clipped at 0 (a night as long as an
+  equatorial one scores 0);
+- ``slope_deg``: ``1 - slope / max_slope_deg`` (the hard constraint's slope scores 0);
+- ``distance_to_psr_km``: ``exp(-d / PSR_PROXIMITY_SCALE_KM)``;
+- ``he3_ppb``, ``th_ppm``: the grade over the best grade in the search region.
 
 References
 ----------
@@ -19,66 +26,152 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import ndimage
 
-from lunarbase.geometry import great_circle_km, polar_radius_m
-from lunarbase.terrain import PolarTerrain, slope_map_deg
+from lunarbase.constants import SYNODIC_MONTH_D
+from lunarbase.geometry import great_circle_km
 
 PSR_PROXIMITY_SCALE_KM = 10.0
 """e-folding distance of the PSR-proximity score [km] (assumption: a rover's daily range)."""
 
-SUMMIT_WINDOW_PX = 21
-"""Neighbourhood in which a candidate must be the highest pixel [px] (5 km on the 240 m grid)."""
+NIGHT_SCALE_H = SYNODIC_MONTH_D * 24.0 / 2.0
+"""Night that scores 0 [h]: half a synodic month (~354 h), the night away from the poles."""
+
+WEIGHTS = {
+    "weight_illumination": "illumination_fraction",
+    "weight_sunlit_any": "sunlit_any_fraction",
+    "weight_night": "longest_night_h",
+    "weight_earth_visibility": "earth_visible_fraction",
+    "weight_slope": "slope_deg",
+    "weight_psr_proximity": "distance_to_psr_km",
+    "weight_he3": "he3_ppb",
+    "weight_th": "th_ppm",
+}
+"""Scenario weight -> the criterion it weighs."""
+
+RIM_BAND = (0.8, 1.25)
+"""A site whose distance from a feature's centre is within this band of its radius [-] is "on
+the rim" (assumption: crater rims are broad, and named peaks and massifs have no rim)."""
 
 
-def summit_candidates(
-    terrain: PolarTerrain, max_colatitude_deg: float, max_slope_deg: float, n: int
-) -> pd.DataFrame:
-    """The ``n`` highest local summits of the 240 m grid within ``max_colatitude_deg`` of the
-    south pole whose slope is at most ``max_slope_deg``; columns x_m, y_m, elevation_m."""
-    grid = next(g for g in terrain.grids if float(g.attrs["pixel_size_m"]) == 240.0)
-    z = np.asarray(grid.values, float)
-    x, y = np.meshgrid(np.asarray(grid.x), np.asarray(grid.y))
-    rho_max = polar_radius_m(max_colatitude_deg)
-    filled = np.nan_to_num(z, nan=-np.inf)
-    peaks = filled == ndimage.maximum_filter(filled, size=SUMMIT_WINDOW_PX)
-    slope = slope_map_deg(grid)
-    ok = peaks & (np.hypot(x, y) <= rho_max) & (slope <= max_slope_deg) & np.isfinite(z)
-    order = np.argsort(z[ok])[::-1][:n]
-    return pd.DataFrame(
-        {"x_m": x[ok][order], "y_m": y[ok][order], "elevation_m": z[ok][order]}
-    ).reset_index(drop=True)
-
-
-def score(table: pd.DataFrame, weights: Mapping[str, float], max_slope_deg: float) -> pd.Series:
-    """Weighted-sum suitability in [0, 1] from the criteria columns of ``table``.
+def normalised(
+    values: Mapping[str, Any],
+    *,
+    max_slope_deg: float,
+    best_he3_ppb: float,
+    best_th_ppm: float,
+) -> dict[str, Any]:
+    """Each criterion of ``values`` mapped to [0, 1] by the module's rules.
 
     Parameters
     ----------
-    table : pandas.DataFrame
-        Columns ``illumination_fraction`` [-], ``earth_visible_fraction`` [-], ``slope_deg``
-        [deg] and ``distance_to_psr_km`` [km].
-    weights : mapping
-        ``weight_illumination``, ``weight_earth_visibility``, ``weight_slope`` and
-        ``weight_psr_proximity`` [-], >= 0 with a positive sum (normalised here).
+    values : mapping
+        Criterion name -> values (arrays, pandas Series or xarray DataArrays alike) in the
+        units of their names.
     max_slope_deg : float
-        Slope that scores 0 [deg]; a flat site scores 1.
+        Slope that scores 0 [deg].
+    best_he3_ppb, best_th_ppm : float
+        Best grades in the search region [ppb, ppm]: they score 1.
+
+    Returns
+    -------
+    dict
+        Criterion name -> score in [0, 1], same type as the values.
     """
-    layers = {
-        "weight_illumination": table["illumination_fraction"],
-        "weight_earth_visibility": table["earth_visible_fraction"],
-        "weight_slope": (1.0 - table["slope_deg"] / max_slope_deg).clip(0.0, 1.0),
-        "weight_psr_proximity": np.exp(-table["distance_to_psr_km"] / PSR_PROXIMITY_SCALE_KM),
+    return {
+        "illumination_fraction": values["illumination_fraction"],
+        "sunlit_any_fraction": values["sunlit_any_fraction"],
+        "longest_night_h": (1.0 - values["longest_night_h"] / NIGHT_SCALE_H).clip(0.0, 1.0),
+        "earth_visible_fraction": values["earth_visible_fraction"],
+        "slope_deg": (1.0 - values["slope_deg"] / max_slope_deg).clip(0.0, 1.0),
+        "distance_to_psr_km": np.exp(-values["distance_to_psr_km"] / PSR_PROXIMITY_SCALE_KM),
+        "he3_ppb": values["he3_ppb"] / best_he3_ppb,
+        "th_ppm": values["th_ppm"] / best_th_ppm,
     }
-    total = sum(weights[k] for k in layers)
-    return sum(weights[k] * layers[k] for k in layers) / total
 
 
-def nearest_feature(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[str, float]:
-    """Name of, and great-circle distance [km] to, the nearest named feature."""
+def weighted_score(scores: Mapping[str, Any], weights: Mapping[str, float]) -> Any:
+    """Weighted mean of normalised criteria, in [0, 1].
+
+    Parameters
+    ----------
+    scores : mapping
+        Criterion -> normalised score (from :func:`normalised`).
+    weights : mapping
+        The scenario's ``weight_*`` of :data:`WEIGHTS` [-], >= 0 with a positive sum.
+    """
+    total = sum(weights[w] for w in WEIGHTS)
+    return sum(weights[w] * scores[c] for w, c in WEIGHTS.items() if weights[w]) / total
+
+
+def spaced_best(
+    score: np.ndarray, x_m: np.ndarray, y_m: np.ndarray, n: int, min_spacing_m: float
+) -> list[int]:
+    """Indices of up to ``n`` best-scoring points, each at least ``min_spacing_m`` from every
+    better one: take the best, drop every point closer than the spacing, repeat.
+
+    Parameters
+    ----------
+    score : numpy.ndarray
+        Score per point; NaN for points that may not be picked.
+    x_m, y_m : numpy.ndarray
+        Positions [m], same shape.
+    n : int
+        Most points to pick [count].
+    min_spacing_m : float
+        Least distance between picks [m]; 0 allows neighbours.
+
+    Returns
+    -------
+    list of int
+        Flat indices, best first; fewer than ``n`` when the points run out.
+    """
+    s = np.where(np.isfinite(score), score, -np.inf).ravel().astype(float)
+    x, y = np.asarray(x_m, float).ravel(), np.asarray(y_m, float).ravel()
+    picks: list[int] = []
+    while len(picks) < n:
+        k = int(np.argmax(s))
+        if not np.isfinite(s[k]):
+            break
+        picks.append(k)
+        s[k] = -np.inf
+        if min_spacing_m > 0.0:
+            s[np.hypot(x - x[k], y - y[k]) < min_spacing_m] = -np.inf
+    return picks
+
+
+def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[str, float]:
+    """Where a point lies, by the IAU names and the features' sizes.
+
+    Among the features the point lies within (distance from the centre at most
+    ``RIM_BAND[1]`` radii) the smallest places it, so a site on Shackleton's rim is placed by
+    Shackleton, neither by a smaller crater's centre nearby nor by a basin it also lies in.
+    Within :data:`RIM_BAND` of that feature's radius it is "on the rim of" it, nearer the
+    centre "N km from the centre of" it. A point within no feature is placed by the nearest
+    centre.
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : float
+        The point [deg, deg E].
+    features : pandas.DataFrame
+        Index: name; columns ``lat``, ``lon`` [deg], ``diameter_km`` [km].
+
+    Returns
+    -------
+    phrase : str
+        E.g. ``"on the rim of Shackleton"`` or ``"4 km from the centre of de Gerlache"``.
+    distance_km : float
+        Great-circle distance from that feature's centre [km].
+    """
     d = great_circle_km(lat_deg, lon_deg, features["lat"].to_numpy(), features["lon"].to_numpy())
-    k = int(np.argmin(d))
-    return str(features.index[k]), float(d[k])
+    radius = features["diameter_km"].to_numpy(float) / 2.0
+    within = np.flatnonzero(d <= RIM_BAND[1] * radius)
+    k = int(within[np.argmin(radius[within])]) if within.size else int(np.argmin(d))
+    name, dist = str(features.index[k]), float(d[k])
+    if within.size and dist >= RIM_BAND[0] * radius[k]:
+        return f"on the rim of {name}", dist
+    return f"{dist:.0f} km from the centre of {name}", dist

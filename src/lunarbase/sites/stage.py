@@ -1,119 +1,372 @@
-"""Sites stage: rank candidate base sites near the south pole.
+"""Sites stage: where in the south-polar region the base should stand.
 
-Entry point :func:`rank` (the scenario's ``[sites]`` section and the terrain results in,
-:class:`SiteResults` out). Candidates are evaluated with
-:func:`lunarbase.terrain.point_criteria` under the terrain stage's own light settings, so a
-candidate's numbers are those ``lunarbase point`` gives for it (and share its cached horizons).
+Entry point :func:`rank` (the scenario's ``[sites]`` and ``[site]`` tables, the terrain stage's
+maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
+
+1. criteria layers over the whole search disk on the terrain stage's 720 m grid
+   (:mod:`.layers`);
+2. each criterion normalised, weighted, and the hard constraints applied (:mod:`.candidates`);
+3. the best cells at the minimum spacing, twice as many as asked for;
+4. each refined at full resolution with :func:`lunarbase.terrain.point_criteria` (the same
+   numbers ``lunarbase point`` gives) by a hill climb over the 240 m grid and then, where the
+   10 m Site01 tile covers, over a 40 m lattice (:meth:`_Scoring.refine`); the point's own DEM
+   gives both the slope checked against the constraint and the slope reported;
+5. the refined sites re-scored, re-checked and the best ``top`` kept at the spacing,
+   each placed by the IAU names (:func:`.candidates.place_name`);
+6. the base: the best site (``[site]`` without ``lat_deg``/``lon_deg``) or the scenario's
+   explicit one, with its light series, and how the explicit one differs from the best on
+   each criterion.
+
+The refined positions are cached on disk by everything they depend on, so a second run only
+re-evaluates the chosen points.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
+from lunarbase.cache import cache_key, cached_array
+from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
-from lunarbase.scenario import Sites
-from lunarbase.sites.candidates import nearest_feature, score, summit_candidates
+from lunarbase.resources import containing_cell
+from lunarbase.scenario import Site, Sites
+from lunarbase.sites.candidates import (
+    WEIGHTS,
+    normalised,
+    place_name,
+    spaced_best,
+    weighted_score,
+)
+from lunarbase.sites.layers import LAYERS, criteria_layers
 from lunarbase.terrain import (
     LightSettings,
+    PointCriteria,
     TerrainResults,
+    latlon_to_xy,
     point_criteria,
-    polar_terrain,
+    with_flat_horizon_light,
     xy_to_latlon,
 )
 
-CRITERIA = (
-    "lat_deg",
-    "lon_deg",
+if TYPE_CHECKING:
+    import xarray as xr
+
+REFINE_VERSION = 3
+"""Bump when the refinement changes, to rebuild the cached positions."""
+
+CLIMB_STEPS_M = (240.0, 120.0, 60.0, 30.0)
+"""Steps of the hill climb that refines a search cell [m]: over the 240 m grid, then (where
+the 10 m Site01 tile covers the point) ever finer lattices of the tile."""
+
+CLIMB_MAX_MOVES = 5
+"""Most moves at each step of the climb [count]: a site ends at most ~2.4 km from where it
+started."""
+
+POINT_COLUMNS = (
     "elevation_m",
     "slope_deg",
+    "dem",
     "illumination_fraction",
     "sunlit_any_fraction",
     "longest_night_h",
     "earth_visible_fraction",
-    "distance_to_psr_km",
 )
-"""Columns of the candidate table taken from :class:`lunarbase.terrain.PointCriteria`."""
+"""Columns of the ranked table taken from the refined point's :class:`PointCriteria`."""
 
 
 @dataclass(frozen=True, eq=False)
 class SiteResults:
-    """Ranked candidate sites, best first.
+    """Ranked candidate sites, best first, the layers they were picked from, and the base.
 
     Attributes
     ----------
     table : pandas.DataFrame
-        Index ``rank`` (1 = best); columns :data:`CRITERIA` (lat [deg], lon [deg E], elevation
-        [m], slope [deg], mean Sun-disk fraction [-], any-of-the-disk fraction [-], longest
-        night [h], Earth in view [-], distance to the nearest PSR [km]), ``score`` [0-1],
-        ``near_feature`` (IAU name) and ``near_feature_distance_km`` [km].
+        Index ``rank`` (1 = best); columns ``lat_deg``, ``lon_deg`` [deg, deg E], ``x_m``,
+        ``y_m`` [m], ``elevation_m`` [m], ``dem`` (the DEM of the point's numbers), the
+        criteria of :data:`.layers.LAYERS` (mean Sun-disk fraction [-], any-of-the-disk
+        fraction [-], longest night [h], Earth in view [-], slope [deg], distance to the nearest
+        PSR of the product's PSR map [km], He-3 [ppb], Th [ppm]), ``score`` [0-1],
+        ``place`` (e.g. "on the rim of Shackleton") and ``place_distance_km`` [km].
+    layers : xarray.Dataset
+        The criteria layers on the 720 m search grid, with ``score`` (NaN where a hard
+        constraint fails or outside the search disk).
+    choice : str
+        ``"best"`` (the base stands on rank 1) or ``"explicit"`` (the scenario's lat/lon).
+    base : PointCriteria
+        The base site: elevation [m], slope [deg], light statistics and its light series
+        (against a level horizon off the polar DEMs).
+    base_criteria : dict
+        The base's criteria of :data:`.layers.LAYERS`, ``score``, ``place`` and
+        ``place_distance_km`` (as a row of ``table``).
+    mining_area : PointCriteria or None
+        The same at the centre of the mining area when it is away from the base.
+    base_vs_best : dict
+        For an explicit base, per criterion and ``score``: ``{"base", "best", "difference"}``
+        (base minus best, in the criterion's unit); empty when the base is the best site.
     """
 
     table: pd.DataFrame
+    layers: xr.Dataset
+    choice: str
+    base: PointCriteria
+    base_criteria: dict[str, Any]
+    mining_area: PointCriteria | None
+    base_vs_best: dict[str, dict[str, float]]
 
     def to_records(self) -> list[dict[str, object]]:
-        """Rows as JSON-ready dicts, best first."""
+        """Ranked rows as JSON-ready dicts, best first."""
         records: list[dict[str, object]] = plain(self.table.reset_index().to_dict(orient="records"))
         return records
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready results (the ``sites`` block of results.json): ``choice``, ``base``
+        (its point criteria, criteria and place), ``mining_area``, ``base_vs_best`` and the
+        ranked ``candidates``."""
+        out: dict[str, Any] = plain(
+            {
+                "choice": self.choice,
+                "base": {**self.base.to_dict(), **self.base_criteria},
+                "base_vs_best": self.base_vs_best,
+                "candidates": self.to_records(),
+            }
+        )
+        if self.mining_area is not None:
+            out["mining_area"] = plain(self.mining_area.to_dict())
+        return out
 
-def evaluate(
-    points: pd.DataFrame,
-    settings: LightSettings,
-    progress: Callable[[float], None] | None = None,
-) -> pd.DataFrame:
-    """:data:`CRITERIA` of every point (``x_m``, ``y_m`` columns [m]) under ``settings``."""
-    rows = []
-    for i, (x, y) in enumerate(zip(points["x_m"], points["y_m"], strict=True)):
-        lat, lon = xy_to_latlon(x, y)
-        point = point_criteria(float(lat), float(lon), settings)
-        rows.append({k: getattr(point, k) for k in CRITERIA})
-        if progress is not None:
-            progress((i + 1) / len(points))
-    return pd.DataFrame(rows, index=points.index)
+    @property
+    def series(self) -> pd.DataFrame:
+        """The base's light series as a DataFrame indexed by UTC time (against a level horizon
+        off the polar DEMs)."""
+        light = self.base.light
+        return pd.DataFrame() if light is None else light.frame
 
 
-def named_features(max_lat_deg: float = -75.0) -> pd.DataFrame:
-    """IAU named features south of ``max_lat_deg`` [deg]: index name, columns lat, lon [deg]."""
+def named_features(max_lat_deg: float = -70.0) -> pd.DataFrame:
+    """IAU named features south of ``max_lat_deg`` [deg] with a size: index name, columns
+    lat, lon [deg], diameter_km [km]."""
     from lunarbase.data import load
 
     iau = load("iau_nomenclature")
     frame = pd.DataFrame(
-        {"lat": iau["lat"].values, "lon": iau["lon"].values}, index=iau["feature"].values
+        {
+            "lat": iau["lat"].values,
+            "lon": iau["lon"].values,
+            "diameter_km": iau["diameter_km"].values,
+        },
+        index=iau["feature"].values,
     )
-    return frame[frame["lat"] < max_lat_deg]
+    return frame[(frame["lat"] < max_lat_deg) & (frame["diameter_km"] > 0.0)]
 
 
 def rank(
     cfg: Sites,
+    site: Site,
     terrain: TerrainResults,
-    progress: Callable[[float], None] | None = None,
+    grades: xr.Dataset,
+    progress: Callable[[str, float], None] | None = None,
 ) -> SiteResults:
-    """Find summit candidates, evaluate and score them, best first.
+    """Map the criteria, pick, refine and rank the best sites at the minimum spacing, and
+    place the base.
 
     Parameters
     ----------
     cfg : lunarbase.scenario.Sites
-        Search radius, candidate count, slope limit and criterion weights.
+        Search radius, sites wanted, spacing, hard constraints and criterion weights.
+    site : lunarbase.scenario.Site
+        The base: the best site, or an explicit lat/lon; the mining area's centre.
     terrain : lunarbase.terrain.TerrainResults
-        The terrain stage's results; its light settings are used for every candidate.
+        The terrain stage's search maps and light settings (the refined points use them).
+    grades : xarray.Dataset
+        Maps on LP GRS bins (``he3_ppb``, ``th_ppm``; the resources package's
+        ``resource_maps``).
     progress : callable, optional
-        ``progress(fraction)`` after each candidate.
+        ``progress("refine", fraction)`` during the refinement (first run only).
+
+    Raises
+    ------
+    ScenarioError
+        No pixel of the search region meets the hard constraints.
     """
-    points = summit_candidates(
-        polar_terrain(), cfg.max_colatitude_deg, cfg.max_slope_deg, cfg.n_candidates
+    settings = terrain.light_settings
+    layers = criteria_layers(terrain.maps, grades, cfg.max_colatitude_deg)
+    region = layers["in_region"].values
+    best = {
+        "best_he3_ppb": float(np.nanmax(layers["he3_ppb"].values[region])),
+        "best_th_ppm": float(np.nanmax(layers["th_ppm"].values[region])),
+    }
+    weights = {k: getattr(cfg, k) for k in WEIGHTS}
+    values = {name: layers[name] for name in LAYERS}
+    score = weighted_score(normalised(values, max_slope_deg=cfg.max_slope_deg, **best), weights)
+    feasible = region & _meets(cfg, values)
+    if not feasible.any():
+        raise ScenarioError(
+            f"sites: no pixel within {cfg.max_colatitude_deg} deg of the pole meets the hard "
+            f"constraints (max_slope_deg = {cfg.max_slope_deg}, min_illumination_fraction = "
+            f"{cfg.min_illumination_fraction})"
+        )
+    layers["score"] = score.where(feasible)
+    x, y = np.meshgrid(np.asarray(layers.x, float), np.asarray(layers.y, float))
+    spacing_m = cfg.min_spacing_km * 1000.0
+    picks = spaced_best(layers["score"].values, x, y, 2 * cfg.top, spacing_m)
+    key = cache_key(
+        "site_refinement",
+        REFINE_VERSION,
+        settings={k: str(v) for k, v in settings.as_kwargs().items()},
+        sites=cfg.model_dump(mode="json"),
+        layers=_digest(layers["score"].values),
+        picks=picks,
     )
-    table = evaluate(points, terrain.light_settings, progress)
-    weights = {k: v for k, v in cfg.model_dump().items() if k.startswith("weight_")}
-    table["score"] = score(table, weights, cfg.max_slope_deg)
+    scoring = _Scoring(cfg, settings, layers, grades, best, weights)
+
+    def search() -> np.ndarray:
+        found = [
+            scoring.refine(float(x.flat[k]), float(y.flat[k])) for k in _ticking(picks, progress)
+        ]
+        return np.array(found, dtype=float).reshape(-1, 2)
+
+    points = cached_array(key, search)
+    table = scoring.table(points)
+    table = table[_meets(cfg, table)].reset_index(drop=True)
+    keep = spaced_best(
+        table["score"].to_numpy(),
+        table["x_m"].to_numpy(),
+        table["y_m"].to_numpy(),
+        cfg.top,
+        spacing_m,
+    )
+    table = table.iloc[keep].reset_index(drop=True)
     features = named_features()
-    near = [
-        nearest_feature(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)
-    ]
-    table["near_feature"] = [n for n, _ in near]
-    table["near_feature_distance_km"] = [d for _, d in near]
-    table = table.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    places = [place_name(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)]
+    table["place"] = [p for p, _ in places]
+    table["place_distance_km"] = [d for _, d in places]
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
-    return SiteResults(table)
+
+    top = table.iloc[0]
+    if site.lat_deg is None or site.lon_deg is None:
+        choice, lat, lon = "best", float(top["lat_deg"]), float(top["lon_deg"])
+    else:
+        choice, lat, lon = "explicit", site.lat_deg, site.lon_deg
+    base = with_flat_horizon_light(point_criteria(lat, lon, settings), settings)
+    if choice == "best":
+        criteria = {k: top[k] for k in (*LAYERS, "score", "place", "place_distance_km")}
+        versus: dict[str, dict[str, float]] = {}
+    else:
+        bx, by = (float(v) for v in latlon_to_xy(lat, lon))
+        row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
+        phrase, distance = place_name(lat, lon, features)
+        criteria = {k: row[k] for k in (*LAYERS, "score")}
+        criteria.update(place=phrase, place_distance_km=distance)
+        versus = {
+            k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
+            for k in (*LAYERS, "score")
+        }
+    mining = None
+    if site.mining_lat_deg is not None and site.mining_lon_deg is not None:
+        mining_point = point_criteria(site.mining_lat_deg, site.mining_lon_deg, settings)
+        mining = with_flat_horizon_light(mining_point, settings)
+    return SiteResults(
+        table=table,
+        layers=layers,
+        choice=choice,
+        base=base,
+        base_criteria=plain(criteria),
+        mining_area=mining,
+        base_vs_best=versus,
+    )
+
+
+def _meets(cfg: Sites, values: Any) -> Any:
+    """Where the hard constraints hold (slope and least illumination)."""
+    return (values["slope_deg"] <= cfg.max_slope_deg) & (
+        values["illumination_fraction"] >= cfg.min_illumination_fraction
+    )
+
+
+def _digest(array: np.ndarray) -> str:
+    """Short content hash of an array (part of a cache key)."""
+    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
+
+
+def _ticking(items: list[int], progress: Callable[[str, float], None] | None) -> Any:
+    """Iterate ``items``, reporting ``progress("refine", fraction)`` after each."""
+    for i, item in enumerate(items):
+        yield item
+        if progress is not None:
+            progress("refine", (i + 1) / len(items))
+
+
+@dataclass(frozen=True, eq=False)
+class _Scoring:
+    """Scores points anywhere (not only at layer pixels) the way the layers are scored."""
+
+    cfg: Sites
+    settings: LightSettings
+    layers: xr.Dataset
+    grades: xr.Dataset
+    best: dict[str, float]
+    weights: dict[str, float]
+
+    def table(self, points: np.ndarray) -> pd.DataFrame:
+        """The ranked table's columns at points (rows of x, y [m]), scored (see
+        :meth:`scored`)."""
+        rows = []
+        for px, py in points:
+            lat, lon = xy_to_latlon(px, py)
+            rows.append(point_criteria(float(lat), float(lon), self.settings))
+        return self.scored(rows, points)
+
+    def scored(self, criteria: list[PointCriteria], points: np.ndarray) -> pd.DataFrame:
+        """The ranked table's columns of evaluated points (at x, y [m]), scored. Light and
+        slope are the point's own (:func:`point_criteria`); PSR distance is the nearest layer
+        pixel's (NaN off the search grid), grades those of the point's LP GRS bin."""
+        x_max = float(np.abs(self.layers.x).max())
+        rows = []
+        for point, (px, py) in zip(criteria, points, strict=True):
+            row: dict[str, Any] = {"lat_deg": point.lat_deg, "lon_deg": point.lon_deg}
+            row.update({"x_m": float(px), "y_m": float(py)})
+            row.update({k: getattr(point, k) for k in POINT_COLUMNS})
+            on_grid = max(abs(px), abs(py)) <= x_max
+            near = self.layers["distance_to_psr_km"].sel(x=px, y=py, method="nearest")
+            row["distance_to_psr_km"] = float(near) if on_grid else float("nan")
+            cell = containing_cell(self.grades, point.lat_deg, point.lon_deg)
+            row["he3_ppb"] = float(self.grades["he3_ppb"].values[cell])
+            row["th_ppm"] = float(self.grades["th_ppm"].values[cell])
+            rows.append(row)
+        table = pd.DataFrame(rows)
+        table[list(LAYERS)] = table[list(LAYERS)].astype(float)  # a missing value as NaN
+        values = {name: table[name] for name in LAYERS}
+        normal = normalised(values, max_slope_deg=self.cfg.max_slope_deg, **self.best)
+        table["score"] = weighted_score(normal, self.weights)
+        return table
+
+    def refine(self, x0: float, y0: float) -> tuple[float, float]:
+        """Best point [m] near a 720 m cell centre, by hill climbing: from the point, move to
+        the best-scoring of its 8 neighbours one step away while that improves the score (and
+        meets the constraints), first over the 240 m grid, then over finer lattices where the
+        10 m tile covers the point (:data:`CLIMB_STEPS_M`)."""
+        here = self.table(np.array([[x0, y0]])).iloc[0]
+        for step in CLIMB_STEPS_M:
+            if step < 240.0 and here["dem"] == "ldem_75s_240m":
+                break  # no finer DEM here
+            for _ in range(CLIMB_MAX_MOVES):
+                ring = np.array(
+                    [
+                        (here["x_m"] + dx * step, here["y_m"] + dy * step)
+                        for dy in (-1, 0, 1)
+                        for dx in (-1, 0, 1)
+                        if dx or dy
+                    ]
+                )
+                table = self.table(ring)
+                table = table[_meets(self.cfg, table)]
+                if table.empty or not table["score"].max() > here["score"]:
+                    break
+                here = table.loc[table["score"].idxmax()]
+        return float(here["x_m"]), float(here["y_m"])

@@ -1,8 +1,9 @@
 """Terrain and light: polar DEMs, horizons, Sun/Earth visibility, slopes and PSRs.
 
-The stage entry point is :func:`assess` (:mod:`.stage`); :func:`point_criteria` answers for any
-point (:mod:`.point`); :func:`terrain_maps`, :func:`write_maps` and :func:`basemap` map a
-window (:mod:`.maps`, imported on first use: it needs xarray, matplotlib and numba).
+The stage entry point is :func:`assess` (:mod:`.stage`), whose maps of the site search region
+are :func:`search_maps` (:mod:`.search`); :func:`point_criteria` answers for any point
+(:mod:`.point`); :func:`terrain_maps`, :func:`write_maps` and :func:`basemap` map a window
+(:mod:`.maps`, imported on first use: it needs xarray, matplotlib and numba).
 """
 
 from typing import TYPE_CHECKING
@@ -22,15 +23,24 @@ from lunarbase.terrain.point import (
     point_criteria,
     point_elevation,
     point_light,
+    with_flat_horizon_light,
 )
 from lunarbase.terrain.psr import psr_area_km2
 from lunarbase.terrain.stage import TerrainResults, assess, light_settings
 
 if TYPE_CHECKING:
     from lunarbase.terrain.maps import basemap, terrain_maps, write_maps
+    from lunarbase.terrain.search import psr_distance_km, search_maps
 
 __getattr__ = lazy_exports(
-    __name__, {"basemap": "maps", "terrain_maps": "maps", "write_maps": "maps"}
+    __name__,
+    {
+        "basemap": "maps",
+        "terrain_maps": "maps",
+        "write_maps": "maps",
+        "search_maps": "search",
+        "psr_distance_km": "search",
+    },
 )
 
 __all__ = [
@@ -48,8 +58,11 @@ __all__ = [
     "point_light",
     "polar_terrain",
     "psr_area_km2",
+    "psr_distance_km",
+    "search_maps",
     "slope_map_deg",
     "terrain_maps",
+    "with_flat_horizon_light",
     "write_maps",
     "xy_to_latlon",
 ]

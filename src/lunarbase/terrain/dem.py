@@ -26,11 +26,8 @@ from numpy.typing import ArrayLike, NDArray
 from pyproj import CRS, Transformer
 
 from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.geometry import LONLAT_PROJ4, POLAR_STEREO_PROJ4
 
-POLAR_STEREO_PROJ4 = (
-    "+proj=stere +lat_0=-90 +lon_0=0 +k=1 +x_0=0 +y_0=0 +R=1737400 +units=m +no_defs"
-)
-LONLAT_PROJ4 = "+proj=longlat +R=1737400 +no_defs"
 POLAR_GRIDS = ("site01_10m", "ldem_75s_240m", "ldem_75s_1787m")
 """Polar DEMs, finest first."""
 

@@ -133,6 +133,29 @@ def _disk(el: float, h: float, r: float) -> float:
 
 
 @njit(cache=True, parallel=True)
+def disk_visibility(
+    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, radius_deg: float
+) -> np.ndarray:
+    """Per pixel (rows), the weighted sums over directions of the visible fraction of a disk of
+    ``radius_deg`` (column 0) and of 1 wherever any of the disk clears the horizon (column
+    1), in one pass; NaN where the horizon is NaN. A radius of 0 tests the centre."""
+    n = horizon.shape[0]
+    out = np.full((n, 2), np.nan)
+    for k in prange(n):
+        if np.isnan(horizon[k, 0]):
+            continue
+        part = 0.0
+        seen = 0.0
+        for m in range(v.shape[0]):
+            el, h = _elev_horizon(horizon, frame, k, v, m)
+            if el + radius_deg > h:
+                part += w[m] * _disk(el, h, radius_deg)
+                seen += w[m]
+        out[k, 0] = part
+        out[k, 1] = seen
+    return out
+
+
 def weighted_visibility(
     horizon: np.ndarray,
     frame: np.ndarray,
@@ -143,19 +166,11 @@ def weighted_visibility(
 ) -> np.ndarray:
     """Per pixel, the weighted sum over directions of the visible fraction of a disk of
     ``radius_deg`` (``partial``), or of 1 wherever any of the disk clears the horizon; NaN where
-    the horizon is NaN. A radius of 0 tests the centre (Earth in view)."""
-    n = horizon.shape[0]
-    out = np.full(n, np.nan)
-    for k in prange(n):
-        if np.isnan(horizon[k, 0]):
-            continue
-        acc = 0.0
-        for m in range(v.shape[0]):
-            el, h = _elev_horizon(horizon, frame, k, v, m)
-            if el + radius_deg > h:
-                acc += w[m] * (_disk(el, h, radius_deg) if partial else 1.0)
-        out[k] = acc
-    return out
+    the horizon is NaN. A radius of 0 tests the centre (Earth in view). One column of
+    :func:`disk_visibility`."""
+    return np.ascontiguousarray(
+        disk_visibility(horizon, frame, v, w, radius_deg)[:, 0 if partial else 1]
+    )
 
 
 @njit(cache=True, parallel=True)
@@ -228,7 +243,8 @@ def light_maps(
     """Per-pixel light statistics from a horizon map (y, x, azimuth) [deg].
 
     Returns a Dataset with ``illumination_fraction`` (mean visible solar-disk fraction over
-    start..end at ``step_h``), ``earth_visible_fraction``, ``longest_night_h`` (from a time
+    start..end at ``step_h``), ``sunlit_any_fraction`` (fraction of the time any of the disk
+    is above the horizon), ``earth_visible_fraction``, ``longest_night_h`` (from a time
     series at ``night_step_h``, default ``step_h``) and ``psr`` (True where no part of the Sun
     rises above the horizon at any ``psr_step_h`` step of a full 18.6-year nodal cycle).
     NaN (and ``psr`` False) where the DEM has no data.
@@ -237,7 +253,8 @@ def light_maps(
     hz, frame = _pixels(horizon)
     period = period_directions(start, end, step_h)
     suns = sun_quantiles(period.sun)
-    illum = weighted_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG, True)
+    sun = disk_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
+    illum, any_sun = sun[:, 0], sun[:, 1]
     earth = earth_histogram(period.earth)
     earth_vis = weighted_visibility(hz, frame, earth.vectors, earth.weights, 0.0, False)
     night_step = step_h if night_step_h is None else night_step_h
@@ -249,6 +266,7 @@ def light_maps(
     return xr.Dataset(
         {
             "illumination_fraction": (("y", "x"), illum.reshape(ny, nx), {"units": "1"}),
+            "sunlit_any_fraction": (("y", "x"), any_sun.reshape(ny, nx), {"units": "1"}),
             "earth_visible_fraction": (("y", "x"), earth_vis.reshape(ny, nx), {"units": "1"}),
             "longest_night_h": (("y", "x"), night_h, {"units": "h"}),
             "psr": (("y", "x"), _psr(hz, frame, psr_step_h).reshape(ny, nx), {"units": "bool"}),

@@ -1,5 +1,19 @@
 """Terrain and light maps of a south-polar window: horizons (cached), light statistics, slope,
-written as NetCDF and PNG."""
+written as NetCDF (CF-1.8), GeoTIFF and PNG.
+
+The files carry the LOLA south polar stereographic CRS on the 1737.4 km sphere as the IAU 2015
+"Moon (2015) - Sphere / Ocentric / South Polar" (``IAU_2015:30135``) [1]_, in the CF grid
+mapping ``polar_stereographic`` of the NetCDF [2]_ and in each GeoTIFF, so GIS tools put them on
+the Moon.
+
+References
+----------
+.. [1] Archinal, B. A. et al. (2018) Report of the IAU Working Group on Cartographic Coordinates
+   and Rotational Elements: 2015. Celest. Mech. Dyn. Astr. 130:22,
+   doi:10.1007/s10569-017-9805-5
+.. [2] Eaton, B. et al. (2020) NetCDF Climate and Forecast (CF) Metadata Conventions 1.8,
+   section 5.6 and Appendix F (polar_stereographic). https://cfconventions.org/
+"""
 
 from __future__ import annotations
 
@@ -14,8 +28,15 @@ import xarray as xr
 from lunarbase.cache import cache_key, cached_array
 from lunarbase.data import load
 from lunarbase.errors import QueryError
-from lunarbase.fileio import atomic_savefig, atomic_write, output_folder
-from lunarbase.geometry import check_latlon
+from lunarbase.fileio import (
+    atomic_savefig,
+    atomic_write,
+    atomic_write_geotiff,
+    netcdf_encoding,
+    output_folder,
+    with_grid_mapping,
+)
+from lunarbase.geometry import POLAR_STEREO_PROJ4, check_latlon, moon_crs
 from lunarbase.terrain.dem import hillshade, latlon_to_xy, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
 from lunarbase.terrain.lightmap import light_maps
@@ -39,7 +60,14 @@ MAP_LAYERS = {
     "slope_deg": ("Slope [deg]", "cividis"),
     "elevation_m": ("Elevation above 1737.4 km [m]", "terrain"),
 }
-"""Layers drawn as PNG: variable -> (title, colour map)."""
+"""Layers drawn as PNG and written as GeoTIFF: variable -> (title, colour map); the title is
+the layer's ``long_name`` in the files."""
+
+MAP_AXES = {
+    "x": ("projection_x_coordinate", "x, toward 90 E (south polar stereographic)", "X"),
+    "y": ("projection_y_coordinate", "y, toward 0 E (south polar stereographic)", "Y"),
+}
+"""CF attributes of the map coordinates [m]: dim -> (standard_name, long_name, axis)."""
 
 
 def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -> xr.DataArray:
@@ -123,6 +151,7 @@ def terrain_maps(
     step_h: float,
     observer_height_m: float,
     horizon_azimuths: int,
+    step_px: int = 1,
     progress: Callable[[str, float], None] | None = None,
 ) -> xr.Dataset:
     """Elevation, slope and light statistics of every pixel of a window of the 240 m grid.
@@ -141,10 +170,19 @@ def terrain_maps(
         Observer height above the ground [m].
     horizon_azimuths : int
         Azimuth sectors of the horizon maps [count].
+    step_px : int, default 1
+        Keep every ``step_px``-th pixel of the 240 m grid in x and y (2: 480 m pixels, a
+        quarter of the work). Horizons still see the full 240 m grid around the window; the
+        slope is that of the 240 m grid at the pixels kept.
     progress : callable, optional
         ``progress(step, fraction)`` for the ``horizons`` and ``light`` steps.
     """
-    dem = window(center_lat_deg, center_lon_deg, half_width_km)
+    if step_px < 1:
+        raise QueryError(f"step_px = {step_px} must be >= 1")
+    full = window(center_lat_deg, center_lon_deg, half_width_km)
+    dem = full[::step_px, ::step_px].assign_attrs(
+        pixel_size_m=float(full.attrs["pixel_size_m"]) * step_px
+    )
 
     def tick(stage: str) -> Callable[[float], None]:
         return lambda f: progress(stage, f) if progress is not None else None
@@ -160,7 +198,9 @@ def terrain_maps(
     tick("light")(1.0)
     ds = light.assign(
         elevation_m=dem.drop_attrs().assign_attrs(units="m"),
-        slope_deg=dem.copy(data=slope_map_deg(dem)).drop_attrs().assign_attrs(units="deg"),
+        slope_deg=dem.copy(data=slope_map_deg(full)[::step_px, ::step_px])
+        .drop_attrs()
+        .assign_attrs(units="deg"),
     )
     ds.attrs.update(
         {
@@ -171,13 +211,36 @@ def terrain_maps(
             "center_lon_deg": center_lon_deg,
             "half_width_km": half_width_km,
             "horizon_azimuths": horizon_azimuths,
+            "pixel_size_m": dem.attrs["pixel_size_m"],
         }
     )
     return ds
 
 
 def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write ``terrain_maps.nc`` (NetCDF3 via scipy) and one PNG per layer, atomically.
+    """Write ``terrain_maps.nc``, one GeoTIFF and one PNG per layer of :data:`MAP_LAYERS`,
+    each atomically.
+
+    ``terrain_maps.nc`` (NetCDF3 via scipy, ``psr`` as int8) follows CF-1.8 [2]_: x and y
+    [m] are ``projection_x_coordinate``/``projection_y_coordinate``, and every layer's
+    ``grid_mapping`` names the ``crs`` variable (``polar_stereographic`` on a sphere with
+    ``semi_major_axis`` = ``semi_minor_axis`` = 1737400 m [1]_, plus its WKT2 in ``crs_wkt``).
+    ``<layer>.tif`` is the same layer as a GeoTIFF in that CRS (``psr`` as uint8 0/1, float
+    layers with NaN as nodata), north up, pixel corners half a pixel from the coordinates.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        :func:`terrain_maps` output, or any dataset with the :data:`MAP_LAYERS` on (y, x)
+        pixel centres [m] of the south polar stereographic grid; its ``crs`` attribute (a PROJ
+        string, default :data:`lunarbase.geometry.POLAR_STEREO_PROJ4`) says which.
+    out_dir : pathlib.Path
+        Output folder; created when missing.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        ``netcdf``, and per layer ``<layer>`` (the PNG) and ``<layer>_geotiff``.
 
     Raises
     ------
@@ -186,14 +249,25 @@ def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
     """
     from matplotlib.figure import Figure
 
+    crs = moon_crs(str(ds.attrs.get("crs", POLAR_STEREO_PROJ4)))
     nc = ds.assign(psr=ds["psr"].astype(np.int8))
+    for name, (title, _) in MAP_LAYERS.items():
+        nc[name].attrs.setdefault("long_name", title)
+    for dim, (standard_name, long_name, axis) in MAP_AXES.items():
+        nc[dim].attrs.update(standard_name=standard_name, long_name=long_name, units="m", axis=axis)
+    nc = with_grid_mapping(nc, crs)
     x0, x1, y0, y1 = (float(v) / 1000 for v in (ds.x[0], ds.x[-1], ds.y[-1], ds.y[0]))
     written: dict[str, Path] = {}
     with output_folder(out_dir) as folder:
         path = folder / "terrain_maps.nc"
-        atomic_write(path, lambda tmp: nc.to_netcdf(tmp, engine="scipy"))
+        atomic_write(
+            path, lambda tmp: nc.to_netcdf(tmp, engine="scipy", encoding=netcdf_encoding(nc))
+        )
         written["netcdf"] = path
         for name, (title, cmap) in MAP_LAYERS.items():
+            tif = folder / f"{name}.tif"
+            atomic_write_geotiff(ds[name], tif, crs, long_name=title)
+            written[f"{name}_geotiff"] = tif
             fig = Figure(figsize=(7, 6), dpi=110)
             ax = fig.add_subplot()
             image = ax.imshow(

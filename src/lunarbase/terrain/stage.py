@@ -1,25 +1,24 @@
-"""Terrain stage: the base site's terrain and light, and the basemap the report draws on.
+"""Terrain stage: light, Earth view, slope and PSR maps of the site search region, the light
+settings every later stage computes light with, and the basemap the report draws on.
 
-Entry point :func:`assess` (the scenario's ``[terrain]`` section and the base site in,
-:class:`TerrainResults` out). The site's numbers come from :func:`~.point.point_criteria`,
-the same function ``lunarbase point`` and the sites stage use.
+Entry point :func:`assess` (the scenario's ``[terrain]`` section and the search radius in,
+:class:`TerrainResults` out). The maps are :func:`~.search.search_maps`; a single point's
+numbers (the base's, a candidate's) come from :func:`~.point.point_criteria`, the function
+``lunarbase point`` uses, with :attr:`TerrainResults.light_settings`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from lunarbase.scenario import Terrain
-from lunarbase.terrain.point import (
-    LightSettings,
-    PointCriteria,
-    point_criteria,
-    with_flat_horizon_light,
-)
+from lunarbase.terrain.point import LightSettings
 
 if TYPE_CHECKING:
-    import pandas as pd
     import xarray as xr
 
 
@@ -29,83 +28,74 @@ class TerrainResults:
 
     Attributes
     ----------
-    site : PointCriteria
-        Elevation [m], slope [deg], light statistics (mean Sun-disk fraction, longest night [h],
-        Earth in view [-]), PSR distance [km] of the base site, with its light series
-        (``site.light``: Sun-disk fraction [0-1] and Earth view per UTC time); off the polar
-        DEMs the light is against a level horizon (``site.horizon == "flat"``).
-    mining_area : PointCriteria or None
-        The same at the centre of the mining area when it is away from the base (None: the
-        miners work around the base).
     light_settings : LightSettings
-        Period, time step [h], mast height [m] and horizon settings the light was computed
-        with; the sites stage evaluates its candidates with the same.
+        Period, time step [h], mast height [m] and horizon settings of all light computed here
+        and by later stages.
+    maps : xarray.Dataset
+        The search region's layers (:data:`~.search.SEARCH_LAYERS`: mean Sun-disk fraction
+        [-], any-of-the-disk fraction [-], longest night [h], Earth in view [-], slope [deg],
+        elevation [m], PSR [bool], distance to the nearest PSR [km]) on y, x [m] (south polar
+        stereographic, 720 m pixels: :data:`~.search.SEARCH_STEP_PX`).
+    radius_km : float
+        Radius of the search disk around the pole the maps cover [km].
     basemap : xarray.DataArray or None
-        Hillshade [0-255] of the 240 m polar grid around the pole on x, y [m] (south polar
-        stereographic), for maps of the region; None when not asked for.
+        Hillshade [0-255] of the 240 m polar grid around the pole on x, y [m], for maps of the
+        region; None when not asked for.
     """
 
-    site: PointCriteria
-    mining_area: PointCriteria | None
     light_settings: LightSettings
+    maps: xr.Dataset
+    radius_km: float
     basemap: xr.DataArray | None
 
     @property
     def summary(self) -> dict[str, Any]:
-        """The site's scalars as JSON-ready values (the ``terrain`` block of results.json),
-        with the mining area's under ``mining_area`` when it is away from the base."""
-        out = self.site.to_dict()
-        if self.mining_area is not None:
-            out["mining_area"] = self.mining_area.to_dict()
-        return out
-
-    @property
-    def series(self) -> pd.DataFrame:
-        """The site's light series as a DataFrame indexed by UTC time (against a level horizon
-        off the polar DEMs)."""
-        import pandas as pd
-
-        light = self.site.light
-        return pd.DataFrame() if light is None else light.frame
+        """JSON-ready facts of the maps (the ``terrain`` block of results.json): their extent,
+        pixel size [m], period, and the PSR area [km^2] and best light within the disk."""
+        x, y = np.meshgrid(np.asarray(self.maps.x, float), np.asarray(self.maps.y, float))
+        disk = np.hypot(x, y) <= self.radius_km * 1000.0
+        pixel_m = float(self.maps.attrs["pixel_size_m"])
+        light = np.asarray(self.maps["illumination_fraction"].values)[disk]
+        return {
+            "search_radius_km": self.radius_km,
+            "pixel_size_m": pixel_m,
+            "dem": str(self.maps.attrs["dem"]),
+            "period_utc": str(self.maps.attrs["period_utc"]),
+            "step_h": float(self.maps.attrs["step_h"]),
+            "observer_height_m": float(self.maps.attrs["observer_height_m"]),
+            "psr_area_km2": float(np.asarray(self.maps["psr"].values)[disk].sum())
+            * (pixel_m / 1000.0) ** 2,
+            "best_illumination_fraction": float(np.nanmax(light)),
+        }
 
 
 def assess(
     cfg: Terrain,
     *,
-    site_lat_deg: float,
-    site_lon_deg: float,
-    mining_lat_deg: float | None = None,
-    mining_lon_deg: float | None = None,
+    radius_km: float,
     basemap_half_width_km: float | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> TerrainResults:
-    """Terrain and light at the base site, and optionally a basemap of the polar region.
+    """Light settings and the search region's maps, and optionally a basemap.
 
     Parameters
     ----------
     cfg : lunarbase.scenario.Terrain
         Light period, time step, mast height and horizon settings.
-    site_lat_deg, site_lon_deg : float
-        Base site [deg, deg E].
-    mining_lat_deg, mining_lon_deg : float, optional
-        Centre of a mining area away from the base [deg, deg E].
+    radius_km : float
+        Radius of the site search disk around the south pole [km].
     basemap_half_width_km : float, optional
         Half width of the basemap square around the pole [km]; None: no basemap.
-
-    Raises
-    ------
-    QueryError
-        A bad coordinate or light period.
+    progress : callable, optional
+        ``progress(step, fraction)`` for the maps' horizons and light (first run only).
     """
     from lunarbase.terrain.maps import basemap
+    from lunarbase.terrain.search import search_maps
 
     settings = light_settings(cfg)
-    site = with_flat_horizon_light(point_criteria(site_lat_deg, site_lon_deg, settings), settings)
-    mining = None
-    if mining_lat_deg is not None and mining_lon_deg is not None:
-        mining_point = point_criteria(mining_lat_deg, mining_lon_deg, settings)
-        mining = with_flat_horizon_light(mining_point, settings)
+    maps = search_maps(settings, radius_km, progress)
     shade = None if basemap_half_width_km is None else basemap(basemap_half_width_km)
-    return TerrainResults(site=site, mining_area=mining, light_settings=settings, basemap=shade)
+    return TerrainResults(light_settings=settings, maps=maps, radius_km=radius_km, basemap=shade)
 
 
 def light_settings(cfg: Terrain) -> LightSettings:

@@ -1,0 +1,113 @@
+"""The default run's report as a reader gets it: the verdict and headline numbers are those of
+results.json, the verdict turns with the sign of the NPV, the page loads nothing from the
+network and stays within its size budget, and it lists every scenario field's source."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lunarbase import pipeline, scenario
+from lunarbase.report import html as report_html
+from lunarbase.report.verdict import verdict
+from tests.test_pipeline import QUICK
+
+REMOTE = {
+    "remote src": r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//""",
+    "remote stylesheet": r"""<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//""",
+    "remote url()": r"""url\(\s*["']?\s*(?:https?:)?//""",
+    "@import": r"""@import\b""",
+}
+"""What would make the page fetch from the network."""
+
+
+def _page(default_run: tuple[subprocess.CompletedProcess[str], Path]) -> tuple[str, dict]:
+    proc, out_dir = default_run
+    assert proc.returncode == 0, proc.stderr
+    page = (out_dir / "report.html").read_text()
+    return page, json.loads((out_dir / "results.json").read_text())
+
+
+def _text(page: str, element_id: str) -> str:
+    match = re.search(rf'id="{element_id}">(.*?)</(?:p|pre)>', page, re.S)
+    assert match, element_id
+    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+
+
+def test_verdict_and_headline_numbers_are_those_of_results_json(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    page, data = _page(default_run)
+    assert _text(page, "verdict") == verdict(data)  # every verdict number from the JSON
+    kpis = [html.unescape(k) for k in re.findall(r'<span class="kpi"><b>(.*?)</b>', page)]
+    ops, econ, base = data["operations"], data["economics"], data["sites"]["base"]
+    assert kpis[0] == f"{ops['totals']['he3_shipped_kg_total']:.1f} kg"
+    assert kpis[1] == f"{data['resources']['mining_he3_ppb']:.2f} ppb"
+    assert kpis[2] == f"{100 * base['illumination_fraction']:.1f} %"
+    assert kpis[3] == f"${econ['npv_usd']['p50'] / 1e9:,.2f} B"
+    assert json.loads(_text(page, "scenario")) == data["scenario"]
+    for row in data["sites"]["candidates"]:  # the ranked table shows the JSON's rows
+        assert f"<td>{row['score']:.4g}</td>" in page
+
+
+def test_the_page_loads_nothing_from_the_network_and_keeps_its_budget(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    page, _ = _page(default_run)
+    for what, pattern in REMOTE.items():
+        assert not re.search(pattern, page, re.I), what
+    assert len(page.encode()) <= report_html.SIZE_BUDGET_BYTES
+
+
+def test_every_scenario_field_is_in_the_assumptions_with_a_source(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    page, data = _page(default_run)
+    table = re.search(r'<table id="assumptions">(.*?)</table>', page, re.S)
+    assert table
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>.*?<td class=\"src\">(.*?)</td>", table[1])
+    fields = {(t, f.split(".")[0]) for t, f, _ in rows}
+    for name, section in data["scenario"].items():
+        for field in section:
+            assert (name, field) in fields, f"{name}.{field}"
+    assert all(source.strip() for _, _, source in rows)
+
+
+def test_the_verdict_turns_with_the_sign_of_the_npv(mirror: Path) -> None:
+    """The same quick scenario, once as it is (no profit) and once with He-3 at a fusion-era
+    price and the costs all but waived: the verdict's second sentence flips."""
+    free = {
+        "economics.development_cost_usd": 0.0,
+        "economics.launch_cost_usd_per_kg": 1.0,
+        "economics.miner_unit_cost_usd": 1.0,
+        "economics.reactor_cost_usd_per_kg": 1.0,
+        "economics.array_cost_usd_per_kw": 1.0,
+        "economics.battery_cost_usd_per_kwh": 1.0,
+        "economics.spares_cost_usd_per_kg": 1.0,
+        "economics.annual_opex_fraction": 0.0,
+        "economics.return_flight_cost_usd": 1.0,
+        "economics.return_cost_usd_per_kg": 1.0,
+        "economics.he3_price_usd_per_l": 1e6,
+        "economics.uncertain": {},
+    }
+    base = scenario.parse(QUICK)
+    losing = pipeline.run(base).to_dict()
+    paying = pipeline.run(scenario.with_overrides(base, free)).to_dict()
+    assert losing["economics"]["npv_usd"]["p50"] < 0.0 < paying["economics"]["npv_usd"]["p50"]
+    assert "It does not pay" in verdict(losing)
+    assert "It pays" in verdict(paying) and "It does not pay" not in verdict(paying)
+    assert verdict(losing).split(". ")[0] == verdict(paying).split(". ")[0]  # same base
+
+
+@pytest.mark.parametrize(
+    ("usd", "words"), [(-3.24e9, "-$3.2 billion"), (4.5e8, "$450 million"), (0.0, "$0 million")]
+)
+def test_verdict_money_reads_as_words(usd: float, words: str) -> None:
+    from lunarbase.report.verdict import _money
+
+    assert _money(usd) == words

@@ -1,0 +1,85 @@
+"""The sites stage on the real south-polar grid (LOLA 240 m and the PGDA Site01 10 m tile):
+where the ranking puts the best sites, the chosen base, and bad constraints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lunarbase import pipeline, scenario
+from lunarbase.errors import ScenarioError
+from lunarbase.geometry import great_circle_km
+from tests.cli.test_app import cli
+
+CHANGE7_TARGET = (-88.8, 123.4)
+"""ILL-11 (validation-figures.md): Chang'e-7's reported target, "peak near the southeast ridge
+of Shackleton", 88.8 S 123.4 E (provisional, a secondary source)."""
+
+ARTEMIS_III_FEATURES = ("Shackleton", "de Gerlache", "Slater")
+"""Named features of the Artemis III regions nearest the pole (programmes.md, NASA Aug 2022):
+Peak Near Shackleton, Connecting Ridge (and its Extension) between Shackleton and de Gerlache,
+de Gerlache Rim 1 and 2. Slater is the crater beside the peak near Shackleton."""
+
+
+@pytest.fixture(scope="module")
+def top5(mirror: Path) -> dict:
+    proc = cli("sites", "--top", "5", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_top_five_hold_the_change7_target_and_the_connecting_ridge_crest(top5: dict) -> None:
+    """One of the five lies within 1 km of Chang'e-7's target; one stands on the connecting
+    ridge (the Site01 tile covers it) and is lit more than 80 % of the time, as its crest is
+    (the ridge's flanks are darker); all lie around Shackleton and de Gerlache, the Artemis
+    III regions nearest the pole."""
+    sites = top5["candidates"]
+    assert len(sites) == 5
+    lat = np.array([s["lat_deg"] for s in sites])
+    lon = np.array([s["lon_deg"] for s in sites])
+    assert great_circle_km(*CHANGE7_TARGET, lat, lon).min() < 1.0
+    ridge = [s for s in sites if s["dem"] == "site01_10m"]
+    assert ridge and max(s["illumination_fraction"] for s in ridge) > 0.8
+    for s in sites:
+        assert any(name in s["place"] for name in ARTEMIS_III_FEATURES), s["place"]
+    for i, a in enumerate(sites):  # the minimum spacing holds
+        for b in sites[:i]:
+            assert great_circle_km(a["lat_deg"], a["lon_deg"], b["lat_deg"], b["lon_deg"]) >= 3.0
+    assert top5["choice"] == "best" and top5["base"]["score"] == sites[0]["score"]
+    assert [s["score"] for s in sites] == sorted((s["score"] for s in sites), reverse=True)
+
+
+def test_an_explicit_base_is_compared_with_the_best(mirror: Path) -> None:
+    """The scenario's own site (on the ridge's flank, -89.45, 222.7) is kept as the base and
+    its shortfall against the best site is given criterion by criterion."""
+    sc = scenario.with_overrides(scenario.load(), {"site.lat_deg": -89.45, "site.lon_deg": 222.7})
+    sites = pipeline.Chain(sc).run(until="sites").sites
+    assert sites is not None and sites.choice == "explicit"
+    assert (sites.base.lat_deg, sites.base.lon_deg) == (-89.45, 222.7)
+    versus = sites.base_vs_best
+    assert versus["score"]["difference"] < 0.0
+    light = versus["illumination_fraction"]
+    assert light["difference"] == pytest.approx(light["base"] - light["best"])
+    assert light["base"] == pytest.approx(sites.base.illumination_fraction)
+    assert set(versus) >= {"slope_deg", "distance_to_psr_km", "longest_night_h"}
+
+
+def test_constraints_no_pixel_meets_are_a_one_line_error(mirror: Path) -> None:
+    sc = scenario.with_overrides(scenario.load(), {"sites.min_illumination_fraction": 0.999})
+    with pytest.raises(ScenarioError, match=r"no pixel within 4\.0 deg of the pole meets"):
+        pipeline.Chain(sc).run(until="sites")
+    proc = cli("sites", "--set", "sites.min_illumination_fraction=0.99")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("lunarbase: error")]
+    assert len(errors) == 1 and "min_illumination_fraction = 0.99" in errors[0]
+
+
+def test_weights_that_sum_to_zero_are_a_one_line_error() -> None:
+    zero = "\n".join(f"{w} = 0.0" for w in scenario.Sites().model_dump() if w.startswith("weight_"))
+    with pytest.raises(ScenarioError, match="weights sum to zero"):
+        scenario.parse(f"[sites]\n{zero}\n")
+    with pytest.raises(ScenarioError, match="give both lat_deg and lon_deg"):
+        scenario.parse("[site]\nlat_deg = -89.0\n")
