@@ -1,7 +1,7 @@
 """lunarbase: plan and simulate an autonomous lunar resource base from real lunar data.
 
 Stages (each a module of pure functions plus one small result object):
-terrain -> resources -> sites -> operations -> economics -> report,
+terrain -> sites -> resources -> operations -> economics -> report,
 driven by a scenario file (:mod:`lunarbase.scenario`) through :func:`lunarbase.pipeline.run`.
 """
 

@@ -902,6 +902,22 @@ class Scenario(_Section):
     sites: Sites = Sites()
     operations: Operations = Operations()
     economics: Economics = Economics()
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Where this scenario's values come from: 'table.field' -> a citation, or "
+        "'assumption: ' and the range the value could take.",
+    )
+
+    @model_validator(mode="after")
+    def _sources_name_fields(self) -> Scenario:
+        for key, text in self.sources.items():
+            table, _, field = key.partition(".")
+            section = getattr(self, table, None) if table != "sources" else None
+            if not isinstance(section, BaseModel) or field not in type(section).model_fields:
+                raise ValueError(f"sources: {key!r} is not a scenario field (table.field)")
+            if not text.strip():
+                raise ValueError(f"sources: {key!r} has an empty source")
+        return self
 
     def canonical_json(self) -> str:
         """Scenario as sorted, compact JSON (the basis of :meth:`sha256`)."""

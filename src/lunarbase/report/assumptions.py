@@ -1,6 +1,7 @@
 """The report's assumptions table, generated from the scenario schema: every field of every
-table with its value, its unit and its source (the field's description in
-:mod:`lunarbase.scenario`, which names the paper, report or "assumption" behind the default)."""
+table with its value, its unit and its source: the scenario's own ``[sources]`` entry for the
+field where it gives one, else the field's description in :mod:`lunarbase.scenario` (which
+names the paper, report or "assumption" behind the default)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def assumptions(scenario: BaseModel) -> list[dict[str, str]]:
     """One row per scenario field: ``table``, ``field``, ``value``, ``unit``, ``source``.
 
     A table of uncertain inputs (a mapping of distributions with their own ``source``) gives
-    one row per input, the distribution as its value.
+    one row per input, the distribution as its value. A source the scenario states in its
+    ``[sources]`` table replaces the schema's description.
 
     Parameters
     ----------
@@ -50,8 +52,11 @@ def assumptions(scenario: BaseModel) -> list[dict[str, str]]:
         In schema order.
     """
     rows: list[dict[str, str]] = []
+    cited: dict[str, str] = getattr(scenario, "sources", {})
     for table_name in type(scenario).model_fields:
         table = getattr(scenario, table_name)
+        if not isinstance(table, BaseModel):
+            continue  # the scenario's own sources: shown beside the fields they cite
         dumped = table.model_dump(mode="json", exclude_none=True)
         for name, info in type(table).model_fields.items():
             value = getattr(table, name)
@@ -63,14 +68,14 @@ def assumptions(scenario: BaseModel) -> list[dict[str, str]]:
             ):
                 for key, dist in value.items():
                     shown = dist.model_dump(mode="json", exclude_none=True)
-                    cited = shown.pop("source")
+                    origin = str(shown.pop("source"))
                     rows.append(
                         {
                             "table": table_name,
                             "field": f"{name}.{key}",
                             "value": json.dumps(shown, sort_keys=True),
                             "unit": "",
-                            "source": cited,
+                            "source": origin,
                         }
                     )
                 continue
@@ -80,7 +85,7 @@ def assumptions(scenario: BaseModel) -> list[dict[str, str]]:
                     "field": name,
                     "value": _value(dumped.get(name)),
                     "unit": unit,
-                    "source": source,
+                    "source": cited.get(f"{table_name}.{name}", source),
                 }
             )
     return rows
