@@ -1,8 +1,18 @@
 """The report of a run: :func:`report_figures`, :func:`render` (HTML) and :func:`write`
 (report.html + results.json + a PNG per figure), in :mod:`.html`; figures in :mod:`.figures`,
-their PNGs in :mod:`.png`."""
+their PNGs in :mod:`.png`; programmes side by side (:func:`comparison`,
+:func:`write_comparison`) in :mod:`.compare`."""
 
+from lunarbase.report.compare import MILESTONES, comparison, write_comparison
 from lunarbase.report.html import render, report_figures, write
 from lunarbase.report.png import PngSkippedWarning
 
-__all__ = ["PngSkippedWarning", "render", "report_figures", "write"]
+__all__ = [
+    "MILESTONES",
+    "PngSkippedWarning",
+    "comparison",
+    "render",
+    "report_figures",
+    "write",
+    "write_comparison",
+]
