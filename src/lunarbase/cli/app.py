@@ -4,9 +4,9 @@ Results go to stdout (a Rich table, or JSON with ``--json``); logs and progress 
 User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy imports live inside
 the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`` and
 ``illumination`` (:mod:`.point`), ``sites`` (:mod:`.sites`), ``compare`` (:mod:`.compare`),
-``simulate`` (:mod:`.simulate`), ``economics``, ``sensitivity`` and ``fusion``
-(:mod:`.economics`), ``terrain`` (:mod:`.terrain`), ``resources`` (:mod:`.resources`), ``data``
-(:mod:`.data`).
+``contest`` (:mod:`.contest`), ``simulate`` (:mod:`.simulate`), ``economics``, ``sensitivity``
+and ``fusion`` (:mod:`.economics`), ``terrain`` (:mod:`.terrain`), ``resources``
+(:mod:`.resources`), ``data`` (:mod:`.data`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from lunarbase import __version__
 from lunarbase.cli import economics as economics_cmd
 from lunarbase.cli import point as point_cmd
 from lunarbase.cli.compare import compare
+from lunarbase.cli.contest import contest
 from lunarbase.cli.data import data_app
 from lunarbase.cli.options import err, out, typer_app
 from lunarbase.cli.resources import resources_app
@@ -39,6 +40,7 @@ app.command()(point_cmd.point)
 app.command()(point_cmd.illumination)
 app.command()(sites)
 app.command()(compare)
+app.command()(contest)
 app.command()(simulate)
 app.command()(economics_cmd.economics)
 app.command()(economics_cmd.sensitivity)

@@ -4,13 +4,16 @@ their PNGs in :mod:`.png`; programmes side by side (:func:`comparison`,
 :func:`write_comparison`) in :mod:`.compare`."""
 
 from lunarbase.report.compare import MILESTONES, comparison, write_comparison
+from lunarbase.report.figures import contest_figure
 from lunarbase.report.html import render, report_figures, write
-from lunarbase.report.png import PngSkippedWarning
+from lunarbase.report.png import PngSkippedWarning, figure_pngs
 
 __all__ = [
     "MILESTONES",
     "PngSkippedWarning",
     "comparison",
+    "contest_figure",
+    "figure_pngs",
     "render",
     "report_figures",
     "write",

@@ -61,12 +61,10 @@ def light_figure(series: pd.DataFrame) -> Drawn:
     return fig
 
 
-def sites_figure(
-    basemap: Any, layers: Any, sites: pd.DataFrame, base_lat: float, base_lon: float
-) -> Drawn:
-    """Where the base should stand: the hillshade (0-255 on x, y [m], from the terrain
-    results) under the mean Sun-disk fraction and the permanently shadowed pixels of the
-    search layers (the sites results), with the ranked sites and the base."""
+def layers_map(basemap: Any, layers: Any) -> Drawn:
+    """The search region as a map: the hillshade (0-255 on x, y [m], from the terrain results)
+    under the mean Sun-disk fraction and the permanently shadowed pixels of the search layers
+    (the sites results)."""
     if basemap is None:
         return "<p>No basemap: the terrain stage ran without one.</p>"
     fig = go.Figure()
@@ -105,6 +103,24 @@ def sites_figure(
         hoverinfo="skip",
         name="permanently shadowed",
     )
+    fig.update_layout(
+        xaxis_title="x [km] (toward 90 E)",
+        yaxis_title="y [km] (toward 0 E)",
+        legend={"orientation": "h", "y": -0.12},
+        **{**LAYOUT, "height": 680},
+    )
+    fig.update_yaxes(scaleanchor="x")
+    return fig
+
+
+def sites_figure(
+    basemap: Any, layers: Any, sites: pd.DataFrame, base_lat: float, base_lon: float
+) -> Drawn:
+    """Where the base should stand: :func:`layers_map` with the ranked sites and the base."""
+    drawn = layers_map(basemap, layers)
+    if isinstance(drawn, str):
+        return drawn
+    fig = drawn
     if not sites.empty:
         sx, sy = latlon_to_xy(sites["lat_deg"].to_numpy(), sites["lon_deg"].to_numpy())
         labels = [
@@ -132,13 +148,8 @@ def sites_figure(
         marker={"symbol": "star", "size": 18, "color": "lime", "line": {"color": "black"}},
     )
     fig.update_layout(
-        title="Where to build: Sun (lit > 30 % of the time), PSRs (blue) and the ranked sites",
-        xaxis_title="x [km] (toward 90 E)",
-        yaxis_title="y [km] (toward 0 E)",
-        legend={"orientation": "h", "y": -0.12},
-        **{**LAYOUT, "height": 680},
+        title="Where to build: Sun (lit > 30 % of the time), PSRs (blue) and the ranked sites"
     )
-    fig.update_yaxes(scaleanchor="x")
     return fig
 
 
@@ -295,4 +306,41 @@ def market_figure(strategic: pd.DataFrame) -> go.Figure:
         yaxis_type="log",
         **LAYOUT,
     )
+    return fig
+
+
+def contest_figure(
+    basemap: Any, layers: Any, claimed: pd.DataFrame, safety_zone_km: float
+) -> Drawn:
+    """Who gets what: :func:`layers_map` with each party's claim numbered and ringed by its
+    safety zone [km]."""
+    drawn = layers_map(basemap, layers)
+    if isinstance(drawn, str):
+        return drawn
+    fig = drawn
+    angle = np.linspace(0.0, 2.0 * np.pi, 73)
+    for party, row in claimed.iterrows():
+        x, y = float(row["x_m"]) / 1e3, float(row["y_m"]) / 1e3
+        fig.add_scatter(
+            x=[x],
+            y=[y],
+            mode="markers+text",
+            text=[str(party)],
+            textposition="top center",
+            textfont={"color": "white"},
+            marker={"size": 11, "symbol": "diamond", "line": {"color": "black", "width": 1}},
+            name=f"party {party}: {row['place']}",
+            legendgroup=str(party),
+        )
+        if safety_zone_km > 0.0:
+            fig.add_scatter(
+                x=x + safety_zone_km * np.cos(angle),
+                y=y + safety_zone_km * np.sin(angle),
+                mode="lines",
+                line={"width": 1.5, "dash": "dot"},
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup=str(party),
+            )
+    fig.update_layout(title=f"Who gets what: claims in turn, {safety_zone_km:g} km safety zones")
     return fig

@@ -52,6 +52,32 @@ WEIGHTS = {
 }
 """Scenario weight -> the criterion it weighs."""
 
+ICE_RADIUS_KM = 10.0
+"""Radius within which a claim's permanently shadowed area counts as its ice [km]
+(assumption: a rover's day trip, the PSR-proximity scale of the site score)."""
+
+
+def psr_area_nearby_km2(
+    x_m: np.ndarray, y_m: np.ndarray, psr_x_m: np.ndarray, psr_y_m: np.ndarray, pixel_m: float
+) -> np.ndarray:
+    """Permanently shadowed area within :data:`ICE_RADIUS_KM` of each point [km^2].
+
+    Parameters
+    ----------
+    x_m, y_m : numpy.ndarray
+        The points [m] (south polar stereographic).
+    psr_x_m, psr_y_m : numpy.ndarray
+        Centres of the PSR pixels of the terrain stage's maps [m].
+    pixel_m : float
+        Their pixel size [m].
+    """
+    r = ICE_RADIUS_KM * 1000.0
+    d2 = (np.asarray(x_m)[:, None] - psr_x_m[None, :]) ** 2 + (
+        np.asarray(y_m)[:, None] - psr_y_m[None, :]
+    ) ** 2
+    return np.asarray((d2 <= r * r).sum(axis=1) * (pixel_m / 1000.0) ** 2, dtype=float)
+
+
 RIM_BAND = (0.8, 1.25)
 """A site whose distance from a feature's centre is within this band of its radius [-] is "on
 the rim" (assumption: crater rims are broad, and named peaks and massifs have no rim)."""

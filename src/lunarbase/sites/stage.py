@@ -40,6 +40,7 @@ from lunarbase.sites.candidates import (
     WEIGHTS,
     normalised,
     place_name,
+    psr_area_nearby_km2,
     spaced_best,
     weighted_score,
 )
@@ -92,7 +93,9 @@ class SiteResults:
         criteria of :data:`.layers.LAYERS` (mean Sun-disk fraction [-], any-of-the-disk
         fraction [-], longest night [h], Earth in view [-], slope [deg], distance to the nearest
         PSR of the product's PSR map [km], He-3 [ppb], Th [ppm]), ``score`` [0-1],
-        ``place`` (e.g. "on the rim of Shackleton") and ``place_distance_km`` [km].
+        ``place`` (e.g. "on the rim of Shackleton"), ``place_distance_km`` [km] and
+        ``psr_area_nearby_km2`` (permanently shadowed area within
+        :data:`.candidates.ICE_RADIUS_KM`) [km^2].
     layers : xarray.Dataset
         The criteria layers on the 720 m search grid, with ``score`` (NaN where a hard
         constraint fails or outside the search disk).
@@ -246,6 +249,14 @@ def rank(
     places = [place_name(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)]
     table["place"] = [p for p, _ in places]
     table["place_distance_km"] = [d for _, d in places]
+    psr = np.asarray(layers["psr"].values, bool)
+    table["psr_area_nearby_km2"] = psr_area_nearby_km2(
+        table["x_m"].to_numpy(),
+        table["y_m"].to_numpy(),
+        x[psr],
+        y[psr],
+        float(terrain.maps.attrs["pixel_size_m"]),
+    )
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
 
     top = table.iloc[0]
