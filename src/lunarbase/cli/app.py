@@ -6,7 +6,7 @@ the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`
 ``illumination`` (:mod:`.point`), ``sites`` (:mod:`.sites`), ``compare`` (:mod:`.compare`),
 ``contest`` (:mod:`.contest`), ``simulate`` (:mod:`.simulate`), ``economics``, ``sensitivity``
 and ``fusion`` (:mod:`.economics`), ``terrain`` (:mod:`.terrain`), ``resources``
-(:mod:`.resources`), ``data`` (:mod:`.data`).
+(:mod:`.resources`), ``data`` (:mod:`.data`), ``dashboard`` (:mod:`.dashboard`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from lunarbase.cli import economics as economics_cmd
 from lunarbase.cli import point as point_cmd
 from lunarbase.cli.compare import compare
 from lunarbase.cli.contest import contest
+from lunarbase.cli.dashboard import dashboard
 from lunarbase.cli.data import data_app
 from lunarbase.cli.options import err, out, typer_app
 from lunarbase.cli.resources import resources_app
@@ -45,6 +46,7 @@ app.command()(simulate)
 app.command()(economics_cmd.economics)
 app.command()(economics_cmd.sensitivity)
 app.command()(economics_cmd.fusion)
+app.command()(dashboard)
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")
 app.add_typer(terrain_app, name="terrain")

@@ -1,10 +1,18 @@
 """The report of a run: :func:`report_figures`, :func:`render` (HTML) and :func:`write`
 (report.html + results.json + a PNG per figure), in :mod:`.html`; figures in :mod:`.figures`,
-their PNGs in :mod:`.png`; programmes side by side (:func:`comparison`,
+their PNGs in :mod:`.png` (the figure functions others draw with are exported here);
+programmes side by side (:func:`comparison`,
 :func:`write_comparison`) in :mod:`.compare`."""
 
 from lunarbase.report.compare import MILESTONES, comparison, write_comparison
-from lunarbase.report.figures import contest_figure
+from lunarbase.report.figures import (
+    contest_figure,
+    costs_figure,
+    npv_figure,
+    operations_figure,
+    sites_figure,
+    tornado_figure,
+)
 from lunarbase.report.html import render, report_figures, write
 from lunarbase.report.png import PngSkippedWarning, figure_pngs
 
@@ -13,9 +21,14 @@ __all__ = [
     "PngSkippedWarning",
     "comparison",
     "contest_figure",
+    "costs_figure",
     "figure_pngs",
+    "npv_figure",
+    "operations_figure",
     "render",
     "report_figures",
+    "sites_figure",
+    "tornado_figure",
     "write",
     "write_comparison",
 ]
