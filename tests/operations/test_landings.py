@@ -108,6 +108,20 @@ def test_late_plant_and_the_short_last_day() -> None:
     assert 0.0 < res.summary()["availability"] <= 1.0
 
 
+def test_a_plant_landing_too_late_to_be_commissioned_gives_nothing() -> None:
+    """A second plant unit that lands 10 days before the end of a 2-year run, inside its
+    30-day commissioning, never comes up (it used to crash the fission series)."""
+    cfg = _ops(
+        Landing(day=0.0, miners=1, reactor_kwe=600.0),
+        Landing(day=720.0, reactor_kwe=600.0),
+        years=2,
+        reactor_commissioning_days=30.0,
+    )
+    res = simulate(cfg, feed=FEED, seed=3)
+    assert res.hourly["fission_kw"].max() == pytest.approx(600.0)
+    assert res.annual.loc[2, "reactor_kwe_landed"] == 600.0  # it landed, and is paid for
+
+
 def test_a_landing_after_the_run_never_happens() -> None:
     """A landing after the last simulated day (e.g. a run shortened with ``--years``) is
     checked against its lander but brings nothing into the run."""

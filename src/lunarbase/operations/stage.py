@@ -830,9 +830,12 @@ def _commissioned(
 
 
 def _fission_kw(cfg: Operations, units: list[tuple[float, UpLog]], n_hours: int) -> FloatArray:
-    """Hourly fission output [kW]: each unit's up hours x rating x capacity left."""
+    """Hourly fission output [kW]: each unit's up hours x rating x capacity left (a unit that
+    lands too late to be commissioned before the end gives nothing)."""
     total = np.zeros(n_hours)
     for rating_kwe, log in units:
+        if not log.landed_h:
+            continue
         up = interval_hours(*log.arrays(), n_hours)
         loss = cfg.reactor_capacity_loss_per_year
         total += fission_output_kw(up, rating_kwe, log.landed_h[0], loss)
