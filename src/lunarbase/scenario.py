@@ -892,6 +892,21 @@ class Economics(_Section):
         return self
 
 
+class Mission(_Section):
+    """A dated flight of the programme that the operations stage does not simulate (a
+    precursor, a crewed landing): on the timeline of ``lunarbase compare`` and the report."""
+
+    name: str = Field(..., min_length=1, description="Mission name.")
+    date: dt.date = Field(
+        ...,
+        description="Launch or landing date (UTC; the year when only that "
+        "is announced: 1 January).",
+    )
+    vehicle: str = Field("", description="Launcher and lander.")
+    purpose: str = Field("", description="What it does or brings.")
+    source: str = Field(..., min_length=1, description="Where the date and plan come from.")
+
+
 class Scenario(_Section):
     """A whole scenario: one table per pipeline stage."""
 
@@ -902,6 +917,10 @@ class Scenario(_Section):
     sites: Sites = Sites()
     operations: Operations = Operations()
     economics: Economics = Economics()
+    missions: list[Mission] = Field(
+        default_factory=list,
+        description="The programme's dated flights besides the simulated landings.",
+    )
     sources: dict[str, str] = Field(
         default_factory=dict,
         description="Where this scenario's values come from: 'table.field' -> a citation, or "

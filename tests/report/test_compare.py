@@ -58,6 +58,7 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
     small.write_text(QUICK)
     big.write_text(
         QUICK.replace("[operations]\n", "[operations]\nn_miners = 10\n")
+        + '[[missions]]\nname = "Probe"\ndate = 2028-01-01\nsource = "test"\n'
         + '[sources]\n"operations.n_miners" = "assumption: 5-20 (a test fleet)"\n'
     )
     proc = cli("compare", str(small), str(big), "--out", str(tmp_path / "out"), "--json")
@@ -68,12 +69,15 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
     assert len(a["series"]["he3_shipped_kg"]) == 4  # year 0 + 3 operating years
     assert sum(b["series"]["he3_shipped_kg"]) > sum(a["series"]["he3_shipped_kg"])
     assert b["assumptions"]["operations.n_miners"]["value"] == 10
+    assert b["missions"] == [
+        {"name": "Probe", "date": "2028-01-01", "vehicle": "", "purpose": "", "source": "test"}
+    ]
     assert b["assumptions"]["operations.n_miners"]["source"].startswith("assumption")
     cost = a["series"]["cumulative_cost_usd"]
     assert all(y >= x for x, y in itertools.pairwise(cost))  # costs only add up
     assert set(data["first_to_cross"]) == set(MILESTONES)
     page = (tmp_path / "out" / "compare.html").read_text()
-    assert 'id="milestones"' in page and "fig-compare" in page
+    assert 'id="milestones"' in page and "fig-compare" in page and "Probe" in page
     assert not re.search(r"""\bsrc\s*=\s*["']?(?:https?:)?//""", page)
     assert json.loads((tmp_path / "out" / "compare.json").read_text()) == data
 

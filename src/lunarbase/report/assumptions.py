@@ -55,6 +55,18 @@ def assumptions(scenario: BaseModel) -> list[dict[str, str]]:
     cited: dict[str, str] = getattr(scenario, "sources", {})
     for table_name in type(scenario).model_fields:
         table = getattr(scenario, table_name)
+        if isinstance(table, list):  # dated missions, each with its own source
+            rows += [
+                {
+                    "table": table_name,
+                    "field": str(getattr(item, "name", "")),
+                    "value": _value(item.model_dump(mode="json", exclude={"name", "source"})),
+                    "unit": "",
+                    "source": str(item.source),
+                }
+                for item in table
+            ]
+            continue
         if not isinstance(table, BaseModel):
             continue  # the scenario's own sources: shown beside the fields they cite
         dumped = table.model_dump(mode="json", exclude_none=True)

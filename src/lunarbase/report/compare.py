@@ -13,6 +13,8 @@ the development year 0 the year before):
 
 Milestones: first surface power, first He-3 shipped, 1 kg of He-3 a year, and 100 kg a year,
 about the fuel of 1 GWe-year of D-He3 fusion (:func:`lunarbase.economics.kg_per_gwe_year`).
+Each programme's dated flights besides the simulated landings (its scenario's ``missions``)
+come with it, for the timeline.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def comparison(results: dict[str, Results]) -> dict[str, Any]:
         }
         per[name] = {
             "scenario_name": sc.scenario.name,
+            "missions": [m.model_dump(mode="json") for m in sc.missions],
             "series": {"year": list(series.index), **series.to_dict(orient="list")},
             "milestones": crossings[name],
             "assumptions": stated,
