@@ -27,9 +27,6 @@ from lunarbase.resources.maps import (
 from lunarbase.resources.regions import containing_cell
 from lunarbase.scenario import Resources
 
-# rioxarray 0.19 multiplies affine 3 matrices with `*` (PendingDeprecationWarning); not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Use `@` matmul:PendingDeprecationWarning")
-
 MOON_GEOGRAPHIC = "Moon (2015) - Sphere / Ocentric"
 EARTH_SEMI_MAJOR_M = 6_378_137.0
 

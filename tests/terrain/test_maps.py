@@ -25,9 +25,6 @@ from lunarbase.terrain.maps import (
     write_maps,
 )
 
-# rioxarray 0.19 multiplies affine 3 matrices with `*` (PendingDeprecationWarning); not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Use `@` matmul:PendingDeprecationWarning")
-
 SHACKLETON_FLOOR = (-89.67, 129.78)
 PIXEL_M = 240.0
 N_AZ = 16
