@@ -276,17 +276,9 @@ class Chain:
         """Light, PSR, slope and elevation maps of a window (``lunarbase terrain maps``)."""
         from lunarbase import terrain as terrain_stage
 
-        t = self.scenario.terrain
+        settings = terrain_stage.light_settings(self.scenario.terrain)
         return terrain_stage.terrain_maps(
-            lat_deg,
-            lon_deg,
-            half_width_km,
-            start=t.start,
-            end=t.end,
-            step_h=t.step_h,
-            observer_height_m=t.observer_height_m,
-            horizon_azimuths=t.horizon_azimuths,
-            progress=self._progress,
+            lat_deg, lon_deg, half_width_km, **settings.map_kwargs(), progress=self._progress
         )
 
     def region_resources(

@@ -52,6 +52,19 @@ def test_top_five_hold_the_change7_target_and_the_connecting_ridge_crest(top5: d
     assert [s["score"] for s in sites] == sorted((s["score"] for s in sites), reverse=True)
 
 
+def test_asking_for_fewer_sites_gives_the_first_of_the_same_ranking(
+    mirror: Path, top5: dict
+) -> None:
+    """The refined pool does not shrink with --top, so the best 3 are the first 3 of the 5."""
+    proc = cli("sites", "--top", "3", "--json")
+    assert proc.returncode == 0, proc.stderr
+    three = [
+        (s["lat_deg"], s["lon_deg"], s["score"]) for s in json.loads(proc.stdout)["candidates"]
+    ]
+    five = [(s["lat_deg"], s["lon_deg"], s["score"]) for s in top5["candidates"]]
+    assert three == five[:3]
+
+
 def test_an_explicit_base_is_compared_with_the_best(mirror: Path) -> None:
     """The scenario's own site (on the ridge's flank, -89.45, 222.7) is kept as the base and
     its shortfall against the best site is given criterion by criterion."""

@@ -175,6 +175,13 @@ class LightSettings:
         """The settings as keyword arguments of :func:`point_criteria` / :func:`point_light`."""
         return asdict(self)
 
+    def map_kwargs(self) -> dict[str, Any]:
+        """The settings as keyword arguments of :func:`lunarbase.terrain.terrain_maps` (maps
+        see all the terrain their grids hold: no ``horizon_max_distance_km``)."""
+        kwargs = asdict(self)
+        del kwargs["horizon_max_distance_km"]
+        return kwargs
+
 
 @dataclass(frozen=True)
 class PointCriteria:

@@ -91,16 +91,7 @@ def search_maps(
 
     def build() -> np.ndarray:
         ds = terrain_maps(
-            -90.0,
-            0.0,
-            half_km,
-            start=settings.start,
-            end=settings.end,
-            step_h=settings.step_h,
-            observer_height_m=settings.observer_height_m,
-            horizon_azimuths=settings.horizon_azimuths,
-            step_px=SEARCH_STEP_PX,
-            progress=progress,
+            -90.0, 0.0, half_km, **settings.map_kwargs(), step_px=SEARCH_STEP_PX, progress=progress
         )
         ds["distance_to_psr_km"] = ds["psr"].copy(data=psr_distance_km(ds["psr"].values, pixel_m))
         return np.stack([np.asarray(ds[name].values, np.float32) for name in SEARCH_LAYERS])
