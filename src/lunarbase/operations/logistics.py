@@ -48,6 +48,13 @@ LANDERS = MappingProxyType(
             3_000.0,
             "Blue Origin Blue Moon MK1, 3 t of cargo to any lunar site (press; secondary)",
         ),
+        "blue_ghost_m1": Lander(
+            "blue_ghost_m1",
+            94.0,
+            "Firefly Blue Ghost M1, a NASA CLPS lander: 10 NASA payloads totalling 94 kg to Mare "
+            "Crisium ($93.3M task order, NASA award Feb 2021, via GovConWire; validation-figures "
+            "CST-04); what it carried, not a rated capacity",
+        ),
         "long_march_9_lander": Lander(
             "long_march_9_lander",
             16_700.0,
