@@ -76,8 +76,12 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
     cost = a["series"]["cumulative_cost_usd"]
     assert all(y >= x for x, y in itertools.pairwise(cost))  # costs only add up
     assert set(data["first_to_cross"]) == set(MILESTONES)
+    race = data["race"]  # both arrive in the same year: by name, and with one ranking
+    assert race["order"] == ["big", "small"] and race["safety_zone_km"] == 5.0
+    assert race["claims"]["big"]["rank"] == 1 and "assumption" in race["safety_zone_source"]
     page = (tmp_path / "out" / "compare.html").read_text()
     assert 'id="milestones"' in page and "fig-compare" in page and "Probe" in page
+    assert 'id="race"' in page and "5.0 km" in page
     assert not re.search(r"""\bsrc\s*=\s*["']?(?:https?:)?//""", page)
     assert json.loads((tmp_path / "out" / "compare.json").read_text()) == data
 

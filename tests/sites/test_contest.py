@@ -12,7 +12,7 @@ import pytest
 
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km
-from lunarbase.sites import LOSS_COLUMNS, claims
+from lunarbase.sites import LOSS_COLUMNS, claims, race
 from tests.cli.test_app import assert_one_line_error, cli
 
 
@@ -78,3 +78,16 @@ def test_contest_bad_options_are_one_line_errors(mirror: Path) -> None:
     assert_one_line_error(cli("contest", "--parties", "0"), "--parties")
     assert_one_line_error(cli("contest", "--safety-zone-km", "-2"), "--safety-zone-km", ">= 0")
     assert_one_line_error(cli("contest", "--safety-zone-km", "1,x"), "--safety-zone-km", "'x'")
+
+
+def test_race_claims_in_arrival_order_from_each_programmes_own_ranking() -> None:
+    """The first arrival takes its best; a later one with the same ranking loses the sites in
+    the first's zone; with nothing left outside the zones it gets nothing."""
+    sites = ranked(4)  # 1 km apart
+    got = race({"a": sites, "b": sites, "c": sites.iloc[:1]}, ["a", "b", "c"], 1.5)
+    assert got["a"] is not None and got["a"]["rank"] == 1 and got["a"]["score_loss"] == 0.0
+    assert got["b"] is not None and got["b"]["rank"] == 3  # ranks 1-2 lie within 1.5 km of a's
+    assert got["b"]["score_loss"] == pytest.approx(sites.loc[1, "score"] - sites.loc[3, "score"])
+    assert got["c"] is None
+    with pytest.raises(QueryError, match="--safety-zone-km"):
+        race({"a": sites}, ["a"], -1.0)

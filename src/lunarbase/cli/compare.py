@@ -30,25 +30,37 @@ def compare(
         Path | None,
         typer.Option("--out", help="Write compare.html, compare.json and compare.png here."),
     ] = None,
+    safety_zone_km: Annotated[
+        float,
+        typer.Option(
+            "--safety-zone-km",
+            help="Safety-zone radius of the race for sites [km] (an assumption: the Artemis "
+            "Accords fix none).",
+        ),
+    ] = 5.0,  # lunarbase.report.compare.SAFETY_ZONE_KM (not imported: --help stays quick)
     seed: SeedOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run each scenario through the same pipeline and put them side by side by year: landed
     mass, surface power, He-3 and rare-earth oxide per year, cumulative cost and NPV, and the
-    year each crosses the milestones (first power, first He-3, 1 and 100 kg/yr)."""
+    year each crosses the milestones (first power, first He-3, 1 and 100 kg/yr); and the race
+    for sites: in the order they first land power, each takes its best site outside the safety
+    zones of those before it."""
     from lunarbase.report import MILESTONES, comparison, write_comparison
 
     if len(scenarios) < 2:
         raise QueryError("compare: give at least two scenarios")
     if len(set(scenarios)) != len(scenarios):
         raise QueryError("compare: a scenario is given twice")
+    if not safety_zone_km >= 0.0:
+        raise QueryError(f"--safety-zone-km: the radius must be >= 0 km (got {safety_zone_km})")
     runs: dict[str, Any] = {}
     with progress() as tick:
         for spec in scenarios:
             name = Path(spec).stem
             chain = chain_for(spec, seed=seed, progress=lambda s, f, n=name: tick(f"{n}: {s}", f))
             runs[name] = chain.run()
-    data = comparison(runs)
+    data = comparison(runs, safety_zone_km)
     paths = write_comparison(data, out_dir) if out_dir is not None else {}
     if as_json:
         print_json(data)
@@ -63,5 +75,15 @@ def compare(
         table.add_row(name, *(format_value(block["milestones"][m], "{}") for m in MILESTONES))
     table.add_row("first", *(", ".join(data["first_to_cross"][m]) or "none" for m in MILESTONES))
     out.print(table)
+    race = data["race"]
+    for k, name in enumerate(race["order"], start=1):
+        claim = race["claims"][name]
+        got = (
+            "nothing left outside the zones"
+            if claim is None
+            else f"{claim['place']} (its rank {claim['rank']}, score loss "
+            f"{claim['score_loss']:.3f})"
+        )
+        out.print(f"{k}. {name}: {got} [{race['safety_zone_km']:g} km safety zones]")
     for name, path in paths.items():
         out.print(f"{name}: {path}")

@@ -118,9 +118,22 @@ def first_to_cross(crossings: dict[str, dict[str, int | None]]) -> dict[str, lis
     return out
 
 
-def comparison(results: dict[str, Results]) -> dict[str, Any]:
-    """Series, milestones, the first to cross each and the stated assumptions of several
-    runs (JSON-ready), keyed by programme name."""
+SAFETY_ZONE_KM = 5.0
+"""Default safety-zone radius of the race for sites [km] (assumption: the Artemis Accords
+provide for safety zones but fix no radius)."""
+
+
+def comparison(
+    results: dict[str, Results], safety_zone_km: float = SAFETY_ZONE_KM
+) -> dict[str, Any]:
+    """Series, milestones, the first to cross each, the stated assumptions of several runs,
+    and the race for sites (JSON-ready), keyed by programme name.
+
+    The race: the programmes claim sites in the order they first land surface power (ties by
+    name), each its own best-ranked site outside the ``safety_zone_km`` [km] zones of the
+    claims before it (:func:`lunarbase.sites.race`)."""
+    from lunarbase.sites import race
+
     per: dict[str, Any] = {}
     crossings = {}
     for name, run in results.items():
@@ -143,7 +156,27 @@ def comparison(results: dict[str, Results]) -> dict[str, Any]:
             "assumptions": stated,
             "npv_usd": run.economics.npv_band if run.economics is not None else None,
         }
-    return plain({"programmes": per, "first_to_cross": first_to_cross(crossings)})
+    never = 10_000
+    order = sorted(results, key=lambda n: (crossings[n]["first_surface_power"] or never, n))
+    rankings = {}
+    for name, run in results.items():
+        if run.sites is None:
+            raise ScenarioError("compare: each scenario must run its sites stage")
+        rankings[name] = run.sites.table
+    claims = race(rankings, order, safety_zone_km)
+    return plain(
+        {
+            "programmes": per,
+            "first_to_cross": first_to_cross(crossings),
+            "race": {
+                "safety_zone_km": safety_zone_km,
+                "safety_zone_source": "assumption: the Artemis Accords (2020, section 11) "
+                "provide for safety zones but fix no radius",
+                "order": order,
+                "claims": claims,
+            },
+        }
+    )
 
 
 def comparison_figure(data: dict[str, Any]) -> go.Figure:

@@ -16,7 +16,7 @@ from lunarbase.sites.candidates import (
     spaced_best,
     weighted_score,
 )
-from lunarbase.sites.contest import LOSS_COLUMNS, claims
+from lunarbase.sites.contest import LOSS_COLUMNS, claims, race
 from lunarbase.sites.layers import LAYERS, criteria_layers
 from lunarbase.sites.stage import SiteResults, named_features, rank
 
@@ -34,6 +34,7 @@ __all__ = [
     "normalised",
     "place_name",
     "psr_area_nearby_km2",
+    "race",
     "rank",
     "spaced_best",
     "weighted_score",

@@ -16,6 +16,9 @@ References
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from lunarbase.errors import QueryError
@@ -84,3 +87,46 @@ def claims(ranked: pd.DataFrame, parties: int, safety_zone_km: float) -> pd.Data
     for column in LOSS_COLUMNS:
         table[f"{column}_loss"] = first[column] - table[column]
     return table
+
+
+def race(
+    rankings: dict[str, pd.DataFrame], order: list[str], safety_zone_km: float
+) -> dict[str, dict[str, Any] | None]:
+    """Programmes claim sites in the order they arrive, each from its own ranking (its own
+    weights and light period), outside the safety zones of the claims before it.
+
+    Parameters
+    ----------
+    rankings : dict of str to pandas.DataFrame
+        Each programme's ranked sites (the sites stage's ``table``), best first.
+    order : list of str
+        The programmes in arrival order (first to land power first).
+    safety_zone_km : float
+        Safety-zone radius around each claim, at least 0 [km] (an assumption).
+
+    Returns
+    -------
+    dict
+        Per programme its claim (the ranked row as a dict, with its ``rank`` and
+        ``score_loss``: its own best score minus the claimed site's), or None when every one of
+        its ranked sites lies in an earlier zone.
+    """
+    if not safety_zone_km >= 0.0:
+        raise QueryError(f"--safety-zone-km: the radius must be >= 0 km (got {safety_zone_km})")
+    taken: list[tuple[float, float]] = []
+    out: dict[str, dict[str, Any] | None] = {}
+    r = safety_zone_km * 1000.0
+    for name in order:
+        table = rankings[name]
+        free = np.ones(len(table), bool)
+        for x, y in taken:
+            free &= np.hypot(table["x_m"].to_numpy() - x, table["y_m"].to_numpy() - y) >= r
+        if not free.any():
+            out[name] = None
+            continue
+        row = table[free].iloc[0]
+        taken.append((float(row["x_m"]), float(row["y_m"])))
+        claim = {"rank": int(row.name), **row.to_dict()}
+        claim["score_loss"] = float(table["score"].iloc[0] - row["score"])
+        out[name] = claim
+    return out
