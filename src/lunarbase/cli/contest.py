@@ -12,8 +12,8 @@ from lunarbase.cli.options import (
     ScenarioArg,
     SeedOpt,
     SetOpt,
-    chain_for,
     format_value,
+    load_scenario,
     out,
     print_json,
     progress,
@@ -75,19 +75,18 @@ def contest(
     He-3, and what a late arrival loses against the first; with several radii, how the loss
     grows. The sites are the ranking's, already sites.min_spacing_km apart (nearer points are
     one site), so radii below that spacing change nothing."""
+    from lunarbase.pipeline import Chain
     from lunarbase.provenance import provenance
+    from lunarbase.scenario import with_overrides
     from lunarbase.sites import ICE_RADIUS_KM, claims
 
     if parties < 1:
         raise QueryError(f"--parties: at least 1 party must claim (got {parties})")
     radii = radii_km(safety_zone_km)
     with progress() as tick:
-        chain = chain_for(scenario, seed=seed, sets=sets, progress=tick)
-        offered = min(100, max(chain.scenario.sites.top, SITES_PER_PARTY * parties))
-        if offered != chain.scenario.sites.top:
-            chain = chain_for(
-                scenario, seed=seed, overrides={"sites.top": offered}, sets=sets, progress=tick
-            )
+        sc = load_scenario(scenario, seed=seed, sets=sets)
+        offered = min(100, max(sc.sites.top, SITES_PER_PARTY * parties))
+        chain = Chain(with_overrides(sc, {"sites.top": offered}), progress=tick)
         results = chain.run(until="sites")
     sites, terrain = results.sites, results.terrain
     assert sites is not None and terrain is not None
