@@ -19,10 +19,18 @@ if not os.environ.get("LUNARBASE_DATA_MIRROR") and SHARED_DATA.is_dir():
     os.environ["LUNARBASE_DATA_MIRROR"] = str(SHARED_DATA)
 
 
+TEST_CACHE_ENV = "LUNARBASE_TEST_CACHE_DIR"
+"""Set it to a folder to keep the suite's derived grids between runs (an edit-run loop); unset,
+every pytest run starts from an empty cache, as CI does."""
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Derived grids go to a fresh cache so tests never depend on a user's cache."""
-    os.environ["LUNARBASE_CACHE_DIR"] = str(tmp_path_factory.mktemp("lunarbase-cache"))
+    """Derived grids go to a fresh cache (or ``$LUNARBASE_TEST_CACHE_DIR``) so tests never
+    depend on a user's cache."""
+    kept = os.environ.get(TEST_CACHE_ENV)
+    folder = Path(kept) if kept else tmp_path_factory.mktemp("lunarbase-cache")
+    os.environ["LUNARBASE_CACHE_DIR"] = str(folder)
 
 
 @pytest.fixture(scope="session")
