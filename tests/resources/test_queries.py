@@ -9,7 +9,7 @@ from numpy.testing import assert_allclose
 
 from lunarbase.errors import QueryError
 from lunarbase.resources import point_grades, region_resources
-from lunarbase.resources.grades import grs_he3_ppb
+from lunarbase.resources.grades import grs_he3_ppb, he3_ppb
 from lunarbase.resources.inventory import he3_inventory
 from lunarbase.resources.kreep import ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, containing_cell, polygon_weights, region_weights
@@ -130,21 +130,25 @@ def test_region_resources_agrees_with_its_parts(grs: xr.Dataset, small_cfg: Reso
 
 
 def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
-    g = point_grades(8.0, 22.5, grs=grs)
-    i = containing_cell(grs, 8.0, 22.5)
+    """Th and REE from the LP bin; near the pole (beyond the WAC blend) TiO2 and He-3 too."""
+    g = point_grades(-80.0, 22.5, grs=grs)
+    i = containing_cell(grs, -80.0, 22.5)
     assert set(g) == {
         "he3_ppb",
         "he3_fines_ppb",
         "th_ppm",
         "tio2_wt_pct",
+        "tio2_source",
+        "lp_tio2_wt_pct",
         "ree_ppm",
         "he3_model",
         "lp_cell",
     }
     # the fines below the default 100 um cut are richer than the bulk soil
     assert g["he3_fines_ppb"] > g["he3_ppb"]
-    assert g["tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
-    assert g["he3_ppb"] == pytest.approx(float(grs_he3_ppb(grs, **GRADE_DEFAULTS)[i]))
+    assert g["tio2_source"] == "lp_grs"
+    assert g["tio2_wt_pct"] == g["lp_tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
+    assert g["he3_ppb"] == pytest.approx(float(he3_ppb(g["tio2_wt_pct"])))
     assert g["ree_ppm"] == pytest.approx(float(ree_ppm(g["th_ppm"])["total"]))
     pole = point_grades(-90.0, 0.0, cfg=Resources(he3_model="johnson1999_fluence"), grs=grs)
     assert 0.0 < pole["he3_ppb"] < g["he3_ppb"]
