@@ -13,7 +13,7 @@ from lunarbase.resources.grades import grs_he3_ppb, he3_ppb
 from lunarbase.resources.inventory import he3_inventory
 from lunarbase.resources.kreep import ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, containing_cell, polygon_weights, region_weights
-from lunarbase.resources.regolith import he3_depth_profile
+from lunarbase.resources.regolith import gas_thickness_m, he3_depth_profile
 from lunarbase.scenario import Resources
 
 GRADE_DEFAULTS = {
@@ -22,10 +22,25 @@ GRADE_DEFAULTS = {
 }
 
 
-def test_depth_profile_is_uniform_then_zero() -> None:
-    out = he3_depth_profile([0.0, 1.0, 4.99, 5.0, 7.0, np.nan], 5.0)
-    assert_allclose(out[:5], [1, 1, 1, 0, 0])
-    assert np.isnan(out[5])
+def test_depth_profile_is_gardened_layer_then_deep_regolith_then_bedrock() -> None:
+    out = he3_depth_profile([0.0, 1.0, 2.99, 3.0, 4.99, 5.0, 7.0, np.nan], 5.0)
+    assert_allclose(out[:7], [1, 1, 1, 0.5, 0.5, 0, 0])
+    assert np.isnan(out[7])
+    # a gardened layer deeper than the regolith ends at its base; deep_fraction 1 is uniform
+    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, gardened_depth_m=8.0), [1, 1, 0])
+    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, deep_fraction=1.0), [1, 1, 0])
+
+
+def test_gas_thickness_integrates_the_profile() -> None:
+    # 10 m of highland regolith: 3 m at the surface grade + 7 m at half of it
+    assert_allclose(gas_thickness_m(10.0, None), 6.5)
+    assert_allclose(gas_thickness_m(10.0, 2.0), 2.0)
+    assert_allclose(gas_thickness_m(10.0, 5.0), 4.0)
+    assert_allclose(gas_thickness_m(2.0, None), 2.0)  # thinner than the gardened layer
+    z = np.linspace(0.0, 10.0, 100_001)
+    mid = (z[1:] + z[:-1]) / 2
+    numeric = he3_depth_profile(mid[mid < 8.0], 10.0).sum() * (z[1] - z[0])
+    assert_allclose(gas_thickness_m(10.0, 8.0), numeric, rtol=1e-4)
 
 
 def test_depth_caps_the_counted_regolith(grs: xr.Dataset, small_cfg: Resources) -> None:

@@ -130,7 +130,8 @@ class RegionResources:
     tio2_grade_wt_pct: float
 
     def to_dict(self) -> dict[str, Any]:
-        """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, ``ree_tonnes``,
+        """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, the nominal He-3 at
+        the ends of the gas depth profile's range (``he3_depth_profile``), ``ree_tonnes``,
         grades, areas, the He-3 in the fines below ``fines_cut_um`` (nominal tonnes and grade)
         and the full inventories under ``he3`` and ``ree``."""
         h, r = self.he3, self.ree
@@ -150,6 +151,12 @@ class RegionResources:
                 "nominal": h.he3_tonnes_nominal,
             },
             "he3_grade_ppb": h.he3_grade_ppb,
+            "he3_depth_profile": {
+                "gardened_depth_m": h.gardened_depth_m,
+                "deep_gas_fraction": h.deep_gas_fraction,
+                "he3_tonnes_least_gas": h.he3_tonnes_profile_low,
+                "he3_tonnes_most_gas": h.he3_tonnes_profile_high,
+            },
             "he3_cutoff_ppb": h.cutoff_ppb,
             "he3_area_above_cutoff_km2": h.area_above_cutoff_km2,
             "he3_tonnes_above_cutoff": h.he3_tonnes_above_cutoff,

@@ -28,6 +28,7 @@ from lunarbase.resources.regions import (
     load_grs,
     region_weights,
 )
+from lunarbase.resources.regolith import gas_thickness_m
 from lunarbase.scenario import Resources
 from lunarbase.seeds import SeedLike, seed_entropy
 
@@ -73,7 +74,8 @@ class ResourceResults:
         ``"map"`` or ``"scenario"`` (a design grade stated in the scenario).
     mining_he3_tonnes : float
         Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, regolith
-        depth of the mining centre's bin)`` at ``mining_he3_ppb`` [t].
+        depth of the mining centre's bin)``: ``mining_he3_ppb`` at the surface, through the
+        gas depth profile (:func:`~lunarbase.resources.regolith.gas_thickness_m`) [t].
     fines_cut_um, fines_mass_fraction, he3_fines_fraction : float
         Sieve cut of the fines [um], their mass fraction of the soil [-] and their share of its
         He-3 [-] (:func:`lunarbase.resources.grains.fines_fractions`; the same everywhere).
@@ -213,7 +215,8 @@ def assess(
     depth_m = min(cfg.mining_depth_m, mine_depth)
     stated = cfg.mining_he3_ppb is not None
     mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else mean("he3_ppb")
-    mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
+    gas_m = float(gas_thickness_m(mine_depth, cfg.mining_depth_m))
+    mining_he3_kg = cap_area_m2 * gas_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
 
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
     fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
