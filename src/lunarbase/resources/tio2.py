@@ -5,7 +5,8 @@ Lunar Prospector's GRS [1]_ gives TiO2 everywhere, but in 5-degree bins (~150 km
 against 7.5 in soil 10084. The LROC WAC map (Sato et al. 2017 [2]_, decoded from a published
 figure by :mod:`lunarbase.data.wac_tio2`) resolves the maria at ~2.2 km, but only inside
 +-70 deg and only above its 1 wt% floor (the UV/VIS method maps ilmenite in mare soils; the
-highlands all read "1 wt% or less"). The blend (:func:`blend_tio2`) keeps each source where it
+highlands all read "1 wt% or less", and the figure holds no value between the floor and
+2.0 wt%, so low-Ti soils are floor too). The blend (:func:`blend_tio2`) keeps each source where it
 carries information:
 
 1. **Speckle.** The figure samples the 400 m product once per 2.2 km pixel, so neighbouring
