@@ -544,12 +544,14 @@ def test_olson2021_min02_fines_hold_enough_he3_for_66_kg() -> None:
     """MIN-02: Olson (2021) AIAA ASCEND, NTRS 20210022801: 66 kg/yr at 20 ppb."""
     # MIN-02's derived check: 66 kg is 60 % of the 110 kg of He-3 in all the excavated regolith
     # at 20 ppb, but the fines at the bulk grade hold only 48.7 kg -- so 66 kg needs He-3
-    # concentrated in the fines. Our grain-size model (gas ~ 1/d on a log-normal) at M-3's own
-    # mass split (44.2 % below 100 um -> median 125 um at our 2.18-phi sorting) puts ~91 % of the
-    # He-3 in those fines: 2.1x the bulk grade, 100 kg/yr held, so 66 kg needs a release of
-    # ~0.66 of it (the ops default 0.75 is an unconfirmed assumption, REL-05). Asserted: our
-    # fines hold at least the 60 % that 66 kg requires at 100 % release. Not an M-3 number:
-    # Olson's record gives no enrichment, so the printed implied release is ours.
+    # concentrated in the fines. Our grain-size model (surface gas ~ 1/d on a log-normal, plus
+    # the agglutinates' volume-correlated 26 %, grains.VOLUME_GAS_FRACTION) at M-3's own mass
+    # split (44.2 % below 100 um -> median 125 um at our 2.18-phi sorting) puts ~79 % of the
+    # He-3 in those fines (91 % with surface gas alone, the former upper bound): 1.8x the bulk
+    # grade, 87 kg/yr held, so 66 kg needs a release of ~0.76 of it (the ops default 0.75 is
+    # an unconfirmed assumption, REL-05). Asserted: our fines hold at least the 60 % that 66 kg
+    # requires at 100 % release, at every agglutinate gas retention (0-1: volume share 0-0.52).
+    # Not an M-3 number: Olson's record gives no enrichment, so the printed release is ours.
     bulk_kg = M3_EXCAVATED_T_PER_H * M3_DAYLIT_H_PER_YR * 1e3 * M3_GRADE_PPB * 1e-9
     needed = M3_HE3_KG_PER_YR / bulk_kg
     m3_mass = M3_FINES_T_PER_H / M3_EXCAVATED_T_PER_H
@@ -566,6 +568,8 @@ def test_olson2021_min02_fines_hold_enough_he3_for_66_kg() -> None:
     )
     assert_allclose(mass, m3_mass, rtol=1e-9)
     assert gas >= needed
+    _, most_volume_gas = fines_fractions(M3_FINES_CUT_UM, d50, sorting, volume_gas_fraction=0.52)
+    assert most_volume_gas >= needed
 
 
 def test_olson2021_min01_10084_is_finer_than_m3_excavated_regolith() -> None:
