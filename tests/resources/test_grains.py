@@ -91,7 +91,6 @@ def test_volume_gas_fraction_is_checked_and_one_means_no_enrichment() -> None:
         fines_fractions(100.0, 51.0, 2.18, volume_gas_fraction=1.5)
 
 
-
 def test_well_sorted_soil_has_no_enrichment_to_speak_of() -> None:
     # all grains near the median: gas and mass fractions coincide (to first order in sigma)
     assert_allclose(fines_enrichment(1e4, 51.0, 0.01), 1.0, rtol=1e-9)
