@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 
 from lunarbase.data import lpgrs_arrays
-from lunarbase.resources import point_grades
+from lunarbase.resources import he3_ppb, point_grades
 from lunarbase.resources.tio2 import TiO2Map, pixel_cells, tio2_map
+from lunarbase.scenario import Resources as ScenarioResources
 
 # Landing sites [deg N, deg E]: Apollo from Davies & Colvin (2000) as in grades.py, Luna from
 # the NSSDCA landing coordinates (Luna 16 0.51 S 56.36 E, Luna 20 3.79 N 56.62 E, Luna 24
@@ -121,3 +122,21 @@ def test_maria_resolved_grimaldi_and_tranquillitatis(blend: TiO2Map) -> None:
         g = point_grades(lat, lon, tio2=blend)
         print(f"({lat}, {lon}): {g['tio2_wt_pct']:.2f} wt% (LP {g['lp_tio2_wt_pct']:.2f})")
         assert g["tio2_wt_pct"] > max(3.5, g["lp_tio2_wt_pct"])
+
+
+def test_he3_display_grid_resolves_moscoviense(blend: TiO2Map) -> None:
+    """The report's He-3 map (0.5-degree cells from the WAC-resolution grid): Mare
+    Moscoviense's cell is richer than its LP bin, and the grid is empty poleward of 70 deg
+    (the report fills those cells from LP)."""
+    from lunarbase.resources.tio2 import he3_display_grid
+
+    cfg = ScenarioResources()
+    grid = he3_display_grid(he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
+    assert grid.shape == (360, 720)
+    mosc = float(grid.sel(lat=27.0, lon=147.5, method="nearest"))
+    lp = point_grades(27.0, 147.5, tio2=blend)
+    lp_he3 = float(he3_ppb(lp["lp_tio2_wt_pct"]))
+    print(f"Moscoviense He-3: 0.5-deg cell {mosc:.2f} ppb vs its LP bin {lp_he3:.2f} ppb")
+    assert mosc > lp_he3
+    assert np.isnan(grid.sel(lat=slice(89.9, 70.1))).all()
+    assert np.isfinite(grid.sel(lat=slice(60.0, -60.0))).all()

@@ -29,6 +29,7 @@ from lunarbase.resources.regions import (
     region_weights,
 )
 from lunarbase.resources.regolith import gas_thickness_m
+from lunarbase.resources.tio2 import he3_display_grid
 from lunarbase.scenario import Resources
 from lunarbase.seeds import SeedLike, seed_entropy
 
@@ -96,6 +97,9 @@ class ResourceResults:
     maps : xarray.Dataset
         Per-bin ``he3_ppb``, ``tio2_wt_pct``, ``th_ppm``, ``ree_sum_ppm``, ``kreep_fraction``
         and ``regolith_depth_m`` on ``cell`` with lat/lon coordinates.
+    he3_display : xarray.DataArray
+        He-3 [ppb] on a global 0.5-degree (lat, lon) grid from the WAC-resolution TiO2
+        (:func:`lunarbase.resources.tio2.he3_display_grid`), NaN poleward of the blend.
     """
 
     he3_model: str
@@ -134,11 +138,13 @@ class ResourceResults:
     south_pole: Inventory
     moon_ree: ReeInventory
     maps: xr.Dataset
+    he3_display: xr.DataArray
 
     def to_dict(self) -> dict[str, Any]:
-        """All results except ``maps`` as JSON-ready Python values (NaN as ``None``), the
-        inventories as nested dicts."""
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "maps"}
+        """All results except the maps (``maps``, ``he3_display``) as JSON-ready Python values
+        (NaN as ``None``), the inventories as nested dicts."""
+        grids = ("maps", "he3_display")
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in grids}
         inventories = Inventory | ReeInventory
         return plain({k: asdict(v) if isinstance(v, inventories) else v for k, v in values.items()})
 
@@ -269,4 +275,7 @@ def assess(
         south_pole=south,
         moon_ree=ree_tonnes(grs, cfg),
         maps=maps,
+        he3_display=he3_display_grid(
+            he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
+        ),
     )

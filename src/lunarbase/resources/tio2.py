@@ -223,22 +223,27 @@ def blend_tio2(wac: LatLonGrid, grs: Mapping[str, np.ndarray], floor_wt_pct: flo
     )
 
 
-def tio2_map() -> TiO2Map:
-    """The blended TiO2 map of the registered WAC figure and LP table, cached in the user
-    cache (the first build decodes the figure and blends: a few seconds)."""
-    wac_ds, lp_ds = dataset("wac_tio2_figure"), dataset("lpgrs_5deg")
+def _blend_key() -> dict[str, object]:
+    """Cache key of the blended grid: both files' sha256 and every blend parameter."""
     reg = checksums()
-    key = cache_key(
+    return cache_key(
         "tio2_blend",
         BLEND_VERSION,
-        wac=reg[wac_ds.files[0]],
-        lp=reg[lp_ds.files[0]],
+        wac=reg[dataset("wac_tio2_figure").files[0]],
+        lp=reg[dataset("lpgrs_5deg").files[0]],
         smoothing_px=SMOOTHING_PX,
         ramp_wt_pct=RAMP_WT_PCT,
         taper_deg=TAPER_DEG,
         lat_limit_deg=BLEND_LAT_LIMIT_DEG,
         max_floor_fraction=CALIBRATION_MAX_FLOOR_FRACTION,
     )
+
+
+def tio2_map() -> TiO2Map:
+    """The blended TiO2 map of the registered WAC figure and LP table, cached in the user
+    cache (the first build decodes the figure and blends: a few seconds)."""
+    wac_ds = dataset("wac_tio2_figure")
+    key = _blend_key()
     floor = float(wac_ds.params["tio2_min_wt_pct"])
     built: dict[str, TiO2Map] = {}
 
@@ -254,6 +259,89 @@ def tio2_map() -> TiO2Map:
     attrs = {**wac.attrs, "long_name": "TiO2 (LROC WAC on LP GRS scale, LP elsewhere)"}
     return TiO2Map(
         LatLonGrid(grid, wac.lat, wac.lon, attrs), float(extra[0]), np.asarray(extra[1:])
+    )
+
+
+def he3_grid_ppb(tio2: TiO2Map, *, he3_model: str, he4_he3_atom_ratio: float) -> np.ndarray:
+    """He-3 grade [ppb] on the blended TiO2 grid (70 S-70 N at WAC resolution), float32.
+
+    Parameters
+    ----------
+    tio2 : TiO2Map
+        Blended TiO2 map.
+    he3_model : str
+        Grade model name (:data:`lunarbase.resources.grades.HE3_MODELS`); fluence models get
+        each pixel's solar-wind fluence (:func:`lunarbase.resources.fluence.fluence_factor`).
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio [-].
+    """
+    from lunarbase.resources.fluence import fluence_factor
+    from lunarbase.resources.grades import get_he3_model, he3_ppb
+
+    grid = tio2.grid
+    fluence = None
+    if get_he3_model(he3_model).needs_fluence:
+        fluence = fluence_factor(grid.lat[:, None], grid.lon[None, :])
+    ppb = he3_ppb(
+        grid.values, model=he3_model, he4_he3_atom_ratio=he4_he3_atom_ratio, fluence=fluence
+    )
+    return np.asarray(ppb, dtype=np.float32)
+
+
+DISPLAY_STEP_DEG = 0.5
+"""Cell of the global He-3 display grid the report draws [deg]: ten times finer than LP's
+5-degree bins, coarse enough for an HTML page (360 x 720 cells)."""
+
+
+def he3_display_grid(
+    *, he3_model: str, he4_he3_atom_ratio: float, step_deg: float = DISPLAY_STEP_DEG
+) -> xr.DataArray:
+    """He-3 [ppb] on a global (lat, lon) grid of ``step_deg`` cells: the mean of the
+    WAC-resolution grid (:func:`he3_grid_ppb`) over the pixels whose centre falls in a cell,
+    NaN where no blended pixel does (poleward of 70 deg: callers fill from LP's bins). Rows run
+    north to south, longitudes -180..180. Cached in the user cache.
+
+    Parameters
+    ----------
+    he3_model : str
+        Grade model name.
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio [-].
+    step_deg : float, optional
+        Cell size [deg]; 180 / step_deg must be a whole number.
+    """
+    import xarray as xr
+
+    n_lat, n_lon = round(180.0 / step_deg), round(360.0 / step_deg)
+    m = tio2_map()
+    key = cache_key(
+        "he3_display",
+        BLEND_VERSION,
+        blend=_blend_key(),
+        model=he3_model,
+        ratio=he4_he3_atom_ratio,
+        step_deg=step_deg,
+    )
+
+    def build() -> np.ndarray:
+        he3 = he3_grid_ppb(m, he3_model=he3_model, he4_he3_atom_ratio=he4_he3_atom_ratio)
+        row = np.floor((90.0 - m.grid.lat) / step_deg).astype(int)
+        col = np.floor((m.grid.lon + 180.0) / step_deg).astype(int)
+        cell = (row[:, None] * n_lon + col[None, :]).ravel()
+        total = np.bincount(cell, weights=he3.ravel().astype(float), minlength=n_lat * n_lon)
+        count = np.bincount(cell, minlength=n_lat * n_lon)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (total / count).reshape(n_lat, n_lon).astype(np.float32)
+
+    values = cached_array(key, build)
+    lat = 90.0 - (np.arange(n_lat) + 0.5) * step_deg
+    lon = -180.0 + (np.arange(n_lon) + 0.5) * step_deg
+    return xr.DataArray(
+        np.asarray(values),
+        dims=("lat", "lon"),
+        coords={"lat": ("lat", lat, {"units": "deg"}), "lon": ("lon", lon, {"units": "deg E"})},
+        name="he3_ppb",
+        attrs={"units": "ppb", "long_name": f"He-3 ({he3_model}) at WAC resolution, cell mean"},
     )
 
 
