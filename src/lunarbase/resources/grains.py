@@ -218,7 +218,7 @@ def fines_fractions(
     --------
     >>> m, g = fines_fractions(100.0, 51.0, 2.18)   # 10084-like soil, M-3 cut
     >>> round(float(m), 2), round(float(g), 2)
-    (0.67, 0.89)
+    (0.67, 0.9)
     >>> round(float(fines_fractions(100.0, 51.0, 2.18, volume_gas_fraction=0.0)[1]), 2)
     0.97
     """
