@@ -29,7 +29,12 @@ from lunarbase.resources.regions import (
     region_weights,
 )
 from lunarbase.resources.regolith import gas_thickness_m
-from lunarbase.resources.tio2 import he3_display_grid
+from lunarbase.resources.tio2 import (
+    BLEND_LAT_LIMIT_DEG,
+    area_grades,
+    he3_display_grid,
+    tio2_map,
+)
 from lunarbase.scenario import Resources
 from lunarbase.seeds import SeedLike, seed_entropy
 
@@ -69,10 +74,14 @@ class ResourceResults:
         Whether the mining-radius means fell back to the bin containing the mining centre (the
         site's, unless the mining area is away from the base).
     mining_he3_ppb, mining_tio2_wt_pct, mining_th_ppm, mining_ree_ppm : float
-        Area-weighted means over the mining bins [ppb, wt%, ppm, ppm]; the He-3 grade is the
-        scenario's ``mining_he3_ppb`` where it states one.
+        Area-weighted means over the mining area [ppb, wt%, ppm, ppm]: He-3 and TiO2 over the
+        WAC pixels within the mining radius when its centre lies inside the TiO2 blend
+        (:func:`lunarbase.resources.tio2.area_grades`), else over the mining bins, as Th and
+        REE always are; the He-3 grade is the scenario's ``mining_he3_ppb`` where it states
+        one.
     mining_grade_source : str
-        ``"map"`` or ``"scenario"`` (a design grade stated in the scenario).
+        ``"wac_map"`` (WAC resolution), ``"map"`` (LP bins) or ``"scenario"`` (a design
+        grade stated in the scenario).
     mining_he3_tonnes : float
         Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, regolith
         depth of the mining centre's bin)``: ``mining_he3_ppb`` at the surface, through the
@@ -220,7 +229,18 @@ def assess(
     cap_area_m2 = 2.0 * math.pi * MOON_RADIUS_M**2 * (1.0 - math.cos(radius_m / MOON_RADIUS_M))
     depth_m = min(cfg.mining_depth_m, mine_depth)
     stated = cfg.mining_he3_ppb is not None
-    mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else mean("he3_ppb")
+    mining_tio2, map_ppb, source = mean("tio2_wt_pct"), mean("he3_ppb"), "map"
+    if abs(mine_lat) < BLEND_LAT_LIMIT_DEG:  # the maria at WAC resolution
+        mining_tio2, map_ppb = area_grades(
+            tio2_map(),
+            mine_lat,
+            mine_lon,
+            mining_radius_km,
+            he3_model=cfg.he3_model,
+            he4_he3_atom_ratio=cfg.he4_he3_atom_ratio,
+        )
+        source = "wac_map"
+    mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else map_ppb
     gas_m = float(gas_thickness_m(mine_depth, cfg.mining_depth_m))
     mining_he3_kg = cap_area_m2 * gas_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
 
@@ -257,8 +277,8 @@ def assess(
         mining_n_cells=int(np.count_nonzero(weights > 0)),
         mining_from_site_cell=fallback,
         mining_he3_ppb=mining_ppb,
-        mining_grade_source="scenario" if stated else "map",
-        mining_tio2_wt_pct=mean("tio2_wt_pct"),
+        mining_grade_source="scenario" if stated else source,
+        mining_tio2_wt_pct=mining_tio2,
         mining_th_ppm=mean("th_ppm"),
         mining_ree_ppm=mean("ree_sum_ppm"),
         mining_he3_tonnes=mining_he3_kg / 1e3,

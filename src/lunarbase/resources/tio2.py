@@ -48,6 +48,7 @@ References
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -286,6 +287,56 @@ def he3_grid_ppb(tio2: TiO2Map, *, he3_model: str, he4_he3_atom_ratio: float) ->
         grid.values, model=he3_model, he4_he3_atom_ratio=he4_he3_atom_ratio, fluence=fluence
     )
     return np.asarray(ppb, dtype=np.float32)
+
+
+def area_grades(
+    tio2: TiO2Map,
+    lat_deg: float,
+    lon_deg: float,
+    radius_km: float,
+    *,
+    he3_model: str,
+    he4_he3_atom_ratio: float,
+) -> tuple[float, float]:
+    """Area means of TiO2 [wt%] and He-3 [ppb] over the WAC pixels whose centre lies within
+    ``radius_km`` of a point (the containing pixel when none does), at WAC resolution.
+
+    Parameters
+    ----------
+    tio2 : TiO2Map
+        Blended TiO2 map.
+    lat_deg, lon_deg : float
+        Centre [deg, deg E]; inside :data:`BLEND_LAT_LIMIT_DEG` (callers check).
+    radius_km : float
+        Radius [km], > 0.
+    he3_model : str
+        Grade model name; fluence models get each pixel's fluence.
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio [-].
+    """
+    from lunarbase.constants import MOON_RADIUS_M
+    from lunarbase.geometry import great_circle_km
+    from lunarbase.resources.fluence import fluence_factor
+    from lunarbase.resources.grades import get_he3_model, he3_ppb
+
+    grid = tio2.grid
+    reach_deg = math.degrees(radius_km * 1000.0 / MOON_RADIUS_M) + grid.step_deg[0]
+    rows = np.flatnonzero(np.abs(grid.lat - lat_deg) <= reach_deg)
+    lat, lon = grid.lat[rows][:, None], grid.lon[None, :]
+    inside = great_circle_km(lat_deg, lon_deg, lat, lon) <= radius_km
+    if not inside.any():
+        i, j = grid.index(np.array([lat_deg]), wrap_lon_180(np.array([lon_deg])))
+        rows, inside = i, np.zeros((1, grid.lon.size), dtype=bool)
+        inside[0, j[0]] = True
+        lat = grid.lat[rows][:, None]
+    values = np.asarray(grid.values[rows], dtype=float)
+    weights = np.broadcast_to(np.cos(np.radians(lat)), inside.shape) * inside
+    fluence = None
+    if get_he3_model(he3_model).needs_fluence:
+        fluence = fluence_factor(lat, lon)
+    he3 = he3_ppb(values, model=he3_model, he4_he3_atom_ratio=he4_he3_atom_ratio, fluence=fluence)
+    total = weights.sum()
+    return float((values * weights).sum() / total), float((he3 * weights).sum() / total)
 
 
 DISPLAY_STEP_DEG = 0.5
