@@ -84,14 +84,33 @@ def test_blend_keeps_lp_bin_means_and_lp_outside_the_maria() -> None:
     area = np.cos(np.radians(wac.lat))[:, None] * np.ones_like(m.grid.values)
     sums = np.bincount(cells.ravel(), (m.grid.values * area).ravel(), 72)
     means = sums / np.bincount(cells.ravel(), area.ravel(), 72)
-    clipped = m.background_wt_pct == 0.0
-    assert not clipped[10:].any()
-    # LP agreement over LP-sized cells: exact wherever the background is not clipped
-    assert_allclose(means[~clipped], grs["TiO2_wt_pct"][~clipped], rtol=1e-5)
+    lp = grs["TiO2_wt_pct"]
+    # LP agreement over LP-sized cells: exact in the mixed bin 10 and the highland bins, whose
+    # background is free (0 < h <= LP)
+    assert_allclose(means[10:], lp[10:], rtol=1e-5)
+    assert 0.0 < m.background_wt_pct[10] < lp[10]
+    # the pure-mare bins, where the blurred mare reads a little below LP, keep LP's value as
+    # their background rather than a richer one
+    assert_allclose(m.background_wt_pct[:10], lp[:10])
     # a highland bin far from the mare is LP's value everywhere
     assert_allclose(m.grid.values[cells == 60], 0.5, rtol=1e-6)
     # mare pixels read the calibrated WAC
     assert m.grid.values[5, 50] == pytest.approx(m.gain * 6.0, rel=1e-5)
+
+
+def test_background_never_exceeds_the_bin_when_hardly_any_pixel_is_off_the_mare() -> None:
+    """A bin all mare but one pixel at the floor, whose LP value exceeds its calibrated mare:
+    solving for the bin mean would put ~LP x 400 on that one pixel; the background stops at
+    LP's value instead."""
+    wac, grs = _mare_world()
+    values = np.asarray(wac.values).copy()
+    values[:20, 200:220] = 6.0  # bin 10 all mare ...
+    values[10, 210] = np.nan  # ... but one floor pixel
+    lp = grs["TiO2_wt_pct"].copy()
+    lp[10] = 9.0  # above 0.8 x 6
+    m = blend_tio2(_grid(values), {**grs, "TiO2_wt_pct": lp}, FLOOR)
+    assert m.background_wt_pct[10] == pytest.approx(9.0)
+    assert np.nanmax(m.grid.values) <= 9.0
 
 
 def test_blend_is_continuous_at_the_mare_edge() -> None:

@@ -27,10 +27,12 @@ carries information:
    70 deg). Poleward of it, TiO2 is LP's bin value.
 4. **LP agreement over LP-sized cells.** Every pixel gets ``a x g x WAC + (1 - a) x h``, where
    ``h`` is its LP bin's background, solved so that the bin's area mean equals LP's value; ``h``
-   is clipped at 0 where the calibrated mare pixels alone exceed LP's bin value (those bins
-   then read above LP). Because ``a`` goes to 0 continuously at the floor and at the latitude
-   limit, the map meets the LP-derived background without a step there (the seams); bin edges
-   keep LP's own steps in the highlands.
+   is clipped to 0..LP's bin value: at 0 where the calibrated mare pixels alone exceed LP's
+   bin value (those bins then read above LP), at LP's value where they fall short of it
+   (the highland part of a bin is not made richer than the bin; those bins read below LP).
+   Because ``a`` goes to 0 continuously at the floor and at the latitude limit, the map meets
+   the LP-derived background without a step there (the seams); bin edges keep LP's own steps
+   in the highlands.
 
 :func:`tio2_map` caches the blended grid in the user cache (keyed by both files' sha256 and
 :data:`BLEND_VERSION`); :func:`tio2_at` reads a point from it without xarray.
@@ -63,7 +65,7 @@ from lunarbase.resources.regions import containing_cell
 if TYPE_CHECKING:
     import xarray as xr
 
-BLEND_VERSION = 1
+BLEND_VERSION = 2
 """Bump when :func:`blend_tio2` changes, so cached blended grids are rebuilt."""
 
 SMOOTHING_PX = 5
@@ -215,7 +217,10 @@ def blend_tio2(wac: LatLonGrid, grs: Mapping[str, np.ndarray], floor_wt_pct: flo
     free = bin_sum(1.0 - alpha)
     with np.errstate(invalid="ignore", divide="ignore"):
         h = (lp * bin_area - bin_sum(mare)) / free
-    background = np.where(free > 1e-9 * np.maximum(bin_area, 1e-300), np.maximum(h, 0.0), 0.0)
+    # 0 <= h <= LP: where the calibrated mare alone exceeds LP's bin value the background is 0;
+    # where it falls short (or hardly any pixel is off the mare) it is LP's bin value, never
+    # more -- the highland part of a bin is not richer than the bin
+    background = np.where(free > 0.0, np.clip(np.nan_to_num(h, nan=0.0), 0.0, lp), lp)
     background = np.where(has, background, lp)
     blended = mare + (1.0 - alpha) * background[cells].reshape(raw.shape)
     attrs = {**wac.attrs, "long_name": "TiO2 (LROC WAC on LP GRS scale, LP elsewhere)"}
