@@ -26,9 +26,9 @@ def test_depth_profile_is_gardened_layer_then_deep_regolith_then_bedrock() -> No
     out = he3_depth_profile([0.0, 1.0, 2.99, 3.0, 4.99, 5.0, 7.0, np.nan], 5.0)
     assert_allclose(out[:7], [1, 1, 1, 0.5, 0.5, 0, 0])
     assert np.isnan(out[7])
-    # a gardened layer deeper than the regolith ends at its base; deep_fraction 1 is uniform
+    # a gardened layer deeper than the regolith ends at its base; deep_gas_fraction 1 is uniform
     assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, gardened_depth_m=8.0), [1, 1, 0])
-    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, deep_fraction=1.0), [1, 1, 0])
+    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, deep_gas_fraction=1.0), [1, 1, 0])
 
 
 def test_gas_thickness_integrates_the_profile() -> None:
@@ -172,3 +172,20 @@ def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
 def test_point_grades_outside_the_data(grs: xr.Dataset) -> None:
     with pytest.raises(QueryError, match="lat"):
         point_grades(91.0, 0.0, grs=grs)
+
+
+def test_scenario_sets_the_gas_depth_profile_and_the_volume_gas(
+    grs: xr.Dataset, small_cfg: Resources
+) -> None:
+    """resources.deep_gas_fraction = 1 is the former uniform-to-the-base model, which is the
+    default's most-gas end; resources.volume_gas_fraction = 0 is surface gas alone (a richer
+    fines fraction)."""
+    default = he3_inventory(grs, small_cfg, seed=2)
+    uniform = he3_inventory(grs, small_cfg.model_copy(update={"deep_gas_fraction": 1.0}), seed=2)
+    assert uniform.he3_tonnes_nominal == pytest.approx(default.he3_tonnes_profile_high)
+    assert uniform.deep_gas_fraction == 1.0 and default.gardened_depth_m == 3.0
+    surface_only = small_cfg.model_copy(update={"volume_gas_fraction": 0.0})
+    richer = point_grades(-80.0, 22.5, cfg=surface_only, grs=grs)
+    assert (
+        richer["he3_fines_ppb"] > point_grades(-80.0, 22.5, cfg=small_cfg, grs=grs)["he3_fines_ppb"]
+    )

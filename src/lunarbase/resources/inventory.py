@@ -13,10 +13,11 @@ uncertainty band is a Monte Carlo seeded with ``numpy.random.default_rng(seed)``
 * bulk density, mare depth and highland depth each x Uniform(0.8, 1.2), one factor per draw for
   the whole Moon (a systematic, not a per-bin, error);
 * the depth profile of the gas (:func:`~lunarbase.resources.regolith.he3_depth_profile`): the
-  gardened-layer thickness ~ Uniform(2, 5 m) and the grade below it ~ Uniform(0, 1) x the
-  surface grade, one pair per draw. :class:`Inventory` also reports the nominal inventory with
-  the profile at its least (2 m, nothing below) and most gas (5 m, surface grade to the
-  regolith base: the former uniform model) -- the inventory's sensitivity to the profile.
+  gardened-layer thickness ~ ``cfg.gardened_depth_m`` x Uniform(2/3, 5/3) (2-5 m at the
+  default 3 m) and the grade below it ~ Uniform(0, 1) x the surface grade, one pair per draw.
+  :class:`Inventory` also reports the nominal inventory with the profile at its least (2 m,
+  nothing below) and most gas (5 m, surface grade to the regolith base: the former uniform
+  model) -- the inventory's sensitivity to the profile.
 
 The magnetotail crossing time of ``johnson1999_fluence`` is not drawn: it stays at 4.1 d. The
 6-day crossing of [15]_ (anchors and bins both at 6 d) raises that model's lunar inventory by
@@ -68,8 +69,8 @@ from lunarbase.resources.regions import Region, region_weights
 from lunarbase.resources.regolith import (
     DEEP_GAS_FRACTION,
     DEEP_GAS_FRACTION_BOUNDS,
-    GARDENED_DEPTH_BOUNDS_M,
     GARDENED_DEPTH_M,
+    GARDENED_DEPTH_RELATIVE_BOUNDS,
     RegolithInputs,
     check_cutoff,
     check_depth_m,
@@ -115,6 +116,10 @@ class InventoryInputs(RegolithInputs, Protocol):
     @property
     def grain_sorting_phi(self) -> float:
         """Log-normal spread of grain size [phi]."""
+
+    @property
+    def volume_gas_fraction(self) -> float:
+        """Volume-correlated (agglutinate) share of the He-3 [-]."""
 
 
 @dataclass(frozen=True)
@@ -211,17 +216,18 @@ def _nominal_cells(
     mass_kg = area_m2 * counted_thickness_m(thickness, depth_m) * cfg.regolith_density_kg_m3
     mare = feo >= cfg.mare_feo_threshold_wt_pct
     grade = grs_he3_ppb(grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
+    lo_g, hi_g = (cfg.gardened_depth_m * r for r in GARDENED_DEPTH_RELATIVE_BOUNDS)
     profiles = [
-        (GARDENED_DEPTH_M, DEEP_GAS_FRACTION),
-        (GARDENED_DEPTH_BOUNDS_M[0], DEEP_GAS_FRACTION_BOUNDS[0]),
-        (GARDENED_DEPTH_BOUNDS_M[1], DEEP_GAS_FRACTION_BOUNDS[1]),
+        (cfg.gardened_depth_m, cfg.deep_gas_fraction),
+        (lo_g, DEEP_GAS_FRACTION_BOUNDS[0]),
+        (hi_g, DEEP_GAS_FRACTION_BOUNDS[1]),
     ]
     he3_kg = [
         grade
         * 1e-9
         * area_m2
         * cfg.regolith_density_kg_m3
-        * gas_thickness_m(thickness, depth_m, gardened_depth_m=g, deep_fraction=f)
+        * gas_thickness_m(thickness, depth_m, gardened_depth_m=g, deep_gas_fraction=f)
         for g, f in profiles
     ]
     return thickness, mass_kg, grade, mare, *he3_kg
@@ -295,7 +301,7 @@ def he3_inventories(
     f_density = rng.uniform(1 - s, 1 + s, draws)
     f_mare = rng.uniform(1 - s, 1 + s, draws)
     f_highland = rng.uniform(1 - s, 1 + s, draws)
-    gardened = rng.uniform(*GARDENED_DEPTH_BOUNDS_M, draws)
+    gardened = cfg.gardened_depth_m * rng.uniform(*GARDENED_DEPTH_RELATIVE_BOUNDS, draws)
     deep = rng.uniform(*DEEP_GAS_FRACTION_BOUNDS, draws)
 
     tio2 = np.asarray(grs["TiO2_wt_pct"].values, dtype=float)
@@ -313,7 +319,7 @@ def he3_inventories(
             thickness * f_depth,
             depth_m,
             gardened_depth_m=gardened[sl, None],
-            deep_fraction=deep[sl, None],
+            deep_gas_fraction=deep[sl, None],
         )
         cell_kg = area_density * gas_m
         totals_kg[sl] = (grade * 1e-9 * cell_kg * f_density[sl, None]) @ weights
@@ -326,8 +332,9 @@ def he3_inventories(
     rich_m2 = (area * rich) @ weights
     pct = np.percentile(totals_kg, [5.0, 50.0, 95.0], axis=0)
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
-    enrichment = float(fines_enrichment(*grain))
+    f_v = cfg.volume_gas_fraction
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
+    enrichment = float(fines_enrichment(*grain, volume_gas_fraction=f_v))
     out = []
     for j, (label, w) in enumerate(regions):
         out.append(
@@ -354,6 +361,8 @@ def he3_inventories(
                 he3_fines_fraction=fines_he3,
                 he3_tonnes_in_fines=float(nominal_kg[j] / 1e3) * fines_he3,
                 he3_fines_ppb=float(nominal_kg[j] / regolith_kg[j] * 1e9) * enrichment,
+                gardened_depth_m=float(cfg.gardened_depth_m),
+                deep_gas_fraction=float(cfg.deep_gas_fraction),
                 he3_tonnes_profile_low=float(low_kg @ w / 1e3),
                 he3_tonnes_profile_high=float(high_kg @ w / 1e3),
             )

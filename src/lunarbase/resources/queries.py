@@ -93,7 +93,12 @@ def point_grades(
         )
     )
     enrichment = float(
-        fines_enrichment(cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+        fines_enrichment(
+            cfg.fines_cut_um,
+            cfg.grain_median_um,
+            cfg.grain_sorting_phi,
+            volume_gas_fraction=cfg.volume_gas_fraction,
+        )
     )
     return {
         "he3_ppb": he3,

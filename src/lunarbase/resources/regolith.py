@@ -67,6 +67,14 @@ class RegolithInputs(Protocol):
     def mare_feo_threshold_wt_pct(self) -> float:
         """FeO at and above which a soil counts as mare [wt%]."""
 
+    @property
+    def gardened_depth_m(self) -> float:
+        """Gardened layer holding gas at the surface grade [m]."""
+
+    @property
+    def deep_gas_fraction(self) -> float:
+        """Grade below the gardened layer relative to the surface grade [-]."""
+
 
 def regolith_thickness_m(feo_wt_pct: ArrayLike, regolith: RegolithInputs) -> np.ndarray:
     """:func:`regolith_depth_m` with the depths and threshold of ``regolith`` [m]."""
@@ -120,8 +128,9 @@ GARDENED_DEPTH_M = 3.0
 drill cores (2.4-3 m, Lunar Sourcebook ch. 7 [16]_) hold solar-wind gas at soil levels to their
 base [11]_ [18]_, and impact gardening reaches 1-10 m over the last few Gyr [17]_."""
 
-GARDENED_DEPTH_BOUNDS_M = (2.0, 5.0)
-"""Uniform Monte Carlo range of :data:`GARDENED_DEPTH_M` [m] (assumption)."""
+GARDENED_DEPTH_RELATIVE_BOUNDS = (2.0 / 3.0, 5.0 / 3.0)
+"""Uniform Monte Carlo range of the gardened-layer thickness relative to its nominal value [-]
+(assumption: 2-5 m about the nominal 3 m)."""
 
 DEEP_GAS_FRACTION = 0.5
 """He-3 grade of the regolith below the gardened layer relative to the surface grade [-]
@@ -137,7 +146,7 @@ def he3_depth_profile(
     regolith_depth_m: ArrayLike,
     *,
     gardened_depth_m: ArrayLike = GARDENED_DEPTH_M,
-    deep_fraction: ArrayLike = DEEP_GAS_FRACTION,
+    deep_gas_fraction: ArrayLike = DEEP_GAS_FRACTION,
 ) -> np.ndarray:
     """He-3 grade at a depth relative to the surface grade [-]: a gardened mixed layer over
     deeper regolith over bedrock.
@@ -149,8 +158,8 @@ def he3_depth_profile(
       3He abundance in lunar regolith is homogeneously distributed" [2]_ [6]_), and the Apollo
       deep drill cores reach 2.4-3 m [3]_. Gardening turns the regolith over to 1-10 m in the
       last few Gyr [4]_.
-    * **Deeper regolith** (``gardened_depth_m`` to the regolith base): ``deep_fraction`` of the
-      surface grade. It was implanted when those layers lay at the surface, but no sample
+    * **Deeper regolith** (``gardened_depth_m`` to the regolith base): ``deep_gas_fraction``
+      of the surface grade. It was implanted when those layers lay at the surface, but no sample
       reaches them; the fraction is an assumption (:data:`DEEP_GAS_FRACTION_BOUNDS`).
     * **Bedrock** below the regolith: no solar-wind gas.
 
@@ -162,14 +171,14 @@ def he3_depth_profile(
         Regolith thickness there [m].
     gardened_depth_m : array_like, optional
         Thickness of the gardened layer [m]; a layer deeper than the regolith ends at its base.
-    deep_fraction : array_like, optional
+    deep_gas_fraction : array_like, optional
         Grade below the gardened layer relative to the surface [-], 0..1.
 
     Returns
     -------
     numpy.ndarray
-        1 in the gardened layer, ``deep_fraction`` below it to the regolith base, 0 in bedrock
-        [-]; NaN where the depth or the regolith depth is NaN.
+        1 in the gardened layer, ``deep_gas_fraction`` below it to the regolith base, 0 in
+        bedrock [-]; NaN where the depth or the regolith depth is NaN.
 
     References
     ----------
@@ -187,7 +196,7 @@ def he3_depth_profile(
     """
     d = np.asarray(depth_m, dtype=float)
     r = np.asarray(regolith_depth_m, dtype=float)
-    out = np.where(d < np.asarray(gardened_depth_m, dtype=float), 1.0, deep_fraction)
+    out = np.where(d < np.asarray(gardened_depth_m, dtype=float), 1.0, deep_gas_fraction)
     out = np.where(d < r, out, 0.0)
     return np.asarray(np.where(np.isnan(d) | np.isnan(r), np.nan, out))
 
@@ -197,14 +206,14 @@ def gas_thickness_m(
     depth_m: float | None,
     *,
     gardened_depth_m: ArrayLike = GARDENED_DEPTH_M,
-    deep_fraction: ArrayLike = DEEP_GAS_FRACTION,
+    deep_gas_fraction: ArrayLike = DEEP_GAS_FRACTION,
 ) -> np.ndarray:
     """Surface-grade-equivalent thickness of He-bearing regolith down to ``depth_m`` [m]: the
     integral of :func:`he3_depth_profile` from 0 to ``min(depth_m, regolith depth)`` (the whole
     regolith when ``depth_m`` is None). Broadcasts over arrays of every input."""
     end = counted_thickness_m(regolith_depth_m, depth_m)
     top = np.minimum(end, np.asarray(gardened_depth_m, dtype=float))
-    return np.asarray(top + np.asarray(deep_fraction, dtype=float) * (end - top))
+    return np.asarray(top + np.asarray(deep_gas_fraction, dtype=float) * (end - top))
 
 
 def counted_thickness_m(regolith_depth_m: ArrayLike, depth_m: float | None) -> np.ndarray:

@@ -241,11 +241,19 @@ def assess(
         )
         source = "wac_map"
     mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else map_ppb
-    gas_m = float(gas_thickness_m(mine_depth, cfg.mining_depth_m))
+    gas_m = float(
+        gas_thickness_m(
+            mine_depth,
+            cfg.mining_depth_m,
+            gardened_depth_m=cfg.gardened_depth_m,
+            deep_gas_fraction=cfg.deep_gas_fraction,
+        )
+    )
     mining_he3_kg = cap_area_m2 * gas_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
 
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
+    f_v = cfg.volume_gas_fraction
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
     if not fines_mass > 0.0:
         raise ScenarioError(
             f"resources.fines_cut_um: no soil is finer than {cfg.fines_cut_um:g} um at a "
@@ -288,7 +296,7 @@ def assess(
         he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
         regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
         mining_depth_m=float(depth_m),
-        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain)),
+        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain, volume_gas_fraction=f_v)),
         moon=moon,
         nearside=near,
         farside=far,
