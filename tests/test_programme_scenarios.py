@@ -153,8 +153,8 @@ start = 2030-01-01
 end = 2031-01-01
 
 [operations]
-n_miners = 2
-reactor_power_kwe = 200.0
+excavation_t_per_h = 100.0
+hopper_h = 12.0
 ramps = [{start_day = 0.0, end_day = 100.0, start_fraction = 0.5, end_fraction = 1.0}]
 
 [[operations.landings]]
@@ -175,8 +175,8 @@ source = "an uncertain input carries its own source"
 [sources]
 "terrain.start" = "NASA FSP directive (Duffy, 31 Jul 2025)"
 "terrain.end" = "assumption: one year, 2030-01-01 to 2031-01-01"
-"operations.n_miners" = "press: five harvesters (Forbes Serbian edition, forbes.n1info.ba)"
-"operations.reactor_power_kwe" = "assumption: 200 kWe (100-400 kWe)"
+"operations.excavation_t_per_h" = "press: a 100 t/h prototype (Forbes, forbes.n1info.ba)"
+"operations.hopper_h" = "assumption: 12 h (0-24 h)"
 "operations.ramps" = "assumption: half rate rising to full (0.3 to 1) over 100 days"
 """
 
@@ -201,8 +201,8 @@ def _replace(text: str, old: str, new: str) -> str:
 
 WEAK_SOURCES = {
     "unsourced number": (
-        _drop_line(SOURCED, '"operations.n_miners"'),
-        "operations.n_miners: no [sources] entry",
+        _drop_line(SOURCED, '"operations.excavation_t_per_h"'),
+        "operations.excavation_t_per_h: no [sources] entry",
     ),
     "unsourced date": (_drop_line(SOURCED, '"terrain.start"'), "terrain.start: no [sources] entry"),
     "unsourced array of tables": (
@@ -214,8 +214,8 @@ WEAK_SOURCES = {
         "operations.landings: no [sources] entry",
     ),
     "assumption without a range": (
-        _replace(SOURCED, "(100-400 kWe)", "(a guess)"),
-        "operations.reactor_power_kwe: an assumption must state",
+        _replace(SOURCED, "(0-24 h)", "(a guess)"),
+        "operations.hopper_h: an assumption must state",
     ),
     "a lone date is no range": (
         _replace(SOURCED, "2030-01-01 to 2031-01-01", "2030-01-01"),

@@ -23,6 +23,8 @@ from typing import Literal
 
 import numpy as np
 
+from lunarbase.typing import BoolArray
+
 Outcome = Literal["landed", "landed_on_side", "lost"]
 
 
@@ -91,7 +93,7 @@ LANDING_FAILURE_PROBABILITY = failure_probability()
 """Chance that a robotic lunar landing is lost, 2013-2025: 5 of 14 attempts [-]."""
 
 
-def draw_failures(n_landings: int, probability: float, rng: np.random.Generator) -> np.ndarray:
+def draw_failures(n_landings: int, probability: float, rng: np.random.Generator) -> BoolArray:
     """Which of ``n_landings`` landings fail, each independently with ``probability`` [-]
     (one uniform draw per landing, in date order, from ``rng``) -> bool array."""
     if not 0.0 <= probability <= 1.0:
