@@ -162,13 +162,14 @@ def test_a_failed_landing_brings_nothing_and_its_payload_is_lost() -> None:
     )
     res = simulate(cfg, feed=FEED, seed=1)
     assert res.landings["failed"].tolist() == [True, True]
-    assert (res.n_miners, res.reactor_power_kwe, res.landed_mass_kg) == (0, 0.0, 0.0)
+    assert (res.n_miners, res.reactor_power_kwe) == (2, 600.0)  # flown
+    assert (res.miners_landed, res.reactor_kwe_landed, res.landed_mass_kg) == (0, 0.0, 0.0)
     assert res.landings_failed == 2
     assert res.he3_extracted_kg == 0.0
     lost = res.total("payload_lost_kg")
     assert lost == pytest.approx(res.landings["payload_kg"].sum())
     summary = res.summary()
-    assert summary["landings_failed"] == 2 and summary["n_miners"] == 0
+    assert summary["landings_failed"] == 2 and summary["miners_landed"] == 0
 
 
 def test_landing_fates_are_seeded_and_shared_by_two_fleets() -> None:

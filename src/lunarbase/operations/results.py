@@ -52,8 +52,9 @@ class OperationsResults:
     landings : pandas.DataFrame
         One row per landing due within the run, columns :data:`~.columns.LANDINGS_COLUMNS`
         (day [d], lander, miners, plant [kWe], arrays [kW], battery [kWh], spares and payload
-        [kg], failed [bool]). The fleet the results report (:attr:`n_miners`,
-        :attr:`reactor_power_kwe`, ...) is what landed: the annual ``*_landed`` columns.
+        [kg], failed [bool]): :attr:`n_miners` and :attr:`reactor_power_kwe` are what they
+        carried, :attr:`miners_landed`, :attr:`reactor_kwe_landed` and the masses what landed
+        (the annual ``*_landed`` columns).
     landing_failure_probability : float
         Chance each landing had of failing, losing its payload (for the economics stage's
         Monte Carlo). [-]
@@ -141,12 +142,23 @@ class OperationsResults:
 
     @property
     def n_miners(self) -> int:
-        """Miners that landed within the run (the fleet the economics stage prices). [count]"""
-        return int(self.annual["miners_landed"].sum())
+        """Miners flown: on the landings due within the run, failed or not (the scenario's
+        ``operations.n_miners`` when all land in time). [count]"""
+        return int(self.landings["miners"].sum())
 
     @property
     def reactor_power_kwe(self) -> float:
-        """Electric rating of the fission units that landed. [kWe]"""
+        """Plant flown: the fission units on the landings due within the run. [kWe]"""
+        return float(self.landings["reactor_kwe"].sum())
+
+    @property
+    def miners_landed(self) -> int:
+        """Miners that landed within the run (the fleet that works). [count]"""
+        return int(self.annual["miners_landed"].sum())
+
+    @property
+    def reactor_kwe_landed(self) -> float:
+        """Electric rating of the fission units that landed within the run. [kWe]"""
         return self.total("reactor_kwe_landed")
 
     @property
@@ -204,9 +216,10 @@ class OperationsResults:
         left [kg], regolith [t], area mined [km^2], heater power per miner [kW(th)], thermal,
         electric, generated, curtailed and deficit energy [MWh], mean availability [-], REO
         [kg], by-products per species [kg], regolith [t/kg] and heat [MWh(th)/kg] per kg of
-        He-3, what landed (miners [count], plant [kWe], plant and concentrator masses, all
-        hardware and spares [kg]), the landings that failed [count], the payload they lost [kg]
-        and their probability [-], and the production mass ratio [-]."""
+        He-3, the fleet flown and what of it landed (miners [count], plant [kWe]), the landed
+        plant and concentrator masses and all hardware and spares landed [kg], the landings
+        that failed [count], the payload they lost [kg] and their probability [-], and the
+        production mass ratio [-]."""
         years = len(self.annual)
         return plain(
             {
@@ -231,7 +244,9 @@ class OperationsResults:
                 "ree_oxide_kg_total": self.ree_oxide_kg,
                 "byproducts_kg": dict(self.byproducts_kg),
                 "n_miners": self.n_miners,
+                "miners_landed": self.miners_landed,
                 "reactor_power_kwe": self.reactor_power_kwe,
+                "reactor_kwe_landed": self.reactor_kwe_landed,
                 "reactor_mass_kg": self.reactor_mass_kg,
                 "concentrator_mass_kg": self.concentrator_mass_kg,
                 "landed_mass_kg": self.landed_mass_kg,
