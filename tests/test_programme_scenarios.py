@@ -285,3 +285,6 @@ def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     assert data["annual"]["year"] == [1]
     assert data["he3_kg_total"] >= 0.0
     assert sum(data["annual"]["landed_mass_kg"]) > 0.0
+    assert data["landed_mass_kg"] == pytest.approx(sum(data["annual"]["landed_mass_kg"]))
+    landed = ("reactor_power_kwe", "reactor_mass_kg", "concentrator_mass_kg", "landings_failed")
+    assert all(data[key] >= 0 for key in landed)
