@@ -3,9 +3,12 @@
 :func:`simulate` runs the base for ``cfg.years`` years of 365.25 days in three steps:
 
 1. **Hardware in service** (SimPy 4, time in hours; :mod:`~lunarbase.operations.fleet`): the
-   landings in date order put miners, fission units (after commissioning), arrays, batteries and
-   spares on the Moon; each miner and fission unit then fails and is repaired (repair units a
-   SimPy Resource, spares a Container).
+   landings due within the run, in date order, each fail with ``landing_failure_probability``
+   (the flown record, :mod:`~lunarbase.operations.landing_risk`; drawn on a stream of its own)
+   and lose their payload, or put miners, fission units (after commissioning), arrays,
+   batteries and spares on the Moon, weighed by :mod:`~lunarbase.operations.masses`; each
+   miner and fission unit then fails and is repaired (repair units a SimPy Resource, spares a
+   Container).
 2. **The hourly energy balance** (vectorised; the battery loop numba-compiled;
    :mod:`~lunarbase.operations.power`): fission output with outages and capacity loss, solar
    output from the light series at the base (sites stage), a battery, and a dispatch policy
