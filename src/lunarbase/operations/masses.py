@@ -8,10 +8,12 @@ Each mass follows from a cited figure by a stated rule, the same rule in every s
   >= 100 kWe (GRC RFI 2025), and a 3 kWe, 775 kg surface system ("Small fission power systems for
   Mars", abstract). The requirements are upper bounds taken as the masses. The fit gives
   b = 0.83 (about 140 kg/kWe at 100 kWe, 107 kg/kWe at 500 kWe). *Disagreement, stated*: the
-  1992 SP-100 closed-Brayton lunar plant studies, with the reactor buried in regolith as its
-  shield, reached 22-27 kg/kWe at 550-825 kWe (Mason et al. 1992, NASA TM-105637; the SP-100
-  CBC consolidation-phase study); the law here carries its own shield, as a unit deployed from a
-  lander deck (FSP) does, so it is heavier than a plant that digs itself in. Each landing's
+  early-1990s SP-100 closed-Brayton studies for stationary lunar outpost plants found 22.0
+  kg/kWe at 550 kWe and 27.2 kg/kWe at 825 kWe ("SP100/closed Brayton cycle options for the
+  lunar outpost consolidation and utilization phase stationary powerplants", abstract; such
+  plants emplace the reactor in regolith, cf. Mason et al. 1992, NASA TM-105637); the law here
+  carries its own shield, as a unit deployed from a lander deck (FSP) does, so at 500 kWe it is
+  about 5x heavier than a plant that digs itself in. Each landing's
   ``reactor_kwe`` is one unit.
 * **Miners** (:func:`miner_mass_kg`): a power law in excavation rate through two cited designs,
   NASA's RASSOR excavator (< 100 kg; 35 trips of 20 kg every 24 h, 700 kg/day; Gill & Mueller
