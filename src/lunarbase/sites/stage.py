@@ -24,7 +24,6 @@ re-evaluates the chosen points.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,13 +31,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from lunarbase.cache import cache_key, cached_array
+from lunarbase.cache import array_digest, cache_key, cached_array
 from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.resources import containing_cell
 from lunarbase.scenario import Site, Sites
 from lunarbase.sites.candidates import (
     WEIGHTS,
+    named_features,
     normalised,
     place_name,
     psr_area_nearby_km2,
@@ -50,6 +50,7 @@ from lunarbase.terrain import (
     LightSettings,
     PointCriteria,
     TerrainResults,
+    global_slope_deg,
     latlon_to_xy,
     point_criteria,
     with_flat_horizon_light,
@@ -58,6 +59,8 @@ from lunarbase.terrain import (
 
 if TYPE_CHECKING:
     import xarray as xr
+
+    from lunarbase.sites.mining import MiningSites
 
 REFINE_VERSION = 3
 """Bump when the refinement changes, to rebuild the cached positions."""
@@ -116,8 +119,11 @@ class SiteResults:
     mining_area : PointCriteria or None
         The same at the centre of the mining area when it is away from the base.
     base_vs_best : dict
-        For an explicit base, per criterion and ``score``: ``{"base", "best", "difference"}``
-        (base minus best, in the criterion's unit); empty when the base is the best site.
+        For an explicit base on the polar DEMs, per criterion and ``score``: ``{"base",
+        "best", "difference"}`` (base minus best, in the criterion's unit); empty when the base
+        is the best site or off the polar DEMs (the polar criteria mean nothing there).
+    mining : MiningSites or None
+        The best He-3 mining sites on the Moon (:func:`.mining.he3_mining_sites`).
     """
 
     table: pd.DataFrame
@@ -127,6 +133,7 @@ class SiteResults:
     base_criteria: dict[str, Any]
     mining_area: PointCriteria | None
     base_vs_best: dict[str, dict[str, float]]
+    mining: MiningSites | None = None
 
     def to_records(self) -> list[dict[str, object]]:
         """Ranked rows as JSON-ready dicts, best first."""
@@ -135,8 +142,8 @@ class SiteResults:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready results (the ``sites`` block of results.json): ``choice``, ``base``
-        (its point criteria, criteria and place), ``mining_area``, ``base_vs_best`` and the
-        ranked ``candidates``."""
+        (its point criteria, criteria and place), ``mining_area``, ``base_vs_best``, the
+        ranked ``candidates`` and ``he3_mining_sites``."""
         out: dict[str, Any] = plain(
             {
                 "choice": self.choice,
@@ -147,6 +154,8 @@ class SiteResults:
         )
         if self.mining_area is not None:
             out["mining_area"] = plain(self.mining_area.to_dict())
+        if self.mining is not None:
+            out["he3_mining_sites"] = self.mining.to_dict()
         return out
 
     @property
@@ -157,29 +166,13 @@ class SiteResults:
         return pd.DataFrame() if light is None else light.frame
 
 
-def named_features(max_lat_deg: float = -70.0) -> pd.DataFrame:
-    """IAU named features south of ``max_lat_deg`` [deg] with a size: index name, columns
-    lat, lon [deg], diameter_km [km]."""
-    from lunarbase.data import load
-
-    iau = load("iau_nomenclature")
-    frame = pd.DataFrame(
-        {
-            "lat": iau["lat"].values,
-            "lon": iau["lon"].values,
-            "diameter_km": iau["diameter_km"].values,
-        },
-        index=iau["feature"].values,
-    )
-    return frame[(frame["lat"] < max_lat_deg) & (frame["diameter_km"] > 0.0)]
-
-
 def rank(
     cfg: Sites,
     site: Site,
     terrain: TerrainResults,
     grades: xr.Dataset,
     progress: Callable[[str, float], None] | None = None,
+    mining: MiningSites | None = None,
 ) -> SiteResults:
     """Map the criteria, pick, refine and rank the best sites at the minimum spacing, and
     place the base.
@@ -197,6 +190,8 @@ def rank(
         ``resource_maps``).
     progress : callable, optional
         ``progress("refine", fraction)`` during the refinement (first run only).
+    mining : MiningSites, optional
+        The best He-3 mining sites on the Moon, carried in the results.
 
     Raises
     ------
@@ -230,7 +225,7 @@ def rank(
         REFINE_VERSION,
         settings={k: str(v) for k, v in settings.as_kwargs().items()},
         sites=cfg.model_dump(mode="json", exclude={"top"}),  # the pool, not top, is refined
-        layers=_digest(layers["score"].values),
+        layers=array_digest(layers["score"].values),
         picks=picks,
     )
     scoring = _Scoring(cfg, settings, layers, grades, best, weights)
@@ -272,9 +267,11 @@ def rank(
     else:
         choice, lat, lon = "explicit", site.lat_deg, site.lon_deg
     base = with_flat_horizon_light(point_criteria(lat, lon, settings), settings)
+    versus: dict[str, dict[str, float]] = {}
     if choice == "best":
         criteria = {k: top[k] for k in (*LAYERS, "score", "place", "place_distance_km")}
-        versus: dict[str, dict[str, float]] = {}
+    elif base.horizon == "flat":
+        criteria = _off_pole_criteria(base, grades, features)
     else:
         bx, by = (float(v) for v in latlon_to_xy(lat, lon))
         row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
@@ -285,19 +282,41 @@ def rank(
             k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
             for k in (*LAYERS, "score")
         }
-    mining = None
+    area = None
     if site.mining_lat_deg is not None and site.mining_lon_deg is not None:
         mining_point = point_criteria(site.mining_lat_deg, site.mining_lon_deg, settings)
-        mining = with_flat_horizon_light(mining_point, settings)
+        area = with_flat_horizon_light(mining_point, settings)
     return SiteResults(
         table=table,
         layers=layers,
         choice=choice,
         base=base,
         base_criteria=plain(criteria),
-        mining_area=mining,
+        mining_area=area,
         base_vs_best=versus,
+        mining=mining,
     )
+
+
+def _off_pole_criteria(
+    base: PointCriteria, grades: xr.Dataset, features: pd.DataFrame
+) -> dict[str, Any]:
+    """The criteria that mean something at a base off the polar DEMs: its grades (LP GRS bin),
+    the LDEM_4 slope, its light over a level horizon and its place (no PSR distance, no polar
+    score)."""
+    cell = containing_cell(grades, base.lat_deg, base.lon_deg)
+    phrase, distance = place_name(base.lat_deg, base.lon_deg, features)
+    return {
+        "illumination_fraction": base.illumination_fraction,
+        "sunlit_any_fraction": base.sunlit_any_fraction,
+        "longest_night_h": base.longest_night_h,
+        "earth_visible_fraction": base.earth_visible_fraction,
+        "slope_deg": float(global_slope_deg(np.array([base.lat_deg]), np.array([base.lon_deg]))[0]),
+        "he3_ppb": float(grades["he3_ppb"].values[cell]),
+        "th_ppm": float(grades["th_ppm"].values[cell]),
+        "place": phrase,
+        "place_distance_km": distance,
+    }
 
 
 def _meets(cfg: Sites, values: Any) -> Any:
@@ -305,11 +324,6 @@ def _meets(cfg: Sites, values: Any) -> Any:
     return (values["slope_deg"] <= cfg.max_slope_deg) & (
         values["illumination_fraction"] >= cfg.min_illumination_fraction
     )
-
-
-def _digest(array: np.ndarray) -> str:
-    """Short content hash of an array (part of a cache key)."""
-    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
 
 
 def _ticking(items: list[int], progress: Callable[[str, float], None] | None) -> Any:
