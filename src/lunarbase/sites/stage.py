@@ -53,6 +53,7 @@ from lunarbase.terrain import (
     global_slope_deg,
     latlon_to_xy,
     point_criteria,
+    polar_terrain,
     with_flat_horizon_light,
     xy_to_latlon,
 )
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 
     from lunarbase.sites.mining import MiningSites
 
-REFINE_VERSION = 3
+REFINE_VERSION = 4
 """Bump when the refinement changes, to rebuild the cached positions."""
 
 REFINED_CELLS = 30
@@ -334,6 +335,32 @@ def _ticking(items: list[int], progress: Callable[[str, float], None] | None) ->
             progress("refine", (i + 1) / len(items))
 
 
+def highest_point(x_m: float, y_m: float, half_width_m: float) -> tuple[float, float]:
+    """The highest point [m] of the finest DEM covering (``x_m``, ``y_m``) within the square
+    of ``half_width_m`` around it, sampled at that DEM's pixel size (the point itself off the
+    polar DEMs).
+
+    Parameters
+    ----------
+    x_m, y_m : float
+        Centre [m] (south polar stereographic).
+    half_width_m : float
+        Half the square's side [m].
+    """
+    terrain = polar_terrain()
+    _, which = terrain.elevation_m(x_m, y_m)
+    if int(which) < 0:
+        return x_m, y_m
+    step = float(terrain.grids[int(which)].attrs["pixel_size_m"])
+    offsets = np.arange(-half_width_m, half_width_m + step / 2.0, step)
+    x, y = (a.ravel() for a in np.meshgrid(x_m + offsets, y_m + offsets))
+    z, _ = terrain.elevation_m(x, y)
+    if not np.isfinite(z).any():
+        return x_m, y_m
+    k = int(np.nanargmax(z))
+    return float(x[k]), float(y[k])
+
+
 @dataclass(frozen=True, eq=False)
 class _Scoring:
     """Scores points anywhere (not only at layer pixels) the way the layers are scored."""
@@ -379,11 +406,18 @@ class _Scoring:
         return table
 
     def refine(self, x0: float, y0: float) -> tuple[float, float]:
-        """Best point [m] near a 720 m cell centre, by hill climbing: from the point, move to
-        the best-scoring of its 8 neighbours one step away while that improves the score (and
-        meets the constraints), first over the 240 m grid, then over finer lattices where the
-        10 m tile covers the point (:data:`CLIMB_STEPS_M`)."""
-        here = self.table(np.array([[x0, y0]])).iloc[0]
+        """Best point [m] of a 720 m search cell's neighbourhood: from the better-scoring of
+        the cell centre and the highest point of the finest DEM in the cell
+        (:func:`highest_point`: peaks and ridge crests are where the light is, Bussey et al.
+        1999, and a crest narrower than the climb's first step is missed by the climb
+        alone), hill climb: move to the best-scoring of the 8 neighbours one step away while
+        that improves the score (and meets the constraints), first over the 240 m grid, then
+        over finer lattices where the 10 m tile covers the point (:data:`CLIMB_STEPS_M`)."""
+        cell_m = float(self.layers.attrs["pixel_size_m"])
+        starts = np.array([[x0, y0], highest_point(x0, y0, cell_m / 2.0)])
+        table = self.table(starts)
+        table = table[_meets(self.cfg, table)] if _meets(self.cfg, table).any() else table
+        here = table.loc[table["score"].idxmax()]
         for step in CLIMB_STEPS_M:
             if step < 240.0 and here["dem"] == "ldem_75s_240m":
                 break  # no finer DEM here
