@@ -1,4 +1,5 @@
-"""Sites stage: where in the south-polar region the base should stand.
+"""Sites stage: where in the south-polar region the base should stand (or the scenario's base
+anywhere), with the best He-3 mining sites on the Moon carried along (:mod:`.mining`).
 
 Entry point :func:`rank` (the scenario's ``[sites]`` and ``[site]`` tables, the terrain stage's
 maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
@@ -9,14 +10,16 @@ maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
 3. the best cells at the minimum spacing: :data:`REFINED_CELLS`, or twice as many as asked for
    when that is more;
 4. each refined at full resolution with :func:`lunarbase.terrain.point_criteria` (the same
-   numbers ``lunarbase point`` gives) by a hill climb over the 240 m grid and then, where the
-   10 m Site01 tile covers, over a 40 m lattice (:meth:`_Scoring.refine`); the point's own DEM
-   gives both the slope checked against the constraint and the slope reported;
+   numbers ``lunarbase point`` gives) to the best point of its neighbourhood on the finest DEM
+   that covers it: hill climbs from the cell centre and from the DEM's highest point in the
+   cell, over the 240 m grid and then, where the 10 m Site01 tile covers, over lattices down
+   to 30 m (:meth:`_Scoring.refine`); the point's own DEM gives both the slope checked
+   against the constraint and the slope reported;
 5. the refined sites re-scored, re-checked and the best ``top`` kept at the spacing,
    each placed by the IAU names (:func:`.candidates.place_name`);
 6. the base: the best site (``[site]`` without ``lat_deg``/``lon_deg``) or the scenario's
    explicit one, with its light series, and how the explicit one differs from the best on
-   each criterion.
+   each criterion (off the polar DEMs: its own criteria only, light over a level horizon).
 
 The refined positions are cached on disk by everything they depend on, so a second run only
 re-evaluates the chosen points.
@@ -63,7 +66,7 @@ if TYPE_CHECKING:
 
     from lunarbase.sites.mining import MiningSites
 
-REFINE_VERSION = 4
+REFINE_VERSION = 5
 """Bump when the refinement changes, to rebuild the cached positions."""
 
 REFINED_CELLS = 30
@@ -406,18 +409,25 @@ class _Scoring:
         return table
 
     def refine(self, x0: float, y0: float) -> tuple[float, float]:
-        """Best point [m] of a 720 m search cell's neighbourhood: from the better-scoring of
-        the cell centre and the highest point of the finest DEM in the cell
-        (:func:`highest_point`: peaks and ridge crests are where the light is, Bussey et al.
-        1999, and a crest narrower than the climb's first step is missed by the climb
-        alone), hill climb: move to the best-scoring of the 8 neighbours one step away while
-        that improves the score (and meets the constraints), first over the 240 m grid, then
-        over finer lattices where the 10 m tile covers the point (:data:`CLIMB_STEPS_M`)."""
+        """Best point [m] of a 720 m search cell's neighbourhood: the better end of two hill
+        climbs (:meth:`climb`), one from the cell centre, one from the highest point of the
+        finest DEM in the cell (:func:`highest_point`: peaks and ridge crests are where the
+        light is, Bussey et al. 1999, and a crest narrower than the climb's first step is
+        missed by a climb from the centre)."""
         cell_m = float(self.layers.attrs["pixel_size_m"])
-        starts = np.array([[x0, y0], highest_point(x0, y0, cell_m / 2.0)])
-        table = self.table(starts)
-        table = table[_meets(self.cfg, table)] if _meets(self.cfg, table).any() else table
-        here = table.loc[table["score"].idxmax()]
+        starts = np.unique(np.array([[x0, y0], highest_point(x0, y0, cell_m / 2.0)]), axis=0)
+        climbs = [self.climb(row) for _, row in self.table(starts).iterrows()]
+        ends = pd.DataFrame(climbs).reset_index(drop=True)
+        meets = _meets(self.cfg, ends)
+        best = ends[meets] if meets.any() else ends
+        here = best.loc[best["score"].idxmax()]
+        return float(here["x_m"]), float(here["y_m"])
+
+    def climb(self, here: pd.Series) -> pd.Series:
+        """Hill climb from a scored point (a row of :meth:`table`): move to the best-scoring
+        of its 8 neighbours one step away while that improves the score (and meets the
+        constraints), first over the 240 m grid, then over finer lattices where the 10 m
+        tile covers the point (:data:`CLIMB_STEPS_M`); the row where it stops."""
         for step in CLIMB_STEPS_M:
             if step < 240.0 and here["dem"] == "ldem_75s_240m":
                 break  # no finer DEM here
@@ -435,4 +445,4 @@ class _Scoring:
                 if table.empty or not table["score"].max() > here["score"]:
                     break
                 here = table.loc[table["score"].idxmax()]
-        return float(here["x_m"]), float(here["y_m"])
+        return here
