@@ -176,12 +176,17 @@ class OperationsResults:
         left [kg], regolith [t], area mined [km^2], heater power per miner [kW(th)], thermal,
         electric, generated, curtailed and deficit energy [MWh], mean availability [-], REO
         [kg], by-products per species [kg], regolith [t/kg] and heat [MWh(th)/kg] per kg of
-        He-3, landed mass [kg] and the production mass ratio [-]."""
+        He-3, landed mass [kg], the production mass ratio [-], and He-3 extracted in the last
+        year per miner of the full fleet [kg/yr] (the output per harvester a claim is about)."""
         years = len(self.annual)
+        last_year_kg = float(self.annual["he3_extracted_kg"].iloc[-1]) if years else 0.0
         return plain(
             {
                 "he3_kg_total": self.he3_extracted_kg,
                 "he3_kg_per_year": self.he3_extracted_kg / years,
+                "he3_kg_per_miner_year": (
+                    last_year_kg / self.n_miners if self.n_miners else float("nan")
+                ),
                 "he3_shipped_kg_total": self.he3_shipped_kg,
                 "he3_lost_kg_total": self.total("he3_lost_kg"),
                 "he3_stock_end_kg": self.he3_stock_end_kg,
