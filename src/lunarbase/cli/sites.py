@@ -101,7 +101,6 @@ def sites(
     slope, regolith depth, distance from the mare edge, Earth view), a mining area's diameter
     apart."""
     from rich.markup import escape
-    from rich.table import Table
 
     from lunarbase.provenance import provenance
 
@@ -118,18 +117,9 @@ def sites(
             {**data, "terrain": results.terrain.summary, "provenance": provenance(chain.scenario)}
         )
         return
-    table = Table(
-        title=escape(f"best sites, {chain.scenario.scenario.name}"), caption=escape(CAPTION)
+    _print_ranked(
+        f"best sites, {chain.scenario.scenario.name}", CAPTION, COLUMNS, data["candidates"]
     )
-    table.add_column("#", justify="right")
-    for header, _, _ in COLUMNS:
-        table.add_column(escape(header), justify="right")
-    for row in data["candidates"]:
-        cells = [format_value(row[key], pattern) for _, key, pattern in COLUMNS]
-        table.add_row(str(row["rank"]), *(escape(c) for c in cells))
-    out.print(table)
-    for row in data["candidates"]:
-        out.print(f"{row['rank']:>3}: {escape(str(row['place']))}")
     base = data["base"]
     how = "the best-ranked site" if data["choice"] == "best" else "the scenario's own site"
     out.print(
@@ -146,8 +136,6 @@ def _mining_sites(
     as_json: bool,
 ) -> None:
     """``lunarbase sites --objective he3``: the ranked He-3 mining sites of a region."""
-    from rich.markup import escape
-    from rich.table import Table
 
     from lunarbase.provenance import provenance
 
@@ -158,13 +146,26 @@ def _mining_sites(
         print_json({**data, "provenance": provenance(chain.scenario)})
         return
     title = f"best He-3 mining sites ({region}), {chain.scenario.scenario.name}"
-    table = Table(title=escape(title), caption=escape(MINING_CAPTION))
+    _print_ranked(title, MINING_CAPTION, MINING_COLUMNS, data["candidates"])
+
+
+def _print_ranked(
+    title: str,
+    caption: str,
+    columns: tuple[tuple[str, str, str], ...],
+    candidates: list[dict[str, Any]],
+) -> None:
+    """Ranked sites as a table of ``columns`` (header, key, format), then each one's place."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=escape(title), caption=escape(caption))
     table.add_column("#", justify="right")
-    for header, _, _ in MINING_COLUMNS:
+    for header, _, _ in columns:
         table.add_column(escape(header), justify="right")
-    for row in data["candidates"]:
-        cells = [format_value(row[key], pattern) for _, key, pattern in MINING_COLUMNS]
+    for row in candidates:
+        cells = [format_value(row[key], pattern) for _, key, pattern in columns]
         table.add_row(str(row["rank"]), *(escape(c) for c in cells))
     out.print(table)
-    for row in data["candidates"]:
+    for row in candidates:
         out.print(f"{row['rank']:>3}: {escape(str(row['place']))}")
