@@ -263,6 +263,7 @@ def test_an_assumption_with_a_range_passes(text: str) -> None:
 
 # -- the programme scenarios run ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", PROGRAMMES)
 def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     """``lunarbase simulate NAME --years 1 --json`` runs (landings within their landers, the
@@ -274,3 +275,6 @@ def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     assert data["annual"]["year"] == [1]
     assert data["he3_kg_total"] >= 0.0
     assert sum(data["annual"]["landed_mass_kg"]) > 0.0
+    n_miners = scenario.load(name).operations.n_miners  # the output per miner beside any claim
+    per_miner = data["annual"]["he3_extracted_kg"][-1] / n_miners
+    assert data["he3_kg_per_miner_year"] == pytest.approx(per_miner)

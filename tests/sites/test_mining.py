@@ -150,3 +150,20 @@ def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> N
     assert all(s["slope_deg"] <= 15.0 and s["he3_ppb"] > 5.0 for s in sites)
     proc = cli("sites", "--objective", "he3", "--region", "Atlantis")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "Atlantis" in proc.stderr
+
+
+def test_commercial_he3_mines_where_its_company_says_and_states_its_claim() -> None:
+    """commercial-he3 follows Interlune to the equatorial near side (GeekWire 2026): its base
+    and harvesters stand in Mare Tranquillitatis, far from the pole, and its press claim
+    (>= 10 kg/yr from five harvesters) is a stated figure, not an input."""
+    from lunarbase import scenario
+    from lunarbase.sites import named_features, place_name
+
+    sc = scenario.load("commercial-he3")
+    assert sc.site.lat_deg is not None and sc.site.lon_deg is not None
+    assert abs(sc.site.lat_deg) < 30.0 and abs((sc.site.lon_deg + 180.0) % 360.0 - 180.0) < 90.0
+    assert (
+        "in Mare Tranquillitatis"
+        in place_name(sc.site.lat_deg, sc.site.lon_deg, named_features())[0]
+    )
+    assert sc.scenario.claimed_he3_kg_per_year == 10.0 and sc.operations.n_miners == 5

@@ -88,7 +88,7 @@ def simulate(
         per_miner = claim / ops.n_miners
         rows.append(("claimed He-3 [kg/yr] (per miner)", f"{claim:.4g} ({per_miner:.3g})"))
     print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
-    if ops.light_repeated:
+    if ops.light_repeated and ops.light_horizon == "dem":  # a level horizon's light barely drifts
         terrain = chain.scenario.terrain
         out.print(
             f"note: the light series ({terrain.start} to {terrain.end}) is repeated over "

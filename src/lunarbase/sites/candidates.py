@@ -184,6 +184,11 @@ PLAINS = ("Mare", "Oceanus", "Lacus", "Sinus", "Palus")
 no rim, so a point is "in" one, and a point inside one is placed within it as well."""
 
 
+RIMLESS = (*PLAINS, "Mons", "Montes", "Rima", "Rimae", "Dorsum", "Dorsa", "Vallis", "Catena")
+"""First words of the IAU names of features with no rim (plains, mountains, rilles, ridges,
+valleys, crater chains): a point is never "on the rim of" one."""
+
+
 def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[str, float]:
     """Where a point lies, by the IAU names and the features' sizes.
 
@@ -221,7 +226,8 @@ def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[
     name, dist = str(names[k]), float(d[k])
     if within.size and plain[k]:
         return f"in {name}, {dist:.0f} km from its centre", dist
-    if within.size and dist >= RIM_BAND[0] * radius[k]:
+    rimmed = names[k].split(" ")[0] not in RIMLESS
+    if within.size and rimmed and dist >= RIM_BAND[0] * radius[k]:
         phrase = f"on the rim of {name}"
     else:
         phrase = f"{dist:.0f} km from the centre of {name}"
