@@ -43,21 +43,20 @@ CAPTION = (
 MINING_COLUMNS = (
     ("lat", "lat_deg", "{:.2f}"),
     ("lon E", "lon_deg", "{:.2f}"),
-    ("He-3 ppb", "he3_ppb", "{:.2f}"),
-    ("TiO2 %", "tio2_wt_pct", "{:.1f}"),
+    ("He-3", "he3_ppb", "{:.2f}"),
     ("slope", "slope_deg", "{:.1f}"),
-    ("regolith m", "regolith_depth_m", "{:.0f}"),
-    ("mare edge km", "mare_edge_km", "{:.0f}"),
+    ("depth", "regolith_depth_m", "{:.0f}"),
+    ("edge", "mare_edge_km", "{:.0f}"),
     ("Earth", "earth_visible_fraction", "{:.2f}"),
-    ("night h", "longest_night_h", "{:.0f}"),
+    ("night", "longest_night_h", "{:.0f}"),
     ("score", "score", "{:.3f}"),
 )
-"""Table columns of ``--objective he3``: header, results key, format."""
+"""Table columns of ``--objective he3``: header, results key, format (units in the caption)."""
 
 MINING_CAPTION = (
-    "lat, lon [deg]; He-3 [ppb] and TiO2 [wt%] of the grade map; slope [deg] of LDEM_4 over "
-    "~15 km; regolith depth [m]; distance from the mare edge [km]; Earth: fraction of time "
-    "above the level horizon; night: longest night [h]; score: weighted criteria [0-1]"
+    "lat, lon [deg]; He-3 [ppb] of the grade map (TiO2 in --json); slope [deg] of LDEM_4 over "
+    "~15 km; depth: regolith [m]; edge: distance from the mare edge [km]; Earth: fraction of "
+    "time above the level horizon; night: longest night [h]; score: weighted criteria [0-1]"
 )
 
 
