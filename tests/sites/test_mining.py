@@ -23,7 +23,8 @@ from lunarbase.sites.mining import (
     region_mask,
 )
 from lunarbase.terrain import LightSettings, earth_visible_fraction_level, global_slope_deg
-from tests.cli.test_app import cli
+from tests.cli.helpers import invoke
+from tests.fast import QUICK
 
 KM_PER_DEG = MOON_RADIUS_M * np.pi / 180.0 / 1000.0
 
@@ -142,13 +143,13 @@ def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> N
     """``lunarbase sites --objective he3``: the best sites lie in maria (Mare
     Tranquillitatis holds the nearside's richest LP GRS bins, as Cameron 1991 found), on
     gentle ground, and an unknown region is a one-line error."""
-    proc = cli("sites", "--objective", "he3", "--top", "3", "--json")
+    proc = invoke("sites", "--objective", "he3", "--top", "3", "--json")
     assert proc.returncode == 0, proc.stderr
     sites = json.loads(proc.stdout)["candidates"]
     assert len(sites) == 3 and sites[0]["mare_edge_km"] > 0.0
     assert "Mare Tranquillitatis" in sites[0]["place"]
     assert all(s["slope_deg"] <= 15.0 and s["he3_ppb"] > 5.0 for s in sites)
-    proc = cli("sites", "--objective", "he3", "--region", "Atlantis")
+    proc = invoke("sites", "--objective", "he3", "--region", "Atlantis")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "Atlantis" in proc.stderr
 
 
@@ -167,3 +168,22 @@ def test_commercial_he3_mines_where_its_company_says_and_states_its_claim() -> N
         in place_name(sc.site.lat_deg, sc.site.lon_deg, named_features())[0]
     )
     assert sc.scenario.claimed_he3_kg_per_year == 10.0 and sc.operations.n_miners == 5
+
+
+def test_a_base_in_mare_tranquillitatis_runs_end_to_end(mirror: Path, tmp_path: Path) -> None:
+    """``lunarbase run`` with ``[site] lat_deg = 8.5, lon_deg = 31.4`` (on the suite's fast
+    settings): the base is named in Mare Tranquillitatis, lit over a level horizon, mined at
+    its mare grade, and the report says so without the polar horizon's note."""
+    path = tmp_path / "mare.toml"
+    path.write_text(QUICK + "[site]\nlat_deg = 8.5\nlon_deg = 31.4\n", encoding="utf-8")
+    proc = invoke("run", str(path), "--out", str(tmp_path / "out"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    base = data["sites"]["base"]
+    assert base["place"].startswith("in Mare Tranquillitatis") and base["horizon"] == "flat"
+    assert data["resources"]["mining_he3_ppb"] > 5.0
+    assert data["operations"]["totals"]["he3_kg_total"] > 0.0
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "in Mare Tranquillitatis" in page and "level horizon" in page
+    assert "LOLA polar DEMs out to" not in page
+    assert data["sites"]["he3_mining_sites"]["candidates"]
