@@ -259,27 +259,7 @@ def rank(
     )
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
 
-    top = table.iloc[0]
-    if site.lat_deg is None or site.lon_deg is None:
-        choice, lat, lon = "best", float(top["lat_deg"]), float(top["lon_deg"])
-    else:
-        choice, lat, lon = "explicit", site.lat_deg, site.lon_deg
-    base = with_flat_horizon_light(point_criteria(lat, lon, settings), settings)
-    versus: dict[str, dict[str, float]] = {}
-    if choice == "best":
-        criteria = {k: top[k] for k in (*LAYERS, "score", "place", "place_distance_km")}
-    elif base.horizon == "flat":
-        criteria = _off_pole_criteria(base, grades, features)
-    else:
-        bx, by = (float(v) for v in latlon_to_xy(lat, lon))
-        row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
-        phrase, distance = place_name(lat, lon, features)
-        criteria = {k: row[k] for k in (*LAYERS, "score")}
-        criteria.update(place=phrase, place_distance_km=distance)
-        versus = {
-            k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
-            for k in (*LAYERS, "score")
-        }
+    choice, base, criteria, versus = _place_base(site, table.iloc[0], scoring, features)
     area = None
     if site.mining_lat_deg is not None and site.mining_lon_deg is not None:
         mining_point = point_criteria(site.mining_lat_deg, site.mining_lon_deg, settings)
@@ -294,6 +274,35 @@ def rank(
         base_vs_best=versus,
         mining=mining,
     )
+
+
+def _place_base(
+    site: Site, top: pd.Series, scoring: _Scoring, features: pd.DataFrame
+) -> tuple[str, PointCriteria, dict[str, Any], dict[str, dict[str, float]]]:
+    """The base: ``"best"`` (rank 1, ``top``) or ``"explicit"`` (the scenario's lat/lon), its
+    point criteria with light, its criteria and place, and how an explicit base on the polar
+    DEMs differs from the best per criterion (empty otherwise)."""
+    settings = scoring.settings
+    if site.lat_deg is None or site.lon_deg is None:
+        choice, lat, lon = "best", float(top["lat_deg"]), float(top["lon_deg"])
+    else:
+        choice, lat, lon = "explicit", site.lat_deg, site.lon_deg
+    base = with_flat_horizon_light(point_criteria(lat, lon, settings), settings)
+    if choice == "best":
+        criteria = {k: top[k] for k in (*LAYERS, "score", "place", "place_distance_km")}
+        return choice, base, criteria, {}
+    if base.horizon == "flat":
+        return choice, base, _off_pole_criteria(base, scoring.grades, features), {}
+    bx, by = (float(v) for v in latlon_to_xy(lat, lon))
+    row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
+    phrase, distance = place_name(lat, lon, features)
+    criteria = {k: row[k] for k in (*LAYERS, "score")}
+    criteria.update(place=phrase, place_distance_km=distance)
+    versus = {
+        k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
+        for k in (*LAYERS, "score")
+    }
+    return choice, base, criteria, versus
 
 
 def _off_pole_criteria(
