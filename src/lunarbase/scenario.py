@@ -578,11 +578,18 @@ UNCERTAIN_NAMES = (
     "he3_release_scale",
     "miner_power_scale",
     "miner_mtbf_scale",
+    "fusion_plant_nonfuel_cost_usd_per_mwh",
+    "miner_mass_scale",
+    "reactor_mass_scale",
+    "concentrator_mass_scale",
+    "spares_mass_scale",
 )
-"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, and four
-multipliers on what the operations stage simulated (nominal 1): the He-3 grade of the fines,
-the release fraction, the miners' electric draw and their MTBF (through the steady-state
-surrogate of :mod:`lunarbase.economics.surrogate`)."""
+"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, four multipliers on
+what the operations stage simulated (the He-3 grade of the fines, the release fraction, the
+miners' electric draw and their MTBF, through the steady-state surrogate of
+:mod:`lunarbase.economics.surrogate`) and four on the landed mass of the miners, the plant, the
+concentrators and the spares. Every distribution is of a *multiplier* on the scenario's own
+value (nominal 1; for a ``*_scale`` input, on what was simulated)."""
 
 
 DISTRIBUTIONS = {
@@ -591,6 +598,7 @@ DISTRIBUTIONS = {
     "triangular": ("low", "mode", "high"),
     "normal": ("mean", "sd"),
     "lognormal": ("median", "sigma"),
+    "fixed": (),
 }
 """Distribution families of :class:`Distribution` and the parameters each takes."""
 
@@ -599,11 +607,12 @@ DISTRIBUTION_PARAMETERS = ("low", "high", "mode", "mean", "sd", "median", "sigma
 
 
 class Distribution(_Section):
-    """An uncertain input: a distribution family, its parameters (in the input's unit) and the
-    source of its ends. Draws below zero (a normal's tail) are clipped to 0."""
+    """An uncertain input: a distribution family of the multiplier on the scenario's value
+    (nominal 1), its parameters [-] and the source of its ends. Draws below zero (a normal's
+    tail) are clipped to 0. ``fixed`` holds the input at the scenario's value (not drawn)."""
 
-    dist: Literal["uniform", "loguniform", "triangular", "normal", "lognormal"] = Field(
-        ..., description="Family: uniform, loguniform, triangular, normal or lognormal."
+    dist: Literal["uniform", "loguniform", "triangular", "normal", "lognormal", "fixed"] = Field(
+        ..., description="Family: uniform, loguniform, triangular, normal, lognormal or fixed."
     )
     low: float | None = Field(None, description="Lower end (uniform, loguniform, triangular).")
     high: float | None = Field(None, description="Upper end (uniform, loguniform, triangular).")
@@ -633,10 +642,19 @@ class Distribution(_Section):
                 rule = "low <= mode <= high and low < high"
             case "normal":
                 ok, rule = v["sd"] > 0.0, "sd > 0"
+            case "fixed":
+                ok, rule = True, ""
             case _:  # lognormal
                 ok, rule = v["median"] > 0.0 and v["sigma"] > 0.0, "median > 0 and sigma > 0"
         if not ok:
             raise ValueError(f"{self.dist} needs {rule}")
+        if self.dist in ("uniform", "loguniform", "triangular") and not (
+            v["low"] <= 1.0 <= v["high"]
+        ):
+            raise ValueError(
+                f"the scenario's value (multiplier 1) is outside {self.dist} "
+                f"[{v['low']:g}, {v['high']:g}]: give multipliers of the scenario's value"
+            )
         return self
 
 
@@ -678,17 +696,20 @@ computing, neutron detectors) from cited volumes."""
 UNCERTAIN_DEFAULTS = {
     "launch_cost_usd_per_kg": Distribution(
         dist="loguniform",
-        low=1.0e5,
-        high=1.2e6,
-        source="Starship lunar cargo list price $100,000/kg (SpaceX, Oct 2025) to Astrobotic "
-        "Peregrine ~$1.2M/kg (2024)",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on each lander's quoted price; Peregrine's CLPS task order "
+        "grew 36 % (CST-03) and Starship's $100,000/kg is a list price, not a delivered record "
+        "(CST-05)",
     ),
     "he3_price_usd_per_l": Distribution(
-        dist="loguniform",
-        low=100.0,
-        high=2500.0,
-        source="historic ~$100/L (Wikipedia 'Helium-3', citing IEEE Spectrum) to $2,500/L in "
-        "2024 (Edelgas Group via Forbes)",
+        dist="triangular",
+        low=0.04,
+        mode=1.0,
+        high=1.08,
+        source="x0.04-1.08 of the default $2,500/L (Edelgas Group 2024 via Forbes): the historic "
+        "~$100/L (Wikipedia 'Helium-3', citing IEEE Spectrum) to Interlune's $20M/kg = $2,690/L "
+        "(MKT-05)",
     ),
     "he3_grade_scale": Distribution(
         dist="uniform",
@@ -710,17 +731,70 @@ UNCERTAIN_DEFAULTS = {
         dist="loguniform", low=0.5, high=2.0, source="assumption: no lunar miner has flown"
     ),
     "miner_unit_cost_usd": Distribution(
-        dist="loguniform", low=2.5e8, high=1.0e9, source="assumption: no published cost"
+        dist="loguniform", low=0.5, high=2.0, source="assumption: x0.5-2, no published cost"
     ),
     "development_cost_usd": Distribution(
         dist="triangular",
-        low=5.0e9,
-        mode=1.0e10,
-        high=3.0e10,
-        source="assumption: no published ILRS budget",
+        low=0.5,
+        mode=1.0,
+        high=3.0,
+        source="assumption: x0.5-3 (large programmes overrun more often than they underrun); "
+        "no published ILRS budget",
+    ),
+    "reactor_cost_usd_per_kg": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the $43,000/kg of an Imperial College MSc FSP cost model",
+    ),
+    "annual_opex_fraction": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the O&M fraction"
+    ),
+    "discount_rate": Distribution(
+        dist="triangular",
+        low=0.286,
+        mode=1.0,
+        high=1.0,
+        source="x0.29-1 of the default 7 %: OMB Circular A-4 (2023) 2.0 % real to the 7 % real "
+        "of Circular A-94 (1992), reinstated by OMB memo M-25-23 (Feb 2025)",
+    ),
+    "electricity_price_usd_per_mwh": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the wholesale price"
+    ),
+    "fusion_plant_nonfuel_cost_usd_per_mwh": Distribution(
+        dist="uniform",
+        low=0.77,
+        high=1.23,
+        source="5-8 US cents/kWh around the default 6.5 (PPCS and ARIES studies, IPP FAQ 'What "
+        "will fusion power cost?')",
+    ),
+    "miner_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the miner's landed mass (the Mark III's < 10 t is one "
+        "paper design, Gajda 2006)",
+    ),
+    "reactor_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the plant's specific mass (258 kg/kWe at 3 kWe to "
+        "<= 150 kg/kWe at 40-100 kWe: CST-06/07 and operations-economics.md section 8)",
+    ),
+    "concentrator_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the concentrators' areal mass",
+    ),
+    "spares_mass_scale": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the spares landed"
     ),
 }
-"""Default uncertain inputs with the sources of their ends."""
+"""Default uncertain inputs: distributions of multipliers on the scenario's values, with the
+sources of their ends. A scenario's ``[economics.uncertain.X]`` entries replace these one by
+one (the rest stay); ``dist = "fixed"`` holds one at the scenario's value."""
 
 
 class Economics(_Section):
@@ -732,7 +806,8 @@ class Economics(_Section):
         0.07,
         ge=0.0,
         le=1.0,
-        description="Real discount rate [1/yr] (assumption; OMB A-94's 7 % real base case).",
+        description="Real discount rate [1/yr]: 7 %, OMB Circular A-94 (1992) as reinstated by "
+        "OMB memo M-25-23 (Feb 2025); Circular A-4 (2023) had 2.0 % (the range drawn).",
     )
     development_cost_usd: float = Field(
         1.0e10,
@@ -741,12 +816,21 @@ class Economics(_Section):
         description="Non-recurring development, paid in year 0 [USD] "
         "(assumption: no published ILRS budget).",
     )
-    launch_cost_usd_per_kg: float = Field(
-        1.0e6,
+    launch_cost_usd_per_kg: float | None = Field(
+        None,
         gt=0.0,
         le=1e9,
-        description="Price to land 1 kg on the Moon [USD/kg]; NASA CLPS "
-        "planning value $1M/kg (Orbital Index 69, 2020).",
+        description="One price to land 1 kg on the Moon for every lander [USD/kg]; unset: each "
+        "landing at its lander's delivered price (lunarbase landers; "
+        "lunarbase.economics.delivery).",
+    )
+    launch_progress_ratio: float = Field(
+        0.9,
+        gt=0.0,
+        le=1.0,
+        description="Wright's-law progress ratio of a lander's delivered price over its "
+        "cumulative flights [-] (assumption: 0.9 (0.8-1.0), between the 80 % per doubling "
+        "Wright 1936 found for airframes and no learning).",
     )
     miner_unit_cost_usd: float = Field(
         5.0e8, ge=0.0, le=1e13, description="Build cost of the first miner [USD] (assumption)."
@@ -817,6 +901,36 @@ class Economics(_Section):
         "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; direct "
         "conversion reaches 0.6-0.7 (Kulcinski et al. 1990).",
     )
+    fusion_plant_nonfuel_cost_usd_per_mwh: float = Field(
+        65.0,
+        ge=0.0,
+        le=1e5,
+        description="Levelised cost of a fusion plant's electricity without its fuel [USD/MWh]: "
+        "the middle of the 5-8 US cents/kWh of the PPCS and ARIES studies (IPP FAQ 'What will "
+        "fusion power cost?'); D-T designs, a lower bound for D-He3.",
+    )
+    fusion_plant_epr: float = Field(
+        27.0,
+        gt=0.0,
+        le=1e4,
+        description="Energy payback ratio of the fusion plant itself [-]: White & Kulcinski's "
+        "D-T fusion plant, 27 (UWFDM-1063, 1999); no D-He3 figure is published.",
+    )
+    he3_demand_growth_per_year: float = Field(
+        0.0,
+        ge=-0.5,
+        le=1.0,
+        description="Yearly growth of every He-3 buyer's volume [1/yr] (assumption: 0, the "
+        "cited volumes held; quantum computing could raise them, no cited rate).",
+    )
+    he3_terrestrial_supply_l_per_yr: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e12,
+        description="He-3 from Earth (tritium decay, natural gas) sold first each year [L/yr, "
+        "STP] (0: the default demand is already net of it, its open tier being the 2009 "
+        "demand left unmet by the 45,000 L then supplied, AIP FYI 2010).",
+    )
     electricity_price_usd_per_mwh: float = Field(
         80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
     )
@@ -870,8 +984,22 @@ class Economics(_Section):
     )
     uncertain: dict[str, Distribution] = Field(
         default_factory=lambda: dict(UNCERTAIN_DEFAULTS),
-        description="Uncertain inputs and their distributions (names: UNCERTAIN_NAMES).",
+        description="Uncertain inputs and the distributions of their multipliers on the "
+        "scenario's values (names: UNCERTAIN_NAMES); entries replace the defaults one by one, "
+        "an empty table draws nothing.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uncertain_merges_with_the_defaults(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("uncertain"):
+            data = {**data, "uncertain": {**UNCERTAIN_DEFAULTS, **data["uncertain"]}}
+        return data
+
+    @property
+    def drawn(self) -> dict[str, Distribution]:
+        """The uncertain inputs the Monte Carlo draws (those not ``fixed``)."""
+        return {name: d for name, d in self.uncertain.items() if d.dist != "fixed"}
 
     @model_validator(mode="after")
     def _economics_is_consistent(self) -> Economics:

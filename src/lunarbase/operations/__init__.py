@@ -12,6 +12,7 @@ from lunarbase.operations.heating import (
     sensible_heat_j_per_kg,
     specific_heat_j_per_kg_k,
 )
+from lunarbase.operations.logistics import LANDERS, Lander
 from lunarbase.operations.power import (
     LOADS,
     Battery,
@@ -43,10 +44,12 @@ __all__ = [
     "CP_MODELS",
     "ENERGY_BALANCE",
     "HOURLY_COLUMNS",
+    "LANDERS",
     "LOADS",
     "Battery",
     "Dispatch",
     "DispatchPolicy",
+    "Lander",
     "Loads",
     "MiningFeed",
     "OperationsResults",
