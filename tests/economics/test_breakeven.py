@@ -1,0 +1,62 @@
+"""Break-even answers on a base by hand: where the NPV crosses zero, and the frontier."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from lunarbase.economics import break_even_of, breakeven, frontier_of, resolve_input
+from lunarbase.economics.montecarlo import Model
+from lunarbase.errors import QueryError
+from lunarbase.scenario import Economics
+from tests.economics.test_stage import FIXED, _shipping
+
+WIDE_DEVELOPMENT = {
+    "development_cost_usd": {"dist": "loguniform", "low": 0.1, "high": 100.0, "source": "test"}
+}
+"""A development cost from 0.1 to 100 times the scenario's $1B."""
+
+
+def test_development_cost_break_even_is_the_npv_without_it() -> None:
+    """NPV is linear in the development cost (paid in year 0, undiscounted): it is zero where
+    the development cost equals the NPV without it. With a large He-3 price the base pays."""
+    rich = Economics.model_validate(
+        {**FIXED.model_dump(), "he3_price_usd_per_l": 1e6, "uncertain": WIDE_DEVELOPMENT}
+    )
+    ops = _shipping([1.0, 1.0, 1.0])
+    without = Model(rich.model_copy(update={"development_cost_usd": 0.0}), ops)
+    npv0 = float(without.npv_usd({"discount_rate": np.ones(1)})[0])
+    [found] = break_even_of(rich, ops, ("development_cost_usd",))
+    assert found["value"] == pytest.approx(npv0, rel=1e-6)
+    assert found["multiplier"] == pytest.approx(npv0 / 1e9, rel=1e-6)
+    assert found["npv_nominal_usd"] == pytest.approx(npv0 - 1e9, rel=1e-6)
+
+
+def test_none_in_range_says_so_with_the_npv_at_both_ends() -> None:
+    ops = _shipping([1.0, 1.0])
+    [found] = break_even_of(FIXED, ops, ("he3_price_usd_per_l",))  # default range x0.04-1.08
+    assert found["value"] == "none in range"
+    assert found["npv_at_low_usd"] < found["npv_at_high_usd"] < 0.0
+    sentence = breakeven.sentence([found])
+    assert sentence.startswith("No single input (he3_price_usd_per_l)")
+
+
+def test_frontier_crosses_where_the_single_break_even_does() -> None:
+    """With the He-3 price high enough, the zero-NPV development cost at each launch price lies
+    on the frontier; the frontier falls as launch gets dearer."""
+    rich = Economics.model_validate(
+        {**FIXED.model_dump(), "he3_price_usd_per_l": 1e6, "uncertain": WIDE_DEVELOPMENT}
+    )
+    ops = _shipping([1.0, 1.0, 1.0])
+    front = frontier_of(rich, ops, ("launch_cost_usd_per_kg", "development_cost_usd"), n=20)
+    ys = [y for y in front["frontier"] if y is not None]
+    assert len(ys) >= 2 and all(a >= b for a, b in itertools.pairwise(ys))
+    assert np.shape(front["npv_usd"]) == (20, 20)
+
+
+def test_unknown_input_is_a_query_error_naming_the_choices() -> None:
+    assert resolve_input("he3_price", FIXED) == "he3_price_usd_per_l"
+    with pytest.raises(QueryError, match="he3_price"):
+        resolve_input("price_of_tea", FIXED)
