@@ -67,10 +67,10 @@ def breakeven(
 
     with progress() as tick:
         chain = chain_for(scenario, seed=seed, overrides=overrides, sets=sets, progress=tick)
+        cfg = chain.scenario.economics
+        names = _names(vary, cfg)  # a bad --vary fails before the chain runs
         ops = chain.run(until="operations").operations
     assert ops is not None
-    cfg = chain.scenario.economics
-    names = _names(vary, cfg)
     data: dict[str, Any]
     if vary is not None and len(names) == 2:
         data = {"frontier": frontier_of(cfg, ops, (names[0], names[1]))}
