@@ -1,15 +1,19 @@
-"""Break-even answers on a base by hand: where the NPV crosses zero, and the frontier."""
+"""Break-even answers on a base by hand (where the NPV crosses zero, and the frontier) and the
+Monte Carlo's landing failures."""
 
 from __future__ import annotations
 
 import itertools
+from typing import cast
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from lunarbase.economics import break_even_of, breakeven, frontier_of, resolve_input
+from lunarbase.economics import break_even_of, breakeven, frontier_of, montecarlo, resolve_input
 from lunarbase.economics.montecarlo import Model
 from lunarbase.errors import QueryError
+from lunarbase.operations import OperationsResults
 from lunarbase.scenario import Economics
 from tests.economics.test_stage import FIXED, _shipping
 
@@ -60,3 +64,43 @@ def test_unknown_input_is_a_query_error_naming_the_choices() -> None:
     assert resolve_input("he3_price", FIXED) == "he3_price_usd_per_l"
     with pytest.raises(QueryError, match="he3_price"):
         resolve_input("price_of_tea", FIXED)
+
+
+class _WithLandings:
+    """Operations results with a landings table and a landing risk (stub of the operations
+    stage's, issue 21.3): every other attribute is the wrapped run's."""
+
+    def __init__(self, ops: object, table: pd.DataFrame, probability: float) -> None:
+        self._ops, self.landings, self.landing_failure_probability = ops, table, probability
+        self.miners_landed = int(table.loc[~table["failed"], "miners"].sum())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._ops, name)
+
+
+def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
+    """Two landings of one miner each, p = 0.5: a quarter of the draws lose both miners (no
+    He-3), half lose one; the delivery bill is the same in every draw. With p = 0 nothing is
+    drawn."""
+    base = _shipping([1.0, 1.0])
+    table = pd.DataFrame(
+        {
+            "day": [0.0, 1.0],
+            "lander": ["starship_hls"] * 2,
+            "miners": [1, 1],
+            "reactor_kwe": [50.0, 50.0],
+            "payload_kg": [1000.0, 2000.0],
+            "failed": [False, False],
+        }
+    )
+    risky = cast(OperationsResults, _WithLandings(base, table, 0.5))
+    x = montecarlo.arrivals(risky, np.random.default_rng(1), 4000)
+    assert set(x) == {"miners_arrived", "plant_arrived_scale"}
+    counts = np.bincount(x["miners_arrived"].astype(int), minlength=3) / 4000
+    assert counts == pytest.approx([0.25, 0.5, 0.25], abs=0.03)
+    flows = Model(FIXED, risky).cash_flows(x)
+    lost = x["miners_arrived"] == 0
+    assert (flows["he3_shipped_kg"][lost, 1:] == 0.0).all()
+    assert np.ptp(flows["launch_usd"], axis=0).max() == 0.0
+    safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
+    assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}

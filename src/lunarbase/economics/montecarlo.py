@@ -25,7 +25,7 @@ import numpy as np
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.economics import costs, delivery, fusion, market
 from lunarbase.economics.distributions import quantile
-from lunarbase.economics.surrogate import MULTIPLIERS, he3_output_scale
+from lunarbase.economics.surrogate import ARRIVALS, MULTIPLIERS, he3_output_scale
 from lunarbase.operations import OperationsResults
 from lunarbase.typing import FloatArray
 
@@ -195,7 +195,13 @@ class Model:
         cfg, n = self.cfg, len(next(iter(x.values()))) if x else 1
         v = _Inputs(x, cfg, n)
         col = self.column
-        scale = he3_output_scale({name: v[name] for name in MULTIPLIERS}, self.ops)
+        scale = he3_output_scale(
+            {
+                **{name: v[name] for name in MULTIPLIERS},
+                **{name: np.asarray(x[name]) for name in ARRIVALS if name in x},
+            },
+            self.ops,
+        )
         shipped = scale[:, None] * col("he3_shipped_kg")[None, :]
         volumes, prices = he3_demand(v, cfg)
         sold, revenue = market.sell_he3(
@@ -312,9 +318,29 @@ class NpvDraws:
     names: tuple[str, ...]
 
     def __call__(self, seed: np.random.SeedSequence, n: int) -> FloatArray:
-        u = np.random.default_rng(seed).random((n, len(self.names)))
-        x = inputs_from_u(u, self.model.cfg, self.names)
+        rng = np.random.default_rng(seed)
+        u = rng.random((n, len(self.names)))
+        x = {**inputs_from_u(u, self.model.cfg, self.names), **arrivals(self.model.ops, rng, n)}
         return np.broadcast_to(self.model.npv_usd(x), (n,)).copy()
+
+
+def arrivals(ops: OperationsResults, rng: np.random.Generator, n: int) -> dict[str, FloatArray]:
+    """Landing failures drawn afresh for ``n`` draws: each landing of ``ops.landings`` fails
+    with ``ops.landing_failure_probability`` and its miners and plant never arrive (their build
+    and delivery still paid). Returns the surrogate's :data:`.surrogate.ARRIVALS` per draw:
+    miners on the Moon [count] and the plant power that arrived over the simulated run's [-];
+    empty (nothing drawn) when the run has no landings table or no risk."""
+    table = getattr(ops, "landings", None)
+    p = float(getattr(ops, "landing_failure_probability", 0.0))
+    if table is None or len(table) == 0 or p <= 0.0:
+        return {}
+    miners = table["miners"].to_numpy(dtype=float)
+    kwe = table["reactor_kwe"].to_numpy(dtype=float)
+    landed = ~table["failed"].to_numpy(dtype=bool)
+    ok = rng.random((n, len(table))) >= p
+    plant = float(kwe[landed].sum())
+    plant_scale = ok @ kwe / plant if plant > 0.0 else np.ones(n)
+    return {"miners_arrived": ok @ miners, "plant_arrived_scale": np.asarray(plant_scale)}
 
 
 def npv_band(npv: FloatArray, nominal_usd: float) -> dict[str, float]:
