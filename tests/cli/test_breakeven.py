@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, invoke
+from tests.fast import FAST_ARGS
 
 
 def test_landers_json_gives_payload_price_and_source() -> None:
-    proc = cli("landers", "--json")
+    proc = invoke("landers", "--json")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)["landers"]
     assert rows
@@ -19,12 +20,15 @@ def test_landers_json_gives_payload_price_and_source() -> None:
 
 
 def test_breakeven_json_gives_a_value_or_none_in_range(mirror: Path) -> None:
-    proc = cli("breakeven", "--years", "2", "--vary", "he3_price", "--json")
+    """On the fast settings (the run's shared cache): one input, then the 50 x 50 frontier."""
+    proc = invoke("breakeven", "--years", "2", "--vary", "he3_price", "--json", *FAST_ARGS)
     assert proc.returncode == 0, proc.stderr
     [found] = json.loads(proc.stdout)["breakeven"]
     assert found["input"] == "he3_price_usd_per_l"
     assert found["value"] == "none in range" or found["value"] > 0.0
-    two = cli("breakeven", "--years", "2", "--vary", "he3_price,development_cost", "--json")
+    two = invoke(
+        "breakeven", "--years", "2", "--vary", "he3_price,development_cost", "--json", *FAST_ARGS
+    )
     front = json.loads(two.stdout)["frontier"]
     assert len(front["frontier"]) == len(front["x_values"]) == 50
-    assert_one_line_error(cli("breakeven", "--vary", "price_of_tea"), "--vary", "price_of_tea")
+    assert_one_line_error(invoke("breakeven", "--vary", "price_of_tea"), "--vary", "price_of_tea")
