@@ -102,5 +102,9 @@ def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
     lost = x["miners_arrived"] == 0
     assert (flows["he3_shipped_kg"][lost, 1:] == 0.0).all()
     assert np.ptp(flows["launch_usd"], axis=0).max() == 0.0
+    # a failed landing's hardware was built: year 1 pays for 3 t flown over 1 t landed
+    failed = table.assign(failed=[False, True])
+    lost = Model(FIXED, cast(OperationsResults, _WithLandings(base, failed, 0.5)))
+    assert lost.carried_over_landed[0] == pytest.approx(3.0)
     safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
     assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}

@@ -178,6 +178,23 @@ class Model:
             price_usd_per_kg=self.cfg.launch_cost_usd_per_kg,
         )
 
+    @cached_property
+    def carried_over_landed(self) -> FloatArray:
+        """Payload flown over payload that landed, by operating year [-] (1 where nothing
+        failed or no landings table): hardware lost on a failed landing was built and is paid
+        like the rest, in proportion to its mass (an approximation by mass, not by kind)."""
+        years = len(self.ops.annual)
+        table = getattr(self.ops, "landings", None)
+        if table is None or len(table) == 0:
+            return np.ones(years)
+        year = (table["day"].to_numpy(dtype=float) * 24.0 // HOURS_PER_YEAR).astype(int)
+        payload = table["payload_kg"].to_numpy(dtype=float)
+        landed = ~table["failed"].to_numpy(dtype=bool)
+        inside = year < years
+        flown = np.bincount(year[inside], payload[inside], minlength=years)
+        kept = np.bincount(year[inside], (payload * landed)[inside], minlength=years)
+        return np.divide(flown, kept, out=np.ones(years), where=kept > 0.0)
+
     def _launch_usd(self, v: _Inputs) -> FloatArray:
         """Delivery cost per draw and year [USD]: the bill x the price multiplier x the landed
         mass with each kind's mass multiplier over the landed mass as simulated."""
@@ -234,12 +251,13 @@ class Model:
                 col("spares_landed_kg"), cfg.spares_cost_usd_per_kg * v["spares_mass_scale"]
             ),
         }
-        hardware = sum(build.values())
+        on_the_moon = sum(build.values())  # what O&M maintains
+        build = {name: cost * self.carried_over_landed[None, :] for name, cost in build.items()}
         launch_usd = self._launch_usd(v)
         lines: dict[str, FloatArray] = {
             **build,
             "launch_usd": launch_usd,
-            "om_usd": costs.om_usd(np.asarray(hardware), v.value("annual_opex_fraction")),
+            "om_usd": costs.om_usd(np.asarray(on_the_moon), v.value("annual_opex_fraction")),
             "return_usd": costs.return_usd(
                 col("launches"),
                 shipped + exported[None, :],
