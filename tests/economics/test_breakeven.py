@@ -45,6 +45,11 @@ def test_none_in_range_says_so_with_the_npv_at_both_ends() -> None:
     assert found["npv_at_low_usd"] < found["npv_at_high_usd"] < 0.0
     sentence = breakeven.sentence([found])
     assert sentence.startswith("No single input (he3_price_usd_per_l)")
+    # how far: past the range, the He-3 price at which it would pay (NPV linear in it there)
+    beyond = found["outside_range"]
+    assert beyond is None or beyond > found["high"]
+    if beyond is not None:
+        assert "outside it" in sentence
 
 
 def test_frontier_crosses_where_the_single_break_even_does() -> None:

@@ -90,16 +90,18 @@ def breakeven(
         ]
         print_quantities(f"zero-NPV frontier, {chain.scenario.scenario.name}", rows)
         return
-    rows = [
-        (
-            r["input"],
-            r["value"]
-            if r["value"] == "none in range"
-            else f"{format_value(r['value'], '{:.4g}')} (x{r['multiplier']:.3g})",
-        )
-        for r in data["breakeven"]
-    ]
+    rows = [(r["input"], _answer(r)) for r in data["breakeven"]]
+    rows.append(("verdict", data["verdict"]))
     print_quantities(f"break-even (NPV = 0), {chain.scenario.scenario.name}", rows)
+
+
+def _answer(r: dict[str, Any]) -> str:
+    """One input's break-even in words: its value, or "none in range" and how far out."""
+    if r["value"] != "none in range":
+        return f"{format_value(r['value'], '{:.4g}')} (x{r['multiplier']:.3g})"
+    if r.get("outside_range") is None:
+        return "none in range"
+    return f"none in range (would need {format_value(r['outside_range'], '{:.4g}')})"
 
 
 def _draw(front: dict[str, Any], path: Path) -> None:

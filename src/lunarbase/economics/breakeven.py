@@ -26,6 +26,10 @@ from lunarbase.typing import FloatArray
 GRID = 201
 """Points that tabulate the NPV along one input's range [count]."""
 
+BEYOND = 1000.0
+"""How far past its plausible range an input is searched when no break-even is inside, as a
+factor on each end [-]: an answer that far out is reported as outside the range."""
+
 ALIASES = {
     "he3_price": "he3_price_usd_per_l",
     "launch_price": "launch_cost_usd_per_kg",
@@ -73,6 +77,9 @@ class BreakEven:
         ``value`` over the scenario's value [-].
     npv_at_low_usd, npv_at_high_usd, npv_nominal_usd : float
         NPV at the range's ends and at the scenario's value. [USD]
+    outside_range : float or None
+        With no value in range, the one within :data:`BEYOND` x the range, in the input's unit
+        (None: none there either).
     """
 
     input: str
@@ -84,6 +91,7 @@ class BreakEven:
     npv_at_low_usd: float
     npv_at_high_usd: float
     npv_nominal_usd: float
+    outside_range: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, with ``value`` "none in range" when there is none."""
@@ -93,26 +101,34 @@ class BreakEven:
         return out
 
 
+def _root(model: Model, name: str, grid: FloatArray, npv: FloatArray) -> float | None:
+    """The multiplier where the tabulated NPV crosses zero nearest 1 (Brent between grid
+    points), or None."""
+    crossing = np.flatnonzero(np.sign(npv[:-1]) * np.sign(npv[1:]) <= 0.0)
+    if crossing.size == 0:
+        return None
+    k = int(crossing[np.argmin(np.abs(grid[crossing] - 1.0))])
+    a, b = float(grid[k]), float(grid[k + 1])
+    if npv[k] == 0.0:
+        return a
+    return float(optimize.brentq(lambda m: float(model.npv_usd({name: np.array([m])})[0]), a, b))
+
+
 def break_even(model: Model, name: str, spec: Any) -> BreakEven:
     """The value of input ``name`` (distribution ``spec`` of its multiplier) at which the NPV
-    of ``model`` is zero, the other inputs at the scenario's values."""
+    of ``model`` is zero, the other inputs at the scenario's values; when none is in the
+    plausible range, also the one in :data:`BEYOND` x that range (``outside_range``), to say how
+    far it is."""
     low, high, geometric = multiplier_range(spec)
     grid = _grid(low, high, geometric, GRID)
     npv = model.npv_usd({name: grid})
     nominal_npv = float(model.npv_usd({name: np.ones(1)})[0])
     unit = nominal_value(model.cfg, name)
-    crossing = np.flatnonzero(np.sign(npv[:-1]) * np.sign(npv[1:]) <= 0.0)
-    root: float | None = None
-    if crossing.size:
-        # the crossing nearest the scenario's value
-        k = int(crossing[np.argmin(np.abs(grid[crossing] - 1.0))])
-        a, b = float(grid[k]), float(grid[k + 1])
-        if npv[k] == 0.0:
-            root = a
-        else:
-            root = float(
-                optimize.brentq(lambda m: float(model.npv_usd({name: np.array([m])})[0]), a, b)
-            )
+    root = _root(model, name, grid, npv)
+    beyond: float | None = None
+    if root is None:
+        wide = np.geomspace(max(low, 1e-12) / BEYOND, high * BEYOND, 4 * GRID)
+        beyond = _root(model, name, wide, model.npv_usd({name: wide}))
     return BreakEven(
         input=name,
         nominal=unit,
@@ -123,6 +139,7 @@ def break_even(model: Model, name: str, spec: Any) -> BreakEven:
         npv_at_low_usd=float(npv[0]),
         npv_at_high_usd=float(npv[-1]),
         npv_nominal_usd=nominal_npv,
+        outside_range=None if beyond is None else beyond * unit,
     )
 
 
@@ -172,16 +189,20 @@ def sentence(results: list[dict[str, Any]]) -> str:
     no single input makes it pay."""
     if results and results[0]["npv_nominal_usd"] > 0.0:
         return "It pays at the scenario's values."
-    clauses = []
+    inside: list[str] = []
+    outside: list[str] = []
     for r in results:
-        if r["value"] == "none in range":
+        value = r["value"] if r["value"] != "none in range" else r.get("outside_range")
+        if value is None:
             continue
-        direction = "rose" if r["multiplier"] > 1.0 else "fell"
-        clauses.append(
-            f"{r['input']} {direction} to {r['value']:.3g} ({r['multiplier']:.2g} x the "
-            f"scenario's {r['nominal']:.3g})"
-        )
-    if clauses:
-        return "It would pay only if " + ", or if ".join(clauses) + ", the others as set."
+        ratio = value / r["nominal"] if r["nominal"] else float("nan")
+        direction = "rose" if ratio > 1.0 else "fell"
+        clause = f"{r['input']} {direction} to {value:.3g} ({ratio:.2g} x the scenario's)"
+        (inside if r["value"] != "none in range" else outside).append(clause)
+    if inside:
+        return "It would pay only if " + ", or if ".join(inside) + ", the others as set."
     names = ", ".join(r["input"] for r in results)
-    return f"No single input ({names}) makes it pay within its plausible range."
+    text = f"No single input ({names}) makes it pay within its plausible range"
+    if outside:
+        return f"{text}: it would pay only if {', or if '.join(outside)}, outside it."
+    return text + "."
