@@ -49,6 +49,13 @@ MOLAR_VOLUME_L_PER_MOL_STP = 22.413969
 LITRES_PER_KG_STP = MOLAR_VOLUME_L_PER_MOL_STP / HE3_MOLAR_MASS_KG_PER_MOL
 """Litres of He-3 gas at STP per kg [L/kg] (~7,432: the 10,000 L/yr contract is 1.35 kg)."""
 
+REO_VALUE_BASIS = (
+    "a mixed rare-earth oxide concentrate, as the base would sell it, valued at the USGS MCS 2025 "
+    "prices of the separated oxides weighted by its composition: an upper bound (a buyer pays "
+    "for the separation)"
+)
+"""What the rare-earth value prices, said plainly (in the economics JSON)."""
+
 WORLD_REO_PRODUCTION_T_2024 = 390_000.0
 """World rare-earth mine production in 2024 [t REO] (USGS MCS 2025 [1]_)."""
 

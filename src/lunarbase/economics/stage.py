@@ -60,7 +60,8 @@ class EconomicsResults:
         ``irr``, ``payback_year``, ``cost_per_kg_he3_usd``, ``he3_fraction_sold``,
         ``he3_realized_price_usd_per_kg``, ``he3_fuel_value_usd_per_kg`` (what a fusion
         utility could pay for it) and ``he3_electricity_value_usd_per_kg`` (the gross value of
-        its electricity), ``reo_value_usd_per_kg``, ``ree_breakeven_launch_usd_per_kg``,
+        its electricity), ``reo_value_usd_per_kg`` (with ``reo_value_basis``, what it prices),
+        ``ree_breakeven_launch_usd_per_kg``,
         ``production_mass_ratio``, ``energy_payback`` (the fuel-chain energy ratio, the
         whole-system energy payback and their terms), ``launch_over_flight_rate`` (years a
         lander flies more than its launcher's rate), ``breakeven`` (per input of
@@ -316,6 +317,7 @@ def _metrics(
         "he3_fuel_value_usd_per_kg": float(fuel),
         "he3_electricity_value_usd_per_kg": float(electricity),
         "reo_value_usd_per_kg": reo_value,
+        "reo_value_basis": market.REO_VALUE_BASIS,
         # exporting 1 kg of concentrate pays when returning it costs less than it sells for
         "ree_breakeven_launch_usd_per_kg": reo_value,
         "production_mass_ratio": ops.production_mass_ratio,
