@@ -263,6 +263,7 @@ def test_an_assumption_with_a_range_passes(text: str) -> None:
 
 # -- the programme scenarios run ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", PROGRAMMES)
 def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     """``lunarbase simulate NAME --years 1 --json`` runs (landings within their landers, the

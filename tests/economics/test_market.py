@@ -28,27 +28,38 @@ def _area(y0: float, y1: float, width: float, t: float) -> float:
 
 
 def test_buyers_pay_their_own_prices_along_the_curve_by_hand() -> None:
-    """Tiers: 1 kg/yr at $20, 2 kg/yr at $10, one of no volume at $50 (no point of the curve).
-    Points (0, 20), (1, 20), (3, 10): flat to 1 kg, then log-linear 20 -> 10 over 2 kg. 0.5 kg
-    earns 10; 3 kg earns 20 + 20 / ln 2; 5 kg sells 3 and stocks 2, sold the next year."""
+    """Tiers: 1 kg/yr at $20, 2 kg/yr at $10, one of no volume at $50 (no block). Points
+    (0, 20), (1, 10), (3, 10): the first kg falls log-linearly from 20 to 10, the last block is
+    flat at 10. 0.5 kg earns the first half kg; 3 kg earns 10 / ln 2 + 20; 5 kg sells 3 and
+    stocks 2, sold the next year."""
     volumes, prices = np.array([[2.0, 1.0, 0.0]]), np.array([[10.0, 20.0, 50.0]])
     sold, revenue = market.sell_he3(np.array([[0.5, 5.0, 0.0]]), volumes, prices)
     assert_allclose(sold, [[0.5, 3.0, 2.0]])
-    full = 20.0 + 2.0 * 10.0 / np.log(2.0)
-    assert_allclose(revenue, [[10.0, full, 20.0 + _area(20.0, 10.0, 2.0, 1.0)]])
-    assert _area(20.0, 10.0, 2.0, 2.0) == pytest.approx(full - 20.0)
+    first = 10.0 / np.log(2.0)
+    assert_allclose(revenue, [[_area(20.0, 10.0, 1.0, 0.5), first + 20.0, first + 10.0]])
+    assert _area(20.0, 10.0, 1.0, 1.0) == pytest.approx(first)
     with pytest.raises(ValueError, match="no volume"):
         market.sell_he3(np.ones((1, 1)), np.zeros((1, 2)), np.ones((1, 2)))
 
 
+def test_a_buyer_never_pays_more_than_its_cited_price() -> None:
+    """Fusion utilities (1,000 kg at a $1M/kg fuel value) after 2 kg of cryogenic buyers at
+    $18.6M/kg: the utilities pay from $1M/kg down to the last tier's $0.74M/kg, never more."""
+    volumes = np.array([[2.0, 1000.0, 20.0]])
+    prices = np.array([[18.6e6, 1.0e6, 0.74e6]])
+    _, revenue = market.sell_he3(np.array([[1002.0]]), volumes, prices)
+    top = 2.0 * 18.6e6 + 1000.0 * 1.0e6
+    assert 2.0 * 18.6e6 + 1000.0 * 0.74e6 < revenue[0, 0] < top
+
+
 def test_terrestrial_supply_takes_the_top_and_demand_grows() -> None:
-    """1 kg of terrestrial He-3 takes the first kg (flat at 50); lunar He-3 sells the next, on
-    the 50 -> 20 segment. Growth of 100 %/yr doubles the volumes in year 2."""
+    """1 kg of terrestrial He-3 takes the first kg (50 -> 20); lunar He-3 sells the next, on
+    the flat last block at 20. Growth of 100 %/yr doubles the volumes in year 2."""
     volumes, prices = np.array([[1.0, 2.0]]), np.array([[50.0, 20.0]])
     sold, revenue = market.sell_he3(
         np.array([[1.0, 4.0]]), volumes, prices, terrestrial_kg_per_year=1.0
     )
-    assert revenue[0, 0] == pytest.approx(_area(50.0, 20.0, 2.0, 1.0))
+    assert revenue[0, 0] == pytest.approx(20.0)
     assert sold[0, 0] == 1.0 and sold[0, 1] == 2.0  # 3 kg of curve, 1 terrestrial: 2 left
     grown, _ = market.sell_he3(np.array([[3.0, 6.0]]), volumes, prices, growth_per_year=1.0)
     assert_allclose(grown, [[3.0, 6.0]])

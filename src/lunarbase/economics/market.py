@@ -3,12 +3,12 @@ oxide at USGS prices, by-products at the launch price they save on the Moon, and
 world supply.
 
 **He-3.** The scenario's buyers (tiers: a volume per year [kg/yr] and the price each pays
-[USD/kg]) are the cited points of a demand curve: sorted by price, highest first, the point of
-tier k is (the volume of the tiers paying at least its price, its price). The curve is flat at
-the top price up to the first point, log-linear between points (the price falls by a constant
-factor per kg, so each buyer pays what it would, between its cited neighbours; of the smooth
-curves through the points this one does not inflate the area under a steep drop the way a
-straight line does) and ends at the last point: past it no one buys. Buyers are
+[USD/kg]) are the cited points of a demand curve: sorted by price, highest first, tier k's
+block starts at the volume of the tiers before it, at its own cited price. Across a block the
+price falls continuously (log-linear: a constant factor per kg) to the next tier's price, the
+last block is flat, and past the last block no one buys. So no buyer pays more than its own
+tier's cited price (the fusion utilities never more than the fuel value), the curve is
+continuous through the cited points, and tiers of one price sell exactly as tier by tier. Buyers are
 served one by one, each at its own price, up to its volume (bilateral contracts, as Bluefors,
 DOE and Maybell buy), so a year's revenue is the area under the curve over the kg sold
 (:func:`he3_revenue_usd`) and *never falls when supply rises*: unlike a single clearing price,
@@ -76,8 +76,9 @@ def demand_curve(
     Returns
     -------
     quantity_kg, price_usd_per_kg : arrays, shape (n, tiers + 1)
-        Breakpoints of the piecewise-linear curve: (0, top price), then the tiers by falling
-        price at the volume of all tiers paying at least theirs.
+        Breakpoints of the curve: each tier's block, by falling price, starts at the volume of
+        the tiers before it at its own price; the last block ends at the total volume, at the
+        last price.
     """
     volumes = np.asarray(volumes_kg, dtype=float)
     bought = volumes > 0.0
@@ -88,7 +89,7 @@ def demand_curve(
     price = np.take_along_axis(prices, order, axis=1)
     quantity = np.cumsum(np.take_along_axis(volumes, order, axis=1), axis=1)
     zero = np.zeros((volumes.shape[0], 1))
-    return np.concatenate((zero, quantity), axis=1), np.concatenate((price[:, :1], price), axis=1)
+    return np.concatenate((zero, quantity), axis=1), np.concatenate((price, price[:, -1:]), axis=1)
 
 
 def he3_revenue_usd(
