@@ -197,7 +197,7 @@ def sentence(results: list[dict[str, Any]]) -> str:
             continue
         ratio = value / r["nominal"] if r["nominal"] else float("nan")
         direction = "rose" if ratio > 1.0 else "fell"
-        clause = f"{r['input']} {direction} to {value:.3g} ({ratio:.2g} x the scenario's)"
+        clause = f"{r['input']} {direction} to {value:,.4g} ({ratio:,.3g} x the scenario's)"
         (inside if r["value"] != "none in range" else outside).append(clause)
     if inside:
         return "It would pay only if " + ", or if ".join(inside) + ", the others as set."
