@@ -197,3 +197,18 @@ def test_sensitivity_alone_equals_the_stage_and_reo_value_is_by_year(
         res.strategic["ree_oxide_value_usd"], base.ree_oxide_kg_by_year * per_kg
     )
     assert res.strategic["ree_oxide_kg"].sum() == pytest.approx(base.ree_oxide_kg_by_year.sum())
+
+
+def test_the_band_moves_with_the_scenarios_own_value(base: OperationsResults) -> None:
+    """Issue 21.2: --set economics.development_cost_usd=1e9 moved the nominal by $9B and left
+    p05/p50/p95 unchanged. Drawn as a multiplier of the scenario's value, the band moves with
+    it: every draw's development cost is 0.1 x the default's, so every NPV rises by 0.9 x its
+    drawn cost (same seed, same multipliers), and the nominal stays inside its own band."""
+    cfg = Economics(sensitivity_samples=64)
+    cheap = cfg.model_copy(update={"development_cost_usd": 1e9})
+    a = evaluate(cfg, base, seed=5, samples=500)
+    b = evaluate(cheap, base, seed=5, samples=500)
+    assert b.npv_band["p50"] - a.npv_band["p50"] > 0.5 * 9e9
+    assert (b.npv_draws_usd > a.npv_draws_usd).all()
+    for res in (a, b):
+        assert res.npv_band["p05"] <= res.metrics["npv_usd"] <= res.npv_band["p95"]
