@@ -113,3 +113,15 @@ def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
     assert lost.carried_over_landed[0] == pytest.approx(3.0)
     safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
     assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}
+
+
+def test_fleet_size_is_a_break_even_input_that_scales_miners_and_their_cost() -> None:
+    """fleet_scale 2: twice the miners' build cost and mass landed, He-3 output not lower."""
+    model = Model(FIXED, _shipping([1.0, 1.0]))
+    one, two = (model.cash_flows({"fleet_scale": np.array([s])}) for s in (1.0, 2.0))
+    assert two["miner_build_usd"][0, 1] == pytest.approx(2.0 * one["miner_build_usd"][0, 1])
+    assert two["launch_usd"][0, 1] > one["launch_usd"][0, 1]
+    assert (two["he3_shipped_kg"] >= one["he3_shipped_kg"]).all()
+    assert resolve_input("fleet_size", FIXED) == "fleet_scale"
+    [found] = break_even_of(FIXED, _shipping([1.0, 1.0]), ("fleet_scale",))
+    assert found["low"] == 0.2 and found["high"] == 5.0

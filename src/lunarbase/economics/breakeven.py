@@ -37,6 +37,7 @@ ALIASES = {
     "development_cost": "development_cost_usd",
     "miner_cost": "miner_unit_cost_usd",
     "electricity_price": "electricity_price_usd_per_mwh",
+    "fleet_size": "fleet_scale",
 }
 """Short names ``lunarbase breakeven --vary`` accepts for the inputs' own names."""
 

@@ -25,7 +25,12 @@ import numpy as np
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.economics import costs, delivery, fusion, market
 from lunarbase.economics.distributions import quantile
-from lunarbase.economics.surrogate import ARRIVALS, MULTIPLIERS, he3_output_scale
+from lunarbase.economics.surrogate import (
+    ARRIVALS,
+    MULTIPLIERS,
+    he3_output_scale,
+    miners_on_the_moon,
+)
 from lunarbase.operations import OperationsResults
 from lunarbase.typing import FloatArray
 
@@ -200,11 +205,28 @@ class Model:
         mass with each kind's mass multiplier over the landed mass as simulated."""
         landed = self.column("landed_mass_kg")
         scaled = landed[None, :] + sum(
-            (v[name][:, None] - 1.0) * self.column(column)[None, :]
+            (v[name][:, None] * self._per_kind(v, name) - 1.0) * self.column(column)[None, :]
             for name, column in MASS_SCALES.items()
         )
         ratio = np.divide(scaled, landed[None, :], out=np.ones_like(scaled), where=landed > 0.0)
         return np.asarray(v["launch_cost_usd_per_kg"][:, None] * self.launch.launch_usd * ratio)
+
+    @staticmethod
+    def _per_kind(v: _Inputs, name: str) -> FloatArray:
+        """How many times the simulated units of a kind land: ``fleet_scale`` for the miners
+        (and their concentrators), 1 for the rest, per draw and year (n, 1) [-]."""
+        if name in ("miner_mass_scale", "concentrator_mass_scale"):
+            return v["fleet_scale"][:, None]
+        return np.ones((v.n, 1))
+
+    def _arrivals(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+        """The surrogate's :data:`.surrogate.ARRIVALS` among ``x``, with the miners on the
+        Moon times ``fleet_scale`` (rounded) when it is given."""
+        out = {name: np.asarray(x[name]) for name in ARRIVALS if name in x}
+        if "fleet_scale" in x:
+            miners = out.get("miners_arrived", float(miners_on_the_moon(self.ops)))
+            out["miners_arrived"] = np.rint(np.asarray(x["fleet_scale"]) * miners)
+        return out
 
     def _lines(self, x: Mapping[str, FloatArray]) -> tuple[dict[str, FloatArray], _Inputs]:
         """The cost and revenue lines, He-3 shipped, sold and its price over operating years
@@ -213,11 +235,7 @@ class Model:
         v = _Inputs(x, cfg, n)
         col = self.column
         scale = he3_output_scale(
-            {
-                **{name: v[name] for name in MULTIPLIERS},
-                **{name: np.asarray(x[name]) for name in ARRIVALS if name in x},
-            },
-            self.ops,
+            {**{name: v[name] for name in MULTIPLIERS}, **self._arrivals(x)}, self.ops
         )
         shipped = scale[:, None] * col("he3_shipped_kg")[None, :]
         volumes, prices = he3_demand(v, cfg)
@@ -234,7 +252,8 @@ class Model:
         exported = self.ops.ree_oxide_kg_by_year * (1.0 if cfg.ree_exported else 0.0)
         used = np.sum([col(c) for c in BYPRODUCTS_USED], axis=0)
         build = {
-            "miner_build_usd": costs.miner_build_usd(
+            "miner_build_usd": v["fleet_scale"][:, None]
+            * costs.miner_build_usd(
                 col("miners_landed"), v.value("miner_unit_cost_usd"), cfg.learning_progress_ratio
             ),
             "reactor_build_usd": costs.hardware_build_usd(

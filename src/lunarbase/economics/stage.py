@@ -210,6 +210,21 @@ def npv_sensitivity(
     return _sensitivity(cfg, montecarlo.Model(cfg, ops), seed)
 
 
+DECISIONS = {
+    "fleet_scale": Distribution(
+        dist="uniform",
+        low=0.2,
+        high=5.0,
+        source="assumption: a fifth to five times the scenario's fleet (a choice, not drawn)",
+    ),
+}
+"""Inputs a break-even may vary that the Monte Carlo never draws (choices, not uncertainties),
+with their ranges: ``fleet_scale`` multiplies the miners landed [-], their build cost and the
+mass of them and their concentrators landed, and the miners working through the surrogate (the
+plant as simulated: more miners share its power). An approximation of re-running operations
+with another fleet (learning on the miners' build cost taken as unchanged)."""
+
+
 def resolve_input(name: str, cfg: Economics) -> str:
     """The input's own name for ``name`` (an alias of :data:`.breakeven.ALIASES` or the name).
 
@@ -219,8 +234,8 @@ def resolve_input(name: str, cfg: Economics) -> str:
         A name that is neither an alias nor an input the scenario or the defaults draw.
     """
     full = breakeven.ALIASES.get(name, name)
-    if full not in cfg.drawn and full not in UNCERTAIN_DEFAULTS:
-        known = ", ".join(sorted({*breakeven.ALIASES, *cfg.drawn, *UNCERTAIN_DEFAULTS}))
+    if full not in cfg.drawn and full not in {**UNCERTAIN_DEFAULTS, **DECISIONS}:
+        known = ", ".join(sorted({*breakeven.ALIASES, *cfg.drawn, *UNCERTAIN_DEFAULTS, *DECISIONS}))
         raise QueryError(f"--vary: {name!r} is not an uncertain input (choose from {known})")
     return full
 
@@ -228,7 +243,7 @@ def resolve_input(name: str, cfg: Economics) -> str:
 def _spec(cfg: Economics, name: str) -> Distribution:
     """The distribution whose support is ``name``'s plausible range: the scenario's, or the
     default one for an input the scenario does not draw."""
-    return cfg.drawn.get(name) or UNCERTAIN_DEFAULTS[name]
+    return cfg.drawn.get(name) or {**UNCERTAIN_DEFAULTS, **DECISIONS}[name]
 
 
 def break_even(
