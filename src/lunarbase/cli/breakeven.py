@@ -104,6 +104,10 @@ def _answer(r: dict[str, Any]) -> str:
     return f"none in range (would need {format_value(r['outside_range'], '{:.4g}')})"
 
 
+LAUNCH = "launch_cost_usd_per_kg"
+"""The launch input: a multiplier of each lander's price when the scenario sets no one price."""
+
+
 def _draw(front: dict[str, Any], path: Path) -> None:
     """The NPV map and its zero contour as a PNG, written atomically."""
     import matplotlib
@@ -111,17 +115,27 @@ def _draw(front: dict[str, Any], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    from matplotlib.colors import TwoSlopeNorm
 
     from lunarbase.fileio import atomic_savefig
 
     fig, ax = plt.subplots(figsize=(6, 4.5))
     npv = np.asarray(front["npv_usd"]) / 1e9
-    mesh = ax.pcolormesh(front["x_values"], front["y_values"], npv, shading="auto", cmap="RdBu")
+    crosses = bool(npv.min() < 0.0 < npv.max())
+    norm = TwoSlopeNorm(0.0, npv.min(), npv.max()) if crosses else None
+    cmap = "RdBu" if crosses else "viridis"
+    mesh = ax.pcolormesh(
+        front["x_values"], front["y_values"], npv, shading="auto", cmap=cmap, norm=norm
+    )
     fig.colorbar(mesh, ax=ax, label="NPV [billion USD]")
-    if npv.min() < 0.0 < npv.max():
+    if crosses:
         ax.contour(front["x_values"], front["y_values"], npv, levels=[0.0], colors="k")
-    ax.set_xlabel(front["x"])
-    ax.set_ylabel(front["y"])
-    ax.set_title("zero-NPV frontier (black), others at the scenario's values")
+    ax.set_xlabel(front["x"] + (" [x the landers' prices]" if front["x"] == LAUNCH else ""))
+    ax.set_ylabel(front["y"] + (" [x the landers' prices]" if front["y"] == LAUNCH else ""))
+    ax.set_title(
+        "zero-NPV frontier (black), others at the scenario's values"
+        if crosses
+        else "NPV never reaches zero on this grid (others at the scenario's values)"
+    )
     atomic_savefig(fig, path)
     plt.close(fig)
