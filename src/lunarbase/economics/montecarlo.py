@@ -130,33 +130,21 @@ def he3_demand(v: _Inputs, cfg: Any) -> tuple[FloatArray, FloatArray]:
 
 
 def landings_of(ops: OperationsResults) -> list[dict[str, Any]]:
-    """The landings the operations stage flew: operating year (1..N), lander and payload [kg].
-
-    Read from ``ops.landings`` (day, lander, payload_kg); an operations result without that
-    table (before the operations stage reports its landings, issue 20.1) gives one landing a
-    year of that year's landed mass on :data:`FALLBACK_LANDER`."""
-    table = getattr(ops, "landings", None)
-    if table is not None:
-        return [
-            {
-                "year": int(day * 24.0 // HOURS_PER_YEAR) + 1,
-                "lander": str(lander),
-                "payload_kg": float(payload),
-            }
-            for day, lander, payload in zip(
-                table["day"], table["lander"], table["payload_kg"], strict=True
-            )
-        ]
-    mass = ops.annual["landed_mass_kg"].to_numpy(dtype=float)
+    """The landings the operations stage flew (failed ones too: they were paid for), from
+    ``ops.landings``: operating year (1..N), lander and payload [kg]."""
+    table = ops.landings
     return [
-        {"year": year, "lander": FALLBACK_LANDER, "payload_kg": float(kg)}
-        for year, kg in enumerate(mass, start=1)
-        if kg > 0.0
+        {
+            "year": int(day * 24.0 // HOURS_PER_YEAR) + 1,
+            "lander": str(lander),
+            "payload_kg": float(kg),
+        }
+        for day, lander, kg in zip(table["day"], table["lander"], table["payload_kg"], strict=True)
     ]
 
 
-FALLBACK_LANDER = "starship_hls"
-"""The lander a landing without one is priced on: the schema's default lander."""
+DEFAULT_LANDER = "starship_hls"
+"""The schema's default lander: its price values by-products when nothing landed."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,11 +174,11 @@ class Model:
     @cached_property
     def carried_over_landed(self) -> FloatArray:
         """Payload flown over payload that landed, by operating year [-] (1 where nothing
-        failed or no landings table): hardware lost on a failed landing was built and is paid
+        failed): hardware lost on a failed landing was built and is paid
         like the rest, in proportion to its mass (an approximation by mass, not by kind)."""
         years = len(self.ops.annual)
-        table = getattr(self.ops, "landings", None)
-        if table is None or len(table) == 0:
+        table = self.ops.landings
+        if len(table) == 0:
             return np.ones(years)
         year = (table["day"].to_numpy(dtype=float) * 24.0 // HOURS_PER_YEAR).astype(int)
         payload = table["payload_kg"].to_numpy(dtype=float)
@@ -303,7 +291,7 @@ class Model:
         if landed > 0.0:
             return np.asarray(launch_usd.sum(axis=1) / landed)
         first = self.cfg.launch_cost_usd_per_kg
-        price = delivery.price_of(FALLBACK_LANDER).price_usd_per_kg if first is None else first
+        price = delivery.price_of(DEFAULT_LANDER).price_usd_per_kg if first is None else first
         return np.full(launch_usd.shape[0], price)
 
     def cash_flows(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
@@ -366,10 +354,9 @@ def arrivals(ops: OperationsResults, rng: np.random.Generator, n: int) -> dict[s
     with ``ops.landing_failure_probability`` and its miners and plant never arrive (their build
     and delivery still paid). Returns the surrogate's :data:`.surrogate.ARRIVALS` per draw:
     miners on the Moon [count] and the plant power that arrived over the simulated run's [-];
-    empty (nothing drawn) when the run has no landings table or no risk."""
-    table = getattr(ops, "landings", None)
-    p = float(getattr(ops, "landing_failure_probability", 0.0))
-    if table is None or len(table) == 0 or p <= 0.0:
+    empty (nothing drawn) when the run has no landings or no risk."""
+    table, p = ops.landings, float(ops.landing_failure_probability)
+    if len(table) == 0 or p <= 0.0:
         return {}
     miners = table["miners"].to_numpy(dtype=float)
     kwe = table["reactor_kwe"].to_numpy(dtype=float)

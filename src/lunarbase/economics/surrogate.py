@@ -30,7 +30,7 @@ ARRIVALS = ("miners_arrived", "plant_arrived_scale")
 
 def miners_on_the_moon(ops: OperationsResults) -> int:
     """Miners that landed in the simulated run (those on failed landings never did). [count]"""
-    return int(getattr(ops, "miners_landed", ops.n_miners))
+    return int(ops.miners_landed)
 
 
 def _working(
