@@ -175,8 +175,8 @@ ree_exported = true
 
 [economics.uncertain.discount_rate]
 dist = "uniform"
-low = 0.03
-high = 0.1
+low = 0.5
+high = 1.5
 source = "an uncertain input carries its own source"
 
 [sources]
