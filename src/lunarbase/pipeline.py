@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lunarbase.errors import ScenarioError
+from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.geometry import polar_radius_m
 from lunarbase.jsonable import plain
 from lunarbase.provenance import provenance
@@ -67,6 +67,35 @@ StageFunction = Callable[["Chain"], Any]
 
 BASEMAP_MAX_HALF_WIDTH_KM = 184.0
 """Largest half width of the basemap [km]: the 240 m grid reaches ~184 km from the pole."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How the chain runs its many-draw steps: where, never what (the economics stage's Monte
+    Carlo gives the same draws, bit for bit, in this process or on a Dask cluster:
+    :mod:`lunarbase.economics.sweep`).
+
+    Attributes
+    ----------
+    workers : int, optional
+        Run the draws on a Dask LocalCluster of this many worker processes.
+    scheduler : str, optional
+        Run the draws on the Dask scheduler at this address.
+
+    Raises
+    ------
+    QueryError
+        Both given, or fewer than 1 worker (naming the command-line option).
+    """
+
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and self.scheduler is not None:
+            raise QueryError("--workers and --scheduler: give one or the other")
+        if self.workers is not None and self.workers < 1:
+            raise QueryError(f"--workers: must be at least 1 (got {self.workers})")
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,8 @@ class Chain:
         The validated scenario.
     progress : callable, optional
         ``progress(stage, fraction)`` for progress bars.
+    options : RunOptions, optional
+        Where the many-draw steps run (default: in this process).
     **replacements : callable
         ``stage=function(chain) -> results`` for any of :data:`STAGES`.
 
@@ -150,6 +181,7 @@ class Chain:
         scenario: Scenario,
         *,
         progress: Progress | None = None,
+        options: RunOptions | None = None,
         **replacements: StageFunction,
     ) -> None:
         unknown = sorted(set(replacements) - set(STAGES))
@@ -161,6 +193,7 @@ class Chain:
         self.seeds = stage_seeds(scenario.scenario.seed)
         self.results = Results(scenario)
         self._progress = progress
+        self.options = options or RunOptions()
         self._replacements: Mapping[str, StageFunction] = dict(replacements)
 
     # -- the stages, in order ------------------------------------------------------------------
@@ -228,11 +261,18 @@ class Chain:
         )
 
     def economics(self) -> EconomicsResults:
-        """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream)."""
+        """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream),
+        the draws run where :attr:`options` say."""
         from lunarbase import economics as economics_stage
 
         ops = self._needs("operations", self.results.operations)
-        return economics_stage.evaluate(self.scenario.economics, ops, seed=self.seeds["economics"])
+        return economics_stage.evaluate(
+            self.scenario.economics,
+            ops,
+            seed=self.seeds["economics"],
+            workers=self.options.workers,
+            scheduler=self.options.scheduler,
+        )
 
     def run(self, until: str = STAGES[-1]) -> Results:
         """Run the stages in order up to and including ``until``; return all their results.

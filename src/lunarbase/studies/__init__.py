@@ -1,0 +1,57 @@
+"""Studies: questions answered by running the chain (:class:`lunarbase.pipeline.Chain`) once or
+many times, each a function returning typed results that the report draws and the command line
+and dashboard print, write and serve.
+
+- :func:`comparison` (:mod:`.compare`): programmes side by side by calendar year, their
+  milestones, the first to cross each, and the race for sites;
+- :func:`contest` (:mod:`.site_contest`): parties claiming sites in turn behind safety zones of one
+  or more radii;
+- the defaults the studies share (:mod:`.defaults`, e.g. the safety-zone radius).
+
+The defaults are imported here; the studies on first use, so the command line reads the
+defaults without importing pandas.
+"""
+
+from typing import TYPE_CHECKING
+
+from lunarbase.lazy import lazy_exports
+from lunarbase.studies.defaults import SAFETY_ZONE_KM, SAFETY_ZONE_SOURCE, SITES_PER_PARTY
+
+if TYPE_CHECKING:
+    from lunarbase.studies.compare import (
+        MILESTONES,
+        SERIES,
+        Comparison,
+        Programme,
+        SiteRace,
+        comparison,
+    )
+    from lunarbase.studies.site_contest import Contest, contest
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "MILESTONES": "compare",
+        "SERIES": "compare",
+        "Comparison": "compare",
+        "Programme": "compare",
+        "SiteRace": "compare",
+        "comparison": "compare",
+        "Contest": "site_contest",
+        "contest": "site_contest",
+    },
+)
+
+__all__ = [
+    "MILESTONES",
+    "SAFETY_ZONE_KM",
+    "SAFETY_ZONE_SOURCE",
+    "SERIES",
+    "SITES_PER_PARTY",
+    "Comparison",
+    "Contest",
+    "Programme",
+    "SiteRace",
+    "comparison",
+    "contest",
+]
