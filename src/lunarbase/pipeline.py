@@ -34,7 +34,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lunarbase.errors import QueryError, ScenarioError
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     import xarray as xr
 
     from lunarbase.economics import EconomicsResults
+    from lunarbase.mapfiles import MapFiles
     from lunarbase.operations import OperationsResults
     from lunarbase.resources import Region, RegionResources, ResourceResults
     from lunarbase.sites import SiteResults
@@ -342,12 +342,13 @@ class Chain:
             ree_cutoff_ppm=ree_cutoff_ppm,
         )
 
-    def resource_maps(self, out_dir: Path) -> dict[str, Path]:
-        """He-3, Th and REE maps as NetCDF, GeoTIFF and PNG (``lunarbase resources maps``)."""
+    def resource_map_files(self) -> MapFiles:
+        """He-3, Th and REE maps made ready for NetCDF, GeoTIFF and PNG
+        (``lunarbase resources maps``; :func:`lunarbase.mapfiles.write` writes them)."""
         from lunarbase import resources as resources_stage
 
         trace = provenance(self.scenario, ("lpgrs_5deg",))
-        return resources_stage.write_maps(self.scenario.resources, out_dir, provenance=trace)
+        return resources_stage.map_files(self.scenario.resources, provenance=trace)
 
     # -- helpers -------------------------------------------------------------------------------
 
