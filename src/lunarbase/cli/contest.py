@@ -61,7 +61,11 @@ def contest(
     ] = f"{SAFETY_ZONE_KM:g}",
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out", help="Write contest.json and a map per radius (HTML, PNG) here."),
+        typer.Option(
+            "--out",
+            help="Write contest.json, a map per radius (HTML, PNG) and the safety zones as NetCDF "
+            "and GeoTIFF here.",
+        ),
     ] = None,
     seed: SeedOpt = None,
     sets: SetOpt = None,
@@ -73,8 +77,10 @@ def contest(
     He-3, and what a late arrival loses against the first; with several radii, how the loss
     grows. The sites are the ranking's, already sites.min_spacing_km apart (nearer points are
     one site), so radii below that spacing change nothing."""
+    from lunarbase import mapfiles
     from lunarbase.provenance import provenance
     from lunarbase.studies import contest as run_contest
+    from lunarbase.studies import zone_map_files
 
     radii = radii_km(safety_zone_km)
     with progress() as tick:
@@ -83,6 +89,7 @@ def contest(
     data = study.to_dict()
     if out_dir is not None:
         _write(out_dir, study.terrain.basemap, study.sites.layers, list(study.claims), data)
+        mapfiles.write(zone_map_files(study), out_dir)
     if as_json:
         print_json({**data, "provenance": provenance(study.scenario)})
         return

@@ -5,7 +5,7 @@ and dashboard print, write and serve.
 - :func:`comparison` (:mod:`.compare`): programmes side by side by calendar year, their
   milestones, the first to cross each, and the race for sites;
 - :func:`contest` (:mod:`.site_contest`): parties claiming sites in turn behind safety zones of one
-  or more radii;
+  or more radii (:func:`zone_map_files`: the zones as map files);
 - the defaults the studies share (:mod:`.defaults`, e.g. the safety-zone radius).
 
 The defaults are imported here; the studies on first use, so the command line reads the
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         SiteRace,
         comparison,
     )
-    from lunarbase.studies.site_contest import Contest, contest
+    from lunarbase.studies.site_contest import Contest, contest, zone_map_files
 
 __getattr__ = lazy_exports(
     __name__,
@@ -39,6 +39,7 @@ __getattr__ = lazy_exports(
         "comparison": "compare",
         "Contest": "site_contest",
         "contest": "site_contest",
+        "zone_map_files": "site_contest",
     },
 )
 
@@ -54,4 +55,5 @@ __all__ = [
     "SiteRace",
     "comparison",
     "contest",
+    "zone_map_files",
 ]

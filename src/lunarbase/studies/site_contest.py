@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from lunarbase.errors import QueryError
 from lunarbase.jsonable import plain
+from lunarbase.mapfiles import Layer, MapFiles
 from lunarbase.studies.defaults import SITES_PER_PARTY
 
 if TYPE_CHECKING:
@@ -123,4 +125,44 @@ def contest(
         sites=sites,
         terrain=terrain,
         ice_radius_km=ICE_RADIUS_KM,
+    )
+
+
+def zone_map_files(study: Contest) -> MapFiles:
+    """The contest as map files (:func:`lunarbase.mapfiles.write`): on the ranking's search
+    grid (south polar stereographic, [m]), the site score and, per radius, the party whose
+    safety zone covers each pixel (0: none; where two zones overlap, the earlier party's).
+
+    Returns
+    -------
+    lunarbase.mapfiles.MapFiles
+        ``contest_zones.nc``, one GeoTIFF per layer, no PNG (the command draws the claims on
+        the basemap itself).
+    """
+    from lunarbase.fileio import with_grid_mapping
+    from lunarbase.geometry import POLAR_STEREO_PROJ4, moon_crs
+
+    grid = study.sites.layers
+    x, y = np.meshgrid(np.asarray(grid.x, float), np.asarray(grid.y, float))
+    layers = {"score": Layer("score", "Site score of the ranking (0-1)", "1", "viridis")}
+    rasters = {"score": grid["score"]}
+    for radius_km, claimed in study.claims:
+        party = np.zeros(x.shape, np.int16)
+        for k, row in reversed(list(claimed.iterrows())):
+            inside = np.hypot(x - row["x_m"], y - row["y_m"]) <= radius_km * 1000.0
+            party[inside] = int(k)
+        name = f"zone_party_{radius_km:g}km"
+        title = f"Party whose {radius_km:g} km safety zone covers the pixel (0: none)"
+        layers[name] = Layer(name, title, "1", "tab10")
+        rasters[name] = grid["score"].copy(data=party).rename(name).assign_attrs(units="1")
+    crs = moon_crs(POLAR_STEREO_PROJ4)
+    netcdf = grid[[]].assign({name: raster for name, raster in rasters.items()})
+    for name, layer in layers.items():
+        netcdf[name].attrs["long_name"] = layer.title
+    return MapFiles(
+        stem="contest_zones",
+        netcdf=with_grid_mapping(netcdf, crs),
+        layers=layers,
+        rasters=rasters,
+        crs=crs,
     )
