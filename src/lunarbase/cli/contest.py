@@ -94,6 +94,8 @@ def contest(
         print_json({**data, "provenance": provenance(study.scenario)})
         return
     _print(study.scenario.scenario.name, list(study.claims))
+    if out_dir is not None:
+        out.print(f"contest: {out_dir}")
 
 
 def _print(name: str, contests: list[tuple[float, Any]]) -> None:
@@ -138,4 +140,3 @@ def _write(
             atomic_write_text(folder / f"{key}.html", page)
         for key, blob in pngs.items():
             atomic_write_bytes(folder / f"{key}.png", blob)
-    out.print(f"contest: {out_dir}")
