@@ -27,7 +27,8 @@ METRICS = (
 
 
 def metrics(results: Results) -> dict[str, str]:
-    """The :data:`METRICS` of a run, formatted (``"n/a"`` where not finite).
+    """The :data:`METRICS` of a run (its :func:`lunarbase.studies.headline`), formatted
+    (``"n/a"`` where not finite).
 
     Parameters
     ----------
@@ -39,14 +40,15 @@ def metrics(results: Results) -> dict[str, str]:
     dict of str to str
         Text by metric key.
     """
-    ops, econ = results.operations, results.economics
-    assert ops is not None and econ is not None
+    from lunarbase.studies import headline
+
+    figures = headline(results)
     return {
-        "npv_p50": _money(econ.npv_band["p50"]),
-        "prob_npv_positive": _number(econ.npv_band["prob_npv_positive"], "{:.3f}"),
-        "npv_nominal": _money(econ.metrics["npv_usd"]),
-        "he3_kg_per_year": _number(ops.he3_extracted_kg / len(ops.annual), "{:,.1f}"),
-        "cost_per_kg_he3": _money(econ.metrics["cost_per_kg_he3_usd"]),
+        "npv_p50": _money(figures.npv_p50_usd),
+        "prob_npv_positive": _number(figures.prob_npv_positive, "{:.3f}"),
+        "npv_nominal": _money(figures.npv_nominal_usd),
+        "he3_kg_per_year": _number(figures.he3_kg_per_year, "{:,.1f}"),
+        "cost_per_kg_he3": _money(figures.cost_per_kg_he3_usd),
     }
 
 

@@ -6,6 +6,8 @@ and dashboard print, write and serve.
   milestones, the first to cross each, and the race for sites;
 - :func:`contest` (:mod:`.site_contest`): parties claiming sites in turn behind safety zones of one
   or more radii (:func:`zone_map_files`: the zones as map files);
+- :func:`headline` (:mod:`.headlines`): the few figures of one run a person moving an assumption
+  watches (the dashboard's metric cards);
 - the defaults the studies share (:mod:`.defaults`, e.g. the safety-zone radius).
 
 The defaults are imported here; the studies on first use, so the command line reads the
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
         SiteRace,
         comparison,
     )
+    from lunarbase.studies.headlines import Headline, headline
     from lunarbase.studies.site_contest import Contest, contest, zone_map_files
 
 __getattr__ = lazy_exports(
@@ -38,6 +41,8 @@ __getattr__ = lazy_exports(
         "SiteRace": "compare",
         "comparison": "compare",
         "Contest": "site_contest",
+        "Headline": "headlines",
+        "headline": "headlines",
         "contest": "site_contest",
         "zone_map_files": "site_contest",
     },
@@ -51,9 +56,11 @@ __all__ = [
     "SITES_PER_PARTY",
     "Comparison",
     "Contest",
+    "Headline",
     "Programme",
     "SiteRace",
     "comparison",
     "contest",
+    "headline",
     "zone_map_files",
 ]
