@@ -16,8 +16,9 @@ What the sliders change (:data:`SLIDERS`):
   slider's value. An input the scenario declares uncertain is then no longer drawn: the Monte
   Carlo draws the others, so the NPV band moves with the slider (and may differ from the
   report's, where the input is drawn).
-* miners and fission plant power: ``operations.n_miners`` and ``reactor_power_kwe`` and the
-  landings that bring them (:func:`refleet`), so the schedule stays the scenario's.
+* miners and fission plant power: ``operations.n_miners`` and ``reactor_power_kwe``, landed
+  by the scenario's re-fleet rule (:meth:`lunarbase.scenario.Operations.with_fleet`), so the
+  schedule stays the scenario's.
 
 The command listens on 127.0.0.1 (this machine only) unless ``--host`` says otherwise, and the
 server accepts page sessions only from pages loaded from the address it listens on (Bokeh's
@@ -34,7 +35,6 @@ from lunarbase.dashboard.editing import (
     SLIDERS,
     Settings,
     Slider,
-    refleet,
     with_settings,
 )
 from lunarbase.dashboard.page import METRICS, metrics
@@ -51,7 +51,6 @@ __all__ = [
     "Slider",
     "listen",
     "metrics",
-    "refleet",
     "serve_forever",
     "url",
     "with_settings",

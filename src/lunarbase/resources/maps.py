@@ -278,14 +278,59 @@ def draw_map(
     return fig
 
 
+WAC_LAYERS = layer_table(
+    Layer("tio2_wac_wt_pct", "TiO2, LROC WAC blended into LP GRS", "wt%", "viridis"),
+    Layer("he3_ppb_wac", "He-3 mass fraction at WAC resolution", "ppb", "viridis"),
+)
+"""Layers at WAC resolution (70 S-70 N; :mod:`.tio2`), written as GeoTIFF; the He-3 one also as
+PNG."""
+
+
+def _wac_resolution(cfg: InventoryInputs) -> tuple[dict[str, Layer], dict[str, Any], Any]:
+    """TiO2 and He-3 at WAC resolution (70 S-70 N; :mod:`.tio2`): their layers (the He-3 one
+    naming the grade model), rasters north up, and the He-3 PNG figure."""
+    from matplotlib.figure import Figure
+
+    from lunarbase.resources.tio2 import he3_grid_ppb, tio2_map
+
+    m = tio2_map()
+    he3 = he3_grid_ppb(m, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
+    coords = {"lat": m.grid.lat[::-1], "lon": m.grid.lon}  # north up
+    spec = WAC_LAYERS["he3_ppb_wac"]
+    layers = {
+        **WAC_LAYERS,
+        "he3_ppb_wac": Layer(
+            spec.name,
+            f"He-3 mass fraction ({cfg.he3_model}) at WAC resolution",
+            spec.unit,
+            spec.cmap,
+        ),
+    }
+    rasters = {}
+    for name, values in (("tio2_wac_wt_pct", m.grid.values), ("he3_ppb_wac", he3)):
+        layer = xr.DataArray(np.asarray(values)[::-1], dims=("lat", "lon"), coords=coords)
+        rasters[name] = layer.assign_attrs(units=layers[name].unit)
+    fig = Figure(figsize=(10, 4.6), dpi=110, layout="constrained")
+    ax = fig.add_subplot()
+    extent = (-180.0, 180.0, float(m.grid.lat[0] - 0.036), float(m.grid.lat[-1] + 0.036))
+    image = ax.imshow(he3, origin="lower", extent=extent, cmap=spec.cmap, interpolation="none")
+    ax.set_xlabel("longitude [deg E]")
+    ax.set_ylabel("latitude [deg]")
+    ax.set_title(f"He-3 ({cfg.he3_model}) [ppb] -- TiO2 of the LROC WAC blended into LP GRS")
+    fig.colorbar(image, ax=ax, label="He-3 [ppb]", shrink=0.85)
+    return layers, rasters, fig
+
+
 def map_files(
     cfg: InventoryInputs,
     *,
     provenance: Mapping[str, Any] | None = None,
     grs: xr.Dataset | None = None,
 ) -> MapFiles:
-    """``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of :func:`resource_maps` and
-    one PNG per layer of :data:`PNG_LAYERS`, made ready for :func:`lunarbase.mapfiles.write`.
+    """``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of :func:`resource_maps`, one
+    PNG per layer of :data:`PNG_LAYERS`, and TiO2 and He-3 at WAC resolution (GeoTIFFs
+    ``tio2_wac_wt_pct.tif``, ``he3_ppb_wac.tif`` and the PNG ``he3_ppb_wac.png``), made ready for
+    :func:`lunarbase.mapfiles.write`.
 
     Parameters
     ----------
@@ -330,13 +375,14 @@ def map_files(
         )
         for name in PNG_LAYERS
     }
+    wac_layers, wac_rasters, wac_figure = _wac_resolution(cfg)
     return MapFiles(
         stem="resources_maps",
         netcdf=netcdf_ready(maps, provenance),
-        layers=layers,
-        rasters=rasters,
+        layers={**layers, **wac_layers},
+        rasters={**rasters, **wac_rasters},
         crs=raster_crs(grs),
         x_dim="lon",
         y_dim="lat",
-        figures=figures,
+        figures={**figures, "he3_ppb_wac": wac_figure},
     )
