@@ -24,21 +24,16 @@ The command listens on 127.0.0.1 (this machine only) unless ``--host`` says othe
 server accepts page sessions only from pages loaded from the address it listens on (Bokeh's
 websocket origin check, :func:`listen`).
 
-The package: :mod:`.editing` (sliders, settings, the scenario edited), :mod:`.cached_chain`
-(:class:`Dashboard`), :mod:`.page` (one session's page and its metrics), :mod:`.server`.
+The package: :mod:`.editing` (the sliders), :mod:`.cached_chain` (:class:`Dashboard`, on a
+:class:`lunarbase.studies.WhatIf`), :mod:`.page` (one session's page and its metrics),
+:mod:`.server`.
 """
 
-from lunarbase.dashboard.cached_chain import OPERATIONS_CACHE, Dashboard
-from lunarbase.dashboard.editing import (
-    ECONOMICS_FIELDS,
-    OPERATIONS_FIELDS,
-    SLIDERS,
-    Settings,
-    Slider,
-    with_settings,
-)
+from lunarbase.dashboard.cached_chain import Dashboard
+from lunarbase.dashboard.editing import SLIDER_NAMES, SLIDERS, Slider, with_settings
 from lunarbase.dashboard.page import METRICS, metrics
 from lunarbase.dashboard.server import listen, serve_forever, url
+from lunarbase.studies import ECONOMICS_FIELDS, OPERATIONS_CACHE, OPERATIONS_FIELDS, Settings
 
 __all__ = [
     "ECONOMICS_FIELDS",
@@ -46,6 +41,7 @@ __all__ = [
     "OPERATIONS_CACHE",
     "OPERATIONS_FIELDS",
     "SLIDERS",
+    "SLIDER_NAMES",
     "Dashboard",
     "Settings",
     "Slider",

@@ -1,21 +1,14 @@
-"""The dashboard's scenario editing: the sliders (what each sets, its range), a position of
-them (:class:`Settings`), and the scenario with them applied (:func:`with_settings`; the fleet
-and plant landed on the scenario's schedule by
-:meth:`lunarbase.scenario.Operations.with_fleet`)."""
+"""The dashboard's scenario editing: the sliders (what each sets, its range) and the scenario at
+a position of them (:func:`with_settings`: :func:`lunarbase.studies.with_settings`, naming the
+sliders in its errors)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from lunarbase.scenario import Scenario, with_overrides
-
-ECONOMICS_FIELDS = ("launch_cost_usd_per_kg", "he3_price_usd_per_l", "discount_rate")
-"""The sliders' ``[economics]`` fields: fixed at the slider's value, never drawn."""
-
-OPERATIONS_FIELDS = ("n_miners", "reactor_power_kwe")
-"""The sliders' ``[operations]`` fields: the fleet and the plant (re-fleeted by
-:meth:`lunarbase.scenario.Operations.with_fleet`)."""
+from lunarbase.scenario import Scenario
+from lunarbase.studies import ECONOMICS_FIELDS, OPERATIONS_FIELDS, Settings
+from lunarbase.studies import with_settings as study_settings
 
 
 @dataclass(frozen=True)
@@ -53,63 +46,15 @@ SLIDERS = {
 (182 days) the 20th still lands inside its ten years."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """A position of the sliders: the assumptions a person moves.
-
-    Attributes
-    ----------
-    launch_cost_usd_per_kg : float
-        Launch price to the lunar surface. [USD/kg]
-    he3_price_usd_per_l : float
-        Today's He-3 price (gas at STP). [USD/L]
-    discount_rate : float
-        Real discount rate. [1/yr]
-    n_miners : int
-        Miners landed. [count]
-    reactor_power_kwe : float
-        Electric power of the fission plant landed. [kWe]
-    """
-
-    launch_cost_usd_per_kg: float
-    he3_price_usd_per_l: float
-    discount_rate: float
-    n_miners: int
-    reactor_power_kwe: float
-
-    @classmethod
-    def of(cls, scenario: Scenario) -> Settings:
-        """The scenario's own values."""
-        econ, ops = scenario.economics, scenario.operations
-        return cls(
-            launch_cost_usd_per_kg=econ.launch_cost_usd_per_kg,
-            he3_price_usd_per_l=econ.he3_price_usd_per_l,
-            discount_rate=econ.discount_rate,
-            n_miners=ops.n_miners,
-            reactor_power_kwe=ops.reactor_power_kwe,
-        )
+SLIDER_NAMES = {
+    f"{table}.{name}": f"the {SLIDERS[name].label} slider"
+    for table, fields in (("economics", ECONOMICS_FIELDS), ("operations", OPERATIONS_FIELDS))
+    for name in fields
+}
+"""How errors name each slider's ``table.field``."""
 
 
 def with_settings(scenario: Scenario, settings: Settings) -> Scenario:
-    """``scenario`` with the sliders' values: the :data:`ECONOMICS_FIELDS` set and no longer
-    uncertain, the fleet and plant landed as :meth:`~lunarbase.scenario.Operations.with_fleet`
-    says.
-
-    Raises
-    ------
-    ScenarioError
-        A value the scenario schema refuses (e.g. a negative discount rate), in one line
-        naming the slider.
-    """
-    uncertain = scenario.economics.model_dump(mode="json")["uncertain"]
-    overrides: dict[str, Any] = {
-        **{f"economics.{name}": getattr(settings, name) for name in ECONOMICS_FIELDS},
-        "economics.uncertain": {k: v for k, v in uncertain.items() if k not in ECONOMICS_FIELDS},
-        **{f"operations.{name}": getattr(settings, name) for name in OPERATIONS_FIELDS},
-    }
-    names = {
-        f"{table}.{name}": f"the {SLIDERS[name].label} slider"
-        for table, fields in (("economics", ECONOMICS_FIELDS), ("operations", OPERATIONS_FIELDS))
-        for name in fields
-    }
-    return with_overrides(scenario, overrides, names=names)
+    """``scenario`` with the sliders at ``settings`` (:func:`lunarbase.studies.with_settings`),
+    a refused value named by its slider."""
+    return study_settings(scenario, settings, names=SLIDER_NAMES)

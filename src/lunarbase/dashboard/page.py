@@ -8,7 +8,8 @@ import math
 import time
 from typing import TYPE_CHECKING, Any
 
-from lunarbase.dashboard.editing import SLIDERS, Settings
+from lunarbase.dashboard.editing import SLIDERS
+from lunarbase.studies import Settings
 
 if TYPE_CHECKING:
     from lunarbase.dashboard.cached_chain import Dashboard

@@ -8,6 +8,8 @@ and dashboard print, write and serve.
   or more radii (:func:`zone_map_files`: the zones as map files);
 - :func:`headline` (:mod:`.headlines`): the few figures of one run a person moving an assumption
   watches (the dashboard's metric cards);
+- :class:`WhatIf` (:mod:`.settings`): one scenario at many :class:`Settings` of a few
+  assumptions (the dashboard's sliders), the heavy stages once;
 - the defaults the studies share (:mod:`.defaults`, e.g. the safety-zone radius).
 
 The defaults are imported here; the studies on first use, so the command line reads the
@@ -29,6 +31,14 @@ if TYPE_CHECKING:
         comparison,
     )
     from lunarbase.studies.headlines import Headline, headline
+    from lunarbase.studies.settings import (
+        ECONOMICS_FIELDS,
+        OPERATIONS_CACHE,
+        OPERATIONS_FIELDS,
+        Settings,
+        WhatIf,
+        with_settings,
+    )
     from lunarbase.studies.site_contest import Contest, contest, zone_map_files
 
 __getattr__ = lazy_exports(
@@ -45,11 +55,20 @@ __getattr__ = lazy_exports(
         "headline": "headlines",
         "contest": "site_contest",
         "zone_map_files": "site_contest",
+        "ECONOMICS_FIELDS": "settings",
+        "OPERATIONS_CACHE": "settings",
+        "OPERATIONS_FIELDS": "settings",
+        "Settings": "settings",
+        "WhatIf": "settings",
+        "with_settings": "settings",
     },
 )
 
 __all__ = [
+    "ECONOMICS_FIELDS",
     "MILESTONES",
+    "OPERATIONS_CACHE",
+    "OPERATIONS_FIELDS",
     "SAFETY_ZONE_KM",
     "SAFETY_ZONE_SOURCE",
     "SERIES",
@@ -58,9 +77,12 @@ __all__ = [
     "Contest",
     "Headline",
     "Programme",
+    "Settings",
     "SiteRace",
+    "WhatIf",
     "comparison",
     "contest",
     "headline",
+    "with_settings",
     "zone_map_files",
 ]
