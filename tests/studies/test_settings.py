@@ -17,7 +17,7 @@ def test_a_setting_fixes_its_inputs_and_the_fleet() -> None:
     setting = replace(Settings.of(base), he3_price_usd_per_l=5000.0, n_miners=7)
     edited = with_settings(base, setting)
     assert Settings.of(edited) == setting
-    assert not set(edited.economics.uncertain) & set(ECONOMICS_FIELDS)
+    assert not set(edited.economics.drawn) & set(ECONOMICS_FIELDS)
 
 
 def test_a_refused_value_names_the_field_or_the_callers_name() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from lunarbase.economics import typical_price_usd_per_kg
 from lunarbase.scenario import Scenario, with_overrides
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ class Settings:
     Attributes
     ----------
     launch_cost_usd_per_kg : float
-        Launch price to the lunar surface. [USD/kg]
+        Launch price to the lunar surface, one for every lander (the scenario's, or the
+        delivered price of the lander it flies most when it prices each lander). [USD/kg]
     he3_price_usd_per_l : float
         Today's He-3 price (gas at STP). [USD/L]
     discount_rate : float
@@ -61,7 +63,11 @@ class Settings:
         """The scenario's own values."""
         econ, ops = scenario.economics, scenario.operations
         return cls(
-            launch_cost_usd_per_kg=econ.launch_cost_usd_per_kg,
+            launch_cost_usd_per_kg=(
+                typical_price_usd_per_kg([x.lander for x in ops.landings])
+                if econ.launch_cost_usd_per_kg is None
+                else econ.launch_cost_usd_per_kg
+            ),
             he3_price_usd_per_l=econ.he3_price_usd_per_l,
             discount_rate=econ.discount_rate,
             n_miners=ops.n_miners,
@@ -88,7 +94,13 @@ def with_settings(
     uncertain = scenario.economics.model_dump(mode="json")["uncertain"]
     overrides: dict[str, Any] = {
         **{f"economics.{name}": getattr(settings, name) for name in ECONOMICS_FIELDS},
-        "economics.uncertain": {k: v for k, v in uncertain.items() if k not in ECONOMICS_FIELDS},
+        "economics.uncertain": {
+            **uncertain,
+            **{
+                name: {"dist": "fixed", "source": "the dashboard's slider"}
+                for name in ECONOMICS_FIELDS
+            },
+        },
         **{f"operations.{name}": getattr(settings, name) for name in OPERATIONS_FIELDS},
     }
     return with_overrides(scenario, overrides, names=names)
