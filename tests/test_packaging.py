@@ -34,6 +34,21 @@ POINT = ["point", "--lat", "-89.45", "--lon", "222.7", "--json"]
 SUBPROCESS_TIMEOUT_S = 300  # generous: the machine running the suite may be busy
 
 
+def _run(*args: str | Path, cwd: Path | None = None) -> str:
+    """Run a command without PYTHONPATH (which may name the source tree); its stdout."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    done = subprocess.run(
+        [str(arg) for arg in args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=SUBPROCESS_TIMEOUT_S,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return done.stdout
+
+
 def _requirements() -> list[Requirement]:
     """Every runtime and optional dependency of pyproject.toml but lunarbase's own extras."""
     project = PYPROJECT["project"]
@@ -101,75 +116,50 @@ def test_lower_bounds_pin_each_dependency_at_its_bound(tmp_path: Path) -> None:
         script.pinned_lower_bounds(fake, [])
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_wheel(folder: Path) -> Path:
     """lunarbase's wheel, built offline (``--no-isolation``) from a copy of the source tree."""
-    pytest.importorskip("build", reason="`make test` installs `build` from the lock")
-    tree = tmp_path_factory.mktemp("tree")
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, tree / name)
+    tree, dist = folder / "tree", folder / "dist"
     shutil.copytree(
         ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
     )
-    dist = tmp_path_factory.mktemp("dist")
-    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]
-    done = subprocess.run(
-        [*command, str(tree)], capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S
-    )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    (built,) = dist.glob("lunarbase-*.whl")
-    return built
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, tree / name)
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", dist, tree)
+    (wheel,) = dist.glob("lunarbase-*.whl")
+    return wheel
 
 
-def test_wheel_holds_no_data_files(wheel: Path) -> None:
-    names = zipfile.ZipFile(wheel).namelist()
-    package = [name for name in names if name.startswith("lunarbase/")]
+def _venv_with_wheel(folder: Path, wheel: Path) -> Path:
+    """A fresh virtualenv (no pip) holding the wheel, then seeing this environment's third-party
+    packages through a .pth file, but not the source tree nor an editable lunarbase (a .pth's
+    own .pth files are not read); its ``bin`` folder."""
+    _run(sys.executable, "-m", "venv", "--without-pip", folder)
+    python = folder / "bin" / "python"
+    pip = (sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps")
+    _run(*pip, "--no-index", wheel)
+    borrowed = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (site,) = folder.glob("lib/python3*/site-packages")
+    (site / "borrowed-site-packages.pth").write_text("\n".join(borrowed) + "\n")
+    return python.parent
+
+
+def test_wheel_holds_no_data_and_answers_a_point_query(tmp_path: Path) -> None:
+    pytest.importorskip("build", reason="`make test` installs `build` from the lock")
+    wheel = _build_wheel(tmp_path)
+    package = [name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("lunarbase/")]
     assert "lunarbase/scenarios/ilrs-2035.toml" in package
     assert "lunarbase/report/templates/report.html" in package
     assert {Path(name).suffix for name in package} <= WHEEL_SUFFIXES, package
 
-
-def _fresh_venv(folder: Path) -> Path:
-    """A virtualenv without pip that sees this environment's third-party packages (a .pth file)
-    but not the source tree nor an editable lunarbase (a .pth's own .pth files are not read)."""
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--without-pip", str(folder)],
-        check=True,
-        timeout=SUBPROCESS_TIMEOUT_S,
+    bin_dir = _venv_with_wheel(tmp_path / "venv", wheel)
+    # The wheel's lunarbase answers, not the source tree's (nor an editable install's).
+    where = _run(
+        bin_dir / "python", "-c", "import lunarbase; print(lunarbase.__file__)", cwd=tmp_path
     )
-    borrowed = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
-    (site,) = folder.glob("lib/python3*/site-packages")
-    (site / "borrowed-site-packages.pth").write_text("\n".join(borrowed) + "\n")
-    return folder / "bin"
-
-
-def test_wheel_installs_and_answers_a_point_query(wheel: Path, tmp_path: Path) -> None:
-    bin_dir = _fresh_venv(tmp_path / "venv")
-    pip = [sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install"]
-    subprocess.run(
-        [*pip, "--quiet", "--no-deps", "--no-index", str(wheel)],
-        check=True,
-        timeout=SUBPROCESS_TIMEOUT_S,
-    )
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            args,
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=SUBPROCESS_TIMEOUT_S,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
-        return done.stdout
-
-    where = run(str(bin_dir / "python"), "-c", "import lunarbase; print(lunarbase.__file__)")
     assert Path(where.strip()).is_relative_to(tmp_path / "venv"), where
     version = PYPROJECT["project"]["version"]
-    assert run(str(bin_dir / "lunarbase"), "--version").strip() == f"lunarbase {version}"
-    point = json.loads(run(str(bin_dir / "lunarbase"), *POINT))
+    assert _run(bin_dir / "lunarbase", "--version", cwd=tmp_path).strip() == f"lunarbase {version}"
+    point = json.loads(_run(bin_dir / "lunarbase", *POINT, cwd=tmp_path))
     assert (point["lat_deg"], point["lon_deg"]) == (-89.45, 222.7)
     assert point["he3_ppb"] > 0
     assert 0 <= point["illumination_fraction"] <= 1
