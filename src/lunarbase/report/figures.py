@@ -153,15 +153,23 @@ def sites_figure(
     return fig
 
 
-def grades_figure(maps: Any) -> go.Figure:
+def grades_figure(
+    maps: Any, he3_display: Any = None, mining: pd.DataFrame | None = None
+) -> go.Figure:
     """He-3 [ppb] and Th [ppm] of the regolith as maps: each Lunar Prospector bin filled over
     a :data:`GRADE_RASTER_DEG` latitude/longitude raster (each cell takes the bin holding its
-    centre), with colour bars and a lat/lon grid.
+    centre), with colour bars and a lat/lon grid; He-3 on ``he3_display``'s finer grid where
+    it has values, and the best He-3 mining sites marked by rank on the He-3 map.
 
     Parameters
     ----------
     maps : xarray.Dataset
         The resources results' maps on bins (``he3_ppb``, ``th_ppm``, the bin edges).
+    he3_display : xarray.DataArray, optional
+        He-3 [ppb] on a (lat, lon) grid at WAC resolution (``ResourceResults.he3_display``);
+        its NaN cells are filled from the bins.
+    mining : pandas.DataFrame, optional
+        Ranked He-3 mining sites (index rank; ``lat_deg``, ``lon_deg`` [deg, deg E], ``place``).
     """
     from plotly.subplots import make_subplots
 
@@ -174,16 +182,31 @@ def grades_figure(maps: Any) -> go.Figure:
     fig = make_subplots(
         rows=1,
         cols=2,
-        subplot_titles=("He-3 [ppb] (from Lunar Prospector TiO2)", "Th [ppm] (KREEP, REE)"),
+        subplot_titles=(
+            "He-3 [ppb] (TiO2: LROC WAC in the maria, Lunar Prospector elsewhere)"
+            if he3_display is not None
+            else "He-3 [ppb] (from Lunar Prospector TiO2)",
+            "Th [ppm] (KREEP, REE)",
+        ),
         horizontal_spacing=0.12,
     )
     for col, (name, scale, bar_x) in enumerate(
         (("he3_ppb", "Inferno", 0.44), ("th_ppm", "Viridis", 1.0)), start=1
     ):
+        x, y, z = lon, lat, np.asarray(maps[name].values, np.float32)[cells]
+        if name == "he3_ppb" and he3_display is not None:
+            x, y = np.asarray(he3_display.lon), np.asarray(he3_display.lat)
+            fine = np.asarray(he3_display.values, np.float32)
+            bins = np.asarray(maps[name].values, np.float32)
+            z = np.where(
+                np.isnan(fine),
+                bins[containing_cells(maps, *np.meshgrid(y, x, indexing="ij"))],
+                fine,
+            )
         fig.add_heatmap(
-            x=lon,
-            y=lat,
-            z=np.asarray(maps[name].values, np.float32)[cells],
+            x=x,
+            y=y,
+            z=z,
             colorscale=scale,
             colorbar={"x": bar_x, "len": 0.9},
             hovertemplate="lat %{y} lon %{x}: %{z:.3g}<extra>" + name + "</extra>",
@@ -192,7 +215,22 @@ def grades_figure(maps: Any) -> go.Figure:
         )
         fig.update_xaxes(title_text="longitude [deg E]", dtick=60, showgrid=True, row=1, col=col)
         fig.update_yaxes(title_text="latitude [deg]", dtick=30, showgrid=True, row=1, col=col)
-    fig.update_layout(title="Regolith grades of the whole Moon", **LAYOUT)
+    title = "Regolith grades of the whole Moon"
+    if mining is not None and len(mining):
+        fig.add_scatter(
+            x=(mining["lon_deg"].to_numpy(float) + 180.0) % 360.0 - 180.0,
+            y=mining["lat_deg"],
+            mode="markers+text",
+            text=[str(rank) for rank in mining.index],
+            textposition="top center",
+            marker={"symbol": "x", "size": 9, "color": "white", "line": {"width": 1}},
+            hovertext=mining["place"],
+            name="best He-3 mining sites",
+            row=1,
+            col=1,
+        )
+        title += ", with the best He-3 mining sites by rank"
+    fig.update_layout(title=title, **LAYOUT)
     return fig
 
 
