@@ -80,6 +80,8 @@ from lunarbase.terrain.dem import PolarTerrain, latlon_to_xy, polar_terrain, xy_
 from lunarbase.terrain.horizon import point_horizon
 from lunarbase.terrain.illumination import light_series
 
+pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
+
 # --- Published figures (value, period, observer height) ---------------------------------------
 
 # [G14] abstract: "locations receiving sunlight for 92.27% of the time at 2 m above ground and

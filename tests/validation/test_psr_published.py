@@ -34,6 +34,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
+pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
+
 COLATITUDE_DEG = 1.5
 """The catalogue comparison: poleward of 88.5 S [deg from the pole]."""
 
