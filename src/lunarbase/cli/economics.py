@@ -56,7 +56,7 @@ ROWS = (
 
 def _operations(
     overrides: dict[str, Any], scenario: str | None, seed: int | None, sets: list[str] | None
-) -> tuple[Any, Any, Callable[[str, float], None]]:
+) -> tuple[Any, Any, Callable[[str, int, int], None]]:
     """The chain run to the operations stage, and its progress ticker."""
     with progress() as tick:
         chain = chain_for(scenario, seed=seed, overrides=overrides, sets=sets, progress=tick)
@@ -83,7 +83,7 @@ def _economics(
     if workers is not None and workers < 1:
         raise QueryError(f"--workers: must be at least 1 (got {workers})")
     chain, ops, tick = _operations(overrides, scenario, seed, sets)
-    tick("economics", 0.0)
+    tick("economics", 0, 1)
     result = evaluate(
         chain.scenario.economics,
         ops,

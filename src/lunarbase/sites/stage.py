@@ -179,7 +179,7 @@ def rank(
     site: Site,
     terrain: TerrainResults,
     grades: xr.Dataset,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> SiteResults:
     """Map the criteria, pick, refine and rank the best sites at the minimum spacing, and
     place the base.
@@ -196,7 +196,8 @@ def rank(
         Maps on LP GRS bins (``he3_ppb``, ``th_ppm``; the resources package's
         ``resource_maps``).
     progress : callable, optional
-        ``progress("refine", fraction)`` during the refinement (first run only).
+        ``progress("refine", done, total)``: cells refined, during the refinement (first run
+        only).
 
     Raises
     ------
@@ -312,12 +313,12 @@ def _digest(array: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
 
 
-def _ticking(items: list[int], progress: Callable[[str, float], None] | None) -> Any:
-    """Iterate ``items``, reporting ``progress("refine", fraction)`` after each."""
+def _ticking(items: list[int], progress: Callable[[str, int, int], None] | None) -> Any:
+    """Iterate ``items``, reporting ``progress("refine", done, total)`` after each."""
     for i, item in enumerate(items):
         yield item
         if progress is not None:
-            progress("refine", (i + 1) / len(items))
+            progress("refine", i + 1, len(items))
 
 
 @dataclass(frozen=True, eq=False)

@@ -174,22 +174,23 @@ def horizon_map(
     observer_height_m: float,
     radius_m: float | None = MOON_RADIUS_M,
     context: Sequence[tuple[xr.DataArray, float]] = (),
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> xr.DataArray:
     """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
 
-    Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
-    sweep (:mod:`lunarbase.terrain.horizon_kernel`) over ``dem`` finds the horizon point.
-    ``context`` adds grids covering more ground, each as ``(grid, min_distance_m)``: terrain
-    on it at least that far away also counts (a multi-resolution horizon: e.g. the whole
-    240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
-    the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as flat (for
-    comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
-    directions with no terrain ahead get -90. Azimuths run in parallel threads.
+        Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
+        sweep (:mod:`lunarbase.terrain.horizon_kernel`) over ``dem`` finds the horizon point.
+        ``context`` adds grids covering more ground, each as ``(grid, min_distance_m)``: terrain
+        on it at least that far away also counts (a multi-resolution horizon: e.g. the whole
+        240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
+        the DEM's edge set the horizon too. ``progress(done, n_azimuths)`` is called after each
+    block of :data:`AZIMUTH_CHUNK` azimuths. ``radius_m=None`` treats the ground as flat (for
+        comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
+        directions with no terrain ahead get -90. Azimuths run in parallel threads.
 
-    Returns
-    -------
-    xarray.DataArray, dims (y, x, azimuth), float32 [deg]
+        Returns
+        -------
+        xarray.DataArray, dims (y, x, azimuth), float32 [deg]
     """
     import xarray as xr
 
@@ -229,7 +230,7 @@ def horizon_map(
             far_field(g_values, gx0, gy0, g_step, chunk, x, y, pz, observer_height_m, radius,
                       flat, min_sep, out, k0)  # fmt: skip
         if progress is not None:
-            progress(min(1.0, (k0 + AZIMUTH_CHUNK) / n_azimuths))
+            progress(min(n_azimuths, k0 + AZIMUTH_CHUNK), n_azimuths)
     out[np.isnan(pz)] = np.nan
     return xr.DataArray(
         out.reshape((*dem.shape, n_azimuths)),
