@@ -179,28 +179,78 @@ def comparison(
     )
 
 
+SIGNED_LOG_FLOOR_USD = 1e6
+"""Below this magnitude [USD] the cumulative NPV panel is linear; above it, logarithmic."""
+
+
+def signed_log(values_usd: Any) -> np.ndarray:
+    """``sign(v) log10(1 + |v| / SIGNED_LOG_FLOOR_USD)``: a symmetric log scale [-] on which
+    both a loss of a few million and one of a trillion dollars show."""
+    v = np.asarray(values_usd, float)
+    return np.sign(v) * np.log10(1.0 + np.abs(v) / SIGNED_LOG_FLOOR_USD)
+
+
+def signed_log_ticks(values_usd: Any) -> tuple[list[float], list[str]]:
+    """Tick positions on :func:`signed_log` and their labels (``-$10B``, ``$0``, ``$1M``), one
+    per decade of dollars the values reach."""
+    top = float(np.nanmax(np.abs(np.asarray(values_usd, float)), initial=0.0))
+    decades = range(
+        int(np.ceil(np.log10(max(top, SIGNED_LOG_FLOOR_USD) / SIGNED_LOG_FLOOR_USD))) + 1
+    )
+    words = {0: "M", 3: "B", 6: "T"}
+    ticks, labels = [0.0], ["$0"]
+    for k in decades:
+        unit = 3 * (k // 3)
+        text = f"${10 ** (k - unit)}{words.get(unit, f'e{k + 6}')}"
+        for sign in (1.0, -1.0):
+            ticks.append(sign * float(signed_log(SIGNED_LOG_FLOOR_USD * 10.0**k)))
+            labels.append(text if sign > 0 else f"-{text}")
+    return ticks, labels
+
+
 def comparison_figure(data: dict[str, Any]) -> go.Figure:
-    """The :data:`SERIES` of every programme by calendar year, one panel per series."""
+    """The :data:`SERIES` of every programme by calendar year, one panel per series, each on a
+    scale where every programme shows however small beside the others: logarithmic for the
+    amounts (a year with none leaves a gap), symmetric-logarithmic (:func:`signed_log`) for
+    the cumulative NPV, which changes sign."""
     from plotly.subplots import make_subplots
 
     names = list(SERIES)
     fig = make_subplots(rows=3, cols=2, subplot_titles=[SERIES[n] for n in names])
     colours = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+    npv: list[float] = []
     for k, (programme, block) in enumerate(data["programmes"].items()):
         colour = colours[k % len(colours)]
         for i, column in enumerate(names):
+            y = np.asarray(block["series"][column], float)
+            if column == "cumulative_npv_usd":
+                npv.extend(y.tolist())
+                y, hover = signed_log(y), np.asarray(block["series"][column], float)
+            else:
+                y, hover = np.where(y > 0.0, y, np.nan), y
             fig.add_scatter(
                 x=block["series"]["year"],
-                y=block["series"][column],
+                y=y,
+                customdata=hover,
+                hovertemplate=f"{programme} %{{x}}: %{{customdata:.3s}}<extra></extra>",
                 name=programme,
                 legendgroup=programme,
                 showlegend=i == 0,
+                mode="lines+markers",
+                marker={"size": 4},
                 line={"color": colour},
                 row=i // 2 + 1,
                 col=i % 2 + 1,
             )
+    for i, column in enumerate(names):
+        where = {"row": i // 2 + 1, "col": i % 2 + 1}
+        if column == "cumulative_npv_usd":
+            ticks, labels = signed_log_ticks(npv)
+            fig.update_yaxes(tickvals=ticks, ticktext=labels, zeroline=True, **where)
+        else:
+            fig.update_yaxes(type="log", exponentformat="SI", **where)
     fig.update_layout(
-        title="Programmes side by side (same pipeline, same data)",
+        title="Programmes side by side (same pipeline, same data; log scales)",
         template="plotly_white",
         height=900,
         margin={"l": 60, "r": 20, "t": 80, "b": 40},
