@@ -16,8 +16,8 @@ from lunarbase import pipeline, scenario
 from lunarbase.report import html as report_html
 from lunarbase.report.tables import latlon_text, sig
 from lunarbase.report.verdict import verdict
+from tests.fast import QUICK
 from tests.report.helpers import FIGURE_KEYS
-from tests.test_pipeline import QUICK
 
 REMOTE = {
     "remote src": r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//""",
