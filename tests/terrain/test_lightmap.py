@@ -247,7 +247,7 @@ def test_light_maps_in_blocks_give_the_same_maps_and_count_pixels(
         hm, **PERIOD, psr_step_h=PSR_STEP_H, progress=lambda d, t: ticks.append((d, t))
     )
     xr.testing.assert_identical(maps, whole)
-    assert ticks == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert ticks == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_walled_pixels_are_dark_and_open_pixels_lit(

@@ -118,7 +118,7 @@ def test_horizon_map_is_built_once_then_read_from_the_cache(
     )
     assert len(fresh_cache) == 1
     assert ticks and ticks[-1] == (N_AZ, N_AZ)
-    assert all(0 < d <= t == N_AZ for d, t in ticks)
+    assert ticks[0] == (0, N_AZ) and all(0 <= d <= t == N_AZ for d, t in ticks)
     again = cached_horizon_map(dem, n_azimuths=N_AZ, observer_height_m=0.0)
     assert len(fresh_cache) == 1
     np.testing.assert_array_equal(again.values, first.values)

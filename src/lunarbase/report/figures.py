@@ -296,11 +296,20 @@ def npv_figure(npv_draws_usd: np.ndarray) -> go.Figure:
     return fig
 
 
+COST_LABELS = {
+    "om_usd": "operations & maintenance",
+    "launch_usd": "launches",
+    "return_usd": "return flights",
+}
+"""Legend labels of the cost lines whose names do not read as words (the others: the name
+without ``_usd``, underscores as spaces)."""
+
+
 def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> go.Figure:
     """Stacked bars of the cost lines by year [billion USD], the He-3 revenue as a line."""
     fig = go.Figure()
     for line in cost_lines:
-        label = line.removesuffix("_usd").replace("_", " ")
+        label = COST_LABELS.get(line, line.removesuffix("_usd").replace("_", " "))
         fig.add_bar(x=cash_flows.index, y=cash_flows[line] / 1e9, name=label)
     fig.add_scatter(
         x=cash_flows.index, y=cash_flows["he3_revenue_usd"] / 1e9, name="He-3 revenue", mode="lines"

@@ -315,7 +315,10 @@ def pool_size(cfg: Sites) -> int:
 
 
 def _ticking(items: list[int], progress: Callable[[str, int, int], None] | None) -> Any:
-    """Iterate ``items``, reporting ``progress("refine", done, total)`` after each."""
+    """Iterate ``items``, reporting ``progress("refine", done, total)`` before the first
+    and after each."""
+    if progress is not None:
+        progress("refine", 0, len(items))
     for i, item in enumerate(items):
         yield item
         if progress is not None:

@@ -178,19 +178,20 @@ def horizon_map(
 ) -> xr.DataArray:
     """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
 
-        Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
-        sweep (:mod:`lunarbase.terrain.horizon_kernel`) over ``dem`` finds the horizon point.
-        ``context`` adds grids covering more ground, each as ``(grid, min_distance_m)``: terrain
-        on it at least that far away also counts (a multi-resolution horizon: e.g. the whole
-        240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
-        the DEM's edge set the horizon too. ``progress(done, n_azimuths)`` is called after each
-    block of :data:`AZIMUTH_CHUNK` azimuths. ``radius_m=None`` treats the ground as flat (for
-        comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
-        directions with no terrain ahead get -90. Azimuths run in parallel threads.
+    Terrain within :data:`NEAR_FIELD_PIXELS` is ray-marched from each pixel; beyond, a line
+    sweep (:mod:`lunarbase.terrain.horizon_kernel`) over ``dem`` finds the horizon point.
+    ``context`` adds grids covering more ground, each as ``(grid, min_distance_m)``: terrain
+    on it at least that far away also counts (a multi-resolution horizon: e.g. the whole
+    240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
+    the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as flat (for
+    comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
+    directions with no terrain ahead get -90. Azimuths run in parallel threads, in blocks of
+    :data:`AZIMUTH_CHUNK`; ``progress(done, n_azimuths)`` is called before the first block
+    and after each.
 
-        Returns
-        -------
-        xarray.DataArray, dims (y, x, azimuth), float32 [deg]
+    Returns
+    -------
+    xarray.DataArray, dims (y, x, azimuth), float32 [deg]
     """
     import xarray as xr
 
@@ -221,6 +222,8 @@ def horizon_map(
         g_step = float(grid.attrs["pixel_size_m"])
         g_values = np.ascontiguousarray(grid.values, dtype=np.float64)
         sources.append((g_values, float(grid.x[0]), float(grid.y[0]), g_step, min_distance_m))
+    if progress is not None:
+        progress(0, n_azimuths)
     for k0 in range(0, n_azimuths, AZIMUTH_CHUNK):
         chunk = rad[k0 : k0 + AZIMUTH_CHUNK]
         near_field(padded, pad, chunk, NEAR_FIELD_PIXELS, step, values, observer_height_m,

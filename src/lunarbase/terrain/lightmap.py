@@ -259,7 +259,8 @@ def light_maps(
     series at ``night_step_h``, default ``step_h``) and ``psr`` (True where no part of the Sun
     rises above the horizon at any ``psr_step_h`` step of a full 18.6-year nodal cycle).
     NaN (and ``psr`` False) where the DEM has no data. The pixels are evaluated in blocks of
-    :data:`LIGHT_BLOCK_PIXELS`, ``progress(done, total)`` [pixels] called after each.
+    :data:`LIGHT_BLOCK_PIXELS`, ``progress(done, total)`` [pixels] called before the first and
+    after each.
     """
     ny, nx, _ = horizon.shape
     hz, frame = _pixels(horizon)
@@ -272,6 +273,8 @@ def light_maps(
     n = hz.shape[0]
     sun, earth_vis = np.empty((n, 2)), np.empty(n)
     night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
+    if progress is not None:
+        progress(0, n)
     for k0 in range(0, n, LIGHT_BLOCK_PIXELS):
         part = slice(k0, k0 + LIGHT_BLOCK_PIXELS)
         h, f = hz[part], frame[part]
