@@ -14,7 +14,7 @@ import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.report import html as report_html
-from lunarbase.report.tables import latlon_text, sig
+from lunarbase.report.tables import latlon_text
 from lunarbase.report.verdict import verdict
 from tests.fast import QUICK
 from tests.report.helpers import FIGURE_KEYS
@@ -55,7 +55,7 @@ def test_verdict_and_headline_numbers_are_those_of_results_json(
     assert json.loads(_text(page, "scenario")) == data["scenario"]
     for row in data["sites"]["candidates"]:  # the ranked table shows the JSON's rows
         assert f"<td>{latlon_text(row['lat_deg'], row['lon_deg']).split(', ')[0]}</td>" in page
-        assert f"<td>{sig(row['score'])}</td>" in page
+        assert f"<td>{row['score']:.3f}</td>" in page
 
 
 FIELD_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")

@@ -41,7 +41,7 @@ def test_coordinates_percentages_booleans_and_money() -> None:
 def test_rows_leave_out_missing_fields_and_say_what_null_means() -> None:
     block = {"irr": None, "payback_year": None, "prob_npv_positive": 0.25, "seed": 7}
     assert tables.rows(block, tables.ECONOMICS_FIELDS) == [
-        ("Probability that the NPV is above zero", "25 %"),
+        ("Probability that the NPV is above zero", "25.0 %"),
         ("Internal rate of return", "none (it never pays back)"),
         ("Payback year", "never"),
     ]
@@ -51,9 +51,9 @@ def test_the_ranked_sites_and_the_comparison_with_the_best() -> None:
     site = {"rank": 1, "place": "on the rim of Shackleton", "lat_deg": -89.69, "lon_deg": 197.05,
             "score": 0.77509, "x_m": -2760.0, "dem": "ldem_75s_240m"}  # fmt: skip
     head, body = tables.candidate_rows([site])
-    assert head == ["#", "Where", "Latitude", "Longitude", "Site score [0-1]"]
+    assert head == ["#", "Where", "Latitude", "Longitude", "Score [0-1]"]
     assert body == [["1", "on the rim of Shackleton", "89.69 S", "197.05 E", "0.775"]]
     versus = {"illumination_fraction": {"base": 0.5, "best": 0.75, "difference": -0.25}}
     assert tables.versus_best_rows(versus) == [
-        ("Sun disk visible, mean share of the time", "50 %", "75 %", "-25 %")
+        ("Sun disk visible, mean share of the time", "50.0 %", "75.0 %", "-25.0 %")
     ]

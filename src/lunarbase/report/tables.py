@@ -61,8 +61,14 @@ def latlon_text(lat_deg: float, lon_deg: float) -> str:
 
 
 def percent(value: float) -> str:
-    """A fraction [-] as a percentage to three significant digits: 0.8426 -> ``84.3 %``."""
-    return f"{sig(100.0 * value, 3)} %"
+    """A fraction [-] as a percentage to one decimal: 0.8426 -> ``84.3 %``, 1 -> ``100.0 %``."""
+    return f"{100.0 * value:.1f} %"
+
+
+def fixed(decimals: int) -> Text:
+    """A formatter to ``decimals`` places with thousands separators, for a table column whose
+    rows should line up: ``fixed(1)(5.0)`` -> ``5.0``."""
+    return lambda value: f"{float(value):,.{decimals}f}"
 
 
 def yes_no(value: bool) -> str:
@@ -144,10 +150,21 @@ SITE_FIELDS = (
 against the best-ranked site."""
 
 CANDIDATE_COLUMNS = (
-    Field("rank", "#", plain_text),
-    *(SITE_FIELDS[i] for i in (0, 1, 2, 3, 4, 5, 7, 8, 10, 11, 14)),
+    Field("rank", "#", count),
+    Field("place", "Where", plain_text),
+    Field("lat_deg", "Latitude", lat_text),
+    Field("lon_deg", "Longitude", lon_text),
+    Field("elevation_m", "Elevation [m]", fixed(0)),
+    Field("slope_deg", "Slope [deg]", fixed(1)),
+    Field("illumination_fraction", "Sun, mean", percent),
+    Field("longest_night_h", "Longest night [h]", fixed(0)),
+    Field("earth_visible_fraction", "Earth in view", percent),
+    Field("distance_to_psr_km", "Nearest PSR [km]", fixed(1)),
+    Field("psr_area_nearby_km2", "PSR within 10 km [km²]", fixed(1)),
+    Field("score", "Score [0-1]", fixed(3)),
 )
-"""The columns of the ranked-sites table (one row per candidate)."""
+"""The columns of the ranked-sites table (one row per candidate), with short headers that
+the note under the table spells out, and fixed decimals so that the rows line up."""
 
 
 def resources_fields(he3_model_label: str) -> tuple[Field, ...]:
