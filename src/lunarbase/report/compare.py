@@ -248,7 +248,7 @@ def comparison_figure(data: dict[str, Any]) -> go.Figure:
             ticks, labels = signed_log_ticks(npv)
             fig.update_yaxes(tickvals=ticks, ticktext=labels, zeroline=True, **where)
         else:
-            fig.update_yaxes(type="log", exponentformat="SI", **where)
+            fig.update_yaxes(type="log", exponentformat="B", **where)
     fig.update_layout(
         title="Programmes side by side (same pipeline, same data; log scales)",
         template="plotly_white",
