@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 
 def _pct(value: Any) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f} %"
+    from lunarbase.report.tables import percent
+
+    return "n/a" if value is None else percent(value)
 
 
 def _money(value: Any) -> str:
