@@ -177,7 +177,6 @@ def resources_fields(he3_model_label: str) -> tuple[Field, ...]:
         Field("mining_radius_km", "Mining radius [km]", digits(3)),
         Field("mining_depth_m", "Mining depth [m]", digits(3)),
         Field("mining_n_cells", "Lunar Prospector bins in the mining area", count),
-        Field("mining_from_site_cell", "Grades of the one bin at the centre", yes_no),
         Field("mining_grade_source", "He-3 grade from", lambda v: GRADE_SOURCES.get(v, str(v))),
         Field("mining_he3_ppb", "He-3 grade of the mining area [ppb]", digits(3)),
         Field("mining_he3_fines_ppb", "He-3 grade of the sieved fines [ppb]", digits(3)),
