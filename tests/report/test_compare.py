@@ -7,7 +7,6 @@ import itertools
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,9 +15,9 @@ import pytest
 from lunarbase.report.compare import (
     MILESTONES,
     SERIES,
-    comparison_figure,
     first_to_cross,
     milestones,
+    series_figure,
     signed_log,
 )
 from tests.cli.helpers import assert_one_line_error, invoke
@@ -59,29 +58,25 @@ def test_first_to_cross_names_the_earliest_and_ties() -> None:
     }
 
 
-def _programme(scale: float) -> dict[str, Any]:
+def _programme(scale: float) -> pd.DataFrame:
     """A programme's series over 3 years at ``scale``, nothing in the development year."""
-    return {
-        "series": {
-            "year": [2029, 2030, 2031],
-            **{name: [0.0, scale, 2.0 * scale] for name in SERIES if name != "cumulative_npv_usd"},
-            "cumulative_npv_usd": [-scale * 1e6, -2e6 * scale, 1e6 * scale],
-        }
-    }
+    columns = {name: [0.0, scale, 2.0 * scale] for name in SERIES}
+    columns["cumulative_npv_usd"] = [-scale * 1e6, -2e6 * scale, 1e6 * scale]
+    return pd.DataFrame(columns, index=pd.RangeIndex(2029, 2032, name="year"))
 
 
 def test_compare_figure_shows_small_and_huge_programmes_alike() -> None:
     """A programme 10,000 times smaller than another still shows: the amounts on log axes
     (an empty year left out, not drawn at zero), the NPV on a symmetric log axis whose tick
     labels read in dollars."""
-    data = {"programmes": {"small": _programme(1.0), "huge": _programme(1e4)}}
-    fig = comparison_figure(data)
+    fig = series_figure({"small": _programme(1.0), "huge": _programme(1e4)})
     layout = fig.layout
     axes = [layout[f"yaxis{'' if i == 1 else i}"] for i in range(1, 7)]
     npv_panel = list(SERIES).index("cumulative_npv_usd")
     assert [a.type == "log" for a in axes] == [i != npv_panel for i in range(6)]
     small = [t for t in fig.data if t.name == "small"]
     assert len(small) == len(SERIES)
+    assert list(small[0].x) == [2029, 2030, 2031]
     amounts = np.asarray(small[0].y, float)
     assert np.isnan(amounts[0]) and list(amounts[1:]) == [1.0, 2.0]
     npv = np.asarray(small[npv_panel].y, float)

@@ -20,6 +20,7 @@ come with it, for the timeline.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,29 +210,40 @@ def signed_log_ticks(values_usd: Any) -> tuple[list[float], list[str]]:
 
 
 def comparison_figure(data: dict[str, Any]) -> go.Figure:
-    """The :data:`SERIES` of every programme by calendar year, one panel per series, each on a
-    scale where every programme shows however small beside the others: logarithmic for the
-    amounts (a year with none leaves a gap), symmetric-logarithmic (:func:`signed_log`) for
-    the cumulative NPV, which changes sign."""
+    """The :data:`SERIES` of every programme of a :func:`comparison`, by calendar year
+    (:func:`series_figure`)."""
+    return series_figure(
+        {
+            name: pd.DataFrame(block["series"]).set_index("year")
+            for name, block in data["programmes"].items()
+        }
+    )
+
+
+def series_figure(series: Mapping[str, pd.DataFrame]) -> go.Figure:
+    """The :data:`SERIES` of each programme (its frame indexed by calendar year), one panel
+    per series, each on a scale where every programme shows however small beside the others:
+    logarithmic for the amounts (a year with none leaves a gap), symmetric-logarithmic
+    (:func:`signed_log`) for the cumulative NPV, which changes sign."""
     from plotly.subplots import make_subplots
 
     names = list(SERIES)
     fig = make_subplots(rows=3, cols=2, subplot_titles=[SERIES[n] for n in names])
     colours = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
     npv: list[float] = []
-    for k, (programme, block) in enumerate(data["programmes"].items()):
+    for k, (programme, frame) in enumerate(series.items()):
         colour = colours[k % len(colours)]
         for i, column in enumerate(names):
-            y = np.asarray(block["series"][column], float)
+            values = frame[column].to_numpy(float)
             if column == "cumulative_npv_usd":
-                npv.extend(y.tolist())
-                y, hover = signed_log(y), np.asarray(block["series"][column], float)
+                npv.extend(values.tolist())
+                y = signed_log(values)
             else:
-                y, hover = np.where(y > 0.0, y, np.nan), y
+                y = np.where(values > 0.0, values, np.nan)
             fig.add_scatter(
-                x=block["series"]["year"],
+                x=frame.index.to_list(),
                 y=y,
-                customdata=hover,
+                customdata=values,
                 hovertemplate=f"{programme} %{{x}}: %{{customdata:.3s}}<extra></extra>",
                 name=programme,
                 legendgroup=programme,
