@@ -57,3 +57,9 @@ def test_the_ranked_sites_and_the_comparison_with_the_best() -> None:
     assert tables.versus_best_rows(versus) == [
         ("Sun disk visible, mean share of the time", "50.0 %", "75.0 %", "-25.0 %")
     ]
+
+
+def test_every_grade_source_reads_in_words() -> None:
+    """The resources stage's ``mining_grade_source`` values (its docstring) each have a label."""
+    assert set(tables.GRADE_SOURCES) == {"wac_map", "map", "scenario"}
+    assert all("_" not in label for label in tables.GRADE_SOURCES.values())

@@ -121,7 +121,11 @@ def rows(block: Mapping[str, Any], fields: Sequence[Field]) -> list[tuple[str, s
 HORIZONS = {"dem": "the LOLA polar DEMs", "flat": "level ground (off the polar DEMs)"}
 """How the ``horizon`` of a light series reads (the point stage's values)."""
 
-GRADE_SOURCES = {"map": "the Lunar Prospector map", "scenario": "the scenario (a design grade)"}
+GRADE_SOURCES = {
+    "wac_map": "the LROC WAC TiO2 map",
+    "map": "the Lunar Prospector map",
+    "scenario": "the scenario (a design grade)",
+}
 """How ``mining_grade_source`` reads."""
 
 SITE_FIELDS = (
