@@ -52,7 +52,9 @@ def report_figures(results: Results) -> dict[str, Drawn]:
         "sites": figures.sites_figure(
             terrain.basemap, ranked.layers, ranked.table, ranked.base.lat_deg, ranked.base.lon_deg
         ),
-        "grades": figures.grades_figure(res.maps, res.he3_display),
+        "grades": figures.grades_figure(
+            res.maps, res.he3_display, None if ranked.mining is None else ranked.mining.table
+        ),
         "ops": figures.operations_figure(ops.annual),
         "energy": figures.energy_figure(ops.daily),
         "costs": figures.costs_figure(econ.cash_flows, COST_LINES),
@@ -117,6 +119,10 @@ def render(results: Results, figs: Mapping[str, Drawn] | None = None) -> str:
     model = data["resources"]["he3_model"]
     model_label = HE3_MODELS[model].reference if model in HE3_MODELS else model
     site_head, site_rows = tables.candidate_rows(data["sites"]["candidates"])
+    mining = data["sites"].get("he3_mining_sites")
+    mining_head, mining_rows = tables.candidate_rows(
+        mining["candidates"] if mining else [], tables.MINING_COLUMNS
+    )
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lunarbase", "report/templates"),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -135,6 +141,10 @@ def render(results: Results, figs: Mapping[str, Drawn] | None = None) -> str:
         versus_best=tables.versus_best_rows(data["sites"]["base_vs_best"]),
         site_head=site_head,
         site_rows=site_rows,
+        mining=mining,
+        mining_head=mining_head,
+        mining_rows=mining_rows,
+        mining_weights=tables.weights_text(mining["weights"]) if mining else "",
         verdict=verdict(data),
         assumptions=assumptions(results.scenario),
         scenario_json=json.dumps(data["scenario"], indent=1, sort_keys=True),

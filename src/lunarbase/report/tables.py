@@ -18,7 +18,7 @@ Text = Callable[[Any], str]
 """Formats one value for the page."""
 
 
-def sig(value: float, digits: int = 3) -> str:
+def sig(value: float | None, digits: int = 3) -> str:
     """``value`` to ``digits`` significant digits, with thousands separators and no trailing
     zeros, in plain notation below a million and as ``1.23 million`` / ``billion`` /
     ``trillion`` above it.
@@ -26,7 +26,7 @@ def sig(value: float, digits: int = 3) -> str:
     Examples: 1712.1 -> ``1,710``; 0.0123456 -> ``0.0123``; 2.0 -> ``2``; 26727700.9 ->
     ``26.7 million``.
     """
-    if not math.isfinite(value):
+    if value is None or not math.isfinite(value):
         return "n/a"
     if value == 0.0:
         return "0"
@@ -171,6 +171,39 @@ CANDIDATE_COLUMNS = (
 the note under the table spells out, and fixed decimals so that the rows line up."""
 
 
+MINING_COLUMNS = (
+    Field("rank", "#", count),
+    Field("place", "Where", plain_text),
+    Field("lat_deg", "Latitude", lat_text),
+    Field("lon_deg", "Longitude", lon_text),
+    Field("he3_ppb", "He-3 [ppb]", fixed(1)),
+    Field("tio2_wt_pct", "TiO₂ [wt%]", fixed(1)),
+    Field("slope_deg", "Slope [deg]", fixed(1)),
+    Field("regolith_depth_m", "Regolith depth [m]", fixed(1)),
+    Field("mare_edge_km", "From the mare edge [km]", fixed(0)),
+    Field("earth_visible_fraction", "Earth in view", percent),
+    Field("longest_night_h", "Longest night [h]", fixed(0)),
+    Field("score", "Score [0-1]", fixed(3)),
+)
+"""The columns of the He-3 mining-sites table (``sites.he3_mining_sites.candidates``)."""
+
+WEIGHT_NAMES = {
+    "he3_ppb": "He-3 grade",
+    "slope_deg": "slope",
+    "regolith_depth_m": "regolith depth",
+    "mare_edge_km": "distance from the mare edge",
+    "earth_visible_fraction": "Earth in view",
+}
+"""The mining criteria (keys of the sites stage's ``MINING_WEIGHTS``) in words."""
+
+
+def weights_text(weights: Mapping[str, float]) -> str:
+    """``He-3 grade 0.5, slope 0.2, ...``: criteria weights in words."""
+    return ", ".join(
+        f"{WEIGHT_NAMES.get(k, k.replace('_', ' '))} {sig(w)}" for k, w in weights.items()
+    )
+
+
 def resources_fields(he3_model_label: str) -> tuple[Field, ...]:
     """The resources table (the ``resources`` block); ``he3_model_label`` names the grade
     model for a reader (its reference)."""
@@ -233,7 +266,9 @@ ECONOMICS_FIELDS = (
     Field("cost_per_kg_he3_usd", "Cost per kg of He-3 delivered [USD/kg]", usd),
     Field("he3_fraction_sold", "He-3 shipped that finds a buyer", percent),
     Field("he3_realized_price_usd_per_kg", "He-3 price realised [USD/kg]", usd),
-    Field("fusion_value_usd_per_kg", "He-3 value as fusion fuel [USD/kg]", usd),
+    Field("he3_revenue_usd", "He-3 revenue, all years", usd),
+    Field("he3_fuel_value_usd_per_kg", "He-3 value as fusion fuel [USD/kg]", usd),
+    Field("he3_electricity_value_usd_per_kg", "Electricity from 1 kg of He-3 [USD/kg]", usd),
     Field("reo_value_usd_per_kg", "Rare-earth oxide value [USD/kg]", usd),
     Field("ree_breakeven_launch_usd_per_kg", "REE export break-even launch price [USD/kg]", usd),
     Field("production_mass_ratio", "Production mass ratio [-]", digits(3)),
@@ -272,9 +307,12 @@ def report_tables(
     }
 
 
-def candidate_rows(candidates: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[list[str]]]:
-    """The ranked sites as a header and rows of text (:data:`CANDIDATE_COLUMNS`)."""
-    columns = [c for c in CANDIDATE_COLUMNS if any(c.key in row for row in candidates)]
+def candidate_rows(
+    candidates: Sequence[Mapping[str, Any]], fields: Sequence[Field] = CANDIDATE_COLUMNS
+) -> tuple[list[str], list[list[str]]]:
+    """Ranked sites as a header and rows of text, one column per field the rows hold
+    (:data:`CANDIDATE_COLUMNS`, or :data:`MINING_COLUMNS` for the He-3 mining sites)."""
+    columns = [c for c in fields if any(c.key in row for row in candidates)]
     body = [[(c.row(row) or ("", ""))[1] for c in columns] for row in candidates]
     return [c.label for c in columns], body
 

@@ -161,6 +161,40 @@ def disk_visibility(
     return out
 
 
+@njit(cache=True, parallel=True)
+def ever_visible(
+    horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, radius_deg: float
+) -> np.ndarray:
+    """Per pixel (rows), whether any of a disk of ``radius_deg`` clears the horizon in any of
+    the directions ``v``; False where the horizon is NaN. The same test as
+    :func:`disk_visibility`'s column 1 being above 0, but a pixel stops at its first visible
+    direction, so a map of mostly lit pixels (the PSR test) costs a fraction of the full sum:
+    ``benchmarks/psr_area.py`` prints the ratio."""
+    n = horizon.shape[0]
+    out = np.zeros(n, dtype=np.bool_)
+    for k in prange(n):
+        if np.isnan(horizon[k, 0]):
+            continue
+        for m in range(v.shape[0]):
+            el, h = _elev_horizon(horizon, frame, k, v, m)
+            if el + radius_deg > h:
+                out[k] = True
+                break
+    return out
+
+
+def strided_order(n: int) -> NDArray[np.intp]:
+    """A permutation of ``range(n)`` that visits it at a stride coprime with ``n`` near
+    ``n / phi^2`` (golden-ratio spacing), so the first few items are spread over the whole range:
+    directions sorted by sub-solar longitude are then tried all round the sky first."""
+    if n < 3:
+        return np.arange(n)
+    stride = max(1, round(n * 0.381966))
+    while np.gcd(stride, n) != 1:
+        stride += 1
+    return (np.arange(n) * stride) % n
+
+
 def weighted_visibility(
     horizon: np.ndarray,
     frame: np.ndarray,
@@ -211,19 +245,21 @@ def _pixels(horizon: xr.DataArray) -> tuple[NDArray[np.float32], NDArray[np.floa
     return hz, np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
 
 
-def _nodal_extremes(psr_step_h: float) -> DirectionSet:
+def _nodal_directions(psr_step_h: float) -> NDArray[np.float64]:
     """The Sun's extreme directions per longitude bin over the nodal cycle
-    (:data:`NODAL_CYCLE`) at ``psr_step_h`` [h] steps, for the never-lit test."""
-    return sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
+    (:data:`NODAL_CYCLE`) at ``psr_step_h`` [h] steps, in strided order (:func:`strided_order`),
+    for the never-lit test."""
+    nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
+    return np.ascontiguousarray(nodal.vectors[strided_order(len(nodal.vectors))])
 
 
-def _never_lit(hz: NDArray[np.float32], frame: NDArray[np.float64], nodal: DirectionSet) -> NDArray:
+def _never_lit(
+    hz: NDArray[np.float32], frame: NDArray[np.float64], directions: NDArray[np.float64]
+) -> NDArray:
     """True where a pixel has data and no part of the Sun's disk clears its horizon in any of
-    the ``nodal`` directions (:func:`_nodal_extremes`)."""
-    lit_ever = weighted_visibility(
-        hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
-    )
-    return np.asarray(~np.isnan(hz[:, 0]) & (lit_ever == 0))
+    the ``directions`` (:func:`_nodal_directions`)."""
+    lit_ever = ever_visible(hz, frame, directions, SOLAR_DISK_RADIUS_DEG)
+    return np.asarray(~np.isnan(hz[:, 0]) & ~lit_ever)
 
 
 def psr_map(horizon: xr.DataArray, *, psr_step_h: float = 6.0) -> xr.DataArray:
@@ -233,7 +269,7 @@ def psr_map(horizon: xr.DataArray, *, psr_step_h: float = 6.0) -> xr.DataArray:
     ny, nx, _ = horizon.shape
     hz, frame = _pixels(horizon)
     return xr.DataArray(
-        _never_lit(hz, frame, _nodal_extremes(psr_step_h)).reshape(ny, nx),
+        _never_lit(hz, frame, _nodal_directions(psr_step_h)).reshape(ny, nx),
         dims=("y", "x"),
         coords={"y": horizon.y, "x": horizon.x},
         name="psr",
@@ -269,7 +305,7 @@ def light_maps(
     earth = earth_histogram(period.earth)
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else period_directions(start, end, night_step)
-    nodal = _nodal_extremes(psr_step_h)
+    nodal = _nodal_directions(psr_step_h)
     n = hz.shape[0]
     sun, earth_vis = np.empty((n, 2)), np.empty(n)
     night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
