@@ -70,7 +70,7 @@ CAPTIONS = {
     "sites": "Bright ground is lit most of the time; the ranked sites (numbers) and the base "
     "(star) sit on the lit rims beside the blue permanently shadowed craters.",
     "grades": "He-3 follows titanium-rich mare (left), thorium the KREEP terrain around "
-    "Procellarum (right); the south pole is poor in both.",
+    "Procellarum (right); the south pole is poor in both. Markers: the best He-3 mining sites.",
     "ops": "He-3 per operating year: the output grows as miners land, and what is shipped "
     "trails what is extracted by the return flights.",
     "energy": "Top: where each month's electricity comes from and how much the loads used; "
