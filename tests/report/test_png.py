@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from lunarbase.report.png import PNG_WIDTH_PX
@@ -40,6 +41,7 @@ def test_every_figure_is_a_png_beside_the_report(
             assert np.ptp(grey) > 100, key  # drawn: dark text and axes on white
 
 
+@pytest.mark.slow  # a whole run with its report
 def test_run_without_a_browser_warns_in_one_line(mirror: Path, tmp_path: Path) -> None:
     """No browser at $BROWSER_PATH: exit 0, report.html and results.json, no PNG, and one
     stderr line that names the fix; no traceback."""
