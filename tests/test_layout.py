@@ -60,3 +60,19 @@ def test_no_physics_stage_writes_files(stage: str) -> None:
     for path in sorted((PACKAGE / stage).glob("*.py")):
         text = path.read_text()
         assert not [w for w in WRITERS if w in text], path.name
+
+
+MAX_FUNCTION_LINES = 100
+"""The longest a function may be, def line to last line with its docstring (ARCHITECTURE.md)."""
+
+
+def test_no_function_over_max_lines() -> None:
+    """No function or method in the package runs over :data:`MAX_FUNCTION_LINES` lines."""
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE)}::{node.name} ({lines} lines)")
+    assert not long

@@ -233,6 +233,75 @@ def _nominal_cells(
     return thickness, mass_kg, grade, mare, *he3_kg
 
 
+def fines_shares(cfg: InventoryInputs) -> tuple[float, float, float]:
+    """The fines below ``cfg.fines_cut_um``: their mass fraction of the soil [-], their share
+    of its He-3 [-] and their He-3 enrichment over the bulk soil [-], at the scenario's
+    grain-size distribution (:func:`lunarbase.resources.grains.fines_fractions`,
+    :func:`~lunarbase.resources.grains.fines_enrichment`)."""
+    grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+    f_v = cfg.volume_gas_fraction
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
+    return fines_mass, fines_he3, float(fines_enrichment(*grain, volume_gas_fraction=f_v))
+
+
+def _monte_carlo_kg(
+    grs: xr.Dataset,
+    cfg: InventoryInputs,
+    thickness_m: np.ndarray,
+    mare: np.ndarray,
+    weights: np.ndarray,
+    *,
+    seed: SeedLike,
+    depth_m: float | None,
+) -> np.ndarray:
+    """He-3 [kg] of each region in each Monte Carlo draw, shape ``(draws, region)``.
+
+    Each draw takes the He grade model's parameters, the 4He/3He ratio, density, regolith
+    depths and the gas depth profile uniformly within their bands and the TiO2 of each bin
+    from its LP GRS sigma (bands and sources in the module docstring); ``thickness_m`` and
+    ``mare`` are the per-bin nominal regolith thickness [m] and mare mask of
+    :func:`_nominal_cells`, ``weights`` the ``(cell, region)`` region weights [-].
+    """
+    m = get_he3_model(cfg.he3_model)
+    draws = int(cfg.uncertainty_draws)
+    n_cells = weights.shape[0]
+    area = np.asarray(grs["area_m2"].values, dtype=float)
+    fluence = grs_fluence(grs) if m.needs_fluence else None
+
+    rng = np.random.default_rng(seed)
+    params = {k: rng.uniform(lo, hi, draws) for k, (lo, hi) in m.bounds.items()}
+    lo_r = HE4_HE3_ATOM_RATIO_SWC / HE4_HE3_ATOM_RATIO_SURVEYOR3[0]
+    hi_r = sum(HE4_HE3_ATOM_RATIO_SURVEYOR3) / HE4_HE3_ATOM_RATIO_SURVEYOR3[0]
+    ratio = cfg.he4_he3_atom_ratio * rng.uniform(lo_r, hi_r, draws)
+    s = RELATIVE_SPREAD_DENSITY_DEPTH
+    f_density = rng.uniform(1 - s, 1 + s, draws)
+    f_mare = rng.uniform(1 - s, 1 + s, draws)
+    f_highland = rng.uniform(1 - s, 1 + s, draws)
+    gardened = cfg.gardened_depth_m * rng.uniform(*GARDENED_DEPTH_RELATIVE_BOUNDS, draws)
+    deep = rng.uniform(*DEEP_GAS_FRACTION_BOUNDS, draws)
+
+    tio2 = np.asarray(grs["TiO2_wt_pct"].values, dtype=float)
+    tio2_sigma = np.asarray(grs["TiO2_wt_pct_sigma"].values, dtype=float)
+    area_density = area * cfg.regolith_density_kg_m3
+    totals_kg = np.empty((draws, weights.shape[1]))
+    for start in range(0, draws, _DRAW_CHUNK):
+        sl = slice(start, min(start + _DRAW_CHUNK, draws))
+        z = rng.standard_normal((sl.stop - sl.start, n_cells))
+        tio2_draw = np.maximum(tio2 + tio2_sigma * z, 0.0)
+        he = m.total_he_ppm(tio2_draw, fluence, **{k: v[sl, None] for k, v in params.items()})
+        grade = he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=ratio[sl, None])
+        f_depth = np.where(mare, f_mare[sl, None], f_highland[sl, None])
+        gas_m = gas_thickness_m(
+            thickness_m * f_depth,
+            depth_m,
+            gardened_depth_m=gardened[sl, None],
+            deep_gas_fraction=deep[sl, None],
+        )
+        cell_kg = area_density * gas_m
+        totals_kg[sl] = (grade * 1e-9 * cell_kg * f_density[sl, None]) @ weights
+    return totals_kg
+
+
 def he3_inventories(
     grs: xr.Dataset,
     cfg: InventoryInputs,
@@ -288,41 +357,8 @@ def he3_inventories(
     draws = int(cfg.uncertainty_draws)
     thickness, mass_kg, grade_ppb, mare, he3_kg, low_kg, high_kg = _nominal_cells(grs, cfg, depth_m)
     weights = np.stack([w for _, w in regions], axis=1)  # (cell, region)
-    n_cells = weights.shape[0]
     area = np.asarray(grs["area_m2"].values, dtype=float)
-    fluence = grs_fluence(grs) if m.needs_fluence else None
-
-    rng = np.random.default_rng(seed)
-    params = {k: rng.uniform(lo, hi, draws) for k, (lo, hi) in m.bounds.items()}
-    lo_r = HE4_HE3_ATOM_RATIO_SWC / HE4_HE3_ATOM_RATIO_SURVEYOR3[0]
-    hi_r = sum(HE4_HE3_ATOM_RATIO_SURVEYOR3) / HE4_HE3_ATOM_RATIO_SURVEYOR3[0]
-    ratio = cfg.he4_he3_atom_ratio * rng.uniform(lo_r, hi_r, draws)
-    s = RELATIVE_SPREAD_DENSITY_DEPTH
-    f_density = rng.uniform(1 - s, 1 + s, draws)
-    f_mare = rng.uniform(1 - s, 1 + s, draws)
-    f_highland = rng.uniform(1 - s, 1 + s, draws)
-    gardened = cfg.gardened_depth_m * rng.uniform(*GARDENED_DEPTH_RELATIVE_BOUNDS, draws)
-    deep = rng.uniform(*DEEP_GAS_FRACTION_BOUNDS, draws)
-
-    tio2 = np.asarray(grs["TiO2_wt_pct"].values, dtype=float)
-    tio2_sigma = np.asarray(grs["TiO2_wt_pct_sigma"].values, dtype=float)
-    area_density = area * cfg.regolith_density_kg_m3
-    totals_kg = np.empty((draws, weights.shape[1]))
-    for start in range(0, draws, _DRAW_CHUNK):
-        sl = slice(start, min(start + _DRAW_CHUNK, draws))
-        z = rng.standard_normal((sl.stop - sl.start, n_cells))
-        tio2_draw = np.maximum(tio2 + tio2_sigma * z, 0.0)
-        he = m.total_he_ppm(tio2_draw, fluence, **{k: v[sl, None] for k, v in params.items()})
-        grade = he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=ratio[sl, None])
-        f_depth = np.where(mare, f_mare[sl, None], f_highland[sl, None])
-        gas_m = gas_thickness_m(
-            thickness * f_depth,
-            depth_m,
-            gardened_depth_m=gardened[sl, None],
-            deep_gas_fraction=deep[sl, None],
-        )
-        cell_kg = area_density * gas_m
-        totals_kg[sl] = (grade * 1e-9 * cell_kg * f_density[sl, None]) @ weights
+    totals_kg = _monte_carlo_kg(grs, cfg, thickness, mare, weights, seed=seed, depth_m=depth_m)
 
     rich = (grade_ppb >= cutoff_ppb).astype(float)
     nominal_kg = he3_kg @ weights
@@ -331,10 +367,7 @@ def he3_inventories(
     area_m2 = area @ weights
     rich_m2 = (area * rich) @ weights
     pct = np.percentile(totals_kg, [5.0, 50.0, 95.0], axis=0)
-    grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    f_v = cfg.volume_gas_fraction
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
-    enrichment = float(fines_enrichment(*grain, volume_gas_fraction=f_v))
+    fines_mass, fines_he3, enrichment = fines_shares(cfg)
     out = []
     for j, (label, w) in enumerate(regions):
         out.append(

@@ -18,8 +18,7 @@ import numpy as np
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
-from lunarbase.resources.grains import fines_enrichment, fines_fractions
-from lunarbase.resources.inventory import Inventory, he3_inventories
+from lunarbase.resources.inventory import Inventory, fines_shares, he3_inventories
 from lunarbase.resources.kreep import ReeInventory, ree_tonnes
 from lunarbase.resources.regions import (
     area_mean,
@@ -209,12 +208,106 @@ def assess(
     grs = load_grs(grs)
     maps = resource_maps(grs, cfg)
     site = containing_cell(grs, site_lat_deg, site_lon_deg)
-    area = np.asarray(grs["area_m2"].values, dtype=float)
     mine_lat = site_lat_deg if mining_lat_deg is None else mining_lat_deg
     mine_lon = site_lon_deg if mining_lon_deg is None else mining_lon_deg
-    mine = containing_cell(grs, mine_lat, mine_lon)
+    mining = _mining_area(grs, maps, cfg, mine_lat, mine_lon, mining_radius_km)
+    fines_mass, fines_he3, enrichment = _fines(cfg)
+    named = [region_weights(grs, r) for r in ("moon", "nearside", "farside", "south-pole")]
+    moon, near, far, south = he3_inventories(grs, cfg, named, seed=seed)
 
-    weights = circle_weights(grs, mine_lat, mine_lon, mining_radius_km)
+    at_site = {var: float(np.asarray(maps[var].values)[site]) for var in maps.data_vars}
+    return ResourceResults(
+        he3_model=cfg.he3_model,
+        seed=seed_entropy(seed),
+        site_lat_deg=float(site_lat_deg),
+        site_lon_deg=float(site_lon_deg),
+        mining_lat_deg=float(mine_lat),
+        mining_lon_deg=float(mine_lon),
+        mining_radius_km=float(mining_radius_km),
+        site_cell=int(grs["cell"].values[site]),
+        site_he3_ppb=at_site["he3_ppb"],
+        site_tio2_wt_pct=at_site["tio2_wt_pct"],
+        site_feo_wt_pct=float(grs["FeO_wt_pct"].values[site]),
+        site_th_ppm=at_site["th_ppm"],
+        site_ree_ppm=at_site["ree_sum_ppm"],
+        site_kreep_fraction=at_site["kreep_fraction"],
+        site_regolith_depth_m=at_site["regolith_depth_m"],
+        mining_n_cells=mining.n_cells,
+        mining_from_site_cell=mining.from_site_cell,
+        mining_he3_ppb=mining.he3_ppb,
+        mining_grade_source=mining.grade_source,
+        mining_tio2_wt_pct=mining.tio2_wt_pct,
+        mining_th_ppm=mining.th_ppm,
+        mining_ree_ppm=mining.ree_ppm,
+        mining_he3_tonnes=mining.he3_tonnes,
+        fines_cut_um=float(cfg.fines_cut_um),
+        fines_mass_fraction=fines_mass,
+        he3_fines_fraction=fines_he3,
+        he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
+        regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
+        mining_depth_m=mining.depth_m,
+        mining_he3_fines_ppb=mining.he3_ppb * enrichment,
+        moon=moon,
+        nearside=near,
+        farside=far,
+        south_pole=south,
+        moon_ree=ree_tonnes(grs, cfg),
+        maps=maps,
+        he3_display=he3_display_grid(
+            he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Mining:
+    """Grades and He-3 in place over the mining area (fields as the ``mining_*`` ones of
+    :class:`ResourceResults`, same units)."""
+
+    n_cells: int
+    from_site_cell: bool
+    he3_ppb: float
+    grade_source: str
+    tio2_wt_pct: float
+    th_ppm: float
+    ree_ppm: float
+    he3_tonnes: float
+    depth_m: float
+
+
+def _mining_area(
+    grs: xr.Dataset,
+    maps: xr.Dataset,
+    cfg: Resources,
+    mine_lat_deg: float,
+    mine_lon_deg: float,
+    mining_radius_km: float,
+) -> _Mining:
+    """Area-weighted grades and nominal He-3 in place within the mining radius.
+
+    Parameters
+    ----------
+    grs : xarray.Dataset
+        LP GRS table (Prettyman et al. 2006).
+    maps : xarray.Dataset
+        Per-bin resource maps of :func:`lunarbase.resources.maps.resource_maps`.
+    cfg : lunarbase.scenario.Resources
+        Resource settings of the scenario.
+    mine_lat_deg, mine_lon_deg : float
+        Centre of the mining area [deg, deg E].
+    mining_radius_km : float
+        Radius the miners work [km].
+
+    Returns
+    -------
+    _Mining
+        See the ``mining_*`` attributes of :class:`ResourceResults`; He-3 in place is the
+        spherical-cap area times the gas thickness
+        (:func:`~lunarbase.resources.regolith.gas_thickness_m`), bulk density and grade.
+    """
+    mine = containing_cell(grs, mine_lat_deg, mine_lon_deg)
+    area = np.asarray(grs["area_m2"].values, dtype=float)
+    weights = circle_weights(grs, mine_lat_deg, mine_lon_deg, mining_radius_km)
     fallback = not np.any(weights > 0.0)
     if fallback:  # radius smaller than a ~150 km bin: the 5-degree map cannot resolve it
         weights[mine] = 1.0
@@ -223,18 +316,16 @@ def assess(
     def mean(var: str) -> float:
         return area_mean(np.asarray(maps[var].values, dtype=float), w_area)
 
-    site_depth = float(maps["regolith_depth_m"].values[site])
     mine_depth = float(maps["regolith_depth_m"].values[mine])
     radius_m = mining_radius_km * 1000.0
     cap_area_m2 = 2.0 * math.pi * MOON_RADIUS_M**2 * (1.0 - math.cos(radius_m / MOON_RADIUS_M))
-    depth_m = min(cfg.mining_depth_m, mine_depth)
     stated = cfg.mining_he3_ppb is not None
     mining_tio2, map_ppb, source = mean("tio2_wt_pct"), mean("he3_ppb"), "map"
-    if abs(mine_lat) < BLEND_LAT_LIMIT_DEG:  # the maria at WAC resolution
+    if abs(mine_lat_deg) < BLEND_LAT_LIMIT_DEG:  # the maria at WAC resolution
         mining_tio2, map_ppb = area_grades(
             tio2_map(),
-            mine_lat,
-            mine_lon,
+            mine_lat_deg,
+            mine_lon_deg,
             mining_radius_km,
             he3_model=cfg.he3_model,
             he4_he3_atom_ratio=cfg.he4_he3_atom_ratio,
@@ -250,60 +341,31 @@ def assess(
         )
     )
     mining_he3_kg = cap_area_m2 * gas_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
+    return _Mining(
+        n_cells=int(np.count_nonzero(weights > 0)),
+        from_site_cell=fallback,
+        he3_ppb=mining_ppb,
+        grade_source="scenario" if stated else source,
+        tio2_wt_pct=mining_tio2,
+        th_ppm=mean("th_ppm"),
+        ree_ppm=mean("ree_sum_ppm"),
+        he3_tonnes=mining_he3_kg / 1e3,
+        depth_m=float(min(cfg.mining_depth_m, mine_depth)),
+    )
 
-    grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    f_v = cfg.volume_gas_fraction
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
+
+def _fines(cfg: Resources) -> tuple[float, float, float]:
+    """:func:`~lunarbase.resources.inventory.fines_shares` of the scenario's soil.
+
+    Raises
+    ------
+    ScenarioError
+        No soil finer than ``fines_cut_um`` at the scenario's grain-size distribution.
+    """
+    fines_mass, fines_he3, enrichment = fines_shares(cfg)
     if not fines_mass > 0.0:
         raise ScenarioError(
             f"resources.fines_cut_um: no soil is finer than {cfg.fines_cut_um:g} um at a "
             f"{cfg.grain_median_um:g} um median and {cfg.grain_sorting_phi:g} phi sorting"
         )
-
-    named = [region_weights(grs, r) for r in ("moon", "nearside", "farside", "south-pole")]
-    moon, near, far, south = he3_inventories(grs, cfg, named, seed=seed)
-
-    def at_site(var: str) -> float:
-        return float(np.asarray(maps[var].values)[site])
-
-    return ResourceResults(
-        he3_model=cfg.he3_model,
-        seed=seed_entropy(seed),
-        site_lat_deg=float(site_lat_deg),
-        site_lon_deg=float(site_lon_deg),
-        mining_lat_deg=float(mine_lat),
-        mining_lon_deg=float(mine_lon),
-        mining_radius_km=float(mining_radius_km),
-        site_cell=int(grs["cell"].values[site]),
-        site_he3_ppb=at_site("he3_ppb"),
-        site_tio2_wt_pct=at_site("tio2_wt_pct"),
-        site_feo_wt_pct=float(grs["FeO_wt_pct"].values[site]),
-        site_th_ppm=at_site("th_ppm"),
-        site_ree_ppm=at_site("ree_sum_ppm"),
-        site_kreep_fraction=at_site("kreep_fraction"),
-        site_regolith_depth_m=site_depth,
-        mining_n_cells=int(np.count_nonzero(weights > 0)),
-        mining_from_site_cell=fallback,
-        mining_he3_ppb=mining_ppb,
-        mining_grade_source="scenario" if stated else source,
-        mining_tio2_wt_pct=mining_tio2,
-        mining_th_ppm=mean("th_ppm"),
-        mining_ree_ppm=mean("ree_sum_ppm"),
-        mining_he3_tonnes=mining_he3_kg / 1e3,
-        fines_cut_um=float(cfg.fines_cut_um),
-        fines_mass_fraction=fines_mass,
-        he3_fines_fraction=fines_he3,
-        he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
-        regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
-        mining_depth_m=float(depth_m),
-        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain, volume_gas_fraction=f_v)),
-        moon=moon,
-        nearside=near,
-        farside=far,
-        south_pole=south,
-        moon_ree=ree_tonnes(grs, cfg),
-        maps=maps,
-        he3_display=he3_display_grid(
-            he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
-        ),
-    )
+    return fines_mass, fines_he3, enrichment

@@ -236,29 +236,9 @@ def rank(
         return np.array(found, dtype=float).reshape(-1, 2)
 
     points = cached_array(key, search)
-    table = scoring.table(points)
-    table = table[_meets(cfg, table)].reset_index(drop=True)
-    keep = spaced_best(
-        table["score"].to_numpy(),
-        table["x_m"].to_numpy(),
-        table["y_m"].to_numpy(),
-        cfg.top,
-        spacing_m,
-    )
-    table = table.iloc[keep].reset_index(drop=True)
     features = named_features()
-    places = [place_name(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)]
-    table["place"] = [p for p, _ in places]
-    table["place_distance_km"] = [d for _, d in places]
-    psr = np.asarray(layers["psr"].values, bool)
-    table["psr_area_nearby_km2"] = psr_area_nearby_km2(
-        table["x_m"].to_numpy(),
-        table["y_m"].to_numpy(),
-        x[psr],
-        y[psr],
-        float(terrain.maps.attrs["pixel_size_m"]),
-    )
-    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    pixel_m = float(terrain.maps.attrs["pixel_size_m"])
+    table = _ranked_table(cfg, scoring.table(points), x, y, layers, features, pixel_m)
 
     choice, base, criteria, versus = _place_base(site, table.iloc[0], scoring, features)
     area = None
@@ -275,6 +255,57 @@ def rank(
         base_vs_best=versus,
         mining=mining,
     )
+
+
+def _ranked_table(
+    cfg: Sites,
+    table: pd.DataFrame,
+    x: np.ndarray,
+    y: np.ndarray,
+    layers: xr.Dataset,
+    features: pd.DataFrame,
+    pixel_size_m: float,
+) -> pd.DataFrame:
+    """The refined points that meet the hard constraints, best ``cfg.top`` at the minimum
+    spacing, with their nearest named feature and the PSR area nearby, indexed by rank.
+
+    Parameters
+    ----------
+    cfg : lunarbase.scenario.Sites
+        Sites wanted, spacing [km] and hard constraints.
+    table : pandas.DataFrame
+        Scored refined points (``_Scoring.table``), ``x_m``/``y_m`` [m] polar stereographic.
+    x, y : numpy.ndarray
+        Polar stereographic coordinates of the search-map pixels [m].
+    layers : xarray.Dataset
+        Criteria layers with the ``psr`` mask.
+    features : pandas.DataFrame
+        Named lunar features (:func:`named_features`).
+    pixel_size_m : float
+        Pixel size of the search maps [m].
+    """
+    table = table[_meets(cfg, table)].reset_index(drop=True)
+    keep = spaced_best(
+        table["score"].to_numpy(),
+        table["x_m"].to_numpy(),
+        table["y_m"].to_numpy(),
+        cfg.top,
+        cfg.min_spacing_km * 1000.0,
+    )
+    table = table.iloc[keep].reset_index(drop=True)
+    places = [place_name(a, b, features) for a, b in zip(table.lat_deg, table.lon_deg, strict=True)]
+    table["place"] = [p for p, _ in places]
+    table["place_distance_km"] = [d for _, d in places]
+    psr = np.asarray(layers["psr"].values, bool)
+    table["psr_area_nearby_km2"] = psr_area_nearby_km2(
+        table["x_m"].to_numpy(),
+        table["y_m"].to_numpy(),
+        x[psr],
+        y[psr],
+        pixel_size_m,
+    )
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
 
 
 def _place_base(
