@@ -14,7 +14,7 @@ endif
 # Playwright's or Kaleido's own); `make test` installs the package when the file is missing.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint clean
+.PHONY: run test lint docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,12 @@ $(CHROMIUM):
 test: lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
+# The documentation site, offline, into docs/_build/html: the gallery runs on the staged data,
+# its derived grids in the user cache ($$LUNARBASE_CACHE_DIR); `.[docs]` adds Sphinx to the venv.
+docs: $(STAMP)
+	$(BIN)/python -c "import sphinx_gallery, numpydoc" 2>/dev/null || \
+	  $(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python -m sphinx -b html -q docs docs/_build/html
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache docs/_build docs/gallery docs/reference
