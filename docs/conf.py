@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS.parent))  # tests.fast: the gallery runs on the suite's settings
 sys.path.insert(0, str(DOCS))  # the local extension validation_table
 sys.path.insert(0, str(DOCS / "examples"))  # the gallery's shared quick settings
 

@@ -65,7 +65,7 @@ def default_run(
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
     """``lunarbase run --out DIR`` on the bundled scenario, once per session: the finished
     process and DIR (report.html, results.json, the figure PNGs where a browser is found)."""
-    from tests.cli.test_app import cli
+    from tests.cli.helpers import cli
 
     out_dir = tmp_path_factory.mktemp("default-run")
     return cli("run", "--out", str(out_dir)), out_dir

@@ -12,28 +12,9 @@ import pytest
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
 from lunarbase.errors import ScenarioError
+from tests.fast import QUICK
 from tests.operations.helpers import shipping_only
 from tests.report.helpers import FIGURE_KEYS
-
-QUICK = """
-[scenario]
-name = "quick"
-seed = 11
-[terrain]
-start = 2030-01-01
-end = 2030-03-01
-step_h = 12.0
-horizon_azimuths = 90
-[sites]
-top = 2
-max_colatitude_deg = 1.0
-[operations]
-years = 3
-[economics]
-montecarlo_draws = 200
-[resources]
-uncertainty_draws = 50
-"""
 
 
 def test_run_default_scenario_writes_report_and_results(

@@ -21,7 +21,8 @@ import pytest
 
 from lunarbase import scenario
 from lunarbase.operations.stage import check_landings
-from tests.cli.test_app import cli
+from tests.cli.helpers import invoke
+from tests.fast import FAST_ARGS
 
 PROGRAMMES = ("ilrs-2035", "artemis-basecamp", "he3-export-2050", "commercial-he3")
 """The programme scenarios of the issue."""
@@ -262,24 +263,12 @@ def test_an_assumption_with_a_range_passes(text: str) -> None:
 
 # -- the programme scenarios run ---------------------------------------------------------------
 
-FAST_LIGHT = (
-    "sites.max_colatitude_deg=1",
-    "sites.top=1",
-    "terrain.step_h=24",
-    "terrain.horizon_azimuths=90",
-    "terrain.horizon_max_distance_km=100",
-)
-"""Coarse light maps of a small search disk, the same for every scenario: the session's cache
-starts empty and the full maps take minutes per light period (tests/terrain and the pipeline
-tests check those); the scenario's own dates, fleet, plant and landings are kept."""
-
-
 @pytest.mark.parametrize("name", PROGRAMMES)
 def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     """``lunarbase simulate NAME --years 1 --json`` runs (landings within their landers, the
-    fleet's power and the flights), on coarse light maps."""
-    sets = [arg for item in FAST_LIGHT for arg in ("--set", item)]
-    proc = cli("simulate", name, "--years", "1", "--json", *sets)
+    fleet's power and the flights), on the suite's fast light settings (the scenario's own
+    fleet, plant and landings; its light period is not under test here)."""
+    proc = invoke("simulate", name, "--years", "1", "--json", *FAST_ARGS)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["annual"]["year"] == [1]

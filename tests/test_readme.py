@@ -3,7 +3,7 @@
 Each ``$ lunarbase ...`` line of a ``console`` block is run; where the README quotes its output,
 the output must match (JSON key by key, numbers to 1e-6 relative). Each ``python`` block is
 executed. Commands that map the light of the whole search disk (minutes on a cold cache) run on
-the test suite's coarse light maps (``FAST_LIGHT``, appended as ``--set``); their quoted figures
+the test suite's fast settings (``tests/fast.py``, appended as ``--set``); their quoted figures
 are checked in the test named for them. The set-up commands (``make run``, ``make test``, ``pip
 install``) are not run here: they install the package (the packaging tests cover that), and the
 test suite is what ``make test`` runs.
@@ -21,14 +21,14 @@ from typing import Any
 import pytest
 
 from tests.cli.test_app import cli
-from tests.test_programme_scenarios import FAST_LIGHT
+from tests.fast import FAST_ARGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 SLOW_COMMANDS = ("run", "simulate", "sites", "economics", "sensitivity", "compare", "contest")
 """Commands that run the terrain and sites stages on the whole search disk: run on
-``FAST_LIGHT``."""
+``tests/fast.py``."""
 
 REL = 1e-6
 """Relative tolerance of a quoted number (the README prints floats in full)."""
@@ -43,11 +43,10 @@ class Example:
 
     @property
     def args(self) -> list[str]:
-        """The command's arguments after ``lunarbase``, with ``FAST_LIGHT`` where slow."""
+        """The command's arguments after ``lunarbase``, with the fast settings where slow."""
         words = shlex.split(self.command)
         assert words[0] == "lunarbase", self.command
-        fast = [arg for item in FAST_LIGHT for arg in ("--set", item)]
-        return words[1:] + (fast if words[1] in SLOW_COMMANDS else [])
+        return words[1:] + (list(FAST_ARGS) if words[1] in SLOW_COMMANDS else [])
 
 
 def blocks(language: str) -> list[str]:

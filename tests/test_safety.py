@@ -11,7 +11,8 @@ import pytest
 
 from lunarbase import scenario
 from lunarbase.errors import ScenarioError
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, invoke
+from tests.fast import QUICK
 
 HOSTILE_NAME = '<script>alert("x")</script> ../../escaped'
 
@@ -30,16 +31,13 @@ def test_a_hostile_scenario_text_is_escaped_and_writes_only_inside_out(
     and the run writes only its own files inside --out."""
     path = tmp_path / "hostile.toml"
     path.write_text(
-        f"[scenario]\nname = {json.dumps(HOSTILE_NAME)}\n"
-        'description = "<img src=x onerror=alert(1)>"\n'
-        "[sites]\ntop = 2\nmax_colatitude_deg = 1.0\n[terrain]\nstart = 2030-01-01\n"
-        "end = 2030-02-01\nstep_h = 12.0\nhorizon_azimuths = 90\n[operations]\nyears = 2\n"
-        "[economics]\nmontecarlo_draws = 100\nsensitivity_samples = 16\n"
-        "[resources]\nuncertainty_draws = 20\n"
+        QUICK.replace('name = "quick"', f"name = {json.dumps(HOSTILE_NAME)}").replace(
+            "[terrain]", 'description = "<img src=x onerror=alert(1)>"\n[terrain]'
+        )
     )
     out = tmp_path / "out" / "run"
     before = set(tmp_path.rglob("*"))
-    proc = cli("run", str(path), "--out", str(out))
+    proc = invoke("run", str(path), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     page = (out / "report.html").read_text()
     assert "<script>alert" not in page and "<img src=x" not in page
@@ -52,5 +50,5 @@ def test_a_hostile_scenario_text_is_escaped_and_writes_only_inside_out(
 def test_malformed_toml_names_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[scenario]\nname = "ok"\nseed = = 3\n')
-    assert_one_line_error(cli("run", str(bad)), "bad.toml", "line 3", "column")
-    assert_one_line_error(cli("run", str(tmp_path / "missing.toml")), "missing.toml")
+    assert_one_line_error(invoke("run", str(bad)), "bad.toml", "line 3", "column")
+    assert_one_line_error(invoke("run", str(tmp_path / "missing.toml")), "missing.toml")

@@ -3,8 +3,8 @@ A point on the Moon
 ===================
 
 Light, Earth view, terrain and regolith at one point: here the target reported for
-Chang'e-7 (88.8 S, 123.4 E), the same numbers ``lunarbase point --lat -88.81 --lon 123.64``
-prints.
+Chang'e-7 (88.8 S, 123.4 E). ``lunarbase point --lat -88.81 --lon 123.64`` gives the same over
+the scenario's full light period.
 """
 
 # %%
@@ -15,11 +15,14 @@ from quick import quick
 
 from lunarbase import pipeline
 
-chain = pipeline.Chain(quick("ilrs-2035"))
+sc = quick("ilrs-2035")
+chain = pipeline.Chain(sc)
 point = chain.point(-88.81, 123.64)
 {
     key: point[key]
     for key in (
+        "period_utc",
+        "step_h",
         "elevation_m",
         "slope_deg",
         "illumination_fraction",
@@ -33,29 +36,22 @@ point = chain.point(-88.81, 123.64)
 
 # %%
 # The light series behind those statistics: the visible fraction of the Sun's disk and
-# whether Earth is above the horizon, at each time step of the scenario's year (here one a
-# day), and their monthly means.
+# whether Earth's centre is above the horizon, at each time step of the period.
 series = chain.light(-88.81, 123.64).frame
-monthly = series[["sun_fraction", "earth_visible"]].astype(float).resample("MS").mean()
 
 fig, ax = plt.subplots(figsize=(8, 3.5))
-ax.plot(series.index, series["sun_fraction"], lw=0.6, color="orange", label="Sun disk visible")
-ax.step(
-    monthly.index,
-    monthly["sun_fraction"],
-    where="post",
-    color="darkorange",
-    label="Sun, monthly mean",
-)
-ax.step(
-    monthly.index,
-    monthly["earth_visible"],
-    where="post",
+ax.plot(series.index, series["sun_fraction"], color="orange", label="Sun disk visible [-]")
+ax.fill_between(
+    series.index,
+    0,
+    series["earth_visible"].astype(float) * 0.1,
+    step="post",
     color="tab:blue",
-    label="Earth in view, monthly mean",
+    alpha=0.5,
+    label="Earth in view (band)",
 )
-ax.set_ylabel("fraction [-]")
+ax.set_ylabel("fraction of the Sun's disk [-]")
 ax.set_ylim(0, 1.05)
-ax.set_title("Light at Chang'e-7's reported target, 2035")
-ax.legend(loc="lower left", fontsize=8)
+ax.set_title(f"Light at Chang'e-7's reported target, {sc.terrain.start} to {sc.terrain.end}")
+ax.legend(loc="upper right", fontsize=8)
 fig.tight_layout()

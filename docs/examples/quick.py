@@ -1,23 +1,26 @@
-"""Quick-look settings shared by the gallery: light maps of a small search disk on a coarse
-time step, so the whole gallery builds in about a minute on 2 cores once the derived grids are
-cached (the full maps take minutes per light period on a cold cache). Everything else --
-dates, fleet, plant, landings, economics -- is the bundled scenario's own.
-
-Each key is a scenario field, exactly what ``lunarbase ... --set KEY=VALUE`` takes.
+"""Quick-look settings shared by the gallery: the test suite's fast light settings
+(``tests/fast.py``: two months of light at 12-hour steps, 4-degree horizon sectors, a 1-degree
+search disk around the pole), so that the site builds in about a minute on 2 cores and a build
+inside the test session reuses the light maps the tests made. Everything else -- dates of the
+landings, fleet, plant, economics -- is the bundled scenario's own; ``lunarbase run`` and the
+other commands use the scenario's full settings (a year of light at 2-hour steps, 360 sectors,
+a 4-degree disk).
 """
 
 from __future__ import annotations
 
+import tomllib
+
+from tests.fast import FAST_SETS
+
 from lunarbase import scenario
 
 QUICK_LIGHT = {
-    "sites.max_colatitude_deg": 1.0,  # search disk 1 deg around the pole (default 4)
-    "sites.top": 3,  # three ranked sites
-    "terrain.step_h": 24.0,  # one Sun position a day [h] (default 2)
-    "terrain.horizon_azimuths": 90,  # 4-degree horizon sectors (default 360)
-    "terrain.horizon_max_distance_km": 100.0,  # horizons to 100 km (default 330)
+    key: tomllib.loads(f"value = {value}")["value"]
+    for key, value in (item.split("=", 1) for item in FAST_SETS)
 }
-"""Scenario overrides for a quick look [field -> value]; units as in the scenario."""
+"""Scenario overrides for a quick look [field -> value], units as in the scenario: the
+``--set TABLE.FIELD=VALUE`` items of ``tests/fast.py``."""
 
 
 def quick(name: str = "ilrs-2035") -> scenario.Scenario:

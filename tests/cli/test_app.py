@@ -1,36 +1,16 @@
-"""The command line as a user runs it: real subprocesses, JSON on stdout, one-line errors."""
+"""The command line as a user runs it: JSON on stdout, one-line errors (in process; real
+subprocesses where the process itself is under test)."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from lunarbase import __version__
-
-
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lunarbase", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
-
-
-def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert proc.returncode == 2, proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
+from tests.cli.helpers import assert_one_line_error, cli, invoke
 
 
 def test_version() -> None:
@@ -48,18 +28,18 @@ def test_version() -> None:
 )
 def test_help_keeps_the_units(command: tuple[str, ...], units: tuple[str, ...]) -> None:
     """Option help shows units in brackets (Rich markup would swallow "[deg]")."""
-    proc = cli(*command, "--help", env={"COLUMNS": "200"})
+    proc = invoke(*command, "--help", env={"COLUMNS": "200"})
     assert proc.returncode == 0
     for unit in units:
         assert unit in proc.stdout, proc.stdout
 
 
 def test_point_json_shackleton_floor_vs_ridge(mirror: Path) -> None:
-    floor = cli("point", "--lat", "-89.67", "--lon", "129.78", "--json", "--step-h", "24")
+    floor = invoke("point", "--lat", "-89.67", "--lon", "129.78", "--json", "--step-h", "24")
     assert floor.returncode == 0, floor.stderr
     f = json.loads(floor.stdout)
     ridge = json.loads(
-        cli("point", "--lat", "-89.45", "--lon", "222.7", "--json", "--step-h", "24").stdout
+        invoke("point", "--lat", "-89.45", "--lon", "222.7", "--json", "--step-h", "24").stdout
     )
     for key in (
         "elevation_m",
@@ -78,7 +58,7 @@ def test_point_json_shackleton_floor_vs_ridge(mirror: Path) -> None:
 
 
 def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
-    proc = cli("point", "--lat", "0.67", "--lon", "23.47", "--json")  # Apollo 11
+    proc = invoke("point", "--lat", "0.67", "--lon", "23.47", "--json")  # Apollo 11
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["dem"] == "ldem_4"
@@ -116,7 +96,14 @@ def test_point_outside_the_polar_cap_uses_the_global_dem(mirror: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line_exit_2(args: tuple[str, ...], needles: tuple[str, ...]) -> None:
-    assert_one_line_error(cli(*args), *needles)
+    assert_one_line_error(invoke(*args), *needles)
+
+
+def test_a_bad_input_in_a_process_is_one_stderr_line_and_exit_2() -> None:
+    """The process itself: exit status 2, one line on stderr, nothing on stdout."""
+    proc = cli("point", "--lat", "-95", "--lon", "0", "--json")
+    assert_one_line_error(proc, "latitude -95.0")
+    assert proc.stdout == ""
 
 
 @pytest.mark.parametrize(
@@ -132,7 +119,7 @@ def test_bad_scenarios_are_one_line_exit_2(
 ) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text)
-    assert_one_line_error(cli("run", str(path), "--out", str(tmp_path / "out")), *needles)
+    assert_one_line_error(invoke("run", str(path), "--out", str(tmp_path / "out")), *needles)
     assert not (tmp_path / "out" / "report.html").exists()
 
 
@@ -143,9 +130,9 @@ def test_debug_shows_the_traceback() -> None:
 
 
 def test_data_list_and_verify(mirror: Path) -> None:
-    listed = json.loads(cli("data", "list", "--json").stdout)
+    listed = json.loads(invoke("data", "list", "--json").stdout)
     assert {d["dataset"] for d in listed} >= {"ldem_75s_240m", "site01_10m", "lpgrs_5deg"}
-    proc = cli("data", "verify", "--json")
+    proc = invoke("data", "verify", "--json")
     assert proc.returncode == 0, proc.stderr
     assert all(r["status"] == "ok" for r in json.loads(proc.stdout))
 

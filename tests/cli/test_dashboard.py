@@ -9,7 +9,7 @@ import socket
 from pathlib import Path
 
 from tests.cli.dashboard_server import dashboard, free_port, wait_for_listener
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, cli
 
 
 def test_dashboard_listens_on_loopback_only_by_default(tmp_path: Path) -> None:

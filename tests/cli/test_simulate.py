@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, cli, invoke
 
 KEYS = {
     "he3_kg_total",
@@ -31,7 +31,7 @@ def test_simulate_json_has_the_issue_keys(mirror: Path, tmp_path: Path) -> None:
     """The JSON carries every headline key and the annual table; the CSV is the daily series,
     which adds up to it."""
     table = tmp_path / "daily.csv"
-    proc = cli("simulate", "--years", "2", "--seed", "5", "--csv", str(table), "--json")
+    proc = invoke("simulate", "--years", "2", "--seed", "5", "--csv", str(table), "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) >= KEYS
@@ -48,18 +48,21 @@ def test_simulate_json_has_the_issue_keys(mirror: Path, tmp_path: Path) -> None:
 
 
 def test_simulate_is_reproducible_by_seed(mirror: Path) -> None:
-    """Same scenario and seed: byte-identical JSON; another seed: other failures."""
+    """Same scenario and seed: byte-identical JSON (in a process and in this one); another
+    seed: other failures."""
     a = cli("simulate", "--years", "1", "--seed", "3", "--json").stdout
-    b = cli("simulate", "--years", "1", "--seed", "3", "--json").stdout
-    c = cli("simulate", "--years", "1", "--seed", "4", "--json").stdout
+    b = invoke("simulate", "--years", "1", "--seed", "3", "--json").stdout
+    c = invoke("simulate", "--years", "1", "--seed", "4", "--json").stdout
     assert a == b and a != c
 
 
 def test_simulate_bad_input_is_one_line(mirror: Path, tmp_path: Path) -> None:
     """A zero-year run names ``--years``; an unwritable CSV names ``--csv``."""
-    assert_one_line_error(cli("simulate", "--years", "0"), "--years", ">= 1")
+    assert_one_line_error(invoke("simulate", "--years", "0"), "--years", ">= 1")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert_one_line_error(
-        cli("simulate", "--years", "1", "--csv", str(blocker / "a.csv")), "--csv", "cannot write"
+        invoke("simulate", "--years", "1", "--csv", str(blocker / "a.csv")),
+        "--csv",
+        "cannot write",
     )

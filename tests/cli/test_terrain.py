@@ -10,7 +10,7 @@ import pytest
 import xarray as xr
 
 from lunarbase import scenario
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, invoke
 
 WINDOW = ("--lat", "-89.45", "--lon", "222.7", "--half-width-km", "3")
 LIGHT = ("--start", "2026-01-01", "--end", "2026-02-01", "--step-h", "12")
@@ -29,7 +29,7 @@ PIXEL_KM2 = 0.24**2
 def ridge(mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     """JSON summary and output folder of a 3 km window on the Shackleton ridge, January 2026."""
     out = tmp_path_factory.mktemp("terrain") / "maps"
-    proc = cli(
+    proc = invoke(
         "terrain", "maps", *WINDOW, *LIGHT, "--horizon-azimuths", "32", "--out", str(out), "--json"
     )
     assert proc.returncode == 0, proc.stderr
@@ -98,7 +98,7 @@ def test_netcdf_agrees_with_the_summary(ridge: tuple[dict[str, Any], Path]) -> N
 def test_no_light_options_use_the_scenario_period(mirror: Path, tmp_path: Path) -> None:
     """Without --start/--end the bundled scenario's period is used; --set still applies."""
     terrain = scenario.load().terrain
-    proc = cli(
+    proc = invoke(
         "terrain",
         "maps",
         "--lat",
@@ -142,7 +142,7 @@ def test_bad_input_is_one_line_exit_2(
 ) -> None:
     """A window off the grid or a bad light value is one line on stderr, exit 2, no files."""
     out = tmp_path / "maps"
-    proc = cli("terrain", "maps", *args, "--out", str(out), "--json")
+    proc = invoke("terrain", "maps", *args, "--out", str(out), "--json")
     assert_one_line_error(proc, *needles)
     assert proc.stdout == ""
     assert not out.exists()

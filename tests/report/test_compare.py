@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from lunarbase.report.compare import MILESTONES, first_to_cross, milestones
-from tests.cli.test_app import assert_one_line_error, cli
-from tests.test_pipeline import QUICK
+from tests.cli.helpers import assert_one_line_error, invoke
+from tests.fast import QUICK
 
 
 def _series(power: list[float], he3: list[float]) -> pd.DataFrame:
@@ -61,7 +61,7 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
         + '[[missions]]\nname = "Probe"\ndate = 2028-01-01\nsource = "test"\n'
         + '[sources]\n"operations.n_miners" = "assumption: 5-20 (a test fleet)"\n'
     )
-    proc = cli("compare", str(small), str(big), "--out", str(tmp_path / "out"), "--json")
+    proc = invoke("compare", str(small), str(big), "--out", str(tmp_path / "out"), "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     a, b = data["programmes"]["small"], data["programmes"]["big"]
@@ -90,4 +90,4 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
     ("args", "needle"), [(("ilrs-2035",), "at least two"), (("a", "a"), "given twice")]
 )
 def test_compare_needs_two_distinct_scenarios(args: tuple[str, ...], needle: str) -> None:
-    assert_one_line_error(cli("compare", *args), needle)
+    assert_one_line_error(invoke("compare", *args), needle)

@@ -10,9 +10,9 @@ import numpy as np
 from PIL import Image
 
 from lunarbase.report.png import PNG_WIDTH_PX
-from tests.cli.test_app import cli
+from tests.cli.helpers import invoke
+from tests.fast import QUICK
 from tests.report.helpers import FIGURE_KEYS
-from tests.test_pipeline import QUICK
 
 SITES_HEIGHT_PX = 680
 FIGURE_HEIGHT_PX = 420
@@ -47,7 +47,7 @@ def test_run_without_a_browser_warns_in_one_line(mirror: Path, tmp_path: Path) -
     path = tmp_path / "quick.toml"
     path.write_text(QUICK)
     out_dir = tmp_path / "out"
-    proc = cli("run", str(path), "--out", str(out_dir), env={"BROWSER_PATH": "/nonexistent"})
+    proc = invoke("run", str(path), "--out", str(out_dir), env={"BROWSER_PATH": "/nonexistent"})
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out_dir.iterdir()) == ["report.html", "results.json"]
     assert "Traceback" not in proc.stderr

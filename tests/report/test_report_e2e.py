@@ -15,7 +15,7 @@ import pytest
 from lunarbase import pipeline, scenario
 from lunarbase.report import html as report_html
 from lunarbase.report.verdict import verdict
-from tests.test_pipeline import QUICK
+from tests.fast import QUICK
 
 REMOTE = {
     "remote src": r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//""",

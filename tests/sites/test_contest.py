@@ -13,7 +13,7 @@ import pytest
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km
 from lunarbase.sites import LOSS_COLUMNS, claims, race
-from tests.cli.test_app import assert_one_line_error, cli
+from tests.cli.helpers import assert_one_line_error, invoke
 
 
 def ranked(n: int = 12) -> pd.DataFrame:
@@ -58,7 +58,7 @@ def test_bad_contests_name_the_option(parties: int, radius: float, needle: str) 
 def test_contest_on_the_real_polar_grid(mirror: Path) -> None:
     """Party 1 gets the top-ranked site; at 0 km the second party's loss is the gap between the
     first two ranked sites; at 20 km no two claims lie closer than 20 km; the loss grows."""
-    proc = cli("contest", "--parties", "3", "--safety-zone-km", "0,20", "--json")
+    proc = invoke("contest", "--parties", "3", "--safety-zone-km", "0,20", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     zero, wide = data["contests"]
@@ -75,9 +75,9 @@ def test_contest_on_the_real_polar_grid(mirror: Path) -> None:
 
 
 def test_contest_bad_options_are_one_line_errors(mirror: Path) -> None:
-    assert_one_line_error(cli("contest", "--parties", "0"), "--parties")
-    assert_one_line_error(cli("contest", "--safety-zone-km", "-2"), "--safety-zone-km", ">= 0")
-    assert_one_line_error(cli("contest", "--safety-zone-km", "1,x"), "--safety-zone-km", "'x'")
+    assert_one_line_error(invoke("contest", "--parties", "0"), "--parties")
+    assert_one_line_error(invoke("contest", "--safety-zone-km", "-2"), "--safety-zone-km", ">= 0")
+    assert_one_line_error(invoke("contest", "--safety-zone-km", "1,x"), "--safety-zone-km", "'x'")
 
 
 def test_race_claims_in_arrival_order_from_each_programmes_own_ranking() -> None:

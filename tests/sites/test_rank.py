@@ -12,7 +12,7 @@ import pytest
 from lunarbase import pipeline, scenario
 from lunarbase.errors import ScenarioError
 from lunarbase.geometry import great_circle_km
-from tests.cli.test_app import cli
+from tests.cli.helpers import cli, invoke
 
 CHANGE7_TARGET = (-88.8, 123.4)
 """ILL-11 (validation-figures.md): Chang'e-7's reported target, "peak near the southeast ridge
@@ -26,7 +26,7 @@ de Gerlache Rim 1 and 2. Slater is the crater beside the peak near Shackleton.""
 
 @pytest.fixture(scope="module")
 def top5(mirror: Path) -> dict:
-    proc = cli("sites", "--top", "5", "--json")
+    proc = invoke("sites", "--top", "5", "--json")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -56,7 +56,7 @@ def test_asking_for_fewer_sites_gives_the_first_of_the_same_ranking(
     mirror: Path, top5: dict
 ) -> None:
     """The refined pool does not shrink with --top, so the best 3 are the first 3 of the 5."""
-    proc = cli("sites", "--top", "3", "--json")
+    proc = invoke("sites", "--top", "3", "--json")
     assert proc.returncode == 0, proc.stderr
     three = [
         (s["lat_deg"], s["lon_deg"], s["score"]) for s in json.loads(proc.stdout)["candidates"]

@@ -27,7 +27,7 @@ from lunarbase.operations import (
 from lunarbase.resources import fines_enrichment, fines_fractions
 from lunarbase.resources.grains import median_for_mass_fraction
 from lunarbase.scenario import Operations, Resources
-from tests.cli.test_app import cli
+from tests.cli.helpers import invoke
 from tests.operations.helpers import feed
 from tests.validation.published import record
 
@@ -284,7 +284,7 @@ def test_olson2021_min01_m3_heater_12_mw() -> None:
 def test_olson2021_min01_min02_wisconsin_miner_preset(mirror: Path) -> None:
     """MIN-01/02: Olson (2021) AIAA ASCEND, NTRS 20210022801, through the bundled
     ``wisconsin-miner`` scenario: ``lunarbase simulate wisconsin-miner --years 1 --json``."""
-    proc = cli("simulate", "wisconsin-miner", "--years", "1", "--json")
+    proc = invoke("simulate", "wisconsin-miner", "--years", "1", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     he3 = data["he3_kg_total"]

@@ -75,10 +75,11 @@ def _root(
         out.print(ctx.get_help())
 
 
-def main() -> None:
-    """Entry point: run the app, turning user errors into one line and exit code 2."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app on ``argv`` (default: the process's arguments), turning user
+    errors into one line and exit code 2."""
     try:
-        app()  # standalone: Typer prints usage errors itself and exits 2
+        app(args=argv, prog_name="lunarbase")  # standalone: Typer prints usage errors, exits 2
     except LunarbaseError as exc:
         if _state["debug"]:
             raise

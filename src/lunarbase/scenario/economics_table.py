@@ -1,0 +1,183 @@
+"""The ``[economics]`` table: costs, markets, fusion value, discounting and uncertainty."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from lunarbase.scenario.defaults import (
+    HE3_DEMAND,
+    UNCERTAIN_DEFAULTS,
+    UNCERTAIN_NAMES,
+    DemandTier,
+    Distribution,
+)
+from lunarbase.scenario.tables import Section
+
+
+class Economics(Section):
+    """Costs, markets, fusion value, discounting and uncertainty. Money is in real (constant)
+    2025 US dollars; cash flows fall in the operating year they happen (year 0 = development,
+    before the first landing)."""
+
+    discount_rate: float = Field(
+        0.07,
+        ge=0.0,
+        le=1.0,
+        description="Real discount rate [1/yr] (assumption; OMB A-94's 7 % real base case).",
+    )
+    development_cost_usd: float = Field(
+        1.0e10,
+        ge=0.0,
+        le=1e13,
+        description="Non-recurring development, paid in year 0 [USD] "
+        "(assumption: no published ILRS budget).",
+    )
+    launch_cost_usd_per_kg: float = Field(
+        1.0e6,
+        gt=0.0,
+        le=1e9,
+        description="Price to land 1 kg on the Moon [USD/kg]; NASA CLPS "
+        "planning value $1M/kg (Orbital Index 69, 2020).",
+    )
+    miner_unit_cost_usd: float = Field(
+        5.0e8, ge=0.0, le=1e13, description="Build cost of the first miner [USD] (assumption)."
+    )
+    learning_progress_ratio: float = Field(
+        1.0,
+        gt=0.0,
+        le=1.0,
+        description="Wright's-law progress ratio for miners: each doubling "
+        "of units built multiplies unit cost by it [-]; 1 = no learning, 0.85 as in the "
+        "lunar-horizon-optimizer peer tool.",
+    )
+    reactor_cost_usd_per_kg: float = Field(
+        43_000.0,
+        ge=0.0,
+        le=1e9,
+        description="Fission plant build cost per kg [USD/kg]; "
+        "$43,000/kg in an Imperial College MSc FSP cost model (thesis assumption).",
+    )
+    array_cost_usd_per_kw: float = Field(
+        5.0e5, ge=0.0, le=1e9, description="Solar array build cost [USD/kW] (assumption)."
+    )
+    battery_cost_usd_per_kwh: float = Field(
+        5.0e4, ge=0.0, le=1e9, description="Battery build cost [USD/kWh] (assumption)."
+    )
+    spares_cost_usd_per_kg: float = Field(
+        5.0e4, ge=0.0, le=1e9, description="Spare parts build cost [USD/kg] (assumption)."
+    )
+    annual_opex_fraction: float = Field(
+        0.05,
+        ge=0.0,
+        le=1.0,
+        description="Yearly operations and maintenance / build cost of the "
+        "hardware on the Moon (not its transport) [1/yr] (assumption).",
+    )
+    return_flight_cost_usd: float = Field(
+        5.0e7, ge=0.0, le=1e12, description="Fixed cost of one return flight [USD] (assumption)."
+    )
+    return_cost_usd_per_kg: float = Field(
+        1.0e5,
+        ge=0.0,
+        le=1e9,
+        description="Cost per kg of cargo returned to Earth [USD/kg] "
+        "(assumption: the Starship $100,000/kg cargo list price, SpaceX 2025).",
+    )
+    he3_price_usd_per_l: float = Field(
+        2500.0,
+        ge=0.0,
+        le=1e7,
+        description="Today's He-3 price [USD/L, gas at STP]: $2,500/L "
+        "in 2024 (Edelgas Group via Forbes) = ~$18.6M/kg.",
+    )
+    he3_demand: tuple[DemandTier, ...] = Field(
+        HE3_DEMAND, description="He-3 buyers (demand curve) besides fusion."
+    )
+    fusion_demand_gwe: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e5,
+        description="D-He3 fusion plants buying He-3 at its fuel value "
+        "[GWe] (scenario input; none run today).",
+    )
+    fusion_electric_efficiency: float = Field(
+        0.54,
+        gt=0.0,
+        le=1.0,
+        description="Net electric energy / D-He3 fusion energy [-]: 10 "
+        "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; direct "
+        "conversion reaches 0.6-0.7 (Kulcinski et al. 1990).",
+    )
+    electricity_price_usd_per_mwh: float = Field(
+        80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
+    )
+    household_mwh_per_year: float = Field(
+        10.8,
+        gt=0.0,
+        le=1e3,
+        description="Electricity one household uses [MWh/yr]: US average "
+        "10,791 kWh in 2022 (EIA FAQ, secondary).",
+    )
+    reo_price_usd_per_kg: dict[str, float] = Field(
+        {"La": 1.0, "Ce": 1.0, "Nd": 56.0, "Eu": 27.0, "Tb": 810.0, "Dy": 260.0},
+        description="Rare-earth oxide prices by element [USD/kg of oxide], USGS Mineral "
+        "Commodity Summaries 2025 (2024 averages, Argus); elements without a price are not "
+        "valued.",
+    )
+    ree_exported: bool = Field(
+        False,
+        description="Ship the rare-earth concentrate to Earth (at return_cost_usd_per_kg) "
+        "and sell it; false: report its value and export break-even only.",
+    )
+    byproduct_use_kg_per_year: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e9,
+        description="Water, hydrogen and nitrogen the base uses on the Moon, valued at the "
+        "launch price it saves [kg/yr] (assumption: 0, a robotic base has no use for them; a "
+        "crewed outpost or a propellant depot would, and at ~$1M/kg landed each tonne a year "
+        "is worth ~$1B/yr).",
+    )
+    embodied_energy_mj_per_kg: float = Field(
+        1000.0,
+        ge=0.0,
+        le=1e6,
+        description="Energy to make 1 kg of flight hardware [MJ/kg] "
+        "(assumption), for the energy payback ratio.",
+    )
+    launch_energy_mj_per_kg: float = Field(
+        5000.0,
+        ge=0.0,
+        le=1e7,
+        description="Energy of the propellant that lands 1 kg on the "
+        "Moon [MJ/kg] (assumption: ~4,600 MJ/kg for a refuelled Starship's methalox), for the "
+        "energy payback ratio.",
+    )
+    montecarlo_draws: int = Field(
+        4096, ge=10, le=100_000_000, description="Monte Carlo draws for the NPV distribution."
+    )
+    sensitivity_samples: int = Field(
+        512, ge=2, le=1_048_576, description="Sobol base sample size N (a power of two)."
+    )
+    uncertain: dict[str, Distribution] = Field(
+        default_factory=lambda: dict(UNCERTAIN_DEFAULTS),
+        description="Uncertain inputs and their distributions (names: UNCERTAIN_NAMES).",
+    )
+
+    @model_validator(mode="after")
+    def _economics_is_consistent(self) -> Economics:
+        if sum(t.volume_l_per_yr for t in self.he3_demand) <= 0.0 and self.fusion_demand_gwe <= 0.0:
+            raise ValueError(
+                "he3_demand: the demand curve has no volume (and fusion_demand_gwe = 0)"
+            )
+        unknown = set(self.uncertain) - set(UNCERTAIN_NAMES)
+        if unknown:
+            raise ValueError(
+                f"uncertain: unknown input {sorted(unknown)[0]!r} "
+                f"(choose from {', '.join(UNCERTAIN_NAMES)})"
+            )
+        if self.sensitivity_samples & (self.sensitivity_samples - 1):
+            raise ValueError(
+                f"sensitivity_samples: {self.sensitivity_samples} is not a power of two"
+            )
+        return self
