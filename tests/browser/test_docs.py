@@ -21,9 +21,9 @@ EXAMPLES = sorted((DOCS / "examples").glob("plot_*.py"))
 BUILD_TIMEOUT_S = 600
 """Longest wait for the build [s] (well under a minute and a half on a warm cache)."""
 
-FIGURES_LOADED = """() => [...document.querySelectorAll('img.sphx-glr-single-img,
-    img.sphx-glr-multi-img')].map(img => ({src: img.getAttribute('src'),
-    width: img.naturalWidth, height: img.naturalHeight}))"""
+FIGURES_LOADED = """() => [...document.querySelectorAll(
+    'img.sphx-glr-single-img, img.sphx-glr-multi-img')].map(img => ({
+    src: img.getAttribute('src'), width: img.naturalWidth, height: img.naturalHeight}))"""
 
 
 @pytest.fixture(scope="session")
