@@ -18,21 +18,7 @@ from lunarbase import pipeline
 sc = quick("ilrs-2035")
 chain = pipeline.Chain(sc)
 point = chain.point(-88.81, 123.64)
-{
-    key: point[key]
-    for key in (
-        "period_utc",
-        "step_h",
-        "elevation_m",
-        "slope_deg",
-        "illumination_fraction",
-        "longest_night_h",
-        "earth_visible_fraction",
-        "distance_to_psr_km",
-        "he3_ppb",
-        "th_ppm",
-    )
-}
+point
 
 # %%
 # The light series behind those statistics: the visible fraction of the Sun's disk and

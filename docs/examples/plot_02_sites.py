@@ -11,7 +11,6 @@ the scenario says, applies the hard constraints (slope) and keeps the best sites
 # Run the chain up to the sites stage; the ranked sites are a table with the units in the
 # column names, best first.
 import matplotlib.pyplot as plt
-import numpy as np
 from quick import quick
 
 from lunarbase import pipeline
@@ -35,18 +34,14 @@ table[
 # The mean visible Sun-disk fraction over the search disk (stereographic x, y from the pole)
 # and the ranked sites on it; the base is the best-ranked one unless ``[site]`` names another.
 layers = results.sites.layers
-light = layers["illumination_fraction"].where(layers["in_region"])
 km = 1e-3
-extent = [
-    float(layers.x.min()) * km,
-    float(layers.x.max()) * km,
-    float(layers.y.min()) * km,
-    float(layers.y.max()) * km,
-]
+light = layers["illumination_fraction"].where(layers["in_region"])
+light = light.assign_coords(x=light.x * km, y=light.y * km)  # map coordinates in km
 
 fig, ax = plt.subplots(figsize=(6.5, 5.5))
-image = ax.imshow(np.asarray(light), extent=extent, origin="upper", cmap="magma", vmin=0, vmax=1)
-fig.colorbar(image, ax=ax, label="mean visible Sun-disk fraction [-]")
+light.plot.imshow(
+    ax=ax, cmap="magma", vmin=0, vmax=1, cbar_kwargs={"label": "mean visible Sun-disk fraction"}
+)
 ax.scatter(table["x_m"] * km, table["y_m"] * km, s=60, facecolors="none", edgecolors="cyan")
 for rank, row in table.iterrows():
     ax.annotate(

@@ -34,26 +34,20 @@ contests[10.0][
 # %%
 # Who gets what: each party's claim and its safety zone on the light map, per radius.
 layers = results.sites.layers
+disk_km = float(layers.x.max()) / 1e3  # half width of the search map [km]
 light = np.asarray(layers["illumination_fraction"].where(layers["in_region"]))
-km = 1e-3
-extent = [
-    float(layers.x.min()) * km,
-    float(layers.x.max()) * km,
-    float(layers.y.min()) * km,
-    float(layers.y.max()) * km,
-]
 fig, axes = plt.subplots(1, len(radii_km), figsize=(10, 4.8), sharey=True)
 for ax, radius in zip(axes, radii_km, strict=True):
-    ax.imshow(light, extent=extent, origin="upper", cmap="gray", vmin=0, vmax=1)
-    ax.scatter(ranked["x_m"] * km, ranked["y_m"] * km, s=12, color="white")
+    ax.imshow(light, extent=(-disk_km, disk_km, -disk_km, disk_km), cmap="gray", vmin=0, vmax=1)
+    ax.scatter(ranked["x_m"] / 1e3, ranked["y_m"] / 1e3, s=12, color="white")
     for party, row in contests[radius].iterrows():
-        x, y = row["x_m"] * km, row["y_m"] * km
+        x, y = row["x_m"] / 1e3, row["y_m"] / 1e3
         ax.add_patch(plt.Circle((x, y), radius, fill=False, color=f"C{party}"))
         ax.plot(x, y, "o", color=f"C{party}", label=f"party {party}: rank {row['rank']}")
     ax.set_title(f"safety zone {radius:g} km")
     ax.set_xlabel("x [km]")
-    ax.set_xlim(extent[0], extent[1])
-    ax.set_ylim(extent[2], extent[3])
+    ax.set_xlim(-disk_km, disk_km)
+    ax.set_ylim(-disk_km, disk_km)
     ax.legend(fontsize=7, loc="lower left")
 axes[0].set_ylabel("y [km]")
 fig.tight_layout()
