@@ -14,7 +14,7 @@ endif
 # Playwright's or Kaleido's own); `make test` installs the package when the file is missing.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint docs clean
+.PHONY: run test test-fast lint docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,17 @@ $(CHROMIUM):
 	$$sudo apt-get update -qq && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Two pytest workers (pytest-xdist): most tests are single-threaded, so one worker alone leaves a
+# core idle; the workers share one derived-grid cache and the default run (tests/conftest.py).
+PYTEST_WORKERS ?= 2
+
 test: lint $(CHROMIUM)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS)
+
+# The edit-run loop: everything but the tests marked slow (full-resolution maps, the default
+# scenario's run), no lint. `make test` always runs everything, and CI runs `make test`.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not slow"
 
 # The documentation site, offline, into docs/_build/html: the gallery runs on the staged data,
 # its derived grids in the user cache ($$LUNARBASE_CACHE_DIR); `.[docs]` adds Sphinx to the venv.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -24,12 +25,21 @@ TEST_CACHE_ENV = "LUNARBASE_TEST_CACHE_DIR"
 every pytest run starts from an empty cache, as CI does."""
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder of this pytest run that all its xdist workers share (each worker's
+    own base folder sits inside the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Derived grids go to a fresh cache (or ``$LUNARBASE_TEST_CACHE_DIR``) so tests never
-    depend on a user's cache."""
+    """Derived grids go to one fresh cache per pytest run (or ``$LUNARBASE_TEST_CACHE_DIR``),
+    shared by the run's workers and CLI subprocesses, so tests never depend on a user's cache
+    and each map is built once (the cache locks an entry while it is built)."""
     kept = os.environ.get(TEST_CACHE_ENV)
-    folder = Path(kept) if kept else tmp_path_factory.mktemp("lunarbase-cache")
+    folder = Path(kept) if kept else run_folder(tmp_path_factory) / "lunarbase-cache"
+    folder.mkdir(parents=True, exist_ok=True)
     os.environ["LUNARBASE_CACHE_DIR"] = str(folder)
 
 
@@ -63,9 +73,19 @@ def chromium() -> Path:
 def default_run(
     mirror: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """``lunarbase run --out DIR`` on the bundled scenario, once per session: the finished
-    process and DIR (report.html, results.json, the figure PNGs where a browser is found)."""
+    """``lunarbase run --out DIR`` on the bundled scenario (its own light settings: the one
+    full-resolution run of the suite), once per pytest run whatever the number of workers:
+    the finished process and DIR (report.html, results.json, the figure PNGs where a browser is
+    found). The first worker to ask runs it under a lock; the others wait and read its record."""
+    from filelock import FileLock
+
     from tests.cli.helpers import cli
 
-    out_dir = tmp_path_factory.mktemp("default-run")
-    return cli("run", "--out", str(out_dir)), out_dir
+    shared = run_folder(tmp_path_factory)
+    out_dir, record = shared / "default-run", shared / "default-run.json"
+    with FileLock(shared / "default-run.lock"):
+        if not record.is_file():
+            proc = cli("run", "--out", str(out_dir))
+            record.write_text(json.dumps([proc.args, proc.returncode, proc.stdout, proc.stderr]))
+    args, code, stdout, stderr = json.loads(record.read_text())
+    return subprocess.CompletedProcess(args, code, stdout, stderr), out_dir

@@ -19,6 +19,7 @@ FAST_SETS = (
     "terrain.horizon_azimuths=90",
     "sites.max_colatitude_deg=1",
     "sites.top=2",
+    "sites.refined_cells=4",
 )
 """``--set`` overrides that put any scenario (a bundled one too) on the fast settings."""
 

@@ -57,3 +57,38 @@ def test_a_corrupt_entry_is_rebuilt(cache: Path) -> None:
     (entry,) = (cache / "derived").glob("*.npy")
     entry.write_bytes(b"not an npy file")
     np.testing.assert_array_equal(cached_array(key, lambda: np.zeros(3)), np.zeros(3))
+
+
+def _build_slowly_once(cache: str, log: str) -> None:
+    """In a child process: ``cached_array`` of one key whose build logs itself and sleeps, so a
+    second process asks for the key while the first still builds it."""
+    import os
+    import time
+
+    os.environ["LUNARBASE_CACHE_DIR"] = cache
+
+    def build() -> np.ndarray:
+        with open(log, "a") as fh:
+            fh.write("built\n")
+        time.sleep(2.0)
+        return np.arange(4.0)
+
+    np.testing.assert_array_equal(cached_array(cache_key("shared", 1), build), np.arange(4.0))
+
+
+def test_processes_sharing_the_cache_build_an_entry_once(cache: Path) -> None:
+    """Two processes asking for the same missing entry at once: one builds it, the other
+    waits for it and reads it."""
+    import multiprocessing
+
+    log = cache / "builds.txt"
+    context = multiprocessing.get_context("spawn")
+    procs = [
+        context.Process(target=_build_slowly_once, args=(str(cache), str(log))) for _ in range(2)
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=120)
+        assert proc.exitcode == 0
+    assert log.read_text() == "built\n"

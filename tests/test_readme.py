@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.test_app import cli
+from tests.cli.helpers import cli
 from tests.fast import FAST_ARGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"

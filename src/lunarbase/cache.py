@@ -44,20 +44,37 @@ def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.
     """Array from the derived-array cache, building and storing it atomically on a miss.
 
     ``key`` (from :func:`cache_key`) must hold everything the result depends on. A corrupt
-    entry is deleted and rebuilt. Hits are memory maps (read-only).
+    entry is deleted and rebuilt. Hits are memory maps (read-only). A miss is built under a
+    lock file beside the entry (the ``filelock`` package), so processes sharing the cache (two
+    runs, test workers) build each entry once: the others wait for it and read it.
     """
+    from filelock import FileLock
+
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     folder = cache_dir() / "derived"
     path = folder / f"{digest}.npy"
+    hit = _load(path)
+    if hit is not None:
+        return hit
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(folder / f"{digest}.lock"):
+        hit = _load(path)  # built by another process while this one waited
+        if hit is not None:
+            return hit
+        array = build()
+        atomic_write(path, lambda tmp: _save_npy(tmp, array))
+    return array
+
+
+def _load(path: Path) -> np.ndarray | None:
+    """The cached array at ``path`` as a read-only memory map, or None (missing; a corrupt
+    entry is deleted)."""
     if path.is_file():
         try:
             return np.load(path, mmap_mode="r")
         except (OSError, ValueError):
             path.unlink(missing_ok=True)
-    array = build()
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda tmp: _save_npy(tmp, array))
-    return array
+    return None
 
 
 def _save_npy(path: Path, array: np.ndarray) -> None:

@@ -4,6 +4,7 @@ drew at build time."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import OfflinePage
+from tests.conftest import run_folder
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -28,20 +30,28 @@ FIGURES_LOADED = """() => [...document.querySelectorAll(
 
 @pytest.fixture(scope="session")
 def site(mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``sphinx-build -b html docs <tmp>/html`` (the gallery run on the staged data with the
-    session's derived-grid cache): the built site's folder."""
+    """``sphinx-build -b html docs <run>/docs/html`` (the gallery run on the staged data with the
+    session's derived-grid cache), once per pytest run whatever the number of workers (the first
+    worker to ask builds under a lock, the others read its record): the built site's folder."""
     pytest.importorskip("sphinx_gallery", reason="the docs extra: pip install '.[docs]'")
     pytest.importorskip("numpydoc", reason="the docs extra: pip install '.[docs]'")
-    out = tmp_path_factory.mktemp("docs")
-    proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees"),
-         str(DOCS), str(out / "html")],
-        capture_output=True,
-        text=True,
-        env={**os.environ},
-        timeout=BUILD_TIMEOUT_S,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr[-4000:]
+    from filelock import FileLock
+
+    out = run_folder(tmp_path_factory) / "docs"
+    record = out.with_suffix(".json")
+    with FileLock(out.with_suffix(".lock")):
+        if not record.is_file():
+            proc = subprocess.run(
+                [sys.executable, "-m", "sphinx", "-b", "html", "-q",
+                 "-d", str(out / "doctrees"), str(DOCS), str(out / "html")],
+                capture_output=True,
+                text=True,
+                env={**os.environ},
+                timeout=BUILD_TIMEOUT_S,
+            )  # fmt: skip
+            record.write_text(json.dumps([proc.returncode, proc.stderr[-4000:]]))
+    code, stderr = json.loads(record.read_text())
+    assert code == 0, stderr
     return out / "html"
 
 

@@ -96,3 +96,14 @@ def test_weights_that_sum_to_zero_are_a_one_line_error() -> None:
         scenario.parse(f"[sites]\n{zero}\n")
     with pytest.raises(ScenarioError, match="give both lat_deg and lon_deg"):
         scenario.parse("[site]\nlat_deg = -89.0\n")
+
+
+@pytest.mark.parametrize(("refined_cells", "top", "refined"), [(3, 1, 3), (1, 2, 4), (30, 12, 30)])
+def test_refined_cells_sets_the_pool_at_least_twice_top(
+    refined_cells: int, top: int, refined: int
+) -> None:
+    """``sites.refined_cells`` cells are refined, or twice ``top`` when that is more."""
+    from lunarbase.sites.stage import pool_size
+
+    cfg = scenario.Sites(refined_cells=refined_cells, top=top)
+    assert pool_size(cfg) == refined

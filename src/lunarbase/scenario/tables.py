@@ -188,6 +188,16 @@ class Sites(Section):
         "reaches ~6 deg).",
     )
     top: int = Field(12, ge=1, le=100, description="Sites ranked and reported [count].")
+    refined_cells: int = Field(
+        30,
+        ge=1,
+        le=500,
+        description="Search cells refined at full resolution, at least (twice ``top`` when "
+        "that is more) [count]. A refined cell can outscore the cells above it, so the pool "
+        "does not shrink with top: the best k sites are the same for every top <= "
+        "refined_cells / 2. Fewer is faster (a test refines a handful); more searches wider "
+        "(assumption: 30 holds the candidate regions nearest the pole).",
+    )
     min_spacing_km: float = Field(
         3.0,
         ge=0.0,

@@ -6,8 +6,8 @@ maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
 1. criteria layers over the whole search disk on the terrain stage's 720 m grid
    (:mod:`.layers`);
 2. each criterion normalised, weighted, and the hard constraints applied (:mod:`.candidates`);
-3. the best cells at the minimum spacing: :data:`REFINED_CELLS`, or twice as many as asked for
-   when that is more;
+3. the best cells at the minimum spacing: ``refined_cells`` of the scenario, or twice as many
+   as asked for when that is more;
 4. each refined at full resolution with :func:`lunarbase.terrain.point_criteria` (the same
    numbers ``lunarbase point`` gives) by a hill climb over the 240 m grid and then, where the
    10 m Site01 tile covers, over a 40 m lattice (:meth:`_Scoring.refine`); the point's own DEM
@@ -61,11 +61,6 @@ if TYPE_CHECKING:
 
 REFINE_VERSION = 3
 """Bump when the refinement changes, to rebuild the cached positions."""
-
-REFINED_CELLS = 30
-"""Search cells refined, at least [count]. A cell's refined site can outscore the cells ranked
-above it, so the pool must not shrink with ``top``: with a fixed pool the best ``k`` sites are
-the same for every ``top >= k`` (up to ``REFINED_CELLS / 2``)."""
 
 CLIMB_STEPS_M = (240.0, 120.0, 60.0, 30.0)
 """Steps of the hill climb that refines a search cell [m]: over the 240 m grid, then (where
@@ -223,8 +218,7 @@ def rank(
     layers["score"] = score.where(feasible)
     x, y = np.meshgrid(np.asarray(layers.x, float), np.asarray(layers.y, float))
     spacing_m = cfg.min_spacing_km * 1000.0
-    n_cells = max(REFINED_CELLS, 2 * cfg.top)
-    picks = spaced_best(layers["score"].values, x, y, n_cells, spacing_m)
+    picks = spaced_best(layers["score"].values, x, y, pool_size(cfg), spacing_m)
     key = cache_key(
         "site_refinement",
         REFINE_VERSION,
@@ -310,6 +304,13 @@ def _meets(cfg: Sites, values: Any) -> Any:
 def _digest(array: np.ndarray) -> str:
     """Short content hash of an array (part of a cache key)."""
     return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
+
+
+def pool_size(cfg: Sites) -> int:
+    """Search cells refined [count]: the scenario's ``refined_cells``, or twice ``top`` when
+    that is more (the pool never shrinks with ``top``, so the best ``k`` sites are the same for
+    every ``top`` up to half the pool)."""
+    return max(cfg.refined_cells, 2 * cfg.top)
 
 
 def _ticking(items: list[int], progress: Callable[[str, float], None] | None) -> Any:
