@@ -77,11 +77,15 @@ def merged_table(outcomes: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def write_table(outcomes: dict[str, str]) -> None:
-    """Write :func:`merged_table` to :data:`TABLE` when this run recorded any row."""
+    """Write :func:`merged_table` to :data:`TABLE` when this run recorded any row, under a lock:
+    each pytest-xdist worker merges its own tests' rows into what the others wrote."""
     if not ROWS:
         return
-    text = json.dumps(merged_table(outcomes), indent=1, ensure_ascii=False) + "\n"
-    if not TABLE.is_file() or TABLE.read_text(encoding="utf-8") != text:
-        tmp = TABLE.with_suffix(".json.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(TABLE)
+    from filelock import FileLock
+
+    with FileLock(TABLE.with_suffix(".json.lock")):
+        text = json.dumps(merged_table(outcomes), indent=1, ensure_ascii=False) + "\n"
+        if not TABLE.is_file() or TABLE.read_text(encoding="utf-8") != text:
+            tmp = TABLE.with_suffix(".json.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(TABLE)
