@@ -8,14 +8,15 @@ but fix no radius, so the radius is an assumption; here three parties and two ra
 """
 
 # %%
-# More ranked sites than parties, so that a late arrival has something left to claim.
+# More ranked sites than parties (four for three), so that a late arrival has something left
+# to claim.
 import matplotlib.pyplot as plt
 import numpy as np
 from quick import quick
 
 from lunarbase import pipeline, scenario, sites
 
-sc = scenario.with_overrides(quick("ilrs-2035"), {"sites.top": 8})
+sc = scenario.with_overrides(quick("ilrs-2035"), {"sites.top": 4})
 results = pipeline.Chain(sc).run(until="sites")
 ranked = results.sites.table
 radii_km = (2.0, 10.0)
