@@ -11,6 +11,7 @@ the scenario's full light period.
 # The chain answers point queries with the scenario's light settings (its period, time step,
 # mast height and horizon sectors). Everything is in SI units or degrees, named in each key.
 import matplotlib.pyplot as plt
+import pandas as pd
 from quick import quick
 
 from lunarbase import pipeline
@@ -18,7 +19,7 @@ from lunarbase import pipeline
 sc = quick("ilrs-2035")
 chain = pipeline.Chain(sc)
 point = chain.point(-88.81, 123.64)
-point
+pd.Series(point)
 
 # %%
 # The light series behind those statistics: the visible fraction of the Sun's disk and

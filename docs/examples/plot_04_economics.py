@@ -12,16 +12,17 @@ on their markets, and draws the uncertain inputs in a seeded Monte Carlo
 # merit.
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from quick import quick
 
 from lunarbase import economics, pipeline
 
 results = pipeline.run(quick("ilrs-2035"))
 eco = results.economics
-eco.npv_band
+pd.Series(eco.npv_band)
 
 # %%
-eco.metrics
+pd.Series(eco.metrics)
 
 # %%
 # The distribution of the NPV over the Monte Carlo draws, and what drives it: each uncertain

@@ -12,6 +12,7 @@ base camp.
 # Each scenario runs the whole chain; :func:`lunarbase.report.comparison` lines them up by
 # calendar year and finds who crosses each milestone first.
 import matplotlib.pyplot as plt
+import pandas as pd
 from quick import quick
 
 from lunarbase import pipeline, report
@@ -19,11 +20,11 @@ from lunarbase import pipeline, report
 names = ("ilrs-2035", "artemis-basecamp")
 runs = {name: pipeline.run(quick(name)) for name in names}
 data = report.comparison(runs)
-data["first_to_cross"]
+pd.Series(data["first_to_cross"])
 
 # %%
 # The year each programme crosses each milestone (None: not within its run).
-{name: data["programmes"][name]["milestones"] for name in names}
+pd.DataFrame({name: data["programmes"][name]["milestones"] for name in names})
 
 # %%
 # Surface power and He-3 per calendar year, on log axes so that both programmes show.
