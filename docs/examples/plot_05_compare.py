@@ -23,7 +23,7 @@ data = report.comparison(runs)
 pd.Series(data["first_to_cross"])
 
 # %%
-# The year each programme crosses each milestone (None: not within its run).
+# The year each programme crosses each milestone (NaN: not within its run).
 pd.DataFrame({name: data["programmes"][name]["milestones"] for name in names})
 
 # %%
