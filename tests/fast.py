@@ -27,7 +27,6 @@ FAST_ARGS = tuple(arg for item in FAST_SETS for arg in ("--set", item))
 """:data:`FAST_SETS` as command-line arguments."""
 
 
-
 def _tables(sets: tuple[str, ...]) -> str:
     """``table.key=value`` items as TOML tables (values written as TOML already)."""
     tables: dict[str, list[str]] = {}

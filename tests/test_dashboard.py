@@ -12,63 +12,11 @@ import pytest
 from lunarbase import dashboard, scenario
 from lunarbase.errors import ScenarioError
 from lunarbase.pipeline import Chain
-from lunarbase.scenario import Operations
 
 
 @pytest.fixture(scope="module")
 def bundled() -> scenario.Scenario:
     return scenario.load(None)
-
-
-def _carried(landings: tuple[scenario.Landing, ...]) -> list[tuple[float, int, float]]:
-    return [(landing.day, landing.miners, landing.reactor_kwe) for landing in landings]
-
-
-def test_the_scenarios_fleet_keeps_the_scenarios_landings(bundled: scenario.Scenario) -> None:
-    ops = bundled.operations
-    kept = dashboard.refleet(ops, ops.n_miners, ops.reactor_power_kwe)
-    assert kept == tuple(sorted(ops.landings, key=lambda landing: landing.day))
-
-
-def test_a_smaller_fleet_empties_the_last_landings(bundled: scenario.Scenario) -> None:
-    """2 miners, 300 kWe: the first two miner landings keep theirs, the first plant unit is
-    300 kWe and the second lands none; the spares and arrays still land."""
-    landings = dashboard.refleet(bundled.operations, 2, 300.0)
-    assert _carried(landings) == [
-        (0.0, 0, 300.0),
-        (120.0, 0, 0.0),
-        (366.0, 1, 0.0),
-        (366.0, 1, 0.0),
-        (548.0, 0, 0.0),
-        (731.0, 0, 0.0),
-        (913.0, 0, 0.0),
-    ]
-    original = sorted(bundled.operations.landings, key=lambda landing: landing.day)
-    assert [x.spares_kg for x in landings] == [x.spares_kg for x in original]
-    assert [x.array_kw for x in landings] == [x.array_kw for x in original]
-
-
-def test_a_larger_fleet_comes_on_extra_landings_at_the_last_spacing(
-    bundled: scenario.Scenario,
-) -> None:
-    """8 miners and 1600 kWe: three more one-miner landings every 182 days after day 913 (the
-    last miner landings' spacing), and 500 + 100 kWe more at day 240 and 360 (120 days, the
-    plant landings' spacing), each like the last of its kind (lander), with nothing else."""
-    landings = dashboard.refleet(bundled.operations, 8, 1600.0)
-    extra = landings[len(bundled.operations.landings) :]
-    assert _carried(extra) == [
-        (1095.0, 1, 0.0),
-        (1277.0, 1, 0.0),
-        (1459.0, 1, 0.0),
-        (240.0, 0, 500.0),
-        (360.0, 0, 100.0),
-    ]
-    assert {x.lander for x in extra} == {"long_march_9_lander"}
-    assert all(x.spares_kg == x.array_kw == x.battery_kwh == 0.0 for x in extra)
-
-
-def test_without_landings_there_is_nothing_to_schedule() -> None:
-    assert dashboard.refleet(Operations(), 3, 200.0) == ()
 
 
 def test_settings_fix_the_economics_inputs_and_land_the_fleet(bundled: scenario.Scenario) -> None:

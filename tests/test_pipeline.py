@@ -73,6 +73,7 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     """A callable in place of operations: economics prices what it returns, nothing else."""
     from lunarbase.operations import OperationsResults
 
+    MINER_KG, PLANT_KG = 3000.0, 14_000.0  # a miner and a 100 kWe unit, as results give them
     seen: list[pipeline.Chain] = []
     sc = scenario.parse(QUICK)
 
@@ -82,9 +83,9 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
         return shipping_only(
             [1.0, 2.0, 3.0],
             n_miners=1,
-            miner_mass_kg=sc.operations.miner_mass_kg,
+            miner_mass_kg=MINER_KG,
             reactor_power_kwe=100.0,
-            reactor_mass_kg=100.0 * sc.operations.reactor_mass_kg_per_kwe,
+            reactor_mass_kg=PLANT_KG,
         )
 
     chain = pipeline.Chain(scenario.parse(QUICK), operations=fixed_operations)
@@ -94,13 +95,13 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     flows = results.economics.cash_flows
     assert list(flows["he3_shipped_kg"]) == [0.0, 1.0, 2.0, 3.0]
     econ = sc.economics
-    plant_kg = 100.0 * sc.operations.reactor_mass_kg_per_kwe
+    plant_kg = PLANT_KG
     assert flows.loc[1, "miner_build_usd"] == pytest.approx(econ.miner_unit_cost_usd)
     assert flows.loc[1, "reactor_build_usd"] == pytest.approx(
         plant_kg * econ.reactor_cost_usd_per_kg
     )
     assert flows.loc[1, "launch_usd"] == pytest.approx(
-        (sc.operations.miner_mass_kg + plant_kg) * econ.launch_cost_usd_per_kg
+        (MINER_KG + plant_kg) * econ.launch_cost_usd_per_kg
     )
 
 

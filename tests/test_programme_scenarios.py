@@ -154,8 +154,8 @@ start = 2030-01-01
 end = 2031-01-01
 
 [operations]
-n_miners = 2
-reactor_power_kwe = 200.0
+excavation_t_per_h = 100.0
+hopper_h = 12.0
 ramps = [{start_day = 0.0, end_day = 100.0, start_fraction = 0.5, end_fraction = 1.0}]
 
 [[operations.landings]]
@@ -176,8 +176,8 @@ source = "an uncertain input carries its own source"
 [sources]
 "terrain.start" = "NASA FSP directive (Duffy, 31 Jul 2025)"
 "terrain.end" = "assumption: one year, 2030-01-01 to 2031-01-01"
-"operations.n_miners" = "press: five harvesters (Forbes Serbian edition, forbes.n1info.ba)"
-"operations.reactor_power_kwe" = "assumption: 200 kWe (100-400 kWe)"
+"operations.excavation_t_per_h" = "press: a 100 t/h prototype (Forbes, forbes.n1info.ba)"
+"operations.hopper_h" = "assumption: 12 h (0-24 h)"
 "operations.ramps" = "assumption: half rate rising to full (0.3 to 1) over 100 days"
 """
 
@@ -202,8 +202,8 @@ def _replace(text: str, old: str, new: str) -> str:
 
 WEAK_SOURCES = {
     "unsourced number": (
-        _drop_line(SOURCED, '"operations.n_miners"'),
-        "operations.n_miners: no [sources] entry",
+        _drop_line(SOURCED, '"operations.excavation_t_per_h"'),
+        "operations.excavation_t_per_h: no [sources] entry",
     ),
     "unsourced date": (_drop_line(SOURCED, '"terrain.start"'), "terrain.start: no [sources] entry"),
     "unsourced array of tables": (
@@ -215,8 +215,8 @@ WEAK_SOURCES = {
         "operations.landings: no [sources] entry",
     ),
     "assumption without a range": (
-        _replace(SOURCED, "(100-400 kWe)", "(a guess)"),
-        "operations.reactor_power_kwe: an assumption must state",
+        _replace(SOURCED, "(0-24 h)", "(a guess)"),
+        "operations.hopper_h: an assumption must state",
     ),
     "a lone date is no range": (
         _replace(SOURCED, "2030-01-01 to 2031-01-01", "2030-01-01"),
@@ -263,6 +263,7 @@ def test_an_assumption_with_a_range_passes(text: str) -> None:
 
 # -- the programme scenarios run ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", PROGRAMMES)
 def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     """``lunarbase simulate NAME --years 1 --json`` runs (landings within their landers, the
@@ -273,4 +274,8 @@ def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     data = json.loads(proc.stdout)
     assert data["annual"]["year"] == [1]
     assert data["he3_kg_total"] >= 0.0
-    assert sum(data["annual"]["landed_mass_kg"]) > 0.0
+    annual = data["annual"]
+    assert sum(annual["landed_mass_kg"]) + sum(annual["payload_lost_kg"]) > 0.0  # flown
+    assert data["landed_mass_kg"] == pytest.approx(sum(data["annual"]["landed_mass_kg"]))
+    landed = ("reactor_power_kwe", "reactor_mass_kg", "concentrator_mass_kg", "landings_failed")
+    assert all(data[key] >= 0 for key in landed)

@@ -16,8 +16,9 @@ What the sliders change (:data:`SLIDERS`):
   slider's value. An input the scenario declares uncertain is then no longer drawn: the Monte
   Carlo draws the others, so the NPV band moves with the slider (and may differ from the
   report's, where the input is drawn).
-* miners and fission plant power: ``operations.n_miners`` and ``reactor_power_kwe`` and the
-  landings that bring them (:func:`refleet`), so the schedule stays the scenario's.
+* miners and fission plant power: ``operations.n_miners`` and ``reactor_power_kwe``, landed
+  by the scenario's re-fleet rule (:meth:`lunarbase.scenario.Operations.with_fleet`), so the
+  schedule stays the scenario's.
 
 The command listens on 127.0.0.1 (this machine only) unless ``--host`` says otherwise, and the
 server accepts page sessions only from pages loaded from the address it listens on (Bokeh's
@@ -37,7 +38,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from lunarbase.errors import QueryError
-from lunarbase.scenario import Landing, Operations, Scenario, with_overrides
+from lunarbase.scenario import Scenario, with_overrides
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -53,7 +54,8 @@ ECONOMICS_FIELDS = ("launch_cost_usd_per_kg", "he3_price_usd_per_l", "discount_r
 """The sliders' ``[economics]`` fields: fixed at the slider's value, never drawn."""
 
 OPERATIONS_FIELDS = ("n_miners", "reactor_power_kwe")
-"""The sliders' ``[operations]`` fields: the fleet and the plant (:func:`refleet`)."""
+"""The sliders' ``[operations]`` fields: the fleet and the plant (re-fleeted by
+:meth:`lunarbase.scenario.Operations.with_fleet`)."""
 
 _WILDCARD_HOSTS = ("", "0.0.0.0", "::")
 """Addresses that mean every interface of the machine."""
@@ -131,71 +133,10 @@ class Settings:
         )
 
 
-def refleet(cfg: Operations, n_miners: int, reactor_power_kwe: float) -> tuple[Landing, ...]:
-    """The scenario's landings, in date order, bringing ``n_miners`` miners and
-    ``reactor_power_kwe`` of plant instead of the scenario's.
-
-    Each kind (miners, plant) loads the landings that carried it in the scenario, in date
-    order, each with at most what it carried: fewer miners leave the last miner landings
-    without miners (their spares still land), a smaller plant leaves the last plant units
-    smaller or empty. What does not fit comes on extra landings like the last that carried it
-    (same lander, as much as it carried), each as long after the one before as that landing
-    came after the one before it (on the same day where only one carried it). Arrays,
-    batteries and spares stay as they are. A scenario without landings (everything in place at
-    the start) keeps none.
-
-    Parameters
-    ----------
-    cfg : lunarbase.scenario.Operations
-        The scenario's operations table.
-    n_miners : int
-        Miners to land. [count]
-    reactor_power_kwe : float
-        Plant power to land. [kWe]
-
-    Returns
-    -------
-    tuple of lunarbase.scenario.Landing
-        The landings (``cfg``'s own, in date order, when the totals are the scenario's).
-    """
-    if not cfg.landings:
-        return ()
-    landings = sorted(cfg.landings, key=lambda landing: landing.day)
-    landings = _load(landings, "miners", n_miners)
-    return tuple(_load(landings, "reactor_kwe", reactor_power_kwe))
-
-
-def _load(landings: list[Landing], kind: str, total: float) -> list[Landing]:
-    """``landings`` carrying ``total`` of ``kind`` (a :class:`Landing` field), as
-    :func:`refleet` says."""
-    carriers = [landing for landing in landings if getattr(landing, kind) > 0]
-    left = total
-    loaded = []
-    for landing in landings:
-        if getattr(landing, kind) > 0:
-            share = min(getattr(landing, kind), left)
-            left -= share
-            landing = landing.model_copy(update={kind: share})
-        loaded.append(landing)
-    last = carriers[-1] if carriers else landings[0]
-    size = getattr(last, kind) if carriers else total
-    gap = last.day - carriers[-2].day if len(carriers) > 1 else 0.0
-    day = last.day
-    while left > 1e-9:
-        day += gap
-        share = min(size, left)
-        left -= share
-        extra = {
-            kind: share,
-            "source": f"dashboard: extra {kind} like the landing on day {last.day:g}",
-        }
-        loaded.append(Landing(day=day, lander=last.lander, **extra))
-    return loaded
-
-
 def with_settings(scenario: Scenario, settings: Settings) -> Scenario:
     """``scenario`` with the sliders' values: the :data:`ECONOMICS_FIELDS` set and no longer
-    uncertain, the fleet and plant landed as :func:`refleet` says.
+    uncertain, the fleet and plant landed as :meth:`~lunarbase.scenario.Operations.with_fleet`
+    says.
 
     Raises
     ------
@@ -204,12 +145,10 @@ def with_settings(scenario: Scenario, settings: Settings) -> Scenario:
         naming the slider.
     """
     uncertain = scenario.economics.model_dump(mode="json")["uncertain"]
-    landings = refleet(scenario.operations, settings.n_miners, settings.reactor_power_kwe)
     overrides: dict[str, Any] = {
         **{f"economics.{name}": getattr(settings, name) for name in ECONOMICS_FIELDS},
         "economics.uncertain": {k: v for k, v in uncertain.items() if k not in ECONOMICS_FIELDS},
         **{f"operations.{name}": getattr(settings, name) for name in OPERATIONS_FIELDS},
-        "operations.landings": [landing.model_dump(mode="json") for landing in landings],
     }
     names = {
         f"{table}.{name}": f"the {SLIDERS[name].label} slider"

@@ -15,3 +15,6 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 Numeric: TypeAlias = float | npt.NDArray[np.float64]
 """A float or a float64 array: functions that broadcast and return the same kind."""
+
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+"""A boolean array (masks, outcomes)."""

@@ -105,7 +105,8 @@ def test_maps_writes_netcdf_geotiffs_and_pngs(maps_dir: tuple[Path, dict[str, st
     folder, paths = maps_dir
     pngs = {"he3_ppb", "th_ppm", "ree_sum_ppm"}
     layers = {*pngs, "solar_wind_fluence", "tio2_wt_pct", "kreep_fraction", "regolith_depth_m"}
-    assert set(paths) == {"netcdf", *pngs, *(f"{name}_geotiff" for name in layers)}
+    wac = {"tio2_wac_wt_pct_geotiff", "he3_ppb_wac_geotiff", "he3_ppb_wac"}
+    assert set(paths) == {"netcdf", *pngs, *(f"{name}_geotiff" for name in layers), *wac}
     for key in pngs:
         assert Path(paths[key]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     for name in layers:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lunarbase.operations import ANNUAL_COLUMNS, MiningFeed, OperationsResults
+from lunarbase.operations import (
+    ANNUAL_COLUMNS,
+    LANDINGS_COLUMNS,
+    MiningFeed,
+    OperationsResults,
+)
 from lunarbase.scenario import Operations
 
 
@@ -55,15 +60,25 @@ def shipping_only(
         heater_power_kw_th=0.0,
         heat_source="electric",
         byproducts_kg={},
-        n_miners=n_miners,
+        landings=pd.DataFrame(
+            [
+                {
+                    "day": 0.0,
+                    "lander": "starship_hls",
+                    "miners": n_miners,
+                    "reactor_kwe": reactor_power_kwe,
+                    "array_kw": 0.0,
+                    "battery_kwh": 0.0,
+                    "spares_kg": 0.0,
+                    "payload_kg": n_miners * miner_mass_kg + reactor_mass_kg,
+                    "failed": False,
+                }
+            ],
+            columns=list(LANDINGS_COLUMNS),
+        ),
+        landing_failure_probability=0.0,
         miner_mass_kg=miner_mass_kg,
-        reactor_power_kwe=reactor_power_kwe,
-        reactor_mass_kg=reactor_mass_kg,
-        array_kw=0.0,
-        array_mass_kg=0.0,
-        battery_kwh=0.0,
-        battery_mass_kg=0.0,
-        spares_landed_kg=0.0,
+        concentrator_mass_kg_per_miner=0.0,
         miner_power_kw=200.0,
         miner_mtbf_h=1000.0,
         miner_mttr_h=100.0,
@@ -77,8 +92,10 @@ def shipping_only(
 def ops(**update: object) -> Operations:
     """Operations settings for tests of the fleet and the flows: the scenario defaults, but the
     fines heated by a concentrator big enough never to limit (no light series: the Sun always
-    up), a plant that never fails or fades; ``update`` overrides any field."""
+    up), a plant that never fails or fades, landings that never fail; ``update`` overrides any
+    field."""
     fields: dict[str, object] = {
+        "landing_failure_probability": 0.0,
         "heat_source": "solar_concentrator",
         "concentrator_kw_th": 10_000.0,
         "reactor_availability": 1.0,

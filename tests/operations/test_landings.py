@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from lunarbase import scenario
@@ -65,19 +66,31 @@ def test_return_flight_before_any_landing_is_refused() -> None:
         simulate(cfg, feed=FEED, seed=1)
 
 
-def test_landings_must_bring_the_fleet() -> None:
-    """A scenario whose landings disagree with n_miners is a one-line error at its table."""
-    text = """
-[operations]
-n_miners = 5
-reactor_power_kwe = 1000.0
+def test_a_file_writes_landings_or_totals_never_both() -> None:
+    """Totals beside landings are a one-line error at the total's line, even when they agree;
+    without them the totals are what the landings bring."""
+    landings = """
 [[operations.landings]]
 day = 0.0
 miners = 3
 reactor_kwe = 1000.0
+[[operations.landings]]
+day = 10.0
+miners = 2
+array_kw = 50.0
 """
-    with pytest.raises(ScenarioError, match=r"<string>:2: operations: landings bring 3 miners"):
-        scenario.parse(text)
+    both = "[operations]\nyears = 2\nn_miners = 5\n" + landings
+    with pytest.raises(ScenarioError, match=r"<string>:3: operations.n_miners: write either"):
+        scenario.parse(both)
+    ops = scenario.parse("[operations]\nyears = 2\n" + landings).operations
+    assert (ops.n_miners, ops.reactor_power_kwe, ops.array_kw, ops.battery_kwh) == (
+        5,
+        1000.0,
+        50.0,
+        0.0,
+    )
+    with pytest.raises(ValueError, match="array_kw = 10 but the landings bring 50"):
+        ops.model_copy(update={"array_kw": 10.0})
 
 
 def test_plant_powers_up_after_commissioning() -> None:
@@ -137,3 +150,53 @@ def test_a_landing_after_the_run_never_happens() -> None:
     )
     with pytest.raises(ScenarioError, match=r"landings\[1\]: 1 miners.*over the"):
         simulate(heavy, feed=FEED, seed=1)
+
+
+def test_a_failed_landing_brings_nothing_and_its_payload_is_lost() -> None:
+    """Every landing fails (p = 1): no miner, no plant, nothing dug; the landings table marks
+    them failed and the lost payload is theirs, by the masses of the schedule's payloads."""
+    cfg = _ops(
+        Landing(day=0.0, reactor_kwe=600.0),
+        Landing(day=100.0, miners=2, spares_kg=50.0),
+        landing_failure_probability=1.0,
+    )
+    res = simulate(cfg, feed=FEED, seed=1)
+    assert res.landings["failed"].tolist() == [True, True]
+    assert (res.n_miners, res.reactor_power_kwe) == (2, 600.0)  # flown
+    assert (res.miners_landed, res.reactor_kwe_landed, res.landed_mass_kg) == (0, 0.0, 0.0)
+    assert res.landings_failed == 2
+    assert res.he3_extracted_kg == 0.0
+    lost = res.total("payload_lost_kg")
+    assert lost == pytest.approx(res.landings["payload_kg"].sum())
+    summary = res.summary()
+    assert summary["landings_failed"] == 2 and summary["miners_landed"] == 0
+
+
+def test_landing_fates_are_seeded_and_shared_by_two_fleets() -> None:
+    """Same seed, same fates; a larger fleet (extra landings after the last) keeps the fates of
+    the landings both fleets share (the landing draws have a stream of their own)."""
+    cfg = _ops(
+        Landing(day=0.0, reactor_kwe=600.0),
+        *(Landing(day=30.0 * k, miners=1) for k in range(1, 7)),
+        landing_failure_probability=0.5,
+    )
+    first = simulate(cfg, feed=FEED, seed=11).landings
+    again = simulate(cfg, feed=FEED, seed=11).landings
+    pd.testing.assert_frame_equal(first, again)
+    bigger = simulate(cfg.with_fleet(n_miners=9), feed=FEED, seed=11).landings
+    assert len(bigger) == len(first) + 3
+    assert bigger["failed"].iloc[: len(first)].tolist() == first["failed"].tolist()
+
+
+def test_what_lands_after_the_end_is_not_counted() -> None:
+    """A one-year run: the landing on day 500 never happens; the results' fleet and landed mass
+    are the annual columns' sums (the plant and one miner)."""
+    cfg = _ops(
+        Landing(day=0.0, reactor_kwe=600.0, miners=1),
+        Landing(day=500.0, miners=2),
+        years=1,
+    )
+    res = simulate(cfg, feed=FEED, seed=2)
+    assert res.n_miners == 1 and len(res.landings) == 1
+    assert res.landed_mass_kg == pytest.approx(res.annual["landed_mass_kg"].sum())
+    assert res.landed_mass_kg == pytest.approx(res.landings["payload_kg"].sum())

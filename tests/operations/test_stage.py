@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from lunarbase.constants import HOURS_PER_YEAR
-from lunarbase.operations import ANNUAL_COLUMNS, SiteLight, expected_he3_kg_per_year, simulate
+from lunarbase.operations import (
+    ANNUAL_COLUMNS,
+    SiteLight,
+    expected_he3_kg_per_year,
+    masses,
+    simulate,
+)
 from tests.operations.helpers import feed, ops
 
 FINES = 0.44
@@ -221,7 +227,11 @@ def test_run_outputs_follow_the_mass_flows() -> None:
         + cfg.base_load_kw * HOURS_PER_YEAR
     ) / 1000.0
     np.testing.assert_allclose(res.annual["electric_energy_mwh"], electric)
-    landed = cfg.n_miners * cfg.miner_mass_kg + cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe
+    landed = cfg.n_miners * (
+        masses.miner_mass_kg(cfg.excavation_t_per_h)
+        + masses.concentrator_mass_kg(cfg.concentrator_kw_th, cfg.concentrator_areal_mass_kg_m2)
+    ) + masses.fission_unit_mass_kg(cfg.reactor_power_kwe)
+    assert res.landed_mass_kg == pytest.approx(landed)
     product = res.he3_extracted_kg + sum(res.byproducts_kg.values()) + res.ree_oxide_kg
     assert res.production_mass_ratio == pytest.approx(product / landed)
     totals = res.to_dict()["totals"]

@@ -238,6 +238,20 @@ def test_grades_figure_fills_each_bin_on_the_raster() -> None:
     assert layout["yaxis"]["title"]["text"] == "latitude [deg]"
 
 
+def test_grades_figure_draws_he3_at_the_finer_grid_and_fills_its_gaps_from_the_bins() -> None:
+    """With a He-3 grid at WAC resolution, the He-3 panel is drawn on that grid; its empty
+    (NaN) cells, poleward of the WAC map, take the bin's value."""
+    lat = 90.0 - (np.arange(360) + 0.5) * 0.5
+    lon = -180.0 + (np.arange(720) + 0.5) * 0.5
+    fine = np.full((360, 720), 7.5, dtype=np.float32)
+    fine[:40] = np.nan  # north of 70 N
+    grid = xr.DataArray(fine, dims=("lat", "lon"), coords={"lat": lat, "lon": lon})
+    traces, _ = drawn_args(figures.grades_figure(grade_bins(), grid), "grades")
+    z = values(traces[0]["z"]).reshape(360, 720)
+    np.testing.assert_allclose(z[:40], 12.34, rtol=1e-6)
+    np.testing.assert_allclose(z[40:], 7.5)
+
+
 def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
     """Bars for the He-3 flow columns only (stock and other columns are not drawn), values per
     year."""

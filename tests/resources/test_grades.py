@@ -147,7 +147,8 @@ def test_inventory_equals_area_depth_density_grade(grs: xr.Dataset, small_cfg: R
         lon - np.radians(25.0)
     )
     inside = np.arccos(np.clip(cos_d, -1, 1)) * 1737.4 <= 1000.0
-    depth = np.where(grs["FeO_wt_pct"].values >= 14.0, 5.0, 10.0)
+    # gas profile: surface grade in the top 3 m, half of it below, to 5 m (mare) or 10 m
+    depth = np.where(grs["FeO_wt_pct"].values >= 14.0, 3.0 + 0.5 * 2.0, 3.0 + 0.5 * 7.0)
     grade = he3_ppb(grs["TiO2_wt_pct"].values)
     kg = (grs["area_m2"].values * depth * 1660.0 * grade * 1e-9)[inside].sum()
     assert inv.n_cells == int(inside.sum())

@@ -17,6 +17,7 @@ from lunarbase.resources.grains import (
     M3_FINES_CUT_UM,
     SOIL_10084_MASS_FRACTION_BELOW_10_UM,
     SOIL_10084_MEAN_GRAIN_UM,
+    VOLUME_GAS_FRACTION,
     fines_enrichment,
     fines_fractions,
     median_for_mass_fraction,
@@ -26,15 +27,20 @@ from lunarbase.resources.inventory import he3_inventory
 from lunarbase.scenario import Resources
 
 
-def quadrature_fractions(cut: float, median: float, sorting_phi: float) -> tuple[float, float]:
-    """Mass and 1/d-weighted fractions below ``cut`` by direct integration over ln d (the
-    definition, not the closed form)."""
+def quadrature_fractions(
+    cut: float, median: float, sorting_phi: float, volume_gas_fraction: float
+) -> tuple[float, float]:
+    """Mass and gas fractions below ``cut`` by direct integration over ln d (the definition,
+    not the closed form): gas per unit mass ``c_v + c_s / d`` with ``c_v`` the given share of
+    the bulk gas."""
     s = sorting_phi * math.log(2.0)
     x = np.linspace(math.log(median) - 12 * s, math.log(median) + 12 * s, 400_001)
     density = np.exp(-0.5 * ((x - math.log(median)) / s) ** 2)  # mass per unit ln d
-    gas = density * np.exp(-x)  # gas per unit mass ~ 1/d
+    surface = density * np.exp(-x)  # surface gas per unit mass ~ 1/d
     below = x < math.log(cut)
-    return float(density[below].sum() / density.sum()), float(gas[below].sum() / gas.sum())
+    mass = float(density[below].sum() / density.sum())
+    surf = float(surface[below].sum() / surface.sum())
+    return mass, (1.0 - volume_gas_fraction) * surf + volume_gas_fraction * mass
 
 
 def test_defaults_come_from_soil_10084() -> None:
@@ -52,19 +58,37 @@ def test_defaults_come_from_soil_10084() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cut", "median", "sorting"),
-    [(100.0, 51.0, 2.18), (10.0, 51.0, 2.18), (100.0, 125.0, 1.0), (500.0, 60.0, 3.0)],
+    ("cut", "median", "sorting", "f_v"),
+    [
+        (100.0, 51.0, 2.18, VOLUME_GAS_FRACTION),
+        (10.0, 51.0, 2.18, 0.0),
+        (100.0, 125.0, 1.0, 0.5),
+        (500.0, 60.0, 3.0, VOLUME_GAS_FRACTION),
+    ],
 )
-def test_closed_form_matches_direct_integration(cut: float, median: float, sorting: float) -> None:
-    mass, gas = fines_fractions(cut, median, sorting)
-    assert_allclose([mass, gas], quadrature_fractions(cut, median, sorting), atol=1e-5)
+def test_closed_form_matches_direct_integration(
+    cut: float, median: float, sorting: float, f_v: float
+) -> None:
+    mass, gas = fines_fractions(cut, median, sorting, volume_gas_fraction=f_v)
+    assert_allclose([mass, gas], quadrature_fractions(cut, median, sorting, f_v), atol=1e-5)
 
 
 def test_median_cut_holds_half_the_mass_and_more_of_the_gas() -> None:
-    mass, gas = fines_fractions(51.0, 51.0, 2.18)
+    mass, surface = fines_fractions(51.0, 51.0, 2.18, volume_gas_fraction=0.0)
     assert_allclose(mass, 0.5, rtol=1e-12)
-    assert gas > 0.9  # sigma = 1.51 in ln units: the tilt is sigma^2 = 2.28, Phi(1.51) = 0.93
-    assert_allclose(gas, 0.5 * math.erfc(-2.18 * math.log(2) / math.sqrt(2)), rtol=1e-12)
+    # surface gas only: sigma = 1.51 in ln units, the tilt is sigma^2 = 2.28, Phi(1.51) = 0.93
+    assert_allclose(surface, 0.5 * math.erfc(-2.18 * math.log(2) / math.sqrt(2)), rtol=1e-12)
+    _, gas = fines_fractions(51.0, 51.0, 2.18)
+    # the agglutinates' volume gas follows the mass: the default share pulls the fines' share
+    # from 0.93 to 0.26 x 0.5 + 0.74 x 0.93
+    assert_allclose(gas, VOLUME_GAS_FRACTION * 0.5 + (1 - VOLUME_GAS_FRACTION) * surface)
+    assert 0.5 < gas < surface
+
+
+def test_volume_gas_fraction_is_checked_and_one_means_no_enrichment() -> None:
+    assert_allclose(fines_enrichment(100.0, 51.0, 2.18, volume_gas_fraction=1.0), 1.0)
+    with pytest.raises(ScenarioError, match="volume_gas_fraction"):
+        fines_fractions(100.0, 51.0, 2.18, volume_gas_fraction=1.5)
 
 
 def test_well_sorted_soil_has_no_enrichment_to_speak_of() -> None:

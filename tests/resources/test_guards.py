@@ -59,3 +59,16 @@ def test_guard_ree_pattern_is_meyer_15386_table1_neal2003() -> None:
         assert_allclose(ours[el], ppm, rtol=1e-12)
     assert_allclose(ours["total"], sum(meyer_15386_table1_neal2003.values()), rtol=1e-12)
     assert kreep_fraction(15.4) == 1.0
+
+
+def test_guard_scenario_defaults_are_the_gas_model_constants() -> None:
+    """Guard, not a validation: the scenario's [resources] defaults for the gas model are the
+    cited module constants the pure functions default to (soil 10084's agglutinates x the
+    assumed retention; the gardened layer and the deep fraction of regolith.py)."""
+    from lunarbase.resources.grains import VOLUME_GAS_FRACTION
+    from lunarbase.resources.regolith import DEEP_GAS_FRACTION, GARDENED_DEPTH_M
+    from lunarbase.scenario import Resources
+
+    cfg = Resources()
+    assert_allclose(cfg.volume_gas_fraction, VOLUME_GAS_FRACTION)
+    assert (cfg.gardened_depth_m, cfg.deep_gas_fraction) == (GARDENED_DEPTH_M, DEEP_GAS_FRACTION)

@@ -78,11 +78,31 @@ def test_bins_off_the_pixel_grid_or_missing_are_a_data_error(grs: xr.Dataset) ->
         bin_raster_index(grs.isel(cell=slice(1, None)))
 
 
+WAC_LAYERS = ("tio2_wac_wt_pct", "he3_ppb_wac")
+
+
+def test_wac_resolution_geotiffs_match_the_blended_map(
+    written: tuple[xr.Dataset, dict[str, Path], Path],
+) -> None:
+    """The WAC-resolution TiO2 GeoTIFF is the blended grid, north up, on the Moon, with
+    Mare Moscoviense (27 N 147.5 E) where the point query reads it."""
+    from lunarbase.resources.tio2 import tio2_at
+
+    _, paths, _ = written
+    tif = rioxarray.open_rasterio(paths["tio2_wac_wt_pct_geotiff"]).squeeze()
+    assert tif.shape == (1944, 5000)
+    assert tif.y.values[0] > tif.y.values[-1]  # north up
+    assert tif_crs(paths["tio2_wac_wt_pct_geotiff"]).name == MOON_GEOGRAPHIC
+    value = float(tif.sel(y=27.0, x=147.5, method="nearest"))
+    assert value == pytest.approx(tio2_at(27.0, 147.5)[0], rel=1e-6)
+
+
 def test_write_maps_lists_every_file(written: tuple[xr.Dataset, dict[str, Path], Path]) -> None:
-    """netcdf, one PNG per PNG layer and one GeoTIFF per layer; nothing else in the folder."""
+    """netcdf, one PNG per PNG layer, one GeoTIFF per layer, and TiO2 and He-3 at WAC
+    resolution (two GeoTIFFs and a PNG); nothing else in the folder."""
     layers, paths, folder = written
-    tifs = {f"{name}_geotiff" for name in layers.data_vars}
-    assert set(paths) == {"netcdf", *PNG_LAYERS, *tifs}
+    tifs = {f"{name}_geotiff" for name in (*layers.data_vars, *WAC_LAYERS)}
+    assert set(paths) == {"netcdf", *PNG_LAYERS, *tifs, "he3_ppb_wac"}
     for key in tifs:
         assert paths[key].name == key.removesuffix("_geotiff") + ".tif"
         assert paths[key].read_bytes()[:4] in (b"II*\x00", b"MM\x00*")

@@ -9,11 +9,11 @@ from numpy.testing import assert_allclose
 
 from lunarbase.errors import QueryError
 from lunarbase.resources import point_grades, region_resources
-from lunarbase.resources.grades import grs_he3_ppb
+from lunarbase.resources.grades import grs_he3_ppb, he3_ppb
 from lunarbase.resources.inventory import he3_inventory
 from lunarbase.resources.kreep import ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, containing_cell, polygon_weights, region_weights
-from lunarbase.resources.regolith import he3_depth_profile
+from lunarbase.resources.regolith import gas_thickness_m, he3_depth_profile
 from lunarbase.scenario import Resources
 
 GRADE_DEFAULTS = {
@@ -22,10 +22,25 @@ GRADE_DEFAULTS = {
 }
 
 
-def test_depth_profile_is_uniform_then_zero() -> None:
-    out = he3_depth_profile([0.0, 1.0, 4.99, 5.0, 7.0, np.nan], 5.0)
-    assert_allclose(out[:5], [1, 1, 1, 0, 0])
-    assert np.isnan(out[5])
+def test_depth_profile_is_gardened_layer_then_deep_regolith_then_bedrock() -> None:
+    out = he3_depth_profile([0.0, 1.0, 2.99, 3.0, 4.99, 5.0, 7.0, np.nan], 5.0)
+    assert_allclose(out[:7], [1, 1, 1, 0.5, 0.5, 0, 0])
+    assert np.isnan(out[7])
+    # a gardened layer deeper than the regolith ends at its base; deep_gas_fraction 1 is uniform
+    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, gardened_depth_m=8.0), [1, 1, 0])
+    assert_allclose(he3_depth_profile([1.0, 4.0, 6.0], 5.0, deep_gas_fraction=1.0), [1, 1, 0])
+
+
+def test_gas_thickness_integrates_the_profile() -> None:
+    # 10 m of highland regolith: 3 m at the surface grade + 7 m at half of it
+    assert_allclose(gas_thickness_m(10.0, None), 6.5)
+    assert_allclose(gas_thickness_m(10.0, 2.0), 2.0)
+    assert_allclose(gas_thickness_m(10.0, 5.0), 4.0)
+    assert_allclose(gas_thickness_m(2.0, None), 2.0)  # thinner than the gardened layer
+    z = np.linspace(0.0, 10.0, 100_001)
+    mid = (z[1:] + z[:-1]) / 2
+    numeric = he3_depth_profile(mid[mid < 8.0], 10.0).sum() * (z[1] - z[0])
+    assert_allclose(gas_thickness_m(10.0, 8.0), numeric, rtol=1e-4)
 
 
 def test_depth_caps_the_counted_regolith(grs: xr.Dataset, small_cfg: Resources) -> None:
@@ -130,21 +145,25 @@ def test_region_resources_agrees_with_its_parts(grs: xr.Dataset, small_cfg: Reso
 
 
 def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
-    g = point_grades(8.0, 22.5, grs=grs)
-    i = containing_cell(grs, 8.0, 22.5)
+    """Th and REE from the LP bin; near the pole (beyond the WAC blend) TiO2 and He-3 too."""
+    g = point_grades(-80.0, 22.5, grs=grs)
+    i = containing_cell(grs, -80.0, 22.5)
     assert set(g) == {
         "he3_ppb",
         "he3_fines_ppb",
         "th_ppm",
         "tio2_wt_pct",
+        "tio2_source",
+        "lp_tio2_wt_pct",
         "ree_ppm",
         "he3_model",
         "lp_cell",
     }
     # the fines below the default 100 um cut are richer than the bulk soil
     assert g["he3_fines_ppb"] > g["he3_ppb"]
-    assert g["tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
-    assert g["he3_ppb"] == pytest.approx(float(grs_he3_ppb(grs, **GRADE_DEFAULTS)[i]))
+    assert g["tio2_source"] == "lp_grs"
+    assert g["tio2_wt_pct"] == g["lp_tio2_wt_pct"] == float(grs["TiO2_wt_pct"].values[i])
+    assert g["he3_ppb"] == pytest.approx(float(he3_ppb(g["tio2_wt_pct"])))
     assert g["ree_ppm"] == pytest.approx(float(ree_ppm(g["th_ppm"])["total"]))
     pole = point_grades(-90.0, 0.0, cfg=Resources(he3_model="johnson1999_fluence"), grs=grs)
     assert 0.0 < pole["he3_ppb"] < g["he3_ppb"]
@@ -153,3 +172,20 @@ def test_point_grades_come_from_the_containing_bin(grs: xr.Dataset) -> None:
 def test_point_grades_outside_the_data(grs: xr.Dataset) -> None:
     with pytest.raises(QueryError, match="lat"):
         point_grades(91.0, 0.0, grs=grs)
+
+
+def test_scenario_sets_the_gas_depth_profile_and_the_volume_gas(
+    grs: xr.Dataset, small_cfg: Resources
+) -> None:
+    """resources.deep_gas_fraction = 1 is the former uniform-to-the-base model, which is the
+    default's most-gas end; resources.volume_gas_fraction = 0 is surface gas alone (a richer
+    fines fraction)."""
+    default = he3_inventory(grs, small_cfg, seed=2)
+    uniform = he3_inventory(grs, small_cfg.model_copy(update={"deep_gas_fraction": 1.0}), seed=2)
+    assert uniform.he3_tonnes_nominal == pytest.approx(default.he3_tonnes_profile_high)
+    assert uniform.deep_gas_fraction == 1.0 and default.gardened_depth_m == 3.0
+    surface_only = small_cfg.model_copy(update={"volume_gas_fraction": 0.0})
+    richer = point_grades(-80.0, 22.5, cfg=surface_only, grs=grs)
+    assert (
+        richer["he3_fines_ppb"] > point_grades(-80.0, 22.5, cfg=small_cfg, grs=grs)["he3_fines_ppb"]
+    )

@@ -113,7 +113,10 @@ def test_doubling_regolith_depth_never_lowers_the_inventory(
         after = getattr(b, f"he3_tonnes_{field}")
         assert after >= before * (1 - 1e-12), field
     if which == "both":
-        assert_allclose(b.he3_tonnes_p50, 2 * a.he3_tonnes_p50, rtol=1e-9)
+        # the gardened layer does not thicken with the regolith: at most twice the gas, in
+        # every draw, so in every percentile too
+        assert b.he3_tonnes_p50 <= 2 * a.he3_tonnes_p50 * (1 + 1e-9)
+        assert b.he3_tonnes_p50 > a.he3_tonnes_p50
 
 
 # --- johnson1999_fluence, polygons and mining depth ------------------------------------------

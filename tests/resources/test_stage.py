@@ -110,3 +110,23 @@ def test_unknown_model_is_a_scenario_error(grs: xr.Dataset) -> None:
     cfg = Resources.model_construct(**{**Resources().model_dump(), "he3_model": "nope"})
     with pytest.raises(ScenarioError, match="'nope'"):
         assess(cfg, site_lat_deg=0.0, site_lon_deg=0.0, mining_radius_km=200.0, seed=1, grs=grs)
+
+
+def test_mining_grade_in_the_maria_comes_at_wac_resolution(
+    grs: xr.Dataset, small_cfg: Resources
+) -> None:
+    """A 20 km mining circle at Apollo 11 reads the blended WAC pixels (its LP bin has 3.8
+    wt% TiO2, the mare around the site ~6); a polar one reads the LP bins."""
+    from lunarbase.resources.tio2 import tio2_at
+
+    res = assess(
+        small_cfg, site_lat_deg=0.674, site_lon_deg=23.473, mining_radius_km=20.0, seed=0, grs=grs
+    )
+    assert res.mining_grade_source == "wac_map"
+    assert res.mining_tio2_wt_pct > res.site_tio2_wt_pct  # the site's LP bin
+    assert res.mining_tio2_wt_pct == pytest.approx(tio2_at(0.674, 23.473)[0], rel=0.15)
+    assert res.mining_he3_ppb == pytest.approx(float(he3_ppb(res.mining_tio2_wt_pct)), rel=1e-9)
+    pole = assess(
+        small_cfg, site_lat_deg=-84.0, site_lon_deg=12.0, mining_radius_km=5.0, seed=0, grs=grs
+    )
+    assert pole.mining_grade_source == "map"

@@ -170,11 +170,14 @@ def test_olson2021_min02_m3_66_kg_per_year() -> None:
     assert fines_t_per_h == pytest.approx(M3_FINES_T_PER_H, rel=1e-9)  # the published feed
     # one year, MTBF 1e7 h: at most one failure is likely (p ~ 0.1 %)
     assert sim.he3_extracted_kg == pytest.approx(closed, rel=0.01)
-    # DISAGREES by ~+15 % (75.6 vs 66 kg/yr), outside the issue's 10 %: our 1/d gas law puts 91 %
-    # of the He-3 in the fines (an upper bound: it ignores agglutinates and the saturation of the
-    # finest grains), and 0.75 release is an assumption. Either alone closes the gap (fines
-    # holding 80 %, or 66 % release). The test holds the honest result: within +-25 %.
-    assert 0.9 * M3_HE3_KG_PER_YR <= sim.he3_extracted_kg <= 1.25 * M3_HE3_KG_PER_YR
+    # Lands at ~65.5 kg/yr, -1 % from 66. With surface-correlated gas alone (gas ~ 1/d, 91 % of
+    # the He-3 in the fines) it was 75.6 (+15 %). The fines now hold 79 %: the agglutinates'
+    # volume-correlated gas (grains.VOLUME_GAS_FRACTION = 0.52 agglutinates in soil 10084 x 0.5
+    # of their parent soil's gas kept through melting) follows the mass, not the surface. That
+    # 0.5 is an unmeasured midpoint (0-1), so the honest span is 55-76 kg/yr (-16 % .. +15 %),
+    # and the 0.75 release is an assumption too: the closeness to 66 is not a validation of
+    # either. The test holds the span: within -20 % .. +25 %.
+    assert 0.8 * M3_HE3_KG_PER_YR <= sim.he3_extracted_kg <= 1.25 * M3_HE3_KG_PER_YR
 
 
 def test_olson2021_min02_fines_at_bulk_grade_fall_short() -> None:

@@ -47,7 +47,7 @@ from lunarbase.resources.grains import (
 from lunarbase.resources.inventory import Inventory, he3_inventories
 from lunarbase.resources.kreep import kreep_fraction
 from lunarbase.resources.regions import containing_cell, region_weights
-from lunarbase.resources.regolith import regolith_thickness_m
+from lunarbase.resources.regolith import gas_thickness_m, regolith_thickness_m
 from lunarbase.resources.volatiles import WISCONSIN_HE4_KG_PER_KG_HE3, he4_kg_per_kg_he3
 from lunarbase.scenario import Resources
 from tests.validation.published import record
@@ -242,10 +242,35 @@ def test_kulcinski1992_wittenberg1992_inv03_06_global_inventory_band(
     (1991) NTRS 19910016782, maria-only 2.2e5 t (lower)."""
     # INV-03..06: Taylor (1991) maria-only 2.2e5 t (lower), Wittenberg et al. (1992) Fusion Tech.
     # 21:2230 ~1e6 t, Kulcinski & Schmitt (1992) doi:10.13182/FST92-A29717 1e9 kg, Kulcinski et
-    # al. (1988, secondary) 1.1e6 t. Our p50 (1.12-1.15e6 t, by seed) lies 2-5 % ABOVE the
-    # 1.1e6 t top; the honest check is that the published ~1.0-1.1e6 t sits inside our 5-95 %
-    # band and that our p05 clears the maria-only lower figure.
-    check_published_global_band("Moon He-3 [t]", inventories["moon"])
+    # al. (1988, secondary) 1.1e6 t. With the gas uniform to the regolith base our p50 was
+    # 1.16e6 t, 5 % above the 1.1e6 t top; with the gardened-layer depth profile
+    # (regolith.he3_depth_profile: surface grade in the top 3 m, half of it below, both drawn
+    # over their assumed ranges) it is ~7.7e5 t, inside the span (issue 22's judged figure,
+    # no constant set to reach it). The published ~1.0-1.1e6 t also sits inside our 5-95 %
+    # band and our p05 clears the maria-only lower figure.
+    moon = inventories["moon"]
+    check_published_global_band("Moon He-3 [t]", moon)
+    assert 2.0e5 <= moon.he3_tonnes_p50 <= 1.1e6
+    assert moon.he3_tonnes_p05 <= moon.he3_tonnes_p50 <= moon.he3_tonnes_p95
+
+
+def test_inventory_sensitivity_to_the_gas_depth_profile(inventories: dict[str, Inventory]) -> None:
+    """The inventory's sensitivity to the depth profile (Kirsten et al. 1970; Heymann et al.
+    1972; Costello et al. 2021 -- regolith.he3_depth_profile): the nominal inventory with the
+    profile at its least gas (2 m gardened layer, nothing below) and at its most (5 m, surface
+    grade to the regolith base, the former uniform model) brackets the nominal and spans the
+    published 2.2e5-1.1e6 t almost end to end: the profile is the largest single uncertainty
+    of the inventory, which is why it is drawn in the Monte Carlo."""
+    moon = inventories["moon"]
+    low, high = moon.he3_tonnes_profile_low, moon.he3_tonnes_profile_high
+    ours_vs_theirs(
+        "Moon He-3, least/most-gas profile [t]",
+        moon.he3_tonnes_nominal,
+        "2.2e5 .. 1.1e6",
+        f"(profile range {low:.3g}-{high:.3g})",
+    )
+    assert low < moon.he3_tonnes_nominal < high
+    assert high / low > 3.0
 
 
 def test_taylor1991_inv06_maria_only_outer_2m(grs: xr.Dataset) -> None:
@@ -431,8 +456,9 @@ def test_kulcinski1992_wittenberg1992_inv03_06_fluence_model_global_band(
 ) -> None:
     """INV-03..06 (Kulcinski & Schmitt 1992, doi:10.13182/FST92-A29717; Wittenberg et al. 1992,
     Fusion Technol. 21(4):2230; Kulcinski et al. 1988; Taylor 1991, NTRS 19910016782)."""
-    # INV-03..06 as for taylor1991_tio2. The magnetotail term lifts the Moon's p50 from ~0.92e6 t
-    # (cos(lat) alone) to ~1.29e6 t, 17 % ABOVE the 1.1e6 t top of the published span: the
+    # INV-03..06 as for taylor1991_tio2. The magnetotail term lifts the Moon's p50 (figures
+    # here with the gas uniform to the regolith base; the gardened-layer profile takes ~30 %
+    # off them, to ~8.8e5 t) from ~0.92e6 t (cos(lat) alone) to ~1.29e6 t: the
     # anchors sit on the shielded nearside (F ~ 0.59), so per unit fluence the TiO2 line is
     # ~1.7x Taylor's, while the Moon's area-mean fluence is pi/4 x (1 - 25/180) = 0.68. As for
     # taylor1991_tio2, the honest check is that the published ~1.0-1.1e6 t lies inside our
@@ -453,7 +479,7 @@ def _nominal_nearside_share(grs: xr.Dataset, crossing_days: float) -> float:
         anchor_fluence_mare=mare,
         anchor_fluence_highland=highland,
     )
-    thickness = regolith_thickness_m(grs["FeO_wt_pct"].values, cfg)
+    thickness = gas_thickness_m(regolith_thickness_m(grs["FeO_wt_pct"].values, cfg), None)
     he3_kg = he3_ppb_from_he_ppm(he) * grs["area_m2"].values * thickness  # density cancels
     near = region_weights(grs, "nearside")[1]
     return float((he3_kg * near).sum() / he3_kg.sum())
@@ -464,10 +490,11 @@ def test_fa_jin2010_inv01_fluence_model_global_and_nearside_share(
 ) -> None:
     """INV-01: Fa & Jin (CE-1; cited as Fa & Jin 2010 in Jin 2013,
     doi:10.1007/978-3-642-27969-0_4)."""
-    # INV-01 (Fa & Jin, CE-1): 6.6e8 kg, 56 % nearside. Global: factor 2 as above; ours ~1.29e9
-    # kg is 1.95x theirs, just inside. Nearside share: ours ~0.50, 6 points BELOW 0.56 and so
-    # outside the +-5-point tolerance used for taylor1991_tio2; without the magnetotail the same
-    # model gives ~0.59 (3 points above). Fa & Jin's flux term is not published in a form we
+    # INV-01 (Fa & Jin, CE-1): 6.6e8 kg, 56 % nearside. Global: factor 2 as above; ours ~8.8e8
+    # kg (gardened-layer profile; 1.29e9 with the gas uniform to the regolith base) is 1.33x.
+    # Nearside share: ours ~0.52, 4 points BELOW 0.56 (0.50 with the uniform profile, whose
+    # thick highland regolith weighs the farside more); without the magnetotail the same model
+    # gives ~0.61 (5 points above). Fa & Jin's flux term is not published in a form we
     # could read, so the honest check is that their 0.56 lies between our shares with and
     # without magnetotail shielding (a bracket that fails if the tail term had the wrong sign
     # or no effect); the miss of each side is printed.
@@ -518,12 +545,14 @@ def test_olson2021_min02_fines_hold_enough_he3_for_66_kg() -> None:
     """MIN-02: Olson (2021) AIAA ASCEND, NTRS 20210022801: 66 kg/yr at 20 ppb."""
     # MIN-02's derived check: 66 kg is 60 % of the 110 kg of He-3 in all the excavated regolith
     # at 20 ppb, but the fines at the bulk grade hold only 48.7 kg -- so 66 kg needs He-3
-    # concentrated in the fines. Our grain-size model (gas ~ 1/d on a log-normal) at M-3's own
-    # mass split (44.2 % below 100 um -> median 125 um at our 2.18-phi sorting) puts ~91 % of the
-    # He-3 in those fines: 2.1x the bulk grade, 100 kg/yr held, so 66 kg needs a release of
-    # ~0.66 of it (the ops default 0.75 is an unconfirmed assumption, REL-05). Asserted: our
-    # fines hold at least the 60 % that 66 kg requires at 100 % release. Not an M-3 number:
-    # Olson's record gives no enrichment, so the printed implied release is ours.
+    # concentrated in the fines. Our grain-size model (surface gas ~ 1/d on a log-normal, plus
+    # the agglutinates' volume-correlated 26 %, grains.VOLUME_GAS_FRACTION) at M-3's own mass
+    # split (44.2 % below 100 um -> median 125 um at our 2.18-phi sorting) puts ~79 % of the
+    # He-3 in those fines (91 % with surface gas alone, the former upper bound): 1.8x the bulk
+    # grade, 87 kg/yr held, so 66 kg needs a release of ~0.76 of it (the ops default 0.75 is
+    # an unconfirmed assumption, REL-05). Asserted: our fines hold at least the 60 % that 66 kg
+    # requires at 100 % release, at every agglutinate gas retention (0-1: volume share 0-0.52).
+    # Not an M-3 number: Olson's record gives no enrichment, so the printed release is ours.
     bulk_kg = M3_EXCAVATED_T_PER_H * M3_DAYLIT_H_PER_YR * 1e3 * M3_GRADE_PPB * 1e-9
     needed = M3_HE3_KG_PER_YR / bulk_kg
     m3_mass = M3_FINES_T_PER_H / M3_EXCAVATED_T_PER_H
@@ -540,6 +569,8 @@ def test_olson2021_min02_fines_hold_enough_he3_for_66_kg() -> None:
     )
     assert_allclose(mass, m3_mass, rtol=1e-9)
     assert gas >= needed
+    _, most_volume_gas = fines_fractions(M3_FINES_CUT_UM, d50, sorting, volume_gas_fraction=0.52)
+    assert most_volume_gas >= needed
 
 
 def test_olson2021_min01_10084_is_finer_than_m3_excavated_regolith() -> None:

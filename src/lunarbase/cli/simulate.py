@@ -35,6 +35,13 @@ ROWS = (
     ("miner availability", "availability", "{:.3f}"),
     ("rare-earth oxide [kg]", "ree_oxide_kg_total", "{:.4g}"),
     ("He-3 shipped [kg]", "he3_shipped_kg_total", "{:.4g}"),
+    ("miners flown", "n_miners", "{}"),
+    ("miners landed", "miners_landed", "{}"),
+    ("plant flown [kWe]", "reactor_power_kwe", "{:.4g}"),
+    ("plant landed [kWe]", "reactor_kwe_landed", "{:.4g}"),
+    ("plant mass landed [kg]", "reactor_mass_kg", "{:.4g}"),
+    ("concentrators landed [kg]", "concentrator_mass_kg", "{:.4g}"),
+    ("landings failed", "landings_failed", "{}"),
     ("landed mass [kg]", "landed_mass_kg", "{:.4g}"),
     ("production mass ratio", "production_mass_ratio", "{:.3g}"),
 )

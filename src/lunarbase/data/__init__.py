@@ -2,8 +2,10 @@
 
 from lunarbase.data.loaders import PolarGrid, load, lpgrs_arrays, polar_grid, psr_polygons
 from lunarbase.data.registry import catalog, checksums, dataset, fetch, status
+from lunarbase.data.wac_tio2 import LatLonGrid, wac_tio2_grid
 
 __all__ = [
+    "LatLonGrid",
     "PolarGrid",
     "catalog",
     "checksums",
@@ -14,4 +16,5 @@ __all__ = [
     "polar_grid",
     "psr_polygons",
     "status",
+    "wac_tio2_grid",
 ]

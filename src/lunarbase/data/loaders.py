@@ -282,6 +282,25 @@ def _iau(ds: Dataset) -> xr.Dataset:
     )
 
 
+def _wac_tio2(ds: Dataset) -> xr.DataArray:
+    """LROC WAC TiO2 [wt%] on (lat, lon) pixel centres [deg], NaN at the 1 wt% floor."""
+    import xarray as xr
+
+    from lunarbase.data.wac_tio2 import wac_tio2_grid
+
+    grid = wac_tio2_grid(ds.name)
+    return xr.DataArray(
+        grid.values,
+        dims=("lat", "lon"),
+        coords={
+            "lat": ("lat", grid.lat, {"units": "deg"}),
+            "lon": ("lon", grid.lon, {"units": "deg E (-180..180)"}),
+        },
+        name="tio2_wt_pct",
+        attrs=grid.attrs,
+    )
+
+
 _LOADERS: dict[str, Callable[[Dataset], xr.DataArray | xr.Dataset]] = {
     "ldem_4": _ldem_4,
     "ldem_75s_240m": _polar_dem,
@@ -291,6 +310,7 @@ _LOADERS: dict[str, Callable[[Dataset], xr.DataArray | xr.Dataset]] = {
     "lpgrs_20deg": _lpgrs,
     "lola_psr_south": _psr,
     "iau_nomenclature": _iau,
+    "wac_tio2_figure": _wac_tio2,
 }
 
 

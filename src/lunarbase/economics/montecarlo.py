@@ -141,8 +141,8 @@ class Model:
         hardware = sum(build.values())
         lines: dict[str, FloatArray] = {
             **build,
-            "launch_usd": costs.hardware_build_usd(
-                col("landed_mass_kg"), v["launch_cost_usd_per_kg"]
+            "launch_usd": costs.hardware_build_usd(  # failed landings' payloads flew too
+                col("landed_mass_kg") + col("payload_lost_kg"), v["launch_cost_usd_per_kg"]
             ),
             "om_usd": costs.om_usd(np.asarray(hardware), v["annual_opex_fraction"]),
             "return_usd": costs.return_usd(

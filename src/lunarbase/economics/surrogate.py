@@ -28,7 +28,7 @@ def _working(ops: OperationsResults, power_scale: FloatArray, mtbf_scale: FloatA
     mean_draw_kw = ops.miner_power_kw * max(ops.heat_use_fraction, 1e-12)
     powered = max(ops.power_for_miners_kw, 0.0) / (mean_draw_kw * power_scale)
     mtbf = ops.miner_mtbf_h * mtbf_scale
-    return expected_working_miners(ops.n_miners, powered, mtbf / (mtbf + ops.miner_mttr_h))
+    return expected_working_miners(ops.miners_landed, powered, mtbf / (mtbf + ops.miner_mttr_h))
 
 
 def he3_output_scale(x: Mapping[str, FloatArray], ops: OperationsResults) -> FloatArray:

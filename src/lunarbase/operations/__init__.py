@@ -7,7 +7,12 @@ Entry points (:mod:`.stage`): :func:`simulate` (seeded) and :func:`expected_he3_
 heater power) is in :mod:`.heating`; sources, battery and dispatch policies in :mod:`.power`.
 """
 
-from lunarbase.operations.columns import ANNUAL_COLUMNS, ENERGY_BALANCE, HOURLY_COLUMNS
+from lunarbase.operations.columns import (
+    ANNUAL_COLUMNS,
+    ENERGY_BALANCE,
+    HOURLY_COLUMNS,
+    LANDINGS_COLUMNS,
+)
 from lunarbase.operations.heating import (
     CP_MODELS,
     heater_power_kw_th,
@@ -39,6 +44,7 @@ __all__ = [
     "CP_MODELS",
     "ENERGY_BALANCE",
     "HOURLY_COLUMNS",
+    "LANDINGS_COLUMNS",
     "LOADS",
     "Battery",
     "Dispatch",

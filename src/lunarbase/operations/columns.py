@@ -37,6 +37,7 @@ Every bin: generated = consumed + stored + curtailed + losses."""
 
 LANDED_MASS_COLUMNS = (
     "miner_mass_landed_kg",
+    "concentrator_mass_landed_kg",
     "reactor_mass_landed_kg",
     "array_mass_landed_kg",
     "battery_mass_landed_kg",
@@ -51,15 +52,35 @@ LANDED_COLUMNS = (
     "array_kw_landed",
     "battery_kwh_landed",
     "miner_mass_landed_kg",
+    "concentrator_mass_landed_kg",
     "reactor_mass_landed_kg",
     "array_mass_landed_kg",
     "battery_mass_landed_kg",
     "spares_landed_kg",
     "landed_mass_kg",
+    "landings_failed",
+    "payload_lost_kg",
 )
-"""What landed in a bin (landings after the end of the run never happen): miners [count],
-plant [kWe], arrays [kW], battery [kWh], their masses, the spares and the whole payload [kg],
-dated by the landing schedule (the economics stage prices them in that year)."""
+"""What landed in a bin (landings after the end of the run never happen; failed landings
+land nothing): miners [count], plant [kWe], arrays [kW], battery [kWh], their masses (the
+miners' solar concentrators apart), the spares and the whole payload [kg], dated by the landing
+schedule (the economics stage prices them in that year); then the landings that failed in the
+bin [count] and the payload they lost [kg] (launched, never landed)."""
+
+LANDINGS_COLUMNS = (
+    "day",
+    "lander",
+    "miners",
+    "reactor_kwe",
+    "array_kw",
+    "battery_kwh",
+    "spares_kg",
+    "payload_kg",
+    "failed",
+)
+"""Columns of :attr:`OperationsResults.landings`, one row per landing due within the run: day
+[d], lander, miners [count], plant [kWe], arrays [kW], battery [kWh], spares [kg], the whole
+payload [kg] and whether it failed (its payload lost) [bool]."""
 
 ANNUAL_COLUMNS = (
     "regolith_excavated_t",

@@ -18,7 +18,10 @@ grade models are; each has the temperature range it was fitted to and refuses to
     Biele et al. (2022) eq. 24 [2]_ for lunar regolith: ``ln cp`` as a rational function of
     ``ln T`` with the Debye T^3 limit, for ~10-1000 K. **The coefficients are as transcribed in
     P. Hayne's heat1d code and documentation (secondary); they were not re-read in the paper.**
-    Default, because it is the only cited lunar fit reachable here that spans 700 C.
+    Default, because it is the only cited lunar fit reachable here that spans 700 C. Checked
+    at 900 and 1000 K against the NIST-JANAF oxide heat capacities [5]_ summed over soil
+    10084's composition (Neumann-Kopp): it reads 5-8 % above that sum
+    (tests/validation/test_cp_published.py).
 
 References
 ----------
@@ -36,6 +39,9 @@ References
    materials from 90 to 350 degrees Kelvin. Science 167:749-750,
    doi:10.1126/science.167.3918.749 (soils 10057/10084: ~0.06 cal/g/K at 90 K to ~0.2 at
    350 K) -- the measurement the tests compare both models with.
+.. [5] Chase, M. W., Jr. (1998) NIST-JANAF Thermochemical Tables, 4th ed. J. Phys. Chem. Ref.
+   Data Monograph 9 (via the NIST Chemistry WebBook) -- Cp of SiO2, Al2O3, FeO, MgO at
+   900-1000 K, the primary data of the high-temperature check.
 """
 
 from __future__ import annotations

@@ -94,5 +94,7 @@ def binned_table(
     for column in LANDED_MASS_COLUMNS:
         table[column] = sums(flows[column])
     table["landed_mass_kg"] = np.sum([table[column] for column in LANDED_MASS_COLUMNS], axis=0)
+    table["landings_failed"] = np.rint(sums(flows["landings_failed"])).astype(int)
+    table["payload_lost_kg"] = sums(flows["payload_lost_kg"])
     index = pd.RangeIndex(first, first + lengths_h.size, name=index_name)
     return pd.DataFrame(table, index=index)[list(ANNUAL_COLUMNS)]

@@ -49,20 +49,19 @@ class OperationsResults:
     byproducts_kg : dict of str to float
         Volatiles released with the He-3 over the run, per species (H2, H2O, N2, CO, CO2, CH4,
         He4). [kg]
-    n_miners : int
-        Miners landed (the fleet the economics stage prices). [count]
+    landings : pandas.DataFrame
+        One row per landing due within the run, columns :data:`~.columns.LANDINGS_COLUMNS`
+        (day [d], lander, miners, plant [kWe], arrays [kW], battery [kWh], spares and payload
+        [kg], failed [bool]): :attr:`n_miners` and :attr:`reactor_power_kwe` are what they
+        carried, :attr:`miners_landed`, :attr:`reactor_kwe_landed` and the masses what landed
+        (the annual ``*_landed`` columns).
+    landing_failure_probability : float
+        Chance each landing had of failing, losing its payload (for the economics stage's
+        Monte Carlo). [-]
     miner_mass_kg : float
-        Landed mass of one miner. [kg]
-    reactor_power_kwe : float
-        Electric rating of the fission plant landed (priced by the economics stage). [kWe]
-    reactor_mass_kg : float
-        Landed mass of the plant. [kg]
-    array_kw, array_mass_kg : float
-        Solar arrays landed [kW] and their mass [kg].
-    battery_kwh, battery_mass_kg : float
-        Battery capacity landed [kWh] and its mass [kg].
-    spares_landed_kg : float
-        Spares landed into the surface store. [kg]
+        Landed mass of one miner (by its throughput, :mod:`~lunarbase.operations.masses`). [kg]
+    concentrator_mass_kg_per_miner : float
+        Mass of one miner's solar concentrator (0 with electric heaters). [kg]
     miner_power_kw : float
         Electric draw of one miner digging and processing at full rate. [kW]
     miner_mtbf_h, miner_mttr_h : float
@@ -89,15 +88,10 @@ class OperationsResults:
     heater_power_kw_th: float
     heat_source: str
     byproducts_kg: dict[str, float]
-    n_miners: int
+    landings: pd.DataFrame
+    landing_failure_probability: float
     miner_mass_kg: float
-    reactor_power_kwe: float
-    reactor_mass_kg: float
-    array_kw: float
-    array_mass_kg: float
-    battery_kwh: float
-    battery_mass_kg: float
-    spares_landed_kg: float
+    concentrator_mass_kg_per_miner: float
     miner_power_kw: float
     miner_mtbf_h: float
     miner_mttr_h: float
@@ -147,15 +141,61 @@ class OperationsResults:
         return self.regolith_excavated_t / per_m2_t / 1e6
 
     @property
+    def n_miners(self) -> int:
+        """Miners flown: on the landings due within the run, failed or not (the scenario's
+        ``operations.n_miners`` when all land in time). [count]"""
+        return int(self.landings["miners"].sum())
+
+    @property
+    def reactor_power_kwe(self) -> float:
+        """Plant flown: the fission units on the landings due within the run. [kWe]"""
+        return float(self.landings["reactor_kwe"].sum())
+
+    @property
+    def miners_landed(self) -> int:
+        """Miners that landed within the run (the fleet that works). [count]"""
+        return int(self.annual["miners_landed"].sum())
+
+    @property
+    def reactor_kwe_landed(self) -> float:
+        """Electric rating of the fission units that landed within the run. [kWe]"""
+        return self.total("reactor_kwe_landed")
+
+    @property
+    def reactor_mass_kg(self) -> float:
+        """Landed mass of the fission units (the surface fission law). [kg]"""
+        return self.total("reactor_mass_landed_kg")
+
+    @property
+    def concentrator_mass_kg(self) -> float:
+        """Landed mass of the miners' solar concentrators. [kg]"""
+        return self.total("concentrator_mass_landed_kg")
+
+    @property
+    def array_kw(self) -> float:
+        """Solar arrays landed. [kW]"""
+        return self.total("array_kw_landed")
+
+    @property
+    def battery_kwh(self) -> float:
+        """Battery capacity landed. [kWh]"""
+        return self.total("battery_kwh_landed")
+
+    @property
+    def spares_landed_kg(self) -> float:
+        """Spares landed into the surface store. [kg]"""
+        return self.total("spares_landed_kg")
+
+    @property
     def landed_mass_kg(self) -> float:
-        """Hardware landed: miners, plant, arrays, batteries and spares. [kg]"""
-        return (
-            self.n_miners * self.miner_mass_kg
-            + self.reactor_mass_kg
-            + self.array_mass_kg
-            + self.battery_mass_kg
-            + self.spares_landed_kg
-        )
+        """Hardware and spares landed within the run: the sum of the annual
+        ``landed_mass_kg`` column. [kg]"""
+        return self.total("landed_mass_kg")
+
+    @property
+    def landings_failed(self) -> int:
+        """Landings that failed, their payloads lost. [count]"""
+        return int(self.annual["landings_failed"].sum())
 
     @property
     def production_mass_ratio(self) -> float:
@@ -176,7 +216,10 @@ class OperationsResults:
         left [kg], regolith [t], area mined [km^2], heater power per miner [kW(th)], thermal,
         electric, generated, curtailed and deficit energy [MWh], mean availability [-], REO
         [kg], by-products per species [kg], regolith [t/kg] and heat [MWh(th)/kg] per kg of
-        He-3, landed mass [kg] and the production mass ratio [-]."""
+        He-3, the fleet flown and what of it landed (miners [count], plant [kWe]), the landed
+        plant and concentrator masses and all hardware and spares landed [kg], the landings
+        that failed [count], the payload they lost [kg] and their probability [-], and the
+        production mass ratio [-]."""
         years = len(self.annual)
         return plain(
             {
@@ -200,7 +243,16 @@ class OperationsResults:
                 "availability": self.miner_availability,
                 "ree_oxide_kg_total": self.ree_oxide_kg,
                 "byproducts_kg": dict(self.byproducts_kg),
+                "n_miners": self.n_miners,
+                "miners_landed": self.miners_landed,
+                "reactor_power_kwe": self.reactor_power_kwe,
+                "reactor_kwe_landed": self.reactor_kwe_landed,
+                "reactor_mass_kg": self.reactor_mass_kg,
+                "concentrator_mass_kg": self.concentrator_mass_kg,
                 "landed_mass_kg": self.landed_mass_kg,
+                "landings_failed": self.landings_failed,
+                "payload_lost_kg": self.total("payload_lost_kg"),
+                "landing_failure_probability": self.landing_failure_probability,
                 "production_mass_ratio": self.production_mass_ratio,
                 "light_horizon": self.light_horizon,
                 "light_repeated": self.light_repeated,
@@ -208,8 +260,9 @@ class OperationsResults:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready results: the fleet and plant, the :meth:`summary` as ``totals`` and one
-        list per annual column (non-finite values become ``None``)."""
+        """JSON-ready results: the fleet and plant, the :meth:`summary` as ``totals``, the
+        landings (one record each) and one list per annual column (non-finite values become
+        ``None``)."""
         annual = {"year": self.annual.index.to_numpy(), **self.annual.to_dict(orient="list")}
         return plain(
             {
@@ -220,6 +273,7 @@ class OperationsResults:
                 "array_kw": float(self.array_kw),
                 "battery_kwh": float(self.battery_kwh),
                 "totals": self.summary(),
+                "landings": self.landings.to_dict(orient="records"),
                 "annual": annual,
             }
         )

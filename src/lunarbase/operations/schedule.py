@@ -10,6 +10,11 @@ import numpy as np
 from lunarbase.errors import ScenarioError
 from lunarbase.operations.columns import LANDED_MASS_COLUMNS
 from lunarbase.operations.logistics import check_payload
+from lunarbase.operations.masses import (
+    concentrator_mass_kg,
+    fission_unit_mass_kg,
+    miner_mass_kg,
+)
 from lunarbase.typing import ArrayLike, FloatArray
 
 if TYPE_CHECKING:
@@ -18,16 +23,33 @@ if TYPE_CHECKING:
 
 def payload_masses_kg(cfg: Operations, landing: Landing) -> dict[str, float]:
     """What one landing puts on the Moon, by kind (:data:`LANDED_MASS_COLUMNS`) [kg]: miners x
-    ``miner_mass_kg``, plant x ``reactor_mass_kg_per_kwe``, arrays x ``array_mass_kg_per_kw``,
-    battery x ``battery_mass_kg_per_kwh``, and the spares."""
+    :func:`~.masses.miner_mass_kg` at ``excavation_t_per_h``, their solar concentrators (with
+    ``heat_source = "solar_concentrator"``: :func:`~.masses.concentrator_mass_kg` of
+    ``concentrator_kw_th`` at ``concentrator_areal_mass_kg_m2``), its plant as one unit by
+    :func:`~.masses.fission_unit_mass_kg`, arrays x ``array_mass_kg_per_kw``, battery x
+    ``battery_mass_kg_per_kwh``, and the spares."""
     masses = (
-        landing.miners * cfg.miner_mass_kg,
-        landing.reactor_kwe * cfg.reactor_mass_kg_per_kwe,
+        landing.miners * miner_unit_mass_kg(cfg),
+        landing.miners * concentrator_unit_mass_kg(cfg),
+        float(fission_unit_mass_kg(landing.reactor_kwe)),
         landing.array_kw * cfg.array_mass_kg_per_kw,
         landing.battery_kwh * cfg.battery_mass_kg_per_kwh,
         landing.spares_kg,
     )
     return dict(zip(LANDED_MASS_COLUMNS, masses, strict=True))
+
+
+def miner_unit_mass_kg(cfg: Operations) -> float:
+    """Landed mass of one of ``cfg``'s miners, by its throughput (:func:`~.masses.miner_mass_kg`)
+    [kg]."""
+    return float(miner_mass_kg(cfg.excavation_t_per_h))
+
+
+def concentrator_unit_mass_kg(cfg: Operations) -> float:
+    """Mass of one miner's solar concentrator [kg] (0 with electric heaters)."""
+    if cfg.heat_source != "solar_concentrator":
+        return 0.0
+    return float(concentrator_mass_kg(cfg.concentrator_kw_th, cfg.concentrator_areal_mass_kg_m2))
 
 
 def check_landings(cfg: Operations) -> None:
@@ -42,7 +64,10 @@ def check_landings(cfg: Operations) -> None:
     """
     for i, landing in enumerate(cfg.landings):
         payload = sum(payload_masses_kg(cfg, landing).values())
-        what = f"{landing.miners} miners, {landing.reactor_kwe:g} kWe, arrays, batteries and spares"
+        what = (
+            f"{landing.miners} miners, a {landing.reactor_kwe:g} kWe unit, arrays, batteries and "
+            "spares"
+        )
         check_payload(i, landing.lander, payload, what)
     first_day = min(landing.day for landing in cfg.landings)
     if first_day > cfg.launch_interval_days:

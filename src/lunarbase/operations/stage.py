@@ -3,9 +3,12 @@
 :func:`simulate` runs the base for ``cfg.years`` years of 365.25 days in three steps:
 
 1. **Hardware in service** (SimPy 4, time in hours; :mod:`~lunarbase.operations.fleet`): the
-   landings in date order put miners, fission units (after commissioning), arrays, batteries and
-   spares on the Moon; each miner and fission unit then fails and is repaired (repair units a
-   SimPy Resource, spares a Container).
+   landings due within the run, in date order, each fail with ``landing_failure_probability``
+   (the flown record, :mod:`~lunarbase.operations.landing_risk`; drawn on a stream of its own)
+   and lose their payload, or put miners, fission units (after commissioning), arrays,
+   batteries and spares on the Moon, weighed by :mod:`~lunarbase.operations.masses`; each
+   miner and fission unit then fails and is repaired (repair units a SimPy Resource, spares a
+   Container).
 2. **The hourly energy balance** (vectorised; the battery loop numba-compiled;
    :mod:`~lunarbase.operations.power`): fission output with outages and capacity loss, solar
    output from the light series at the base (sites stage), a battery, and a dispatch policy
@@ -51,11 +54,18 @@ from scipy import special
 from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.operations import processing
 from lunarbase.operations.balance import HourlyBalance, hourly_balance
-from lunarbase.operations.columns import BYPRODUCT_COLUMNS, DAY_H, LANDED_MASS_COLUMNS, SPECIES
+from lunarbase.operations.columns import (
+    BYPRODUCT_COLUMNS,
+    DAY_H,
+    LANDED_MASS_COLUMNS,
+    LANDINGS_COLUMNS,
+    SPECIES,
+)
 from lunarbase.operations.events import flight_hours, hardware_in_service, ship
 from lunarbase.operations.fleet import UpLog
 from lunarbase.operations.hourly import event_hours
 from lunarbase.operations.inputs import MiningFeed, SiteLight
+from lunarbase.operations.landing_risk import draw_failures
 from lunarbase.operations.ledger import binned_table
 from lunarbase.operations.miner_power import (
     check_power,
@@ -65,10 +75,15 @@ from lunarbase.operations.miner_power import (
 from lunarbase.operations.power import DispatchPolicy, priority_dispatch
 from lunarbase.operations.rare_earths import reo_mass_fractions
 from lunarbase.operations.results import OperationsResults
-from lunarbase.operations.schedule import check_landings, payload_masses_kg
+from lunarbase.operations.schedule import (
+    check_landings,
+    concentrator_unit_mass_kg,
+    miner_unit_mass_kg,
+    payload_masses_kg,
+)
 from lunarbase.scenario import Landing, Operations
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
-from lunarbase.typing import ArrayLike, FloatArray
+from lunarbase.typing import ArrayLike, BoolArray, FloatArray
 
 
 def simulate(
@@ -108,13 +123,16 @@ def simulate(
         payload over its lander's capacity, a return flight before any landing (each naming
         the field).
     """
-    landings = _schedule(cfg)
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
     check_power(cfg, miner_electric_kw(cfg, heater_kw_th))
     n_hours = round(cfg.years * HOURS_PER_YEAR)
+    planned = _schedule(cfg, n_hours)
+    failed = _landing_failures(cfg, planned, seed)
+    landings = tuple(landing for landing, lost in zip(planned, failed, strict=True) if not lost)
     n_units = sum(1 for landing in landings if landing.reactor_kwe > 0.0)
+    n_miners = sum(landing.miners for landing in landings)
     # one stream per miner, one per fission unit, then one for the flights
-    streams = iter(np.random.default_rng(fresh_sequence(seed)).spawn(cfg.n_miners + n_units + 1))
+    streams = iter(np.random.default_rng(fresh_sequence(seed)).spawn(n_miners + n_units + 1))
     # 1. hardware in service (discrete events)
     miners, units = hardware_in_service(cfg, landings, streams, float(n_hours))
     # 2. the hourly energy balance
@@ -130,11 +148,63 @@ def simulate(
     )
     # 3. production and shipping
     hourly, flows = _production(cfg, feed, landings, miners, balance, heater_kw_th, streams)
-    return _results(cfg, feed, landings, balance, hourly, flows, light, heater_kw_th, seed)
+    flows.update(_lost_hours(cfg, planned, failed, n_hours))
+    table = landings_table(cfg, planned, failed)
+    return _results(cfg, feed, table, balance, hourly, flows, light, heater_kw_th, seed)
 
 
-def _schedule(cfg: Operations) -> tuple[Landing, ...]:
-    """The landings in date order, checked; without a schedule everything lands on day 0."""
+LANDING_STREAM = 1_000_000
+"""Spawn index of the landing draws' stream: past every miner, unit and flight stream (at most
+a few tens of thousands), and the same whatever the fleet, so two fleets of one scenario and
+seed draw the same fate for the landings they share."""
+
+
+def _landing_failures(cfg: Operations, planned: tuple[Landing, ...], seed: SeedLike) -> BoolArray:
+    """Which planned landings fail (:func:`~.landing_risk.draw_failures`, one draw per landing
+    in date order, on the :data:`LANDING_STREAM` child of ``seed``); none when everything is
+    in place at the start (no landings given)."""
+    probability = cfg.landing_failure_probability if cfg.landings else 0.0
+    root = fresh_sequence(seed)
+    stream = np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, LANDING_STREAM))
+    return draw_failures(len(planned), probability, np.random.default_rng(stream))
+
+
+def _lost_hours(
+    cfg: Operations, planned: tuple[Landing, ...], failed: BoolArray, n_hours: int
+) -> dict[str, FloatArray]:
+    """The failed landings [count] and the payload they lost [kg], by the hour they were due."""
+    lost = [landing for landing, fails in zip(planned, failed, strict=True) if fails]
+    due_h = np.array([landing.day * 24.0 for landing in lost])
+    lost_kg = [sum(payload_masses_kg(cfg, landing).values()) for landing in lost]
+    return {
+        "landings_failed": event_hours(due_h, n_hours),
+        "payload_lost_kg": event_hours(due_h, n_hours, lost_kg),
+    }
+
+
+def landings_table(
+    cfg: Operations, planned: tuple[Landing, ...], failed: BoolArray
+) -> pd.DataFrame:
+    """One row per landing due within the run, in date order, columns
+    :data:`~.columns.LANDINGS_COLUMNS`: ``day`` [d], ``lander``, ``miners`` [count],
+    ``reactor_kwe`` [kWe], ``array_kw`` [kW], ``battery_kwh`` [kWh], ``spares_kg``,
+    ``payload_kg`` (the whole payload, :func:`~.schedule.payload_masses_kg`) [kg] and
+    ``failed`` (lost with its payload) [bool]. Everything in place at the start is one row on
+    day 0."""
+    rows = [
+        {
+            **{name: getattr(landing, name) for name in LANDINGS_COLUMNS[:7]},
+            "payload_kg": sum(payload_masses_kg(cfg, landing).values()),
+            "failed": bool(fails),
+        }
+        for landing, fails in zip(planned, failed, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=list(LANDINGS_COLUMNS))
+
+
+def _schedule(cfg: Operations, n_hours: int) -> tuple[Landing, ...]:
+    """The landings due within the run (``n_hours`` [h]) in date order, all of them checked;
+    without a schedule everything lands on day 0."""
     if not cfg.landings:
         return (
             Landing(
@@ -147,13 +217,14 @@ def _schedule(cfg: Operations) -> tuple[Landing, ...]:
             ),
         )
     check_landings(cfg)
-    return tuple(sorted(cfg.landings, key=lambda landing: landing.day))
+    ordered = sorted(cfg.landings, key=lambda landing: landing.day)
+    return tuple(landing for landing in ordered if landing.day * 24.0 < n_hours)
 
 
 def _results(
     cfg: Operations,
     feed: MiningFeed,
-    landings: tuple[Landing, ...],
+    landings: pd.DataFrame,
     balance: HourlyBalance,
     hourly: pd.DataFrame,
     flows: dict[str, FloatArray],
@@ -161,7 +232,8 @@ def _results(
     heater_kw_th: float,
     seed: SeedLike,
 ) -> OperationsResults:
-    """Step 4: the annual and daily tables (:mod:`.ledger`) and the run's results."""
+    """Step 4: the annual and daily tables (:mod:`.ledger`) and the run's results; the fleet,
+    plant and masses are what landed (``landings``, the :func:`landings_table`)."""
     annual = binned_table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
     daily = binned_table(hourly, flows, DAY_H, feed, cfg, "day", 0)
     present_h, up_h = balance.miners_present.sum(), balance.miners_up.sum()
@@ -181,15 +253,10 @@ def _results(
             species: float(annual[column].sum())
             for species, column in zip(SPECIES, BYPRODUCT_COLUMNS, strict=True)
         },
-        n_miners=cfg.n_miners,
-        miner_mass_kg=float(cfg.miner_mass_kg),
-        reactor_power_kwe=float(cfg.reactor_power_kwe),
-        reactor_mass_kg=float(cfg.reactor_power_kwe * cfg.reactor_mass_kg_per_kwe),
-        array_kw=float(cfg.array_kw),
-        array_mass_kg=float(cfg.array_kw * cfg.array_mass_kg_per_kw),
-        battery_kwh=float(cfg.battery_kwh),
-        battery_mass_kg=float(cfg.battery_kwh * cfg.battery_mass_kg_per_kwh),
-        spares_landed_kg=float(sum(landing.spares_kg for landing in landings)),
+        landings=landings,
+        landing_failure_probability=float(cfg.landing_failure_probability),
+        miner_mass_kg=miner_unit_mass_kg(cfg),
+        concentrator_mass_kg_per_miner=concentrator_unit_mass_kg(cfg),
         miner_power_kw=miner_electric_kw(cfg, heater_kw_th),
         miner_mtbf_h=float(cfg.miner_mtbf_h),
         miner_mttr_h=float(cfg.miner_mttr_h),

@@ -153,15 +153,19 @@ def sites_figure(
     return fig
 
 
-def grades_figure(maps: Any) -> go.Figure:
+def grades_figure(maps: Any, he3_display: Any = None) -> go.Figure:
     """He-3 [ppb] and Th [ppm] of the regolith as maps: each Lunar Prospector bin filled over
     a :data:`GRADE_RASTER_DEG` latitude/longitude raster (each cell takes the bin holding its
-    centre), with colour bars and a lat/lon grid.
+    centre), with colour bars and a lat/lon grid; He-3 on ``he3_display``'s finer grid where
+    it has values.
 
     Parameters
     ----------
     maps : xarray.Dataset
         The resources results' maps on bins (``he3_ppb``, ``th_ppm``, the bin edges).
+    he3_display : xarray.DataArray, optional
+        He-3 [ppb] on a (lat, lon) grid at WAC resolution (``ResourceResults.he3_display``);
+        its NaN cells are filled from the bins.
     """
     from plotly.subplots import make_subplots
 
@@ -174,16 +178,31 @@ def grades_figure(maps: Any) -> go.Figure:
     fig = make_subplots(
         rows=1,
         cols=2,
-        subplot_titles=("He-3 [ppb] (from Lunar Prospector TiO2)", "Th [ppm] (KREEP, REE)"),
+        subplot_titles=(
+            "He-3 [ppb] (TiO2: LROC WAC in the maria, Lunar Prospector elsewhere)"
+            if he3_display is not None
+            else "He-3 [ppb] (from Lunar Prospector TiO2)",
+            "Th [ppm] (KREEP, REE)",
+        ),
         horizontal_spacing=0.12,
     )
     for col, (name, scale, bar_x) in enumerate(
         (("he3_ppb", "Inferno", 0.44), ("th_ppm", "Viridis", 1.0)), start=1
     ):
+        x, y, z = lon, lat, np.asarray(maps[name].values, np.float32)[cells]
+        if name == "he3_ppb" and he3_display is not None:
+            x, y = np.asarray(he3_display.lon), np.asarray(he3_display.lat)
+            fine = np.asarray(he3_display.values, np.float32)
+            bins = np.asarray(maps[name].values, np.float32)
+            z = np.where(
+                np.isnan(fine),
+                bins[containing_cells(maps, *np.meshgrid(y, x, indexing="ij"))],
+                fine,
+            )
         fig.add_heatmap(
-            x=lon,
-            y=lat,
-            z=np.asarray(maps[name].values, np.float32)[cells],
+            x=x,
+            y=y,
+            z=z,
             colorscale=scale,
             colorbar={"x": bar_x, "len": 0.9},
             hovertemplate="lat %{y} lon %{x}: %{z:.3g}<extra>" + name + "</extra>",

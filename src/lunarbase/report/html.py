@@ -58,7 +58,7 @@ def report_figures(results: Results) -> dict[str, Drawn]:
         "sites": figures.sites_figure(
             terrain.basemap, ranked.layers, ranked.table, ranked.base.lat_deg, ranked.base.lon_deg
         ),
-        "grades": figures.grades_figure(res.maps),
+        "grades": figures.grades_figure(res.maps, res.he3_display),
         "ops": figures.operations_figure(ops.annual),
         "energy": figures.energy_figure(ops.daily),
         "costs": figures.costs_figure(econ.cash_flows, COST_LINES),

@@ -4,8 +4,10 @@ The stage entry point is :func:`assess` (:mod:`.stage`); :func:`point_grades` an
 :func:`region_resources` answer for a point or a region (:mod:`.queries`); :func:`write_maps`
 writes the maps (:mod:`.maps`, imported on first use: it needs xarray and matplotlib).
 Models: :mod:`.grades` (He models), :mod:`.fluence` (solar wind and magnetotail),
-:mod:`.regolith` (depth rules), :mod:`.inventory` (Monte Carlo inventories), :mod:`.grains`
-(fines), :mod:`.kreep` (REE), :mod:`.volatiles` (by-products), :mod:`.regions` (bins).
+:mod:`.regolith` (depth rules and the gas depth profile), :mod:`.tio2` (TiO2 at mare
+resolution: the LROC WAC blended into LP), :mod:`.inventory` (Monte Carlo inventories),
+:mod:`.grains` (fines), :mod:`.kreep` (REE), :mod:`.volatiles` (by-products),
+:mod:`.regions` (bins).
 """
 
 from typing import TYPE_CHECKING
@@ -18,8 +20,9 @@ from lunarbase.resources.inventory import Inventory, InventoryInputs, he3_invent
 from lunarbase.resources.kreep import ReeInventory, kreep_fraction, ree_ppm, ree_tonnes
 from lunarbase.resources.queries import RegionResources, point_grades, region_resources
 from lunarbase.resources.regions import Region, containing_cell, containing_cells, load_grs
-from lunarbase.resources.regolith import he3_depth_profile, regolith_depth_m
+from lunarbase.resources.regolith import gas_thickness_m, he3_depth_profile, regolith_depth_m
 from lunarbase.resources.stage import ResourceResults, assess
+from lunarbase.resources.tio2 import TiO2Map, tio2_at, tio2_map
 from lunarbase.resources.volatiles import byproducts_per_kg_he3, byproducts_per_tonne_regolith
 
 if TYPE_CHECKING:
@@ -36,6 +39,7 @@ __all__ = [
     "Region",
     "RegionResources",
     "ResourceResults",
+    "TiO2Map",
     "assess",
     "byproducts_per_kg_he3",
     "byproducts_per_tonne_regolith",
@@ -44,6 +48,7 @@ __all__ = [
     "fines_enrichment",
     "fines_fractions",
     "fluence_factor",
+    "gas_thickness_m",
     "he3_depth_profile",
     "he3_inventory",
     "he3_ppb",
@@ -56,5 +61,7 @@ __all__ = [
     "region_resources",
     "regolith_depth_m",
     "resource_maps",
+    "tio2_at",
+    "tio2_map",
     "write_maps",
 ]

@@ -11,15 +11,29 @@ Model
 Grain diameters ``d`` of the soil follow a log-normal *mass* distribution, median ``d50`` and
 geometric spread ``sigma`` (``ln d ~ Normal(ln d50, sigma^2)``); in the sedimentologists' phi
 scale (``phi = -log2(d / 1 mm)``) ``sigma_phi = sigma / ln 2`` is the Folk-Ward sorting [5]_,
-exact for a log-normal. The gas per unit mass of a grain is proportional to its specific surface,
-``~ 1/d`` [2]_. Weighting the normal density of ``ln d`` by ``exp(-ln d)`` shifts its mean by
-``-sigma^2`` and keeps its width, so for a sieve cut ``c``:
+exact for a log-normal. The trapped gas of a size fraction is the sum of a *surface-correlated*
+and a *volume-correlated* part, ``c(d) = c_v + c_s / d`` (the two-component form of the
+grain-size studies of Apollo 11 fines, Eberhardt et al. 1970 [8]_; "concentrations are
+inversely proportional to particle size" for the surface part [2]_):
 
-* mass fraction below the cut  ``= Phi((ln c - ln d50) / sigma)``;
-* He-3 fraction below the cut  ``= Phi((ln c - ln d50 + sigma^2) / sigma)``;
+* the surface-correlated gas sits in the outer ~10 um of grains [3]_, [4]_, so per unit mass it
+  goes as the specific surface, ``~ 1/d``. Weighting the normal density of ``ln d`` by
+  ``exp(-ln d)`` shifts its mean by ``-sigma^2`` and keeps its width;
+* the volume-correlated gas is carried inside agglutinates -- glass-welded aggregates melted
+  from gas-rich soil by micrometeorite impacts [6]_ -- and per unit mass does not depend on
+  grain size. Its share of the bulk gas is ``f_v`` = agglutinate mass share of the soil (52 %
+  of 10084's 90-1000 um fraction, Simon et al. 1981 [6]_) x the share of the parent soil's gas
+  an agglutinate keeps through melting (no measurement reached: 0.5, assumption 0-1), so
+  ``f_v`` = 0.26 (:data:`VOLUME_GAS_FRACTION`; range 0-0.52). ``f_v = 0`` is the former
+  surface-only model, an upper bound on the fines' share.
+
+So for a sieve cut ``c``, with ``x = ln c - ln d50``:
+
+* mass fraction below the cut  ``= Phi(x / sigma)``;
+* He-3 fraction below the cut  ``= (1 - f_v) Phi((x + sigma^2) / sigma) + f_v Phi(x / sigma)``;
 
 ``Phi`` being the standard normal CDF (:func:`fines_fractions`). The He-3 fraction always exceeds
-the mass fraction, and the fines' grade is the bulk grade times their ratio
+the mass fraction (for ``f_v < 1``), and the fines' grade is the bulk grade times their ratio
 (:func:`fines_enrichment`).
 
 Defaults (``lunarbase.scenario.Resources``) describe the Apollo 11 reference soil 10084:
@@ -29,13 +43,13 @@ mean *is* the median), and the sorting follows from the two numbers (:func:`sort
 2.18 phi, inside the "very poorly sorted" class (2-4 phi [5]_) that Carrier (2003) [7]_ gives
 for lunar soil.
 
-Limits (stated, not modelled): the 1/d law ignores agglutinates, which carry gas inside coarse
-particles, and the saturation of the finest grains, whose whole volume lies within the implanted
-layer (a mean He layer of 10 um by microprobe [3]_); both would move He-3 out of the fines, so the
-He-3 fraction here is, if anything, an upper bound. No measured He-3-per-size-fraction table was
-reachable to check the law quantitatively. 10084 is a mature soil sieved to < 1 mm; excavated
-regolith with its rock fragments is coarser (the M-3 miner's fines are 44 % of its excavated mass,
-10084's < 100 um fraction ~67 %).
+Limits (stated, not modelled): the agglutinate share is taken the same at every grain size (it
+is measured on 90-1000 um), and the finest grains, whose whole volume lies within the implanted
+layer (a mean He layer of 10 um by microprobe [3]_), saturate; both would move He-3 out of the
+fines. No measured He-3-per-size-fraction table was reachable to check the split
+quantitatively. 10084 is a mature soil sieved to < 1 mm; excavated regolith with its rock
+fragments is coarser (the M-3 miner's fines are 44 % of its excavated mass, 10084's < 100 um
+fraction ~67 %).
 
 References
 ----------
@@ -62,6 +76,11 @@ References
 .. [7] Carrier, W. D. III (2003) Particle size distribution of lunar soil. J. Geotech.
    Geoenviron. Eng. 129(10):956-959 (abstract seen: "very fine sand, very poorly sorted, nearly
    symmetrical, and mesokurtic").
+.. [8] Eberhardt, P., Geiss, J., Graf, H., Grogler, N., Krahenbuhl, U., Schwaller, H.,
+   Schwarzmuller, J. & Stettler, A. (1970) Trapped solar wind noble gases, exposure age and
+   K/Ar-age in Apollo 11 lunar fine material. Proc. Apollo 11 Lunar Sci. Conf. 1037-1070 --
+   gas content of grain-size fractions as a volume- plus a surface-correlated part (form as
+   commonly cited; the paper was not re-read in this pass).
 """
 
 from __future__ import annotations
@@ -83,6 +102,17 @@ SOIL_10084_MASS_FRACTION_BELOW_10_UM = 0.14
 
 FOLK_WARD_VERY_POORLY_SORTED_PHI = (2.0, 4.0)
 """Folk-Ward sorting range called "very poorly sorted" [phi] [5]_; lunar soil is in it [7]_."""
+
+SOIL_10084_AGGLUTINATE_FRACTION = 0.52
+"""Agglutinate share of soil 10084's 90-1000 um fraction [-] (Lunar Sample Compendium, mode of
+Simon et al. 1981 [6]_)."""
+
+AGGLUTINATE_GAS_RETENTION = 0.5
+"""Share of its parent soil's solar-wind gas an agglutinate keeps through melting [-]
+(assumption: 0-1; no measurement was reachable, the middle of the range is taken)."""
+
+VOLUME_GAS_FRACTION = SOIL_10084_AGGLUTINATE_FRACTION * AGGLUTINATE_GAS_RETENTION
+"""Volume-correlated (agglutinate) share of the soil's He-3 [-]: 0.26 (range 0-0.52)."""
 
 M3_FINES_CUT_UM = 100.0
 """Sieve cut of the fines the Wisconsin M-3 miner heats [um] [1]_."""
@@ -142,13 +172,18 @@ def sorting_phi_from(median_um: float, cut_um: float, mass_fraction_below: float
 
 
 def fines_fractions(
-    cut_um: ArrayLike, median_um: ArrayLike, sorting_phi: ArrayLike
+    cut_um: ArrayLike,
+    median_um: ArrayLike,
+    sorting_phi: ArrayLike,
+    *,
+    volume_gas_fraction: ArrayLike = VOLUME_GAS_FRACTION,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mass fraction of the soil, and fraction of its solar-wind He-3, below a sieve cut.
 
-    Log-normal grain-size mass distribution; gas per unit mass ~ 1/d (module docstring):
-    ``mass = Phi((ln c - ln d50) / s)`` and ``he3 = Phi((ln c - ln d50 + s^2) / s)`` with
-    ``s = sorting_phi x ln 2``.
+    Log-normal grain-size mass distribution; surface-correlated gas per unit mass ~ 1/d plus a
+    volume-correlated share (module docstring): ``mass = Phi(x / s)`` and
+    ``he3 = (1 - f_v) Phi((x + s^2) / s) + f_v mass``, with ``x = ln c - ln d50``,
+    ``s = sorting_phi x ln 2`` and ``f_v = volume_gas_fraction``.
 
     Parameters
     ----------
@@ -158,6 +193,9 @@ def fines_fractions(
         Median grain size of the soil [um], > 0. Broadcasts.
     sorting_phi : array_like
         Folk-Ward sorting = standard deviation of phi [phi units], > 0. Broadcasts.
+    volume_gas_fraction : array_like, optional
+        Volume-correlated (agglutinate) share of the gas [-], 0..1; 0 = surface gas only.
+        Broadcasts.
 
     Returns
     -------
@@ -173,27 +211,44 @@ def fines_fractions(
     ----------
     .. [1] Science 167:555 (1970), doi:10.1126/science.167.3918.555 -- gas ~ 1/grain size.
     .. [2] Folk & Ward (1957) J. Sediment. Petrol. 27:3 -- sorting in phi units.
+    .. [3] Eberhardt et al. (1970) Proc. Apollo 11 Lunar Sci. Conf. 1037 -- volume- plus
+       surface-correlated gas (module reference [8]).
 
     Examples
     --------
     >>> m, g = fines_fractions(100.0, 51.0, 2.18)   # 10084-like soil, M-3 cut
     >>> round(float(m), 2), round(float(g), 2)
-    (0.67, 0.97)
+    (0.67, 0.9)
+    >>> round(float(fines_fractions(100.0, 51.0, 2.18, volume_gas_fraction=0.0)[1]), 2)
+    0.97
     """
     c = _check_positive("fines_cut_um", cut_um)
     d50 = _check_positive("grain_median_um", median_um)
     s = _check_positive("grain_sorting_phi", sorting_phi) * LN2
+    f_v = np.asarray(volume_gas_fraction, dtype=float)
+    if np.any(~((f_v >= 0.0) & (f_v <= 1.0))):
+        raise ScenarioError(f"volume_gas_fraction = {volume_gas_fraction!r} must be in 0..1")
     x = np.log(c) - np.log(d50)
-    return np.asarray(_normal_cdf(x / s)), np.asarray(_normal_cdf((x + s * s) / s))
+    mass = np.asarray(_normal_cdf(x / s))
+    surface = np.asarray(_normal_cdf((x + s * s) / s))
+    return mass, np.asarray((1.0 - f_v) * surface + f_v * mass)
 
 
-def fines_enrichment(cut_um: ArrayLike, median_um: ArrayLike, sorting_phi: ArrayLike) -> np.ndarray:
+def fines_enrichment(
+    cut_um: ArrayLike,
+    median_um: ArrayLike,
+    sorting_phi: ArrayLike,
+    *,
+    volume_gas_fraction: ArrayLike = VOLUME_GAS_FRACTION,
+) -> np.ndarray:
     """He-3 grade of the fines below ``cut_um`` over the bulk soil's grade [-], >= 1.
 
     ``he3_fraction / mass_fraction`` of :func:`fines_fractions` (same parameters and errors);
     the fines' grade [ppb] is the bulk grade times this factor.
     """
-    mass, he3 = fines_fractions(cut_um, median_um, sorting_phi)
+    mass, he3 = fines_fractions(
+        cut_um, median_um, sorting_phi, volume_gas_fraction=volume_gas_fraction
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = he3 / mass
     # a cut so fine that the mass fraction underflows to 0: the ratio grows without bound

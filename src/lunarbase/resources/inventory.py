@@ -11,7 +11,13 @@ uncertainty band is a Monte Carlo seeded with ``numpy.random.default_rng(seed)``
   (Surveyor 3 [4]_), scaled by ``cfg.he4_he3_atom_ratio / 2700`` so that a scenario that moves
   the ratio moves the band with it;
 * bulk density, mare depth and highland depth each x Uniform(0.8, 1.2), one factor per draw for
-  the whole Moon (a systematic, not a per-bin, error).
+  the whole Moon (a systematic, not a per-bin, error);
+* the depth profile of the gas (:func:`~lunarbase.resources.regolith.he3_depth_profile`): the
+  gardened-layer thickness ~ ``cfg.gardened_depth_m`` x Uniform(2/3, 5/3) (2-5 m at the
+  default 3 m) and the grade below it ~ Uniform(0, 1) x the surface grade, one pair per draw.
+  :class:`Inventory` also reports the nominal inventory with the profile at its least (2 m,
+  nothing below) and most gas (5 m, surface grade to the regolith base: the former uniform
+  model) -- the inventory's sensitivity to the profile.
 
 The magnetotail crossing time of ``johnson1999_fluence`` is not drawn: it stays at 4.1 d. The
 6-day crossing of [15]_ (anchors and bins both at 6 d) raises that model's lunar inventory by
@@ -61,10 +67,15 @@ from lunarbase.resources.grades import (
 from lunarbase.resources.grains import fines_enrichment, fines_fractions
 from lunarbase.resources.regions import Region, region_weights
 from lunarbase.resources.regolith import (
+    DEEP_GAS_FRACTION,
+    DEEP_GAS_FRACTION_BOUNDS,
+    GARDENED_DEPTH_M,
+    GARDENED_DEPTH_RELATIVE_BOUNDS,
     RegolithInputs,
     check_cutoff,
     check_depth_m,
     counted_thickness_m,
+    gas_thickness_m,
     regolith_thickness_m,
 )
 from lunarbase.seeds import SeedLike, seed_entropy
@@ -105,6 +116,10 @@ class InventoryInputs(RegolithInputs, Protocol):
     @property
     def grain_sorting_phi(self) -> float:
         """Log-normal spread of grain size [phi]."""
+
+    @property
+    def volume_gas_fraction(self) -> float:
+        """Volume-correlated (agglutinate) share of the He-3 [-]."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,13 @@ class Inventory:
     he3_fines_ppb : float
         Nominal He-3 grade of the fines, ``he3_grade_ppb x he3_fines_fraction /
         fines_mass_fraction`` [ppb].
+    gardened_depth_m, deep_gas_fraction : float
+        Nominal depth profile of the gas: gardened-layer thickness [m] and the grade below it
+        relative to the surface [-].
+    he3_tonnes_profile_low, he3_tonnes_profile_high : float
+        Nominal He-3 with the depth profile at the ends of its Monte Carlo ranges: least gas
+        (thinnest gardened layer, none below) and most gas (thickest layer, surface grade to
+        the regolith base) [t].
     """
 
     region: str
@@ -177,20 +199,38 @@ class Inventory:
     he3_fines_fraction: float = float("nan")
     he3_tonnes_in_fines: float = float("nan")
     he3_fines_ppb: float = float("nan")
+    gardened_depth_m: float = GARDENED_DEPTH_M
+    deep_gas_fraction: float = DEEP_GAS_FRACTION
+    he3_tonnes_profile_low: float = float("nan")
+    he3_tonnes_profile_high: float = float("nan")
 
 
 def _nominal_cells(
     grs: xr.Dataset, cfg: InventoryInputs, depth_m: float | None
 ) -> tuple[np.ndarray, ...]:
-    """Per-bin regolith thickness [m], counted mass [kg], He-3 grade [ppb] and mare mask at
-    nominal inputs."""
+    """Per-bin regolith thickness [m], counted mass [kg], surface He-3 grade [ppb], mare mask
+    and the He-3 [kg] at the nominal, least-gas and most-gas depth profiles, at nominal inputs."""
     area_m2 = np.asarray(grs["area_m2"].values, dtype=float)
     feo = np.asarray(grs["FeO_wt_pct"].values, dtype=float)
     thickness = regolith_thickness_m(feo, cfg)
     mass_kg = area_m2 * counted_thickness_m(thickness, depth_m) * cfg.regolith_density_kg_m3
     mare = feo >= cfg.mare_feo_threshold_wt_pct
     grade = grs_he3_ppb(grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
-    return thickness, mass_kg, grade, mare
+    lo_g, hi_g = (cfg.gardened_depth_m * r for r in GARDENED_DEPTH_RELATIVE_BOUNDS)
+    profiles = [
+        (cfg.gardened_depth_m, cfg.deep_gas_fraction),
+        (lo_g, DEEP_GAS_FRACTION_BOUNDS[0]),
+        (hi_g, DEEP_GAS_FRACTION_BOUNDS[1]),
+    ]
+    he3_kg = [
+        grade
+        * 1e-9
+        * area_m2
+        * cfg.regolith_density_kg_m3
+        * gas_thickness_m(thickness, depth_m, gardened_depth_m=g, deep_gas_fraction=f)
+        for g, f in profiles
+    ]
+    return thickness, mass_kg, grade, mare, *he3_kg
 
 
 def he3_inventories(
@@ -216,8 +256,9 @@ def he3_inventories(
     seed : int or numpy.random.SeedSequence
         Seed of ``numpy.random.default_rng``.
     depth_m : float, optional
-        Count He-3 down to this depth [m] (> 0); the grade is uniform through the regolith
-        (:func:`he3_depth_profile`), so each bin holds ``min(depth_m, regolith depth)`` of it.
+        Count He-3 down to this depth [m] (> 0): each bin holds the integral of the depth
+        profile (:func:`~lunarbase.resources.regolith.he3_depth_profile`) to
+        ``min(depth_m, regolith depth)``.
         Default: the whole regolith.
     cutoff_ppb : float, optional
         Cut-off grade [ppb], >= 0, for ``area_above_cutoff_km2`` and
@@ -245,7 +286,7 @@ def he3_inventories(
     check_cutoff("cutoff_ppb", cutoff_ppb)
     m = get_he3_model(cfg.he3_model)
     draws = int(cfg.uncertainty_draws)
-    thickness, mass_kg, grade_ppb, mare = _nominal_cells(grs, cfg, depth_m)
+    thickness, mass_kg, grade_ppb, mare, he3_kg, low_kg, high_kg = _nominal_cells(grs, cfg, depth_m)
     weights = np.stack([w for _, w in regions], axis=1)  # (cell, region)
     n_cells = weights.shape[0]
     area = np.asarray(grs["area_m2"].values, dtype=float)
@@ -260,6 +301,8 @@ def he3_inventories(
     f_density = rng.uniform(1 - s, 1 + s, draws)
     f_mare = rng.uniform(1 - s, 1 + s, draws)
     f_highland = rng.uniform(1 - s, 1 + s, draws)
+    gardened = cfg.gardened_depth_m * rng.uniform(*GARDENED_DEPTH_RELATIVE_BOUNDS, draws)
+    deep = rng.uniform(*DEEP_GAS_FRACTION_BOUNDS, draws)
 
     tio2 = np.asarray(grs["TiO2_wt_pct"].values, dtype=float)
     tio2_sigma = np.asarray(grs["TiO2_wt_pct_sigma"].values, dtype=float)
@@ -272,10 +315,15 @@ def he3_inventories(
         he = m.total_he_ppm(tio2_draw, fluence, **{k: v[sl, None] for k, v in params.items()})
         grade = he3_ppb_from_he_ppm(he, he4_he3_atom_ratio=ratio[sl, None])
         f_depth = np.where(mare, f_mare[sl, None], f_highland[sl, None])
-        cell_kg = area_density * counted_thickness_m(thickness * f_depth, depth_m)
+        gas_m = gas_thickness_m(
+            thickness * f_depth,
+            depth_m,
+            gardened_depth_m=gardened[sl, None],
+            deep_gas_fraction=deep[sl, None],
+        )
+        cell_kg = area_density * gas_m
         totals_kg[sl] = (grade * 1e-9 * cell_kg * f_density[sl, None]) @ weights
 
-    he3_kg = grade_ppb * 1e-9 * mass_kg
     rich = (grade_ppb >= cutoff_ppb).astype(float)
     nominal_kg = he3_kg @ weights
     rich_kg = (he3_kg * rich) @ weights
@@ -284,8 +332,9 @@ def he3_inventories(
     rich_m2 = (area * rich) @ weights
     pct = np.percentile(totals_kg, [5.0, 50.0, 95.0], axis=0)
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
-    enrichment = float(fines_enrichment(*grain))
+    f_v = cfg.volume_gas_fraction
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
+    enrichment = float(fines_enrichment(*grain, volume_gas_fraction=f_v))
     out = []
     for j, (label, w) in enumerate(regions):
         out.append(
@@ -312,6 +361,10 @@ def he3_inventories(
                 he3_fines_fraction=fines_he3,
                 he3_tonnes_in_fines=float(nominal_kg[j] / 1e3) * fines_he3,
                 he3_fines_ppb=float(nominal_kg[j] / regolith_kg[j] * 1e9) * enrichment,
+                gardened_depth_m=float(cfg.gardened_depth_m),
+                deep_gas_fraction=float(cfg.deep_gas_fraction),
+                he3_tonnes_profile_low=float(low_kg @ w / 1e3),
+                he3_tonnes_profile_high=float(high_kg @ w / 1e3),
             )
         )
     return out

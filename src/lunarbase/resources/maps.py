@@ -284,6 +284,40 @@ def draw_map(
     return fig
 
 
+def _write_wac_resolution(cfg: InventoryInputs, folder: Path, crs: CRS) -> dict[str, Path]:
+    """TiO2 and He-3 at WAC resolution (70 S-70 N; :mod:`.tio2`): ``tio2_wac_wt_pct.tif``,
+    ``he3_ppb_wac.tif`` and the PNG ``he3_ppb_wac.png``."""
+    from matplotlib.figure import Figure
+
+    from lunarbase.resources.tio2 import he3_grid_ppb, tio2_map
+
+    m = tio2_map()
+    he3 = he3_grid_ppb(m, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
+    coords = {"lat": m.grid.lat[::-1], "lon": m.grid.lon}  # north up
+    out: dict[str, Path] = {}
+    for name, values, unit, long_name in (
+        ("tio2_wac_wt_pct", m.grid.values, "wt%", "TiO2, LROC WAC blended into LP GRS"),
+        ("he3_ppb_wac", he3, "ppb", f"He-3 mass fraction ({cfg.he3_model}) at WAC resolution"),
+    ):
+        layer = xr.DataArray(np.asarray(values)[::-1], dims=("lat", "lon"), coords=coords)
+        layer.attrs = {"units": unit}
+        tif = folder / f"{name}.tif"
+        atomic_write_geotiff(layer, tif, crs, x_dim="lon", y_dim="lat", long_name=long_name)
+        out[f"{name}_geotiff"] = tif
+    fig = Figure(figsize=(10, 4.6), dpi=110, layout="constrained")
+    ax = fig.add_subplot()
+    extent = (-180.0, 180.0, float(m.grid.lat[0] - 0.036), float(m.grid.lat[-1] + 0.036))
+    image = ax.imshow(he3, origin="lower", extent=extent, cmap="viridis", interpolation="none")
+    ax.set_xlabel("longitude [deg E]")
+    ax.set_ylabel("latitude [deg]")
+    ax.set_title(f"He-3 ({cfg.he3_model}) [ppb] -- TiO2 of the LROC WAC blended into LP GRS")
+    fig.colorbar(image, ax=ax, label="He-3 [ppb]", shrink=0.85)
+    png = folder / "he3_ppb_wac.png"
+    atomic_savefig(fig, png)
+    out["he3_ppb_wac"] = png
+    return out
+
+
 def write_maps(
     cfg: InventoryInputs,
     out_dir: Path | str,
@@ -292,7 +326,9 @@ def write_maps(
     grs: xr.Dataset | None = None,
 ) -> dict[str, Path]:
     """Write ``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of
-    :func:`resource_maps` and one PNG per layer of :data:`PNG_LAYERS` into ``out_dir``.
+    :func:`resource_maps`, one PNG per layer of :data:`PNG_LAYERS`, and TiO2 and He-3 at WAC
+    resolution (``tio2_wac_wt_pct.tif``, ``he3_ppb_wac.tif``, ``he3_ppb_wac.png``) into
+    ``out_dir``.
 
     Parameters
     ----------
@@ -308,8 +344,9 @@ def write_maps(
     Returns
     -------
     dict of str to pathlib.Path
-        ``netcdf``, one ``<layer>_geotiff`` per layer of :func:`resource_maps` and one
-        ``<layer>`` per PNG layer.
+        ``netcdf``, one ``<layer>_geotiff`` per layer of :func:`resource_maps`, one
+        ``<layer>`` per PNG layer, and ``tio2_wac_wt_pct_geotiff``, ``he3_ppb_wac_geotiff``
+        and ``he3_ppb_wac``.
 
     Raises
     ------
@@ -340,6 +377,7 @@ def write_maps(
                 long_name = f"{long_name} ({cfg.he3_model})"
             atomic_write_geotiff(raster, tif, crs, x_dim="lon", y_dim="lat", long_name=long_name)
             paths[f"{name}_geotiff"] = tif
+        paths.update(_write_wac_resolution(cfg, folder, crs))
         for var, (title, unit, cmap) in PNG_LAYERS.items():
             fig = draw_map(
                 grs,

@@ -1,7 +1,8 @@
 """Resource queries: the grades at a point and the He-3 and REE held in a region.
 
-:func:`point_grades` (``lunarbase point``) reads the Lunar Prospector table as plain numpy, so a
-point query never imports xarray; :func:`region_resources` is ``lunarbase resources inventory``.
+:func:`point_grades` (``lunarbase point``) reads the Lunar Prospector table and the cached
+blended TiO2 grid (:mod:`.tio2`) as plain numpy, so a point query never imports xarray;
+:func:`region_resources` is ``lunarbase resources inventory``.
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lunarbase.resources.grades import grs_he3_ppb
+from lunarbase.resources.grades import grs_fluence, he3_ppb
 from lunarbase.resources.grains import fines_enrichment
 from lunarbase.resources.inventory import Inventory, InventoryInputs, he3_inventories
 from lunarbase.resources.kreep import ReeInventory, ree_ppm, ree_tonnes
 from lunarbase.resources.regions import Region, area_mean, containing_cell, load_grs, region_weights
 from lunarbase.resources.regolith import check_cutoff, counted_thickness_m, regolith_thickness_m
+from lunarbase.resources.tio2 import TiO2Map, tio2_at
 from lunarbase.seeds import SeedLike
 
 if TYPE_CHECKING:
     import xarray as xr
+
+
+_EDGES = ("lat_min", "lat_max", "lon_min", "lon_max")
 
 
 def point_grades(
@@ -29,8 +34,10 @@ def point_grades(
     *,
     cfg: InventoryInputs | None = None,
     grs: xr.Dataset | None = None,
+    tio2: TiO2Map | None = None,
 ) -> dict[str, Any]:
-    """Resource grades of the Lunar Prospector bin that contains a point.
+    """Resource grades at a point: TiO2 and He-3 at WAC resolution inside the blend
+    (:mod:`lunarbase.resources.tio2`), Th and REE from the Lunar Prospector bin.
 
     Parameters
     ----------
@@ -43,14 +50,18 @@ def point_grades(
         table will do); default the bundled scenario's defaults.
     grs : xarray.Dataset, optional
         LP GRS table; loaded when omitted.
+    tio2 : lunarbase.resources.tio2.TiO2Map, optional
+        Blended TiO2 map; the cached one when omitted (and the point lies in the blend).
 
     Returns
     -------
     dict
-        ``he3_ppb`` [ppb], ``he3_fines_ppb`` (He-3 grade of the fines below
+        ``he3_ppb`` [ppb] (the grade model at the point's TiO2 and, for fluence models, the
+        mean solar-wind fluence of its LP bin), ``he3_fines_ppb`` (He-3 grade of the fines below
         ``cfg.fines_cut_um``, [ppb]; :mod:`lunarbase.resources.grains`), ``th_ppm`` [ppm],
-        ``tio2_wt_pct`` [wt%], ``ree_ppm`` (total REE, [ppm]), ``he3_model`` and ``lp_cell``
-        (bin id), as plain Python values.
+        ``tio2_wt_pct`` [wt%], ``tio2_source`` (``"lroc_wac+lp_grs"`` or ``"lp_grs"``),
+        ``lp_tio2_wt_pct`` (the LP bin's TiO2, [wt%]), ``ree_ppm`` (total REE, [ppm]),
+        ``he3_model`` and ``lp_cell`` (bin id), as plain Python values.
 
     Raises
     ------
@@ -59,9 +70,9 @@ def point_grades(
 
     Examples
     --------
-    >>> g = point_grades(8.0, 22.5)          # doctest: +SKIP
-    >>> sorted(g)                            # doctest: +SKIP
-    ['he3_fines_ppb', 'he3_model', 'he3_ppb', 'lp_cell', 'ree_ppm', 'th_ppm', 'tio2_wt_pct']
+    >>> g = point_grades(0.674, 23.473)      # doctest: +SKIP
+    >>> round(g["tio2_wt_pct"], 1), g["tio2_source"]   # doctest: +SKIP
+    (6.1, 'lroc_wac+lp_grs')
     """
     from lunarbase.data import lpgrs_arrays
 
@@ -71,23 +82,34 @@ def point_grades(
         cfg = Resources()
     table = lpgrs_arrays() if grs is None else grs  # arrays: no xarray import for a point
     i = containing_cell(table, lat_deg, lon_deg)
-    keys = ("cell", "Th_ppm", "TiO2_wt_pct", "lat_min", "lat_max", "lon_min", "lon_max")
-    cell = {k: np.asarray(table[k])[[i]] for k in keys}
-    th = float(cell["Th_ppm"][0])
+    th = float(np.asarray(table["Th_ppm"])[i])
+    tio2_wt_pct, source = tio2_at(lat_deg, lon_deg, tio2=tio2, grs=table)
     he3 = float(
-        grs_he3_ppb(cell, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)[0]
+        he3_ppb(
+            tio2_wt_pct,
+            model=cfg.he3_model,
+            he4_he3_atom_ratio=cfg.he4_he3_atom_ratio,
+            fluence=grs_fluence({k: np.asarray(table[k])[[i]] for k in _EDGES})[0],
+        )
     )
     enrichment = float(
-        fines_enrichment(cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
+        fines_enrichment(
+            cfg.fines_cut_um,
+            cfg.grain_median_um,
+            cfg.grain_sorting_phi,
+            volume_gas_fraction=cfg.volume_gas_fraction,
+        )
     )
     return {
         "he3_ppb": he3,
         "he3_fines_ppb": he3 * enrichment,
         "th_ppm": th,
-        "tio2_wt_pct": float(cell["TiO2_wt_pct"][0]),
+        "tio2_wt_pct": tio2_wt_pct,
+        "tio2_source": source,
+        "lp_tio2_wt_pct": float(np.asarray(table["TiO2_wt_pct"])[i]),
         "ree_ppm": float(ree_ppm(th)["total"]),
         "he3_model": cfg.he3_model,
-        "lp_cell": int(cell["cell"][0]),
+        "lp_cell": int(np.asarray(table["cell"])[i]),
     }
 
 
@@ -113,7 +135,8 @@ class RegionResources:
     tio2_grade_wt_pct: float
 
     def to_dict(self) -> dict[str, Any]:
-        """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, ``ree_tonnes``,
+        """The CLI's JSON: ``he3_tonnes`` {p05, p50, p95, mean, nominal}, the nominal He-3 at
+        the ends of the gas depth profile's range (``he3_depth_profile``), ``ree_tonnes``,
         grades, areas, the He-3 in the fines below ``fines_cut_um`` (nominal tonnes and grade)
         and the full inventories under ``he3`` and ``ree``."""
         h, r = self.he3, self.ree
@@ -133,6 +156,12 @@ class RegionResources:
                 "nominal": h.he3_tonnes_nominal,
             },
             "he3_grade_ppb": h.he3_grade_ppb,
+            "he3_depth_profile": {
+                "gardened_depth_m": h.gardened_depth_m,
+                "deep_gas_fraction": h.deep_gas_fraction,
+                "he3_tonnes_least_gas": h.he3_tonnes_profile_low,
+                "he3_tonnes_most_gas": h.he3_tonnes_profile_high,
+            },
             "he3_cutoff_ppb": h.cutoff_ppb,
             "he3_area_above_cutoff_km2": h.area_above_cutoff_km2,
             "he3_tonnes_above_cutoff": h.he3_tonnes_above_cutoff,

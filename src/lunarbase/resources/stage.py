@@ -28,6 +28,13 @@ from lunarbase.resources.regions import (
     load_grs,
     region_weights,
 )
+from lunarbase.resources.regolith import gas_thickness_m
+from lunarbase.resources.tio2 import (
+    BLEND_LAT_LIMIT_DEG,
+    area_grades,
+    he3_display_grid,
+    tio2_map,
+)
 from lunarbase.scenario import Resources
 from lunarbase.seeds import SeedLike, seed_entropy
 
@@ -67,13 +74,18 @@ class ResourceResults:
         Whether the mining-radius means fell back to the bin containing the mining centre (the
         site's, unless the mining area is away from the base).
     mining_he3_ppb, mining_tio2_wt_pct, mining_th_ppm, mining_ree_ppm : float
-        Area-weighted means over the mining bins [ppb, wt%, ppm, ppm]; the He-3 grade is the
-        scenario's ``mining_he3_ppb`` where it states one.
+        Area-weighted means over the mining area [ppb, wt%, ppm, ppm]: He-3 and TiO2 over the
+        WAC pixels within the mining radius when its centre lies inside the TiO2 blend
+        (:func:`lunarbase.resources.tio2.area_grades`), else over the mining bins, as Th and
+        REE always are; the He-3 grade is the scenario's ``mining_he3_ppb`` where it states
+        one.
     mining_grade_source : str
-        ``"map"`` or ``"scenario"`` (a design grade stated in the scenario).
+        ``"wac_map"`` (WAC resolution), ``"map"`` (LP bins) or ``"scenario"`` (a design
+        grade stated in the scenario).
     mining_he3_tonnes : float
         Nominal He-3 in place within the mining radius down to ``min(mining_depth_m, regolith
-        depth of the mining centre's bin)`` at ``mining_he3_ppb`` [t].
+        depth of the mining centre's bin)``: ``mining_he3_ppb`` at the surface, through the
+        gas depth profile (:func:`~lunarbase.resources.regolith.gas_thickness_m`) [t].
     fines_cut_um, fines_mass_fraction, he3_fines_fraction : float
         Sieve cut of the fines [um], their mass fraction of the soil [-] and their share of its
         He-3 [-] (:func:`lunarbase.resources.grains.fines_fractions`; the same everywhere).
@@ -94,6 +106,9 @@ class ResourceResults:
     maps : xarray.Dataset
         Per-bin ``he3_ppb``, ``tio2_wt_pct``, ``th_ppm``, ``ree_sum_ppm``, ``kreep_fraction``
         and ``regolith_depth_m`` on ``cell`` with lat/lon coordinates.
+    he3_display : xarray.DataArray
+        He-3 [ppb] on a global 0.5-degree (lat, lon) grid from the WAC-resolution TiO2
+        (:func:`lunarbase.resources.tio2.he3_display_grid`), NaN poleward of the blend.
     """
 
     he3_model: str
@@ -132,11 +147,13 @@ class ResourceResults:
     south_pole: Inventory
     moon_ree: ReeInventory
     maps: xr.Dataset
+    he3_display: xr.DataArray
 
     def to_dict(self) -> dict[str, Any]:
-        """All results except ``maps`` as JSON-ready Python values (NaN as ``None``), the
-        inventories as nested dicts."""
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "maps"}
+        """All results except the maps (``maps``, ``he3_display``) as JSON-ready Python values
+        (NaN as ``None``), the inventories as nested dicts."""
+        grids = ("maps", "he3_display")
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in grids}
         inventories = Inventory | ReeInventory
         return plain({k: asdict(v) if isinstance(v, inventories) else v for k, v in values.items()})
 
@@ -212,11 +229,31 @@ def assess(
     cap_area_m2 = 2.0 * math.pi * MOON_RADIUS_M**2 * (1.0 - math.cos(radius_m / MOON_RADIUS_M))
     depth_m = min(cfg.mining_depth_m, mine_depth)
     stated = cfg.mining_he3_ppb is not None
-    mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else mean("he3_ppb")
-    mining_he3_kg = cap_area_m2 * depth_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
+    mining_tio2, map_ppb, source = mean("tio2_wt_pct"), mean("he3_ppb"), "map"
+    if abs(mine_lat) < BLEND_LAT_LIMIT_DEG:  # the maria at WAC resolution
+        mining_tio2, map_ppb = area_grades(
+            tio2_map(),
+            mine_lat,
+            mine_lon,
+            mining_radius_km,
+            he3_model=cfg.he3_model,
+            he4_he3_atom_ratio=cfg.he4_he3_atom_ratio,
+        )
+        source = "wac_map"
+    mining_ppb = float(cfg.mining_he3_ppb) if cfg.mining_he3_ppb is not None else map_ppb
+    gas_m = float(
+        gas_thickness_m(
+            mine_depth,
+            cfg.mining_depth_m,
+            gardened_depth_m=cfg.gardened_depth_m,
+            deep_gas_fraction=cfg.deep_gas_fraction,
+        )
+    )
+    mining_he3_kg = cap_area_m2 * gas_m * cfg.regolith_density_kg_m3 * mining_ppb * 1e-9
 
     grain = (cfg.fines_cut_um, cfg.grain_median_um, cfg.grain_sorting_phi)
-    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain))
+    f_v = cfg.volume_gas_fraction
+    fines_mass, fines_he3 = (float(f) for f in fines_fractions(*grain, volume_gas_fraction=f_v))
     if not fines_mass > 0.0:
         raise ScenarioError(
             f"resources.fines_cut_um: no soil is finer than {cfg.fines_cut_um:g} um at a "
@@ -248,8 +285,8 @@ def assess(
         mining_n_cells=int(np.count_nonzero(weights > 0)),
         mining_from_site_cell=fallback,
         mining_he3_ppb=mining_ppb,
-        mining_grade_source="scenario" if stated else "map",
-        mining_tio2_wt_pct=mean("tio2_wt_pct"),
+        mining_grade_source="scenario" if stated else source,
+        mining_tio2_wt_pct=mining_tio2,
         mining_th_ppm=mean("th_ppm"),
         mining_ree_ppm=mean("ree_sum_ppm"),
         mining_he3_tonnes=mining_he3_kg / 1e3,
@@ -259,11 +296,14 @@ def assess(
         he4_he3_atom_ratio=float(cfg.he4_he3_atom_ratio),
         regolith_density_kg_m3=float(cfg.regolith_density_kg_m3),
         mining_depth_m=float(depth_m),
-        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain)),
+        mining_he3_fines_ppb=mining_ppb * float(fines_enrichment(*grain, volume_gas_fraction=f_v)),
         moon=moon,
         nearside=near,
         farside=far,
         south_pole=south,
         moon_ree=ree_tonnes(grs, cfg),
         maps=maps,
+        he3_display=he3_display_grid(
+            he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
+        ),
     )

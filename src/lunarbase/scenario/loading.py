@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from lunarbase.errors import ScenarioError
+from lunarbase.scenario.fleet import FLEET_KINDS
+from lunarbase.scenario.operations_table import FLEET_TOTALS
 from lunarbase.scenario.schema import Scenario
 
 DEFAULT_SCENARIO = "ilrs-2035"
@@ -33,6 +35,8 @@ def with_overrides(
         The scenario to start from.
     overrides : mapping
         ``{"terrain.step_h": 1.0, ...}``; a None value keeps the scenario's value.
+        ``operations.n_miners`` and ``operations.reactor_power_kwe`` re-fleet the landings
+        (:meth:`~lunarbase.scenario.Operations.with_fleet`).
     names : mapping, optional
         What the user typed for each key (e.g. ``{"terrain.step_h": "--step-h"}``), named in
         errors instead of the key.
@@ -43,7 +47,20 @@ def with_overrides(
         An unknown table or field, or a value out of range: one line naming the option.
     """
     names = names or {}
+    overrides = dict(overrides)
+    fleet = {
+        field: overrides.pop(f"operations.{field}")
+        for field in FLEET_KINDS
+        if overrides.get(f"operations.{field}") is not None
+    }
     raw = scenario.model_dump(mode="json")
+    if fleet:  # through the re-fleet rule, so that the landings bring it
+        try:
+            raw["operations"] = scenario.operations.with_fleet(**fleet).model_dump(mode="json")
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = f"operations.{next(iter(fleet))}"
+            raise ScenarioError(f"{names.get(key, key)}: {_describe(err)}") from None
     for key, value in overrides.items():
         if value is None:
             continue
@@ -102,10 +119,27 @@ def parse(text: str, source: str = "<string>") -> Scenario:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{source}: TOML syntax error: {exc}") from None
+    _landings_or_totals(raw, source, text)
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
         raise ScenarioError(error_line(exc, source, text)) from None
+
+
+def _landings_or_totals(raw: Mapping[str, Any], source: str, text: str) -> None:
+    """A file writes either ``[[operations.landings]]`` or the fleet totals, never both."""
+    ops = raw.get("operations")
+    if not isinstance(ops, Mapping) or not ops.get("landings"):
+        return
+    for total in FLEET_TOTALS:
+        if total in ops:
+            line = _line_of(text, ("operations", total))
+            where = f"{source}:{line}" if line else source
+            raise ScenarioError(
+                f"{where}: operations.{total}: write either [[operations.landings]] or the "
+                f"totals, never both (the landings already give {total}; to re-fleet them, "
+                "--set operations.n_miners / operations.reactor_power_kwe)"
+            )
 
 
 def error_line(exc: ValidationError, source: str, text: str = "") -> str:

@@ -3,11 +3,17 @@ and ramp-up stretches."""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 
+from lunarbase.scenario.fleet import FLEET_KINDS, refleet
 from lunarbase.scenario.tables import Section
+
+FLEET_TOTALS = {**FLEET_KINDS, "array_kw": "array_kw", "battery_kwh": "battery_kwh"}
+"""The ``[operations]`` totals and the landing field each sums: written alone (the shortcut
+"everything in place at the start") or computed from ``[[operations.landings]]``, never both."""
 
 
 class Landing(Section):
@@ -67,7 +73,12 @@ class Operations(Section):
     """Fleet, processing, power and logistics of the mining base."""
 
     years: int = Field(10, ge=1, le=100, description="Simulated operating years.")
-    n_miners: int = Field(5, ge=0, le=10_000, description="Number of mobile miners.")
+    n_miners: int = Field(
+        5,
+        ge=0,
+        le=10_000,
+        description="Number of mobile miners [count]; with landings, the miners they bring.",
+    )
     excavation_t_per_h: float = Field(
         100.0,
         gt=0.0,
@@ -154,7 +165,9 @@ class Operations(Section):
         ge=0.0,
         le=1_000_000.0,
         description="Electric power of the base nuclear plant [kWe] (assumption; NASA FSP "
-        "asks >= 100 kWe per unit, GRC RFI 2025).",
+        "asks >= 100 kWe per unit, GRC RFI 2025); with landings, the plant they bring. Each "
+        "landing's plant is one unit, weighed by the surface fission law of "
+        "lunarbase.operations.masses.",
     )
     base_load_kw: float = Field(
         100.0,
@@ -201,7 +214,8 @@ class Operations(Section):
         ge=0.0,
         le=1_000_000.0,
         description="Solar array rating at the base [kW]; output follows the visible fraction "
-        "of the Sun's disk at the terrain stage's observer height.",
+        "of the Sun's disk at the terrain stage's observer height. With landings, what they "
+        "bring.",
     )
     array_mass_kg_per_kw: float = Field(
         20.0,
@@ -211,7 +225,10 @@ class Operations(Section):
         "for the blanket alone, doubled for a tall polar mast; try 10-50).",
     )
     battery_kwh: float = Field(
-        0.0, ge=0.0, le=1e8, description="Usable battery capacity at the base [kWh]."
+        0.0,
+        ge=0.0,
+        le=1e8,
+        description="Usable battery capacity at the base [kWh]; with landings, what they bring.",
     )
     battery_round_trip_efficiency: float = Field(
         0.9,
@@ -225,19 +242,23 @@ class Operations(Section):
         le=1e4,
         description="Battery specific mass [kg/kWh] (assumption: a 150 Wh/kg pack; try 4-10).",
     )
-    miner_mass_kg: float = Field(
-        10_000.0,
-        gt=0.0,
-        le=1e7,
-        description="Landed mass per miner [kg]; Wisconsin Mark III < 10 t (Gajda 2006, "
-        "UWFDM-1304).",
+    concentrator_areal_mass_kg_m2: float = Field(
+        2.0,
+        ge=0.0,
+        le=100.0,
+        description="Mass of a miner's solar concentrator per m^2 of aperture, tracking "
+        "structure included [kg/m^2] (assumption: 2 kg/m^2, 0.5-5 kg/m^2, between membrane "
+        "reflectors and rigid facets; no lunar design is published). Its aperture follows from "
+        "concentrator_kw_th (lunarbase.operations.masses).",
     )
-    reactor_mass_kg_per_kwe: float = Field(
-        150.0,
-        gt=0.0,
-        le=1e4,
-        description="Plant specific mass [kg/kWe]; NASA FSP: <= 6 t for 40 kWe and < 15 t for "
-        "100 kWe, i.e. <= 150 kg/kWe (FSP RFP 2021, GRC RFI 2025).",
+    landing_failure_probability: float = Field(
+        5.0 / 14.0,
+        ge=0.0,
+        le=1.0,
+        description="Chance that a landing and its payload are lost [-]: 5 of 14 robotic lunar "
+        "landing attempts, Dec 2013 - June 2025 (Wikipedia 'List of missions to the Moon', "
+        "counted in lunarbase.operations.landing_risk; range 0.25-0.5). Not applied when "
+        "everything is in place at the start (no landings).",
     )
     ree_recovery_fraction: float = Field(
         0.5,
@@ -274,8 +295,10 @@ class Operations(Section):
     )
     landings: tuple[Landing, ...] = Field(
         (),
-        description="Dated landings of the hardware; together they must bring n_miners miners "
-        "and reactor_power_kwe of plant. Empty: everything is in place at the start.",
+        description="Dated landings of the hardware, the one record of what is on the Moon: "
+        "n_miners, reactor_power_kwe, array_kw and battery_kwh are what they bring (write "
+        "either landings or those totals, never both; Operations.with_fleet re-fleets them). "
+        "Empty: everything is in place at the start.",
     )
     launch_interval_days: float = Field(
         90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
@@ -302,22 +325,57 @@ class Operations(Section):
                 )
         return self
 
-    @model_validator(mode="after")
-    def _landings_bring_the_fleet(self) -> Operations:
-        if not self.landings:
-            return self
-        for name in ("array_kw", "battery_kwh"):
-            landed = sum(getattr(landing, name) for landing in self.landings)
-            if abs(landed - getattr(self, name)) > 1e-6:
+    @model_validator(mode="before")
+    @classmethod
+    def _totals_from_the_landings(cls, data: Any) -> Any:
+        """With landings, the totals are what they bring; a total given beside them must be
+        that (a dump read back), else the one-line error says to write one or the other."""
+        if not isinstance(data, Mapping) or not data.get("landings"):
+            return data
+        data = dict(data)
+        landings = [_as_dict(landing) for landing in data["landings"]]
+        for total, field in FLEET_TOTALS.items():
+            landed = sum(float(landing.get(field, 0.0)) for landing in landings)
+            if total in data and abs(float(data[total]) - landed) > 1e-6:
                 raise ValueError(
-                    f"landings bring {landed:g} {name} but {name} = {getattr(self, name):g} "
-                    "(make them agree)"
+                    f"{total} = {data[total]:g} but the landings bring {landed:g}: write either "
+                    "[[operations.landings]] or the totals, never both (to re-fleet, use "
+                    "Operations.with_fleet or --set operations.n_miners / reactor_power_kwe)"
                 )
-        miners = sum(landing.miners for landing in self.landings)
-        kwe = sum(landing.reactor_kwe for landing in self.landings)
-        if miners != self.n_miners or abs(kwe - self.reactor_power_kwe) > 1e-6:
-            raise ValueError(
-                f"landings bring {miners} miners and {kwe:g} kWe but n_miners = {self.n_miners} "
-                f"and reactor_power_kwe = {self.reactor_power_kwe:g} (make them agree)"
+            data[total] = int(landed) if total == "n_miners" else landed
+        return data
+
+    def with_fleet(
+        self, *, n_miners: int | None = None, reactor_power_kwe: float | None = None
+    ) -> Self:
+        """The same operations with ``n_miners`` miners [count] and ``reactor_power_kwe`` of
+        plant [kWe] (None keeps one). With landings they are re-planned by the rule of
+        :mod:`lunarbase.scenario.fleet` (the carriers first, then extra landings like the
+        last); without, the totals are set."""
+        data = self.model_dump()
+        if self.landings:
+            data["landings"] = refleet(
+                self.landings, miners=n_miners, reactor_kwe=reactor_power_kwe
             )
-        return self
+            for total in FLEET_TOTALS:
+                data.pop(total)
+        else:
+            wanted = {"n_miners": n_miners, "reactor_power_kwe": reactor_power_kwe}
+            data.update({name: value for name, value in wanted.items() if value is not None})
+        return type(self).model_validate(data)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update`` applied and validated again; ``n_miners`` and
+        ``reactor_power_kwe`` go through :meth:`with_fleet`, so a copy never says one fleet
+        while its landings bring another."""
+        update = dict(update or {})
+        fleet = {name: update.pop(name) for name in FLEET_KINDS if name in update}
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            copied = type(self).model_validate(copied.model_dump())
+        return copied.with_fleet(**fleet) if fleet else copied
+
+
+def _as_dict(landing: Any) -> Mapping[str, Any]:
+    """A landing as a mapping (given as a table or as a :class:`Landing`)."""
+    return landing.model_dump() if isinstance(landing, Landing) else landing

@@ -169,6 +169,32 @@ class Resources(Section):
         description="Sieve cut of the fines the miners heat [um]: < 100 um in the Wisconsin M-3 "
         "miner (Olson 2021, NTRS 20210022801).",
     )
+    volume_gas_fraction: float = Field(
+        0.26,
+        ge=0.0,
+        le=1.0,
+        description="Volume-correlated (agglutinate) share of the soil's He-3 [-], the rest "
+        "surface-correlated (~1/grain size; Eberhardt et al. 1970): 0.52 agglutinates in soil "
+        "10084 (Simon et al. 1981) x 0.5 of their parent soil's gas kept through melting "
+        "(assumption: 0-1), so 0.26 (assumption: 0-0.52).",
+    )
+    gardened_depth_m: float = Field(
+        3.0,
+        gt=0.0,
+        le=100.0,
+        description="Gardened layer holding solar-wind gas at the surface grade [m]: the "
+        "Apollo deep drill cores (2.4-3 m) hold gas at soil levels to their base; gardening "
+        "reaches 1-10 m over Gyr (Costello et al. 2021) (assumption: 2-5; the inventory "
+        "Monte Carlo draws it from 2/3 to 5/3 of this value).",
+    )
+    deep_gas_fraction: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="He-3 grade of the regolith below the gardened layer relative to the "
+        "surface grade [-] (assumption: 0-1, no sample reaches it; the inventory Monte Carlo "
+        "draws it from 0 to 1).",
+    )
     uncertainty_draws: int = Field(
         2000, ge=10, le=1_000_000, description="Monte Carlo draws for inventory bands."
     )
