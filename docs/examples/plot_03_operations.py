@@ -51,5 +51,8 @@ top.legend(loc="upper right", fontsize=8, ncol=4)
 bottom.plot(days, year3["he3_stock_kg"], color="tab:green")
 bottom.set_ylabel("He-3 in store [kg]")
 bottom.set_xlabel("day of the third year")
-fig.suptitle(f"{ops.n_miners} miners, {ops.reactor_power_kwe:g} kWe of fission")
+fig.suptitle(
+    f"{ops.n_miners} miners flown, {ops.miners_landed} landed; "
+    f"{ops.reactor_kwe_landed:g} kWe of fission landed"
+)
 fig.tight_layout()
