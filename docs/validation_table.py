@@ -21,6 +21,8 @@ AREAS = {
     "test_illumination_published.py": "Light",
     "test_psr_published.py": "Permanently shadowed regions",
     "test_resources_published.py": "Resources",
+    "test_tio2_published.py": "TiO2 at mare resolution",
+    "test_cp_published.py": "Specific heat of the regolith",
     "test_operations_economics_published.py": "Operations and economics",
 }
 """Section title per validation test module."""
