@@ -43,7 +43,7 @@ def main() -> None:
 
     cfg = Economics()
     ops = simulate(Operations(years=10), feed=FEED, seed=1)
-    block = montecarlo.NpvDraws(montecarlo.Model(cfg, ops), tuple(cfg.uncertain))
+    block = montecarlo.NpvDraws(montecarlo.Model(cfg, ops), tuple(cfg.drawn))
     seed = np.random.SeedSequence(2026)
     start = time.perf_counter()
     sweep.map_blocks(block, args.draws, seed=seed)

@@ -10,6 +10,11 @@ PSR area of the 1787 m grid between 80 S and the band's edge to our 240 m area p
 (a multi-resolution total, coarse only where no 240 m data exist) and compares that with
 Mazarico's figure (tests/validation/test_psr_published.py asserts the same sum at 85 S).
 
+The PSR map's kernel (:func:`lunarbase.terrain.lightmap.ever_visible`, each pixel stops at its
+first visible Sun direction) is timed against the baseline it replaced, run on the same horizons
+in the same process: the full weighted sum over every direction
+(:func:`~lunarbase.terrain.lightmap.weighted_visibility`); the masks must be equal.
+
 Usage: ``python benchmarks/psr_area.py [--azimuths 90] [--lat -85]``
 """
 
@@ -18,9 +23,12 @@ from __future__ import annotations
 import argparse
 import resource
 import time
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 
 def main() -> None:
@@ -46,6 +54,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ours = psr_map(hm)
     t_light = time.perf_counter() - t0
+    t_full, same = _full_sum_psr(hm, ours.values)
     coarse = psr_map(
         horizon_map(
             cast(xr.DataArray, load("ldem_75s_1787m")), n_azimuths=90, observer_height_m=0.0
@@ -70,10 +79,30 @@ def main() -> None:
           f"({coarse_inner / ours_km2:.0%} of our 240 m area there)")  # fmt: skip
     print(f"PSR to 80 S, 240 m poleward of {-args.lat:g} S + 1787 m beyond ({band:,.0f} km^2): "
           f"{hybrid:,.0f} km^2; Mazarico et al. 2011: 16,055 km^2")  # fmt: skip
+    print(f"PSR kernel: early exit {t_light:.1f} s, full weighted sum (baseline) {t_full:.1f} s, "
+          f"speed-up {t_full / t_light:.1f}x, masks equal: {same}")  # fmt: skip
     print(
+        f"psr_speedup_vs_full_sum={t_full / t_light:.1f} "
         f"psr_ratio_vs_catalogue={ours_km2 / theirs_km2:.3f} overlap={overlap:.3f} "
         f"psr_to_80s_km2={hybrid:.0f} ratio_vs_mazarico2011={hybrid / 16_055:.3f}"
     )
+
+
+def _full_sum_psr(hm: xr.DataArray, mask: np.ndarray) -> tuple[float, bool]:
+    """Seconds the baseline (every direction summed for every pixel) takes on ``hm``, and
+    whether its PSR mask equals ``mask``."""
+    from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
+    from lunarbase.ephemeris import period_directions
+    from lunarbase.terrain import lightmap
+
+    hz, frame = lightmap._pixels(hm)
+    t0 = time.perf_counter()
+    nodal = lightmap.sun_quantiles(period_directions(*lightmap.NODAL_CYCLE, 6.0).sun, extremes=True)
+    lit = lightmap.weighted_visibility(
+        hz, frame, nodal.vectors, nodal.weights, SOLAR_DISK_RADIUS_DEG, False
+    )
+    full = (~np.isnan(hz[:, 0]) & (lit == 0)).reshape(mask.shape)
+    return time.perf_counter() - t0, bool(np.array_equal(full, mask))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ def test_settings_fix_the_economics_inputs_and_land_the_fleet(bundled: scenario.
     )
     sc = dashboard.with_settings(bundled, settings)
     assert dashboard.Settings.of(sc) == settings
-    uncertain = set(bundled.economics.uncertain)
-    assert set(sc.economics.uncertain) == uncertain - set(dashboard.ECONOMICS_FIELDS)
+    uncertain = set(bundled.economics.drawn)
+    assert set(sc.economics.drawn) == uncertain - set(dashboard.ECONOMICS_FIELDS)
     assert sum(x.miners for x in sc.operations.landings) == 7
     assert sum(x.reactor_kwe for x in sc.operations.landings) == 1500.0
     assert sc.terrain == bundled.terrain and sc.sites == bundled.sites

@@ -11,6 +11,7 @@ import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.data import checksums
+from lunarbase.economics import typical_price_usd_per_kg
 from lunarbase.errors import ScenarioError
 from tests.fast import QUICK
 from tests.operations.helpers import shipping_only
@@ -100,8 +101,9 @@ def test_a_stage_replaced_by_a_callable_feeds_the_next(mirror: Path) -> None:
     assert flows.loc[1, "reactor_build_usd"] == pytest.approx(
         plant_kg * econ.reactor_cost_usd_per_kg
     )
+    # no landings: one landing in year 1 on the default lander, at its delivered price
     assert flows.loc[1, "launch_usd"] == pytest.approx(
-        (MINER_KG + plant_kg) * econ.launch_cost_usd_per_kg
+        (MINER_KG + plant_kg) * typical_price_usd_per_kg([])
     )
 
 

@@ -29,8 +29,12 @@ PROGRAMMES = ("ilrs-2035", "artemis-basecamp", "he3-export-2050", "commercial-he
 
 BUNDLED = sorted(scenario.bundled_scenarios())
 
-EXEMPT_TABLES = frozenset({"scenario", "sources"})
-"""Tables whose values need no source: the scenario's name, description and seed."""
+EXEMPT_TABLES = frozenset({"sources"})
+"""Tables whose values need no source."""
+
+EXEMPT_KEYS = frozenset({"scenario.name", "scenario.description", "scenario.seed"})
+"""Values that need no source: the scenario's name, description and seed (a claimed output in
+``[scenario]`` needs one)."""
 
 _NUMBER = r"[-+]?\$?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?"
 RANGE = re.compile(
@@ -56,7 +60,8 @@ def numeric_keys(raw: dict[str, Any]) -> Iterator[str]:
         if table in EXEMPT_TABLES or not isinstance(body, dict):
             continue
         for field, value in body.items():
-            yield from _numbers(f"{table}.{field}", value)
+            if f"{table}.{field}" not in EXEMPT_KEYS:
+                yield from _numbers(f"{table}.{field}", value)
 
 
 def _numbers(key: str, value: Any) -> Iterator[str]:
@@ -81,6 +86,7 @@ def written_keys(raw: dict[str, Any]) -> set[str]:
         for table, body in raw.items()
         if table not in EXEMPT_TABLES and isinstance(body, dict)
         for field in body
+        if f"{table}.{field}" not in EXEMPT_KEYS
     }
 
 
@@ -169,8 +175,8 @@ ree_exported = true
 
 [economics.uncertain.discount_rate]
 dist = "uniform"
-low = 0.03
-high = 0.1
+low = 0.5
+high = 1.5
 source = "an uncertain input carries its own source"
 
 [sources]
@@ -279,3 +285,6 @@ def test_programme_scenario_simulates_a_year(name: str, mirror: Path) -> None:
     assert data["landed_mass_kg"] == pytest.approx(sum(data["annual"]["landed_mass_kg"]))
     landed = ("reactor_power_kwe", "reactor_mass_kg", "concentrator_mass_kg", "landings_failed")
     assert all(data[key] >= 0 for key in landed)
+    if data["miners_landed"]:  # the output per miner landed, beside any claim
+        per_miner = annual["he3_extracted_kg"][-1] / data["miners_landed"]
+        assert data["he3_kg_per_miner_year"] == pytest.approx(per_miner)

@@ -40,6 +40,11 @@ def cache_key(kind: str, version: int, **inputs: object) -> dict[str, object]:
     return {"kind": kind, "version": version, **inputs}
 
 
+def array_digest(array: np.ndarray) -> str:
+    """Short content hash of an array, for a :func:`cache_key` input."""
+    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
+
+
 def cached_array(key: dict[str, object], build: Callable[[], np.ndarray]) -> np.ndarray:
     """Array from the derived-array cache, building and storing it atomically on a miss.
 

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from lunarbase.economics import typical_price_usd_per_kg
 from lunarbase.errors import QueryError
 from lunarbase.scenario import Scenario, with_overrides
 
@@ -103,7 +104,8 @@ class Settings:
     Attributes
     ----------
     launch_cost_usd_per_kg : float
-        Launch price to the lunar surface. [USD/kg]
+        Launch price to the lunar surface, one for every lander (the scenario's, or the
+        delivered price of the lander it flies most when it prices each lander). [USD/kg]
     he3_price_usd_per_l : float
         Today's He-3 price (gas at STP). [USD/L]
     discount_rate : float
@@ -125,7 +127,11 @@ class Settings:
         """The scenario's own values."""
         econ, ops = scenario.economics, scenario.operations
         return cls(
-            launch_cost_usd_per_kg=econ.launch_cost_usd_per_kg,
+            launch_cost_usd_per_kg=(
+                typical_price_usd_per_kg([x.lander for x in ops.landings])
+                if econ.launch_cost_usd_per_kg is None
+                else econ.launch_cost_usd_per_kg
+            ),
             he3_price_usd_per_l=econ.he3_price_usd_per_l,
             discount_rate=econ.discount_rate,
             n_miners=ops.n_miners,
@@ -147,7 +153,13 @@ def with_settings(scenario: Scenario, settings: Settings) -> Scenario:
     uncertain = scenario.economics.model_dump(mode="json")["uncertain"]
     overrides: dict[str, Any] = {
         **{f"economics.{name}": getattr(settings, name) for name in ECONOMICS_FIELDS},
-        "economics.uncertain": {k: v for k, v in uncertain.items() if k not in ECONOMICS_FIELDS},
+        "economics.uncertain": {
+            **uncertain,
+            **{
+                name: {"dist": "fixed", "source": "the dashboard's slider"}
+                for name in ECONOMICS_FIELDS
+            },
+        },
         **{f"operations.{name}": getattr(settings, name) for name in OPERATIONS_FIELDS},
     }
     names = {

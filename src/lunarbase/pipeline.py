@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from lunarbase.economics import EconomicsResults
     from lunarbase.operations import OperationsResults
     from lunarbase.resources import Region, RegionResources, ResourceResults
-    from lunarbase.sites import SiteResults
+    from lunarbase.sites import MiningSites, SiteResults
     from lunarbase.terrain import LightSeries, TerrainResults
 
 Progress = Callable[[str, float], None]
@@ -181,7 +181,8 @@ class Chain:
 
     def sites(self) -> SiteResults:
         """The search region's criteria from the terrain stage's maps and the LP GRS grades
-        (of the scenario's He-3 model), the best sites ranked, and the base placed."""
+        (of the scenario's He-3 model), the best sites ranked, and the base placed; with the
+        best He-3 mining sites on the Moon (:meth:`mining_sites`)."""
         from lunarbase import resources as resources_stage
         from lunarbase import sites as sites_stage
 
@@ -192,6 +193,7 @@ class Chain:
             self._needs("terrain", self.results.terrain),
             grades=resources_stage.resource_maps(resources_stage.load_grs(), sc.resources),
             progress=self._progress,
+            mining=self.mining_sites(),
         )
 
     def resources(self) -> ResourceResults:
@@ -264,6 +266,29 @@ class Chain:
         out = terrain_stage.point_criteria(lat_deg, lon_deg, settings).to_dict()
         out.update(resources_stage.point_grades(lat_deg, lon_deg, cfg=self.scenario.resources))
         return out
+
+    def mining_sites(self, region: str = "moon", top: int | None = None) -> MiningSites:
+        """The best He-3 mining sites of a region on the global grade map (``lunarbase sites
+        --objective he3``): ``top`` of them (default ``[sites] top``), a mining area's
+        diameter apart (``2 x [site] mining_radius_km``), under ``[sites] max_slope_deg``,
+        digging ``[resources] mining_depth_m``; mare where LP FeO reaches
+        ``[resources] mare_feo_threshold_wt_pct``."""
+        from lunarbase import resources as resources_stage
+        from lunarbase import sites as sites_stage
+        from lunarbase import terrain as terrain_stage
+
+        sc = self.scenario
+        grs = resources_stage.load_grs()
+        return sites_stage.he3_mining_sites(
+            resources_stage.resource_maps(grs, sc.resources),
+            mare=grs["FeO_wt_pct"].values >= sc.resources.mare_feo_threshold_wt_pct,
+            settings=terrain_stage.light_settings(sc.terrain),
+            region=region,
+            top=sc.sites.top if top is None else top,
+            spacing_km=2.0 * sc.site.mining_radius_km,
+            max_slope_deg=sc.sites.max_slope_deg,
+            mining_depth_m=sc.resources.mining_depth_m,
+        )
 
     def light(self, lat_deg: float, lon_deg: float) -> LightSeries:
         """Sun-disk fraction and Earth-view series at a point (``lunarbase illumination``)."""

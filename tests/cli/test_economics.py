@@ -21,6 +21,11 @@ KEYS = {
     "ree_breakeven_launch_usd_per_kg",
     "strategic",
     "provenance",
+    "he3_revenue_usd",
+    "he3_fuel_value_usd_per_kg",
+    "he3_electricity_value_usd_per_kg",
+    "breakeven",
+    "breakeven_verdict",
 }
 
 
@@ -30,7 +35,8 @@ def test_economics_json_has_the_issue_keys_and_repeats(mirror: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) >= KEYS
-    assert {"p05", "p50", "p95"} <= set(data["npv_usd"])
+    assert {"p05", "p50", "p95", "nominal_percentile"} <= set(data["npv_usd"])
+    assert {"fuel_chain_energy_ratio", "whole_system_energy_payback"} <= set(data["energy_payback"])
     assert data["montecarlo_draws"] == 500
     assert len(data["strategic"]["fusion_gw_supplied"]) == 3
     assert cli(*args).stdout == proc.stdout  # byte-identical for the same seed, in a process too

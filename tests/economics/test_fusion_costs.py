@@ -32,9 +32,20 @@ def test_electricity_is_linear_in_efficiency_and_broadcasts() -> None:
     assert np.ndim(fusion.electric_energy_mwh_per_kg(0.5)) == 0
 
 
-def test_fusion_value_is_energy_times_price() -> None:
-    value = fusion.fusion_value_usd_per_kg(0.5, np.array([0.0, 100.0]))
+def test_electricity_value_is_energy_times_price() -> None:
+    value = fusion.electricity_value_usd_per_kg(0.5, np.array([0.0, 100.0]))
     assert_allclose(value, [0.0, 100.0 * float(fusion.electric_energy_mwh_per_kg(0.5))])
+
+
+def test_fuel_value_is_the_margin_over_the_plant_and_never_negative() -> None:
+    """$80/MWh power from a plant costing $65/MWh without fuel leaves $15/MWh for the fuel;
+    a plant dearer than the power pays nothing for it."""
+    mwh = float(fusion.electric_energy_mwh_per_kg(0.54))
+    value = fusion.fuel_value_usd_per_kg(0.54, 80.0, np.array([65.0, 80.0, 120.0]))
+    assert_allclose(value, [15.0 * mwh, 0.0, 0.0])
+    assert float(fusion.fuel_value_usd_per_kg(0.54, 80.0, 65.0)) < float(
+        fusion.electricity_value_usd_per_kg(0.54, 80.0)
+    )
 
 
 def test_energy_per_kg_matches_en01() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 from scipy import stats
 
@@ -19,16 +21,78 @@ def test_litres_per_kg_matches_the_bluefors_contract() -> None:
     assert pytest.approx(18.6e6, rel=0.005) == 2500.0 * market.LITRES_PER_KG_STP
 
 
-def test_market_clears_at_the_marginal_tier_by_hand() -> None:
-    """Tiers: 1 kg/yr at $20, 2 kg/yr at $10, and one that buys nothing at $50. Supply 0.5
-    sells at 20; 2 sells at 10; 5 sells 3 at 10 (2 unsold); 0 sells nothing at the top price."""
-    sold, price = market.clear_he3_market(
-        np.array([[0.5, 2.0, 5.0, 0.0]]), np.array([2.0, 1.0, 0.0]), np.array([10.0, 20.0, 50.0])
-    )
-    assert_allclose(sold, [[0.5, 2.0, 3.0, 0.0]])
-    assert_allclose(price, [[20.0, 10.0, 10.0, 20.0]])
+def _area(y0: float, y1: float, width: float, t: float) -> float:
+    """Area under y0 (y1 / y0) ** (s / width) from s = 0 to t (the log-linear segment)."""
+    rate = np.log(y1 / y0) / width
+    return float(y0 * np.expm1(rate * t) / rate)
+
+
+def test_buyers_pay_their_own_prices_along_the_curve_by_hand() -> None:
+    """Tiers: 1 kg/yr at $20, 2 kg/yr at $10, one of no volume at $50 (no block). Points
+    (0, 20), (1, 10), (3, 10): the first kg falls log-linearly from 20 to 10, the last block is
+    flat at 10. 0.5 kg earns the first half kg; 3 kg earns 10 / ln 2 + 20; 5 kg sells 3 and
+    stocks 2, sold the next year."""
+    volumes, prices = np.array([[2.0, 1.0, 0.0]]), np.array([[10.0, 20.0, 50.0]])
+    sold, revenue = market.sell_he3(np.array([[0.5, 5.0, 0.0]]), volumes, prices)
+    assert_allclose(sold, [[0.5, 3.0, 2.0]])
+    first = 10.0 / np.log(2.0)
+    assert_allclose(revenue, [[_area(20.0, 10.0, 1.0, 0.5), first + 20.0, first + 10.0]])
+    assert _area(20.0, 10.0, 1.0, 1.0) == pytest.approx(first)
     with pytest.raises(ValueError, match="no volume"):
-        market.clear_he3_market(np.ones((1, 1)), np.zeros(2), np.ones(2))
+        market.sell_he3(np.ones((1, 1)), np.zeros((1, 2)), np.ones((1, 2)))
+
+
+def test_a_buyer_never_pays_more_than_its_cited_price() -> None:
+    """Fusion utilities (1,000 kg at a $1M/kg fuel value) after 2 kg of cryogenic buyers at
+    $18.6M/kg: the utilities pay from $1M/kg down to the last tier's $0.74M/kg, never more."""
+    volumes = np.array([[2.0, 1000.0, 20.0]])
+    prices = np.array([[18.6e6, 1.0e6, 0.74e6]])
+    _, revenue = market.sell_he3(np.array([[1002.0]]), volumes, prices)
+    top = 2.0 * 18.6e6 + 1000.0 * 1.0e6
+    assert 2.0 * 18.6e6 + 1000.0 * 0.74e6 < revenue[0, 0] < top
+
+
+def test_terrestrial_supply_takes_the_top_and_demand_grows() -> None:
+    """1 kg of terrestrial He-3 takes the first kg (50 -> 20); lunar He-3 sells the next, on
+    the flat last block at 20. Growth of 100 %/yr doubles the volumes in year 2."""
+    volumes, prices = np.array([[1.0, 2.0]]), np.array([[50.0, 20.0]])
+    sold, revenue = market.sell_he3(
+        np.array([[1.0, 4.0]]), volumes, prices, terrestrial_kg_per_year=1.0
+    )
+    assert revenue[0, 0] == pytest.approx(20.0)
+    assert sold[0, 0] == 1.0 and sold[0, 1] == 2.0  # 3 kg of curve, 1 terrestrial: 2 left
+    grown, _ = market.sell_he3(np.array([[3.0, 6.0]]), volumes, prices, growth_per_year=1.0)
+    assert_allclose(grown, [[3.0, 6.0]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    supply=st.lists(st.floats(0.0, 50.0), min_size=1, max_size=6),
+    extra=st.floats(0.0, 10.0),
+    year=st.integers(0, 5),
+    volumes=st.lists(st.floats(0.0, 20.0), min_size=1, max_size=4),
+    prices=st.lists(st.floats(0.0, 1e7), min_size=4, max_size=4),
+    earth=st.floats(0.0, 10.0),
+)
+def test_revenue_never_falls_when_supply_rises(
+    supply: list[float],
+    extra: float,
+    year: int,
+    volumes: list[float],
+    prices: list[float],
+    earth: float,
+) -> None:
+    """More He-3 in any year never lowers any year's revenue (nor the total): an added kg goes
+    to the next buyer or into stock."""
+    v = np.array([[*volumes, 1.0]])
+    p = np.array([[*prices[: len(volumes)], prices[-1]]])
+    base = np.array([supply])
+    more = base.copy()
+    more[0, min(year, base.shape[1] - 1)] += extra
+    kw = {"terrestrial_kg_per_year": earth, "growth_per_year": 0.05}
+    _, r0 = market.sell_he3(base, v, p, **kw)
+    _, r1 = market.sell_he3(more, v, p, **kw)
+    assert (r1 >= r0 - 1e-6 * (1.0 + np.abs(r0))).all()
 
 
 def test_reo_value_weights_prices_by_composition() -> None:
@@ -38,8 +102,8 @@ def test_reo_value_weights_prices_by_composition() -> None:
 @pytest.mark.parametrize(
     ("spec", "frozen"),
     [
-        ({"dist": "uniform", "low": 2.0, "high": 6.0}, stats.uniform(2.0, 4.0)),
-        ({"dist": "loguniform", "low": 1.0, "high": 100.0}, stats.loguniform(1.0, 100.0)),
+        ({"dist": "uniform", "low": 0.5, "high": 2.0}, stats.uniform(0.5, 1.5)),
+        ({"dist": "loguniform", "low": 0.1, "high": 10.0}, stats.loguniform(0.1, 10.0)),
         ({"dist": "triangular", "low": 0.0, "mode": 1.0, "high": 4.0}, stats.triang(0.25, 0, 4)),
         ({"dist": "normal", "mean": 10.0, "sd": 2.0}, stats.norm(10.0, 2.0)),
         ({"dist": "lognormal", "median": 3.0, "sigma": 0.5}, stats.lognorm(0.5, scale=3.0)),
@@ -84,6 +148,33 @@ def test_bad_distributions_are_one_line_errors(body: str, message: str) -> None:
 def test_bad_economics_are_one_line_errors(text: str, message: str) -> None:
     with pytest.raises(ScenarioError, match=message):
         scenario.parse(text)
+
+
+def test_a_nominal_outside_its_own_distribution_is_a_one_line_error() -> None:
+    """Distributions are of multipliers on the scenario's value: one that excludes 1 (the old
+    absolute $0.1-1.2M/kg, say) cannot hold the scenario's own value."""
+    text = (
+        '[economics.uncertain.launch_cost_usd_per_kg]\ndist = "loguniform"\nlow = 1e5\n'
+        'high = 1.2e6\nsource = "x"\n'
+    )
+    with pytest.raises(ScenarioError, match=r"outside loguniform \[100000, 1.2e\+06\]") as err:
+        scenario.parse(text)
+    assert "economics.uncertain.launch_cost_usd_per_kg" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_scenario_entries_merge_with_the_defaults_and_fixed_holds_one() -> None:
+    text = (
+        '[economics.uncertain.discount_rate]\ndist = "uniform"\nlow = 0.5\nhigh = 1.5\n'
+        'source = "x"\n[economics.uncertain.development_cost_usd]\ndist = "fixed"\n'
+        'source = "y"\n'
+    )
+    econ = scenario.parse(text).economics
+    defaults = set(scenario.UNCERTAIN_DEFAULTS)
+    assert set(econ.uncertain) == defaults
+    assert econ.uncertain["discount_rate"].low == 0.5
+    assert set(econ.drawn) == defaults - {"development_cost_usd"}
+    assert scenario.Economics(uncertain={}).drawn == {}  # an empty table draws nothing
 
 
 def test_every_default_uncertain_input_cites_its_ends() -> None:

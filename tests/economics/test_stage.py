@@ -56,16 +56,20 @@ def test_cash_flows_by_hand() -> None:
     assert res.metrics["payback_year"] is None and res.metrics["irr"] is None
 
 
-def test_added_supply_lowers_the_price_and_is_partly_unsold() -> None:
-    """One Wisconsin M-3's ~66 kg/yr against today's demand (~25 kg/yr including the 2009
-    shortfall at $100/L): the price falls to the historic tier and most is unsold."""
+def test_added_supply_is_stocked_not_dumped() -> None:
+    """One Wisconsin M-3's ~66 kg/yr against today's ~25 kg/yr of demand (with the 2009
+    shortfall at $100/L): each year the curve's volume sells, each buyer at its own price, the
+    rest goes to stock; revenue is the area under the curve, never the $100/L tier for every
+    kg (the old clearing price dumped it: disagreement with issue 21.4 fixed)."""
     res = evaluate(FIXED, _shipping([66.0, 66.0]), seed=1)
     demand_kg = sum(t.volume_l_per_yr for t in FIXED.he3_demand) / market.LITRES_PER_KG_STP
     assert res.metrics["he3_fraction_sold"] == pytest.approx(demand_kg / 66.0)
-    assert res.metrics["he3_realized_price_usd_per_kg"] == pytest.approx(
-        100.0 * market.LITRES_PER_KG_STP
-    )
+    per_l = market.LITRES_PER_KG_STP
+    realised = res.metrics["he3_realized_price_usd_per_kg"]
+    assert 100.0 * per_l < realised < 1000.0 * per_l
     assert res.strategic.loc[1, "he3_share_of_market"] == pytest.approx(66.0 / demand_kg)
+    more = evaluate(FIXED, _shipping([67.0, 67.0]), seed=1)
+    assert more.metrics["he3_revenue_usd"] >= res.metrics["he3_revenue_usd"]
     # with fusion plants buying at the fuel value, everything sells
     fusion = evaluate(
         FIXED.model_copy(update={"fusion_demand_gwe": 1.0}), _shipping([66.0]), seed=1
@@ -153,8 +157,22 @@ def test_default_scenario_results_are_json_and_name_the_dominant_input(
         "production_mass_ratio",
     ):
         assert key in out
-    assert set(out["npv_usd"]) == {"nominal", "p05", "p50", "p95", "prob_npv_positive"}
+    assert set(out["npv_usd"]) == {
+        "nominal",
+        "p05",
+        "p50",
+        "p95",
+        "prob_npv_positive",
+        "nominal_percentile",
+    }
+    assert 5.0 <= out["npv_usd"]["nominal_percentile"] <= 95.0
+    assert out["npv_usd"]["p05"] <= out["npv_usd"]["nominal"] <= out["npv_usd"]["p95"]
+    assert out["he3_revenue_usd"] == pytest.approx(res.cash_flows["he3_revenue_usd"].sum())
+    assert 0.0 <= out["he3_fuel_value_usd_per_kg"] < out["he3_electricity_value_usd_per_kg"]
     terms = out["energy_payback"]
+    assert terms["whole_system_energy_payback"] < min(
+        terms["fuel_chain_energy_ratio"], terms["plant_epr"]
+    )
     assert terms["energy_invested_mwh"] == pytest.approx(
         terms["embodied_energy_mwh"] + terms["launch_energy_mwh"] + terms["lunar_operations_mwh"]
     )
@@ -179,3 +197,18 @@ def test_sensitivity_alone_equals_the_stage_and_reo_value_is_by_year(
         res.strategic["ree_oxide_value_usd"], base.ree_oxide_kg_by_year * per_kg
     )
     assert res.strategic["ree_oxide_kg"].sum() == pytest.approx(base.ree_oxide_kg_by_year.sum())
+
+
+def test_the_band_moves_with_the_scenarios_own_value(base: OperationsResults) -> None:
+    """Issue 21.2: --set economics.development_cost_usd=1e9 moved the nominal by $9B and left
+    p05/p50/p95 unchanged. Drawn as a multiplier of the scenario's value, the band moves with
+    it: every draw's development cost is 0.1 x the default's, so every NPV rises by 0.9 x its
+    drawn cost (same seed, same multipliers), and the nominal stays inside its own band."""
+    cfg = Economics(sensitivity_samples=64)
+    cheap = cfg.model_copy(update={"development_cost_usd": 1e9})
+    a = evaluate(cfg, base, seed=5, samples=500)
+    b = evaluate(cheap, base, seed=5, samples=500)
+    assert b.npv_band["p50"] - a.npv_band["p50"] > 0.5 * 9e9
+    assert (b.npv_draws_usd > a.npv_draws_usd).all()
+    for res in (a, b):
+        assert res.npv_band["p05"] <= res.metrics["npv_usd"] <= res.npv_band["p95"]

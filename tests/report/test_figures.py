@@ -252,6 +252,20 @@ def test_grades_figure_draws_he3_at_the_finer_grid_and_fills_its_gaps_from_the_b
     np.testing.assert_allclose(z[40:], 7.5)
 
 
+def test_grades_figure_marks_the_best_he3_mining_sites_by_rank() -> None:
+    """The ranked He-3 mining sites are marked on the He-3 map (longitudes -180..180, as the
+    raster), labelled by rank, with their places on hover."""
+    mining = pd.DataFrame(
+        {"lat_deg": [10.75, 26.25], "lon_deg": [24.75, 304.25], "place": ["a", "b"]},
+        index=pd.RangeIndex(1, 3, name="rank"),
+    )
+    traces, layout = drawn_args(figures.grades_figure(grade_bins(), mining=mining), "grades")
+    sites = traces[-1]
+    assert sites["type"] == "scatter" and list(sites["text"]) == ["1", "2"]
+    np.testing.assert_allclose(values(sites["x"]), [24.75, -55.75])
+    assert "mining sites" in layout["title"]["text"]
+
+
 def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
     """Bars for the He-3 flow columns only (stock and other columns are not drawn), values per
     year."""

@@ -108,3 +108,26 @@ def test_bins_hold_their_points() -> None:
         grades, np.array([-89.0, -85.0, -85.0, -87.5]), np.array([10, 350, 10, 90])
     )
     np.testing.assert_array_equal(got, [0, 1, 2, 2])
+
+
+PLAINS = pd.DataFrame(
+    {
+        "lat": [8.35, 6.19, 0.0, 20.0],
+        "lon": [30.83, 21.44, 40.0, 30.0],
+        "diameter_km": [875.75, 26.0, 5.0, 100.0],
+    },
+    index=["Mare Tranquillitatis", "Arago", "Tiny", "Montes Fictus"],
+)
+
+
+def test_a_point_in_a_mare_is_in_it_and_a_crater_in_a_mare_names_the_mare() -> None:
+    """A plain has no rim: a point inside its circle is "in" it; a point placed by a crater
+    that lies in a mare is also said to be in the mare."""
+    phrase, d = place_name(8.5, 31.4, PLAINS)
+    assert phrase == f"in Mare Tranquillitatis, {d:.0f} km from its centre" and 15 < d < 20
+    rim = 6.19 + 13.0 / (1737.4 * np.pi / 180)  # 13 km north of Arago's centre: on its rim
+    assert place_name(rim, 21.44, PLAINS)[0] == "on the rim of Arago, in Mare Tranquillitatis"
+    near_top = 20.0 + 45.0 / (1737.4 * np.pi / 180)  # 45 km from a massif's centre: no rim
+    assert place_name(near_top, 30.0, PLAINS)[0].startswith("45 km from the centre of Montes")
+    outside = 8.35 + 500.0 / (1737.4 * np.pi / 180)  # 500 km north: beyond its 438 km radius
+    assert "in Mare" not in place_name(outside, 30.83, PLAINS)[0]

@@ -18,6 +18,10 @@ CHANGE7_TARGET = (-88.8, 123.4)
 """ILL-11 (validation-figures.md): Chang'e-7's reported target, "peak near the southeast ridge
 of Shackleton", 88.8 S 123.4 E (provisional, a secondary source)."""
 
+CONNECTING_RIDGE_CREST = (-89.451, 222.857)
+"""The connecting ridge's crest, lit 0.851 of 2035 with a 2 m mast on a 480 m search grid
+(issue 22; session note of issue 13), 350 m from where the 720 m grid's climb stopped (0.81)."""
+
 ARTEMIS_III_FEATURES = ("Shackleton", "de Gerlache", "Slater")
 """Named features of the Artemis III regions nearest the pole (programmes.md, NASA Aug 2022):
 Peak Near Shackleton, Connecting Ridge (and its Extension) between Shackleton and de Gerlache,
@@ -32,17 +36,23 @@ def top5(mirror: Path) -> dict:
 
 
 def test_top_five_hold_the_change7_target_and_the_connecting_ridge_crest(top5: dict) -> None:
-    """One of the five lies within 1 km of Chang'e-7's target; one stands on the connecting
-    ridge (the Site01 tile covers it) and is lit more than 80 % of the time, as its crest is
-    (the ridge's flanks are darker); all lie around Shackleton and de Gerlache, the Artemis
-    III regions nearest the pole."""
+    """One of the five lies within 1 km of Chang'e-7's target; one stands within 3 km of the
+    connecting ridge's crest (the Site01 tile covers it) and is lit at least 0.84 of the
+    scenario's year with its 2 m mast, as the crest is (the ridge's flanks are darker: the
+    climb from the search cell's centre alone stopped at 0.81); all lie around Shackleton and
+    de Gerlache, the Artemis III regions nearest the pole."""
     sites = top5["candidates"]
     assert len(sites) == 5
     lat = np.array([s["lat_deg"] for s in sites])
     lon = np.array([s["lon_deg"] for s in sites])
     assert great_circle_km(*CHANGE7_TARGET, lat, lon).min() < 1.0
-    ridge = [s for s in sites if s["dem"] == "site01_10m"]
-    assert ridge and max(s["illumination_fraction"] for s in ridge) > 0.8
+    ridge = [
+        s
+        for s in sites
+        if great_circle_km(*CONNECTING_RIDGE_CREST, s["lat_deg"], s["lon_deg"]) < 3.0
+    ]
+    assert ridge and ridge[0]["dem"] == "site01_10m"
+    assert ridge[0]["illumination_fraction"] >= 0.84
     for s in sites:
         assert any(name in s["place"] for name in ARTEMIS_III_FEATURES), s["place"]
     for i, a in enumerate(sites):  # the minimum spacing holds
@@ -78,6 +88,21 @@ def test_an_explicit_base_is_compared_with_the_best(mirror: Path) -> None:
     assert light["difference"] == pytest.approx(light["base"] - light["best"])
     assert light["base"] == pytest.approx(sites.base.illumination_fraction)
     assert set(versus) >= {"slope_deg", "distance_to_psr_km", "longest_night_h"}
+
+
+def test_a_base_off_the_pole_is_placed_in_its_mare_with_no_polar_criteria(mirror: Path) -> None:
+    """A base in Mare Tranquillitatis (8.5 N, 31.4 E): named in the mare, lit over a level
+    horizon about half the time with a night of about half a synodic month, the Earth always
+    up, and neither a PSR distance nor a comparison with the polar best site."""
+    sc = scenario.with_overrides(scenario.load(), {"site.lat_deg": 8.5, "site.lon_deg": 31.4})
+    sites = pipeline.Chain(sc).run(until="sites").sites
+    assert sites is not None and sites.choice == "explicit"
+    base = sites.to_dict()["base"]
+    assert base["place"].startswith("in Mare Tranquillitatis")
+    assert base["horizon"] == "flat" and 0.45 < base["illumination_fraction"] < 0.55
+    assert 330.0 < base["longest_night_h"] < 370.0 and base["earth_visible_fraction"] == 1.0
+    assert "distance_to_psr_km" not in base and "score" not in base and base["he3_ppb"] > 5.0
+    assert base["slope_deg"] < 5.0 and sites.base_vs_best == {}
 
 
 def test_constraints_no_pixel_meets_are_a_one_line_error(mirror: Path) -> None:

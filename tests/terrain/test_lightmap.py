@@ -19,10 +19,12 @@ from lunarbase.terrain.lightmap import (
     SUN_LAT_QUANTILES,
     SUN_LON_BIN_DEG,
     earth_histogram,
+    ever_visible,
     light_maps,
     longest_dark_steps,
     pixel_frames,
     psr_map,
+    strided_order,
     sun_quantiles,
     weighted_visibility,
 )
@@ -172,6 +174,31 @@ def test_weights_add_and_any_part_counts_without_partial() -> None:
     )
     np.testing.assert_allclose(weighted_visibility(hz, frames, v, w, R_SUN, False), [0.75, 0, 1])
     np.testing.assert_allclose(weighted_visibility(hz, frames, v, w, 0.0, False), [0.25, 0, 1])
+
+
+def test_ever_visible_is_any_part_of_the_disk_in_any_direction() -> None:
+    """The PSR test's early-exit kernel agrees with the full weighted sum (column ``any``
+    above 0) on random horizons and directions, and is False where the horizon is NaN."""
+    rng = np.random.default_rng(3)
+    level = rng.uniform(-2.0, 8.0, (300, 1))  # some pixels walled above every direction
+    hz = np.ascontiguousarray((level + rng.uniform(-1.0, 1.0, (300, 36))).astype(np.float32))
+    hz[7] = np.nan
+    frames = identity_frames(300)
+    v = local(rng.uniform(-3.0, 3.0, 40), rng.uniform(0.0, 360.0, 40))
+    full = weighted_visibility(hz, frames, v, np.ones(40), R_SUN, False)
+    got = ever_visible(hz, frames, v, R_SUN)
+    assert 0 < got.sum() < 299  # both outcomes occur
+    np.testing.assert_array_equal(got, np.nan_to_num(full) > 0)
+    assert not got[7]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 720, 1440])
+def test_strided_order_is_a_permutation_spread_over_the_range(n: int) -> None:
+    order = strided_order(n)
+    assert sorted(order.tolist()) == list(range(n))
+    if n >= 720:  # the first 10 items leave no gap over a fifth of the range
+        first = np.sort(order[:10])
+        assert np.diff(np.r_[first, first[0] + n]).max() < n / 5
 
 
 def test_horizon_is_interpolated_in_azimuth_with_wraparound() -> None:

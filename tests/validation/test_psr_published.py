@@ -13,6 +13,15 @@ the area, and the catalogue omits PSRs < 5 km^2, which we count. Mazarico et al.
 south (to 80 S) as 16,055 km^2 from 240 m DEMs: our 240 m map reaches 85 S only, and the one grid
 reaching 80 S is the 1787 m one, so the whole-south comparisons below state that grid's bias.
 
+Cost and why these settings are enough: the published areas come from 240 m DEMs (the catalogue from
+120/60 m grids), so 240 m is the coarsest grid the comparison allows and it is used as is; 90
+azimuths (4-degree sectors, the horizon interpolated between them) span the crater walls of the ~20
+PSRs here with several sectors each (``benchmarks/psr_area.py --azimuths 360`` compares a finer
+map); the Sun over a whole nodal cycle at 6-hour steps is the definition of permanent shadow. One
+240 m map of the disk poleward of 85 S serves both 240 m tests: horizons ~40 s of CPU, and the PSR
+test ~12 s since each lit pixel stops at its first visible Sun direction (it was ~130 s with every
+direction summed; the same mask, tests/terrain).
+
 Tests are named after Mazarico et al. (2011) and, for the area total, row PSR-01 of
 validation-figures.md s7; each cites doi:10.1016/j.icarus.2010.10.030 at the test.
 """

@@ -5,7 +5,8 @@ User errors print one line and exit 2; ``--debug`` shows tracebacks. Heavy impor
 the commands so ``--help`` is instant. Commands: ``run`` (:mod:`.run`), ``point`` and
 ``illumination`` (:mod:`.point`), ``sites`` (:mod:`.sites`), ``compare`` (:mod:`.compare`),
 ``contest`` (:mod:`.contest`), ``simulate`` (:mod:`.simulate`), ``economics``, ``sensitivity``
-and ``fusion`` (:mod:`.economics`), ``terrain`` (:mod:`.terrain`), ``resources``
+and ``fusion`` (:mod:`.economics`), ``breakeven`` (:mod:`.breakeven`),
+``landers`` (:mod:`.landers`), ``terrain`` (:mod:`.terrain`), ``resources``
 (:mod:`.resources`), ``data`` (:mod:`.data`), ``dashboard`` (:mod:`.dashboard`).
 """
 
@@ -19,10 +20,12 @@ import typer
 from lunarbase import __version__
 from lunarbase.cli import economics as economics_cmd
 from lunarbase.cli import point as point_cmd
+from lunarbase.cli.breakeven import breakeven
 from lunarbase.cli.compare import compare
 from lunarbase.cli.contest import contest
 from lunarbase.cli.dashboard import dashboard
 from lunarbase.cli.data import data_app
+from lunarbase.cli.landers import landers
 from lunarbase.cli.options import err, out, typer_app
 from lunarbase.cli.resources import resources_app
 from lunarbase.cli.run import run
@@ -46,6 +49,8 @@ app.command()(simulate)
 app.command()(economics_cmd.economics)
 app.command()(economics_cmd.sensitivity)
 app.command()(economics_cmd.fusion)
+app.command()(breakeven)
+app.command()(landers)
 app.command()(dashboard)
 app.add_typer(data_app, name="data")
 app.add_typer(resources_app, name="resources")

@@ -80,6 +80,10 @@ def _summary_table(result: dict[str, Any]) -> None:
         ),
         ("He-3 grade of mining area [ppb]", format_value(res.get("mining_he3_ppb"), "{:.2f}")),
         (
+            "He-3 per miner, last year [kg/yr]",
+            format_value(ops["totals"].get("he3_kg_per_miner_year"), "{:.3g}"),
+        ),
+        (
             "He-3 shipped to Earth [kg, total]",
             format_value(ops["totals"]["he3_shipped_kg_total"], "{:.1f}"),
         ),
@@ -91,6 +95,10 @@ def _summary_table(result: dict[str, Any]) -> None:
             format_value(econ["cost_per_kg_he3_usd"], "{:.3g}"),
         ),
     ]
+    claim = result["scenario"]["scenario"].get("claimed_he3_kg_per_year")
+    if claim is not None:
+        per_miner = claim / ops["n_miners"]
+        rows.insert(7, ("claimed He-3 [kg/yr] (per miner)", f"{claim:.3g} ({per_miner:.3g})"))
     print_quantities(result["provenance"]["scenario_name"], rows)
 
 

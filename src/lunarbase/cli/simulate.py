@@ -24,6 +24,7 @@ from lunarbase.cli.options import (
 ROWS = (
     ("He-3 extracted [kg, total]", "he3_kg_total", "{:.4g}"),
     ("He-3 per year [kg/yr]", "he3_kg_per_year", "{:.4g}"),
+    ("He-3 per miner, last year [kg/yr]", "he3_kg_per_miner_year", "{:.4g}"),
     ("regolith excavated [t]", "regolith_t_total", "{:.4g}"),
     ("area mined [km^2]", "area_mined_km2", "{:.4g}"),
     ("heater power per miner [kW(th)]", "heater_power_kw_th", "{:.4g}"),
@@ -78,18 +79,23 @@ def simulate(
         except OSError as exc:
             raise QueryError(f"--csv {csv}: cannot write there ({exc.strerror})") from None
     summary = ops.summary()
+    claim = chain.scenario.scenario.claimed_he3_kg_per_year
     if as_json:
         print_json(
             {
                 **summary,
+                "claimed_he3_kg_per_year": claim,
                 "annual": ops.to_dict()["annual"],
                 "provenance": provenance(chain.scenario),
             }
         )
         return
     rows = [(label, format_value(summary[key], pattern)) for label, key, pattern in ROWS]
+    if claim is not None:
+        per_miner = claim / ops.n_miners
+        rows.append(("claimed He-3 [kg/yr] (per miner)", f"{claim:.4g} ({per_miner:.3g})"))
     print_quantities(f"operations of {chain.scenario.scenario.name}", rows)
-    if ops.light_repeated:
+    if ops.light_repeated and ops.light_horizon == "dem":  # a level horizon's light barely drifts
         terrain = chain.scenario.terrain
         out.print(
             f"note: the light series ({terrain.start} to {terrain.end}) is repeated over "

@@ -70,8 +70,11 @@ def electric_mwe_yr_per_kg(efficiency: Numeric) -> Numeric:
     return electric_energy_mwh_per_kg(efficiency) * J_PER_MWH / (1.0e6 * SECONDS_PER_YEAR)
 
 
-def fusion_value_usd_per_kg(efficiency: Numeric, electricity_price_usd_per_mwh: Numeric) -> Numeric:
-    """Wholesale value of the electricity one kilogram of He-3 makes.
+def electricity_value_usd_per_kg(
+    efficiency: Numeric, electricity_price_usd_per_mwh: Numeric
+) -> Numeric:
+    """Gross value of the electricity one kilogram of He-3 makes: what the power sells for,
+    before the plant that makes it is paid for.
 
     Parameters
     ----------
@@ -88,6 +91,48 @@ def fusion_value_usd_per_kg(efficiency: Numeric, electricity_price_usd_per_mwh: 
     return electric_energy_mwh_per_kg(efficiency) * np.asarray(
         electricity_price_usd_per_mwh, dtype=float
     )
+
+
+def fuel_value_usd_per_kg(
+    efficiency: Numeric,
+    electricity_price_usd_per_mwh: Numeric,
+    plant_nonfuel_cost_usd_per_mwh: Numeric,
+) -> Numeric:
+    """What a utility could pay for one kilogram of He-3 as fuel: the electricity price less
+    the plant's non-fuel levelised cost (capital, operation, maintenance), times the
+    electricity one kg makes; never negative (a plant that loses money without fuel pays
+    nothing for it).
+
+    The non-fuel cost is the scenario's; its default is the 5-8 US cents/kWh of the European
+    PPCS and US ARIES fusion power-plant studies at 70-75 % availability [3]_, which are D-T
+    designs: a D-He3 plant burns a fuel ~100x less reactive at the same temperature and needs a
+    larger machine per MWe, so the default is a lower bound on its cost and the fuel value an
+    upper bound.
+
+    Parameters
+    ----------
+    efficiency : numeric
+        Net electric energy / fusion energy. [-]
+    electricity_price_usd_per_mwh : numeric
+        Electricity price. [USD/MWh]
+    plant_nonfuel_cost_usd_per_mwh : numeric
+        Levelised cost of the plant's electricity without its fuel. [USD/MWh]
+
+    Returns
+    -------
+    numeric
+        Fuel value. [USD/kg]
+
+    References
+    ----------
+    .. [3] Max-Planck-Institut fuer Plasmaphysik, "What will fusion power cost?" (FAQ,
+       ipp.mpg.de/2767856/faq7): PPCS and ARIES studies, 5-8 cents/kWh at 70-75 % availability
+       and a 10 % annuity.
+    """
+    margin = np.asarray(electricity_price_usd_per_mwh, dtype=float) - np.asarray(
+        plant_nonfuel_cost_usd_per_mwh, dtype=float
+    )
+    return electric_energy_mwh_per_kg(efficiency) * np.maximum(margin, 0.0)
 
 
 CONVERSIONS = {

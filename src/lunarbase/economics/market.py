@@ -1,17 +1,29 @@
-"""Markets for the base's output: He-3 against a demand curve, rare-earth oxide at USGS prices,
-by-products at the launch price they save on the Moon, and the shares of world supply.
+"""Markets for the base's output: He-3 sold buyer by buyer along a demand curve, rare-earth
+oxide at USGS prices, by-products at the launch price they save on the Moon, and the shares of
+world supply.
 
-**He-3.** Buyers come in blocks (tiers): a volume per year [kg/yr] and the price they pay
-[USD/kg]. The year's supply goes to the highest-paying tiers first and every kg sold clears at
-the price of the last tier reached (one market price), so added supply lowers the price; what
-no tier takes is unsold and :func:`clear_he3_market` reports it. Today's market is cryogenic
-(dilution refrigerators for quantum computing, neutron detectors): the tiers of the scenario
-carry their sources; fusion plants are a further tier at the fuel value of the electricity.
-Volumes are quoted in litres of gas at STP; :data:`LITRES_PER_KG_STP` converts.
+**He-3.** The scenario's buyers (tiers: a volume per year [kg/yr] and the price each pays
+[USD/kg]) are the cited points of a demand curve: sorted by price, highest first, tier k's
+block starts at the volume of the tiers before it, at its own cited price. Across a block the
+price falls continuously (log-linear: a constant factor per kg) to the next tier's price, the
+last block is flat, and past the last block no one buys. So no buyer pays more than its own
+tier's cited price (the fusion utilities never more than the fuel value), the curve is
+continuous through the cited points, and tiers of one price sell exactly as tier by tier. Buyers are
+served one by one, each at its own price, up to its volume (bilateral contracts, as Bluefors,
+DOE and Maybell buy), so a year's revenue is the area under the curve over the kg sold
+(:func:`he3_revenue_usd`) and *never falls when supply rises*: unlike a single clearing price,
+an added kg is sold to the next buyer or kept. Unsold He-3 is stocked and offered again the next
+year (:func:`sell_he3`), never dumped. Terrestrial supply (tritium decay, natural gas) is sold
+first and takes the top of the curve; lunar He-3 meets the rest. Demand grows at a yearly rate.
+Today's market is cryogenic (dilution refrigerators for quantum computing, neutron detectors);
+fusion plants are a further buyer at the fuel value of He-3 (:mod:`.fusion`). Volumes are quoted
+in litres of gas at STP; :data:`LITRES_PER_KG_STP` converts.
 
-**Rare earths.** The concentrate is valued at the USGS Mineral Commodity Summaries 2025 prices
-per oxide [1]_ weighted by its composition; shares of world supply use the same report's 2024
-mine production (390,000 t REO; China 270,000 t) [1]_.
+**Rare earths.** What the base would sell is a mixed rare-earth oxide *concentrate*, not
+separated oxides; it is valued here at the USGS Mineral Commodity Summaries 2025 prices of the
+separated oxides [1]_ weighted by its composition, an upper bound (a concentrate sells at a
+discount to separated oxides, who pays for the separation). Shares of world supply use the same
+report's 2024 mine production (390,000 t REO; China 270,000 t) [1]_.
 
 References
 ----------
@@ -37,6 +49,13 @@ MOLAR_VOLUME_L_PER_MOL_STP = 22.413969
 LITRES_PER_KG_STP = MOLAR_VOLUME_L_PER_MOL_STP / HE3_MOLAR_MASS_KG_PER_MOL
 """Litres of He-3 gas at STP per kg [L/kg] (~7,432: the 10,000 L/yr contract is 1.35 kg)."""
 
+REO_VALUE_BASIS = (
+    "a mixed rare-earth oxide concentrate, as the base would sell it, valued at the USGS MCS 2025 "
+    "prices of the separated oxides weighted by its composition: an upper bound (a buyer pays "
+    "for the separation)"
+)
+"""What the rare-earth value prices, said plainly (in the economics JSON)."""
+
 WORLD_REO_PRODUCTION_T_2024 = 390_000.0
 """World rare-earth mine production in 2024 [t REO] (USGS MCS 2025 [1]_)."""
 
@@ -44,42 +63,124 @@ CHINA_REO_PRODUCTION_T_2024 = 270_000.0
 """China's 2024 production quota [t REO] (USGS MCS 2025 [1]_)."""
 
 
-def clear_he3_market(
-    supply_kg: FloatArray, volumes_kg: FloatArray, prices_usd_per_kg: FloatArray
+def demand_curve(
+    volumes_kg: FloatArray, prices_usd_per_kg: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
-    """He-3 sold and its market price for each draw and year.
+    """The demand curve's points, per draw: cumulative volume [kg/yr] and price [USD/kg].
+
+    Parameters
+    ----------
+    volumes_kg, prices_usd_per_kg : array, shape (n, tiers)
+        What each tier buys a year [kg/yr] and what it pays [USD/kg].
+
+    Returns
+    -------
+    quantity_kg, price_usd_per_kg : arrays, shape (n, tiers + 1)
+        Breakpoints of the curve: each tier's block, by falling price, starts at the volume of
+        the tiers before it at its own price; the last block ends at the total volume, at the
+        last price.
+    """
+    volumes = np.asarray(volumes_kg, dtype=float)
+    bought = volumes > 0.0
+    lowest = np.min(np.where(bought, prices_usd_per_kg, np.inf), axis=1, keepdims=True)
+    # a tier that buys nothing is no point of the curve: last, at zero width, at the last price
+    prices = np.where(bought, np.asarray(prices_usd_per_kg, dtype=float), lowest)
+    order = np.argsort(np.where(bought, -prices, np.inf), axis=1, kind="stable")
+    price = np.take_along_axis(prices, order, axis=1)
+    quantity = np.cumsum(np.take_along_axis(volumes, order, axis=1), axis=1)
+    zero = np.zeros((volumes.shape[0], 1))
+    return np.concatenate((zero, quantity), axis=1), np.concatenate((price, price[:, -1:]), axis=1)
+
+
+def he3_revenue_usd(
+    quantity_kg: FloatArray, curve_kg: FloatArray, curve_usd_per_kg: FloatArray
+) -> FloatArray:
+    """Revenue of selling the first ``quantity_kg`` of the curve, each buyer at its price: the
+    area under the curve from 0 to ``quantity_kg`` [USD]. Between breakpoints the price is
+    y0 (y1 / y0) ** (s / w) over a segment of width w (log-linear), straight where an end is 0.
+
+    Parameters
+    ----------
+    quantity_kg : array, shape (n,)
+        He-3 sold, at most the curve's last volume. [kg]
+    curve_kg, curve_usd_per_kg : array, shape (n, points)
+        The curve's breakpoints (:func:`demand_curve`). [kg, USD/kg]
+
+    Returns
+    -------
+    array, shape (n,)
+        Revenue. [USD]
+    """
+    q = np.asarray(quantity_kg, dtype=float)[:, None]
+    x0, x1 = curve_kg[:, :-1], curve_kg[:, 1:]
+    y0, y1 = curve_usd_per_kg[:, :-1], curve_usd_per_kg[:, 1:]
+    width = x1 - x0
+    taken = np.clip(q - x0, 0.0, width)
+    wide = width > 0.0
+    slope = np.divide(y1 - y0, width, out=np.zeros_like(width), where=wide)
+    straight = taken * (y0 + 0.5 * slope * taken)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        log_ratio = np.log(np.divide(y1, y0, out=np.ones_like(y0), where=y0 > 0.0))
+        # log-linear where both ends are positive and differ (numerically): else straight
+        geometric = wide & (y1 > 0.0) & np.isfinite(log_ratio) & (np.abs(log_ratio) > 1e-12)
+        rate = np.where(geometric, log_ratio / np.where(wide, width, 1.0), 1.0)
+        curved = y0 * np.expm1(rate * taken) / rate
+    return np.asarray(np.where(geometric, curved, straight).sum(axis=1))
+
+
+def sell_he3(
+    supply_kg: FloatArray,
+    volumes_kg: FloatArray,
+    prices_usd_per_kg: FloatArray,
+    *,
+    growth_per_year: float = 0.0,
+    terrestrial_kg_per_year: float = 0.0,
+) -> tuple[FloatArray, FloatArray]:
+    """He-3 sold and its revenue each year, the unsold kept in stock for the next year.
 
     Parameters
     ----------
     supply_kg : array, shape (n, years)
-        He-3 offered each year. [kg/yr]
-    volumes_kg : array, shape (n, tiers) or (tiers,)
-        What each tier buys a year. [kg/yr]
-    prices_usd_per_kg : array, shape (n, tiers) or (tiers,)
-        What each tier pays. [USD/kg]
+        He-3 delivered to Earth each year. [kg/yr]
+    volumes_kg, prices_usd_per_kg : array, shape (n, tiers)
+        The buyers in the first operating year: volume [kg/yr] and price [USD/kg].
+    growth_per_year : float
+        Yearly growth of every buyer's volume [1/yr]: year t buys (1 + g) ** (t - 1) times.
+    terrestrial_kg_per_year : float
+        He-3 from Earth sold first each year (tritium decay, natural gas) [kg/yr]: it takes the
+        top of the curve.
 
     Returns
     -------
-    sold_kg, price_usd_per_kg : arrays, shape (n, years)
-        He-3 sold [kg/yr] (at most the tiers' total volume) and the price it all clears at
-        [USD/kg]: that of the lowest-paying tier reached (the top price when nothing is
-        offered). A tier that buys nothing is never the marginal buyer.
+    sold_kg, revenue_usd : arrays, shape (n, years)
+        He-3 sold [kg/yr] (at most what the curve takes past the terrestrial supply) and what
+        the buyers paid for it [USD/yr].
+
+    Raises
+    ------
+    ValueError
+        If the curve has no volume.
     """
     supply = np.atleast_2d(np.asarray(supply_kg, dtype=float))
-    n = supply.shape[0]
+    n, years = supply.shape
     volumes = np.broadcast_to(np.asarray(volumes_kg, dtype=float), (n, np.shape(volumes_kg)[-1]))
     prices = np.broadcast_to(np.asarray(prices_usd_per_kg, dtype=float), volumes.shape)
-    tiers_with_volume = (volumes > 0.0).sum(axis=1)
-    if (tiers_with_volume == 0).any():
+    if (volumes.sum(axis=1) <= 0.0).any():
         raise ValueError("the demand curve has no volume")
-    order = np.argsort(np.where(volumes > 0.0, -prices, np.inf), axis=1, kind="stable")
-    sorted_prices = np.take_along_axis(prices, order, axis=1)
-    cumulative = np.cumsum(np.take_along_axis(volumes, order, axis=1), axis=1)
-    reached = (cumulative[:, None, :] < supply[:, :, None]).sum(axis=2)
-    reached = np.minimum(reached, (tiers_with_volume - 1)[:, None])
-    price = np.take_along_axis(sorted_prices, reached, axis=1)
-    sold = np.minimum(supply, cumulative[:, -1:])
-    return sold, price
+    curve_kg, curve_usd = demand_curve(volumes, prices)
+    sold, revenue = np.zeros_like(supply), np.zeros_like(supply)
+    stock = np.zeros(n)
+    earth = np.full(n, terrestrial_kg_per_year)
+    for t in range(years):
+        scaled = curve_kg * (1.0 + growth_per_year) ** t
+        offered = stock + supply[:, t]
+        earth_sold = np.minimum(earth, scaled[:, -1])
+        sold[:, t] = np.minimum(offered, scaled[:, -1] - earth_sold)
+        revenue[:, t] = he3_revenue_usd(earth_sold + sold[:, t], scaled, curve_usd) - (
+            he3_revenue_usd(earth_sold, scaled, curve_usd)
+        )
+        stock = offered - sold[:, t]
+    return sold, revenue
 
 
 def reo_value_usd_per_kg(

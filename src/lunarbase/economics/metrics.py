@@ -3,13 +3,19 @@
 - NPV, IRR (the rate that makes NPV zero, by Brent's method on a bracketing interval) and the
   payback year (first year the cumulative discounted net turns non-negative).
 - Cost per kg of He-3 delivered: discounted costs over discounted kg (a levelised cost).
-- Energy payback ratio, the "birth to death" method of White & Kulcinski [1]_: the electricity
-  the delivered He-3 makes in fusion plants over the energy to build, launch and run the base.
-  Terms (each shown): embodied energy of the hardware landed, propellant energy to land it,
-  and the electricity generated on the Moon to mine and process (the fission fuel's own
-  embodied energy and the sunlight of solar concentrators are not counted; the fusion plants'
-  own construction is outside the boundary). The paper's range for terrestrial plants is coal
-  11 to D-T fusion 27.
+- Fuel-chain energy ratio: the electricity the delivered He-3 makes in fusion plants over the
+  energy to build, launch and run the base that mines it, by the "birth to death" accounting
+  of White & Kulcinski [1]_ but for the fuel chain alone. Terms (each shown): embodied energy
+  of the hardware landed, propellant energy to land it, and the electricity generated on the
+  Moon to mine and process (the fission fuel's own embodied energy and the sunlight of solar
+  concentrators are not counted). It is *not* a plant's energy payback ratio: the fusion
+  plant's own construction and operation are outside it.
+- Whole-system energy payback: the fuel chain and the fusion plant that burns its He-3, each
+  investing energy for the same electricity E, so 1 / EPR = 1 / fuel-chain ratio + 1 / plant
+  EPR (energies add, :func:`whole_system_energy_payback`). The plant's EPR is the scenario's;
+  its default is White & Kulcinski's D-T fusion plant, 27 (their range: coal 11 to D-T fusion
+  27), for want of a D-He3 figure; that plant's own fuel chain (lithium, deuterium) is inside
+  its 27, a small double count.
 
 References
 ----------
@@ -68,6 +74,17 @@ def levelised_cost_usd_per_kg(
     return cost / kg if kg > 0.0 else math.inf
 
 
+def whole_system_energy_payback(fuel_chain_ratio: float, plant_epr: float) -> float:
+    """Energy payback ratio of the fuel chain and the plant together [-]: the harmonic sum
+    1 / (1 / fuel_chain_ratio + 1 / plant_epr) (both invest energy for the same electricity;
+    White & Kulcinski [1]_ accounting). nan if either is nan; 0 if either is 0."""
+    if math.isnan(fuel_chain_ratio) or math.isnan(plant_epr):
+        return math.nan
+    if fuel_chain_ratio <= 0.0 or plant_epr <= 0.0:
+        return 0.0
+    return 1.0 / (1.0 / fuel_chain_ratio + 1.0 / plant_epr)
+
+
 def energy_payback(
     *,
     landed_mass_kg: float,
@@ -76,8 +93,10 @@ def energy_payback(
     lunar_electricity_mwh: float,
     he3_delivered_kg: float,
     electric_mwh_per_kg_he3: float,
+    plant_epr: float,
 ) -> dict[str, float]:
-    """The energy payback ratio and its terms (White & Kulcinski [1]_), all in MWh.
+    """The fuel-chain energy ratio, its terms and the whole-system energy payback (White &
+    Kulcinski [1]_), energies in MWh.
 
     Returns
     -------
@@ -85,18 +104,22 @@ def energy_payback(
         ``embodied_energy_mwh`` (hardware landed x embodied energy), ``launch_energy_mwh``
         (landed mass x propellant energy per kg landed), ``lunar_operations_mwh`` (electricity
         generated on the Moon), ``energy_invested_mwh`` (their sum),
-        ``electricity_from_he3_mwh`` (He-3 delivered x electricity per kg) and
-        ``energy_payback_ratio`` [-] (nan when nothing was invested).
+        ``electricity_from_he3_mwh`` (He-3 delivered x electricity per kg),
+        ``fuel_chain_energy_ratio`` [-] (nan when nothing was invested), ``plant_epr`` [-]
+        and ``whole_system_energy_payback`` [-].
     """
     embodied = landed_mass_kg * embodied_energy_mj_per_kg / MJ_PER_MWH
     launch = landed_mass_kg * launch_energy_mj_per_kg / MJ_PER_MWH
     invested = embodied + launch + lunar_electricity_mwh
     output = he3_delivered_kg * electric_mwh_per_kg_he3
+    ratio = output / invested if invested > 0.0 else math.nan
     return {
         "embodied_energy_mwh": embodied,
         "launch_energy_mwh": launch,
         "lunar_operations_mwh": lunar_electricity_mwh,
         "energy_invested_mwh": invested,
         "electricity_from_he3_mwh": output,
-        "energy_payback_ratio": output / invested if invested > 0.0 else math.nan,
+        "fuel_chain_energy_ratio": ratio,
+        "plant_epr": plant_epr,
+        "whole_system_energy_payback": whole_system_energy_payback(ratio, plant_epr),
     }

@@ -1,25 +1,36 @@
 """The economics model, vectorised over draws: cash flows and NPV of the base for any set of
 uncertain inputs, and the seeded Monte Carlo of its NPV.
 
-Inputs are a dict of arrays, one value per draw for each of the scenario's uncertain names
-(``[economics]`` fields, and the multipliers of :mod:`.surrogate`); the rest are fixed at the
-scenario's values. Year 0 carries the development cost; years 1..N what the operations stage
-landed, shipped and extracted in that year. Draws come from uniforms through each input's
-quantile function (:mod:`.distributions`), in fixed-size blocks seeded by index
-(:mod:`.sweep`), so the same seed gives the same draws however they are split or distributed.
+Every uncertain input is a *multiplier* on the scenario's own value (nominal 1): a price,
+rate or mass drawn for a draw is the scenario's field times the multiplier, so the scenario sets
+the centre of each distribution and its ``[economics.uncertain]`` table the spread. Inputs are a
+dict of multiplier arrays, one value per draw, for the scenario's uncertain names
+(``[economics]`` fields, the operations multipliers of :mod:`.surrogate` and the landed-mass
+multipliers :data:`MASS_SCALES`); the rest are 1. Year 0 carries the development cost; years
+1..N what the operations stage landed, shipped and extracted in that year. Draws come from
+uniforms through each input's quantile function (:mod:`.distributions`), in fixed-size blocks
+seeded by index (:mod:`.sweep`), so the same seed gives the same draws however they are split
+or distributed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from lunarbase.economics import costs, fusion, market
+from lunarbase.constants import HOURS_PER_YEAR
+from lunarbase.economics import costs, delivery, fusion, market
 from lunarbase.economics.distributions import quantile
-from lunarbase.economics.surrogate import MULTIPLIERS, he3_output_scale
+from lunarbase.economics.surrogate import (
+    ARRIVALS,
+    MULTIPLIERS,
+    he3_output_scale,
+    miners_on_the_moon,
+)
 from lunarbase.operations import OperationsResults
 from lunarbase.typing import FloatArray
 
@@ -43,10 +54,24 @@ REVENUE_LINES = ("he3_revenue_usd", "ree_revenue_usd", "byproduct_value_usd")
 """Revenue lines of :func:`cash_flows` [USD]."""
 
 
+MASS_SCALES = {
+    "miner_mass_scale": "miner_mass_landed_kg",
+    "reactor_mass_scale": "reactor_mass_landed_kg",
+    "concentrator_mass_scale": "concentrator_mass_landed_kg",
+    "spares_mass_scale": "spares_landed_kg",
+}
+"""Multipliers on the landed mass of one kind of hardware [-] (nominal 1) and the annual
+column they scale: the miners' mass, the plant's specific mass, the concentrators' areal mass
+and the spares. A heavier kind costs more to deliver (its share of the delivery bill) and, for
+the plant, more to build (priced per kg)."""
+
+
 def nominal_value(cfg: Any, name: str) -> float:
-    """The scenario's value of input ``name`` (``cfg`` the ``[economics]`` table); operations
-    multipliers (``*_scale``, not fields of the table) are 1."""
-    return float(getattr(cfg, name)) if hasattr(cfg, name) else 1.0
+    """The scenario's value of input ``name`` (``cfg`` the ``[economics]`` table); multipliers
+    (``*_scale``, not fields of the table) and a launch price left to the landers' catalogue
+    are 1."""
+    value = getattr(cfg, name, None)
+    return 1.0 if value is None else float(value)
 
 
 def nominal_inputs(cfg: Any, names: Sequence[str]) -> dict[str, float]:
@@ -55,56 +80,141 @@ def nominal_inputs(cfg: Any, names: Sequence[str]) -> dict[str, float]:
 
 
 def inputs_from_u(u: FloatArray, cfg: Any, names: Sequence[str]) -> dict[str, FloatArray]:
-    """Input values for uniforms ``u`` of shape (n, len(names)) through each name's
-    distribution in ``cfg.uncertain`` (units of each input)."""
-    return {name: quantile(cfg.uncertain[name], u[:, j]) for j, name in enumerate(names)}
+    """Multipliers [-] for uniforms ``u`` of shape (n, len(names)) through each name's
+    distribution in ``cfg.drawn``."""
+    return {name: quantile(cfg.drawn[name], u[:, j]) for j, name in enumerate(names)}
 
 
 class _Inputs(dict[str, FloatArray]):
-    """The drawn inputs by name; any other input the model reads is its :func:`nominal_value`
-    for all ``n`` draws."""
+    """The drawn multipliers by name; any other input is 1 for all ``n`` draws. ``value(name)``
+    is the input in its unit: the scenario's value times the multiplier."""
 
     def __init__(self, x: Mapping[str, FloatArray], cfg: Any, n: int) -> None:
         super().__init__({name: np.asarray(v, dtype=float) for name, v in x.items()})
         self.cfg, self.n = cfg, n
 
     def __missing__(self, name: str) -> FloatArray:
-        value = np.full(self.n, nominal_value(self.cfg, name))
+        value = np.ones(self.n)
         self[name] = value
         return value
 
+    def value(self, name: str) -> FloatArray:
+        """Input ``name`` in its unit, per draw."""
+        return nominal_value(self.cfg, name) * self[name]
 
-def he3_demand(x: Mapping[str, FloatArray], cfg: Any) -> tuple[FloatArray, FloatArray]:
-    """Volumes [kg/yr] and prices [USD/kg] of the He-3 demand tiers per draw, shape (n, tiers):
-    the scenario's tiers (litres at STP converted), then fusion plants of ``fusion_demand_gwe``
-    buying at the electricity's value."""
+
+def he3_demand(v: _Inputs, cfg: Any) -> tuple[FloatArray, FloatArray]:
+    """Volumes [kg/yr] and prices [USD/kg] of the He-3 buyers per draw, shape (n, tiers): the
+    scenario's tiers (litres at STP converted), then fusion plants of ``fusion_demand_gwe``
+    buying at the fuel value of He-3 (:func:`lunarbase.economics.fusion.fuel_value_usd_per_kg`)."""
     per_l = market.LITRES_PER_KG_STP
-    today = x["he3_price_usd_per_l"] * per_l
+    today = v.value("he3_price_usd_per_l") * per_l
     n = len(today)
     volumes = [np.full(n, t.volume_l_per_yr / per_l) for t in cfg.he3_demand]
     prices = [
         today if t.price_usd_per_l is None else np.full(n, t.price_usd_per_l * per_l)
         for t in cfg.he3_demand
     ]
-    eff = x["fusion_electric_efficiency"]
-    volumes.append(np.asarray(x["fusion_demand_gwe"] * fusion.kg_per_gwe_year(eff)))
+    eff = v.value("fusion_electric_efficiency")
+    volumes.append(np.asarray(v.value("fusion_demand_gwe") * fusion.kg_per_gwe_year(eff)))
     prices.append(
-        np.asarray(fusion.fusion_value_usd_per_kg(eff, x["electricity_price_usd_per_mwh"]))
+        np.asarray(
+            fusion.fuel_value_usd_per_kg(
+                eff,
+                v.value("electricity_price_usd_per_mwh"),
+                v.value("fusion_plant_nonfuel_cost_usd_per_mwh"),
+            )
+        )
     )
     return np.stack(volumes, axis=1), np.stack(prices, axis=1)
+
+
+def landings_of(ops: OperationsResults) -> list[dict[str, Any]]:
+    """The landings the operations stage flew (failed ones too: they were paid for), from
+    ``ops.landings``: operating year (1..N), lander and payload [kg]."""
+    table = ops.landings
+    return [
+        {
+            "year": int(day * 24.0 // HOURS_PER_YEAR) + 1,
+            "lander": str(lander),
+            "payload_kg": float(kg),
+        }
+        for day, lander, kg in zip(table["day"], table["lander"], table["payload_kg"], strict=True)
+    ]
+
+
+DEFAULT_LANDER = "starship_hls"
+"""The schema's default lander: its price values by-products when nothing landed."""
 
 
 @dataclass(frozen=True, eq=False)
 class Model:
     """The economics of one simulated base: the ``[economics]`` table ``cfg`` and the
-    operations results ``ops``; :meth:`npv_usd` and :meth:`cash_flows` for any inputs."""
+    operations results ``ops``; :meth:`npv_usd` and :meth:`cash_flows` for any multipliers."""
 
     cfg: Any
     ops: OperationsResults
 
     def column(self, name: str) -> FloatArray:
-        """An annual column of the operations results (years 1..N)."""
+        """An annual column of the operations results (years 1..N); 0 where it is absent."""
+        if name not in self.ops.annual:
+            return np.zeros(len(self.ops.annual))
         return self.ops.annual[name].to_numpy(dtype=float)
+
+    @cached_property
+    def launch(self) -> delivery.LaunchBill:
+        """The landings' delivery bill at the scenario's prices, by operating year."""
+        return delivery.launch_bill(
+            landings_of(self.ops),
+            len(self.ops.annual),
+            progress_ratio=self.cfg.launch_progress_ratio,
+            price_usd_per_kg=self.cfg.launch_cost_usd_per_kg,
+        )
+
+    @cached_property
+    def carried_over_landed(self) -> FloatArray:
+        """Payload flown over payload that landed, by operating year [-] (1 where nothing
+        failed): hardware lost on a failed landing was built and is paid
+        like the rest, in proportion to its mass (an approximation by mass, not by kind)."""
+        years = len(self.ops.annual)
+        table = self.ops.landings
+        if len(table) == 0:
+            return np.ones(years)
+        year = (table["day"].to_numpy(dtype=float) * 24.0 // HOURS_PER_YEAR).astype(int)
+        payload = table["payload_kg"].to_numpy(dtype=float)
+        landed = ~table["failed"].to_numpy(dtype=bool)
+        inside = year < years
+        flown = np.bincount(year[inside], payload[inside], minlength=years)
+        kept = np.bincount(year[inside], (payload * landed)[inside], minlength=years)
+        return np.divide(flown, kept, out=np.ones(years), where=kept > 0.0)
+
+    def _launch_usd(self, v: _Inputs) -> FloatArray:
+        """Delivery cost per draw and year [USD]: the bill x the price multiplier x the landed
+        mass with each kind's mass multiplier over the landed mass as simulated."""
+        landed = self.column("landed_mass_kg")
+        scaled = landed[None, :] + sum(
+            (v[name][:, None] * self._per_kind(v, name) - 1.0) * self.column(column)[None, :]
+            for name, column in MASS_SCALES.items()
+        )
+        ratio = np.divide(scaled, landed[None, :], out=np.ones_like(scaled), where=landed > 0.0)
+        return np.asarray(v["launch_cost_usd_per_kg"][:, None] * self.launch.launch_usd * ratio)
+
+    @staticmethod
+    def _per_kind(v: _Inputs, name: str) -> FloatArray:
+        """How many times the simulated units of a kind land: ``fleet_scale`` for the miners
+        (and their concentrators), 1 for the rest, per draw and year (n, 1) [-]."""
+        if name in ("miner_mass_scale", "concentrator_mass_scale"):
+            return v["fleet_scale"][:, None]
+        return np.ones((v.n, 1))
+
+    def _arrivals(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+        """The surrogate's :data:`.surrogate.ARRIVALS` among ``x``, with the miners on the
+        Moon times ``fleet_scale`` (rounded) when it is given."""
+        out = {name: np.asarray(x[name]) for name in ARRIVALS if name in x}
+        if "fleet_scale" in x:
+            miners = out.get("miners_arrived", float(miners_on_the_moon(self.ops)))
+            out["miners_arrived"] = np.rint(np.asarray(x["fleet_scale"]) * miners)
+        return out
 
     def _lines(self, x: Mapping[str, FloatArray]) -> tuple[dict[str, FloatArray], _Inputs]:
         """The cost and revenue lines, He-3 shipped, sold and its price over operating years
@@ -112,21 +222,31 @@ class Model:
         cfg, n = self.cfg, len(next(iter(x.values()))) if x else 1
         v = _Inputs(x, cfg, n)
         col = self.column
-        scale = he3_output_scale({name: v[name] for name in MULTIPLIERS}, self.ops)
+        scale = he3_output_scale(
+            {**{name: v[name] for name in MULTIPLIERS}, **self._arrivals(x)}, self.ops
+        )
         shipped = scale[:, None] * col("he3_shipped_kg")[None, :]
         volumes, prices = he3_demand(v, cfg)
-        sold, price = market.clear_he3_market(shipped, volumes, prices)
+        sold, revenue = market.sell_he3(
+            shipped,
+            volumes,
+            prices,
+            growth_per_year=cfg.he3_demand_growth_per_year,
+            terrestrial_kg_per_year=cfg.he3_terrestrial_supply_l_per_yr / market.LITRES_PER_KG_STP,
+        )
         reo_value = market.reo_value_usd_per_kg(
             self.ops.reo_mass_fractions, cfg.reo_price_usd_per_kg
         )
         exported = self.ops.ree_oxide_kg_by_year * (1.0 if cfg.ree_exported else 0.0)
         used = np.sum([col(c) for c in BYPRODUCTS_USED], axis=0)
         build = {
-            "miner_build_usd": costs.miner_build_usd(
-                col("miners_landed"), v["miner_unit_cost_usd"], cfg.learning_progress_ratio
+            "miner_build_usd": v["fleet_scale"][:, None]
+            * costs.miner_build_usd(
+                col("miners_landed"), v.value("miner_unit_cost_usd"), cfg.learning_progress_ratio
             ),
             "reactor_build_usd": costs.hardware_build_usd(
-                col("reactor_mass_landed_kg"), v["reactor_cost_usd_per_kg"]
+                col("reactor_mass_landed_kg"),
+                v.value("reactor_cost_usd_per_kg") * v["reactor_mass_scale"],
             ),
             "array_build_usd": costs.hardware_build_usd(
                 col("array_kw_landed"), cfg.array_cost_usd_per_kw
@@ -135,54 +255,66 @@ class Model:
                 col("battery_kwh_landed"), cfg.battery_cost_usd_per_kwh
             ),
             "spares_build_usd": costs.hardware_build_usd(
-                col("spares_landed_kg"), cfg.spares_cost_usd_per_kg
+                col("spares_landed_kg"), cfg.spares_cost_usd_per_kg * v["spares_mass_scale"]
             ),
         }
-        hardware = sum(build.values())
+        on_the_moon = sum(build.values())  # what O&M maintains
+        build = {name: cost * self.carried_over_landed[None, :] for name, cost in build.items()}
+        launch_usd = self._launch_usd(v)
         lines: dict[str, FloatArray] = {
             **build,
-            "launch_usd": costs.hardware_build_usd(  # failed landings' payloads flew too
-                col("landed_mass_kg") + col("payload_lost_kg"), v["launch_cost_usd_per_kg"]
-            ),
-            "om_usd": costs.om_usd(np.asarray(hardware), v["annual_opex_fraction"]),
+            "launch_usd": launch_usd,
+            "om_usd": costs.om_usd(np.asarray(on_the_moon), v.value("annual_opex_fraction")),
             "return_usd": costs.return_usd(
                 col("launches"),
                 shipped + exported[None, :],
-                v["return_flight_cost_usd"],
-                v["return_cost_usd_per_kg"],
+                v.value("return_flight_cost_usd"),
+                v.value("return_cost_usd_per_kg"),
             ),
-            "he3_revenue_usd": sold * price,
+            "he3_revenue_usd": revenue,
             "ree_revenue_usd": np.broadcast_to(exported * reo_value, shipped.shape),
             "byproduct_value_usd": market.byproduct_value_usd(
-                used, cfg.byproduct_use_kg_per_year, v["launch_cost_usd_per_kg"]
+                used, cfg.byproduct_use_kg_per_year, self.saved_usd_per_kg(launch_usd)
             ),
             "he3_shipped_kg": shipped,
             "he3_sold_kg": sold,
-            "he3_price_usd_per_kg": price,
+            "he3_price_usd_per_kg": np.divide(
+                revenue, sold, out=np.full_like(revenue, np.nan), where=sold > 0.0
+            ),
         }
         return lines, v
 
+    def saved_usd_per_kg(self, launch_usd: FloatArray) -> FloatArray:
+        """The delivery price a kg made on the Moon saves, per draw [USD/kg]: the programme's
+        delivery cost over the mass it landed (the scenario's price where nothing landed)."""
+        landed = float(self.column("landed_mass_kg").sum())
+        if landed > 0.0:
+            return np.asarray(launch_usd.sum(axis=1) / landed)
+        first = self.cfg.launch_cost_usd_per_kg
+        price = delivery.price_of(DEFAULT_LANDER).price_usd_per_kg if first is None else first
+        return np.full(launch_usd.shape[0], price)
+
     def cash_flows(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
-        """Every cost and revenue line, He-3 shipped and sold and its price, per draw and year
-        (shape (n, years + 1); column 0 is year 0, when only development is paid) [USD, kg,
-        USD/kg]; ``net_usd`` and ``discount_factor``."""
+        """Every cost and revenue line, He-3 shipped and sold and its realised price, per draw
+        and year (shape (n, years + 1); column 0 is year 0, when only development is paid)
+        [USD, kg, USD/kg]; ``net_usd`` and ``discount_factor``."""
         lines, v = self._lines(x)
         out = {
             name: np.pad(np.asarray(a, dtype=float), ((0, 0), (1, 0))) for name, a in lines.items()
         }
         out["he3_price_usd_per_kg"][:, 0] = np.nan
         out["development_usd"] = np.zeros_like(out["om_usd"])
-        out["development_usd"][:, 0] = v["development_cost_usd"]
+        out["development_usd"][:, 0] = v.value("development_cost_usd")
         out["net_usd"] = _net(out)
-        out["discount_factor"] = _discount(v["discount_rate"], out["net_usd"].shape[1])
+        out["discount_factor"] = _discount(v.value("discount_rate"), out["net_usd"].shape[1])
         return out
 
     def npv_usd(self, x: Mapping[str, FloatArray]) -> FloatArray:
         """Net present value per draw [USD]: the development cost in year 0, then each
         operating year's net, discounted (no year-0 padding of every line: the hot path)."""
         lines, v = self._lines(x)
-        factor = _discount(v["discount_rate"], lines["om_usd"].shape[1] + 1)[:, 1:]
-        return np.asarray((_net(lines) * factor).sum(axis=1) - v["development_cost_usd"])
+        factor = _discount(v.value("discount_rate"), lines["om_usd"].shape[1] + 1)[:, 1:]
+        return np.asarray((_net(lines) * factor).sum(axis=1) - v.value("development_cost_usd"))
 
 
 def _net(lines: Mapping[str, FloatArray]) -> FloatArray:
@@ -211,17 +343,40 @@ class NpvDraws:
     names: tuple[str, ...]
 
     def __call__(self, seed: np.random.SeedSequence, n: int) -> FloatArray:
-        u = np.random.default_rng(seed).random((n, len(self.names)))
-        x = inputs_from_u(u, self.model.cfg, self.names)
+        rng = np.random.default_rng(seed)
+        u = rng.random((n, len(self.names)))
+        x = {**inputs_from_u(u, self.model.cfg, self.names), **arrivals(self.model.ops, rng, n)}
         return np.broadcast_to(self.model.npv_usd(x), (n,)).copy()
 
 
-def npv_band(npv: FloatArray) -> dict[str, float]:
-    """5th, 50th and 95th percentiles of NPV draws [USD] and the probability NPV > 0."""
+def arrivals(ops: OperationsResults, rng: np.random.Generator, n: int) -> dict[str, FloatArray]:
+    """Landing failures drawn afresh for ``n`` draws: each landing of ``ops.landings`` fails
+    with ``ops.landing_failure_probability`` and its miners and plant never arrive (their build
+    and delivery still paid). Returns the surrogate's :data:`.surrogate.ARRIVALS` per draw:
+    miners on the Moon [count] and the plant power that arrived over the simulated run's [-];
+    empty (nothing drawn) when the run has no landings or no risk."""
+    table, p = ops.landings, float(ops.landing_failure_probability)
+    if len(table) == 0 or p <= 0.0:
+        return {}
+    miners = table["miners"].to_numpy(dtype=float)
+    kwe = table["reactor_kwe"].to_numpy(dtype=float)
+    landed = ~table["failed"].to_numpy(dtype=bool)
+    ok = rng.random((n, len(table))) >= p
+    plant = float(kwe[landed].sum())
+    plant_scale = ok @ kwe / plant if plant > 0.0 else np.ones(n)
+    return {"miners_arrived": ok @ miners, "plant_arrived_scale": np.asarray(plant_scale)}
+
+
+def npv_band(npv: FloatArray, nominal_usd: float) -> dict[str, float]:
+    """5th, 50th and 95th percentiles of NPV draws [USD], the probability NPV > 0 and the
+    percentile of the nominal NPV ``nominal_usd`` [USD] among the draws [%] (the share of
+    draws below it, ties counted half)."""
     p05, p50, p95 = np.percentile(npv, [5.0, 50.0, 95.0])
+    below = float(np.mean(npv < nominal_usd)) + 0.5 * float(np.mean(npv == nominal_usd))
     return {
         "p05": float(p05),
         "p50": float(p50),
         "p95": float(p95),
         "prob_npv_positive": float(np.mean(npv > 0.0)),
+        "nominal_percentile": 100.0 * below,
     }

@@ -16,10 +16,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lunarbase.economics import fusion, market, metrics, montecarlo, sensitivity, sweep
+from lunarbase.economics import (
+    breakeven,
+    delivery,
+    fusion,
+    market,
+    metrics,
+    montecarlo,
+    sensitivity,
+    sweep,
+)
+from lunarbase.errors import QueryError
 from lunarbase.jsonable import plain
 from lunarbase.operations import OperationsResults
-from lunarbase.scenario import Economics
+from lunarbase.scenario import UNCERTAIN_DEFAULTS, Distribution, Economics
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
 from lunarbase.typing import FloatArray
 
@@ -46,20 +56,29 @@ class EconomicsResults:
         ``ree_oxide_value_usd`` (that oxide at the scenario's USGS prices, whether or not it is
         exported) [USD].
     metrics : dict
-        ``npv_usd``, ``irr``, ``payback_year``, ``cost_per_kg_he3_usd``,
-        ``he3_fraction_sold``, ``he3_realized_price_usd_per_kg``, ``fusion_value_usd_per_kg``,
-        ``reo_value_usd_per_kg``, ``ree_breakeven_launch_usd_per_kg``,
-        ``production_mass_ratio`` and ``energy_payback`` (its terms).
+        ``npv_usd``, ``he3_revenue_usd`` (He-3 sold over the run, nominal inputs) [USD],
+        ``irr``, ``payback_year``, ``cost_per_kg_he3_usd``, ``he3_fraction_sold``,
+        ``he3_realized_price_usd_per_kg``, ``he3_fuel_value_usd_per_kg`` (what a fusion
+        utility could pay for it) and ``he3_electricity_value_usd_per_kg`` (the gross value of
+        its electricity), ``reo_value_usd_per_kg`` (with ``reo_value_basis``, what it prices),
+        ``ree_breakeven_launch_usd_per_kg``,
+        ``production_mass_ratio``, ``energy_payback`` (the fuel-chain energy ratio, the
+        whole-system energy payback and their terms), ``launch_over_flight_rate`` (years a
+        lander flies more than its launcher's rate), ``breakeven`` (per input of
+        :data:`.breakeven.DEFAULT_INPUTS`, the value at which the NPV is zero) and
+        ``breakeven_verdict`` ("it would pay only if ...").
     npv_draws_usd : numpy.ndarray
         Monte Carlo NPV per draw. [USD]
     npv_band : dict
-        ``p05``, ``p50``, ``p95`` [USD] and ``prob_npv_positive`` [-].
+        ``p05``, ``p50``, ``p95`` [USD], ``prob_npv_positive`` [-] and
+        ``nominal_percentile`` (where the nominal NPV falls among the draws) [%].
     sobol : pandas.DataFrame
         First-order and total Sobol indices of NPV with confidence half-widths, per input.
     tornado : pandas.DataFrame
         NPV with each input at its 5th and 95th percentile, the others at their medians.
     uncertain : dict
-        The uncertain inputs' distributions as declared.
+        The uncertain inputs' distributions (multipliers on the scenario's values) as
+        declared.
     seed : int
         The run's seed.
     """
@@ -134,9 +153,8 @@ def evaluate(
     EconomicsResults
     """
     model = montecarlo.Model(cfg, ops)
-    names = tuple(cfg.uncertain)
-    nominal = montecarlo.nominal_inputs(cfg, names)
-    x0 = {name: np.array([value]) for name, value in nominal.items()}
+    names = tuple(cfg.drawn)
+    x0 = {name: np.ones(1) for name in names}
     flows = {k: v[0] for k, v in model.cash_flows(x0).items()}
     table = pd.DataFrame(flows, index=pd.RangeIndex(0, len(flows["net_usd"]), name="year"))
     table["discounted_net_usd"] = table["net_usd"] * table["discount_factor"]
@@ -148,13 +166,18 @@ def evaluate(
     block = montecarlo.NpvDraws(model, names)
     npv_draws = sweep.map_blocks(block, n_draws, seed=mc_seed, workers=workers, scheduler=scheduler)
     sobol, tornado = _sensitivity(cfg, model, seed)
+    found = break_even(cfg, model)
 
     return EconomicsResults(
         cash_flows=table,
         strategic=_strategic(cfg, ops, table),
-        metrics=_metrics(cfg, ops, table, costs_usd),
+        metrics={
+            **_metrics(cfg, ops, table, costs_usd, model.launch),
+            "breakeven": found,
+            "breakeven_verdict": breakeven.sentence(found),
+        },
         npv_draws_usd=npv_draws,
-        npv_band=montecarlo.npv_band(npv_draws),
+        npv_band=montecarlo.npv_band(npv_draws, float(table["cumulative_discounted_usd"].iloc[-1])),
         sobol=sobol,
         tornado=tornado,
         uncertain={name: cfg.uncertain[name].model_dump(exclude_none=True) for name in names},
@@ -187,6 +210,66 @@ def npv_sensitivity(
     return _sensitivity(cfg, montecarlo.Model(cfg, ops), seed)
 
 
+DECISIONS = {
+    "fleet_scale": Distribution(
+        dist="uniform",
+        low=0.2,
+        high=5.0,
+        source="assumption: a fifth to five times the scenario's fleet (a choice, not drawn)",
+    ),
+}
+"""Inputs a break-even may vary that the Monte Carlo never draws (choices, not uncertainties),
+with their ranges: ``fleet_scale`` multiplies the miners landed [-], their build cost and the
+mass of them and their concentrators landed, and the miners working through the surrogate (the
+plant as simulated: more miners share its power). An approximation of re-running operations
+with another fleet (learning on the miners' build cost taken as unchanged)."""
+
+
+def resolve_input(name: str, cfg: Economics) -> str:
+    """The input's own name for ``name`` (an alias of :data:`.breakeven.ALIASES` or the name).
+
+    Raises
+    ------
+    QueryError
+        A name that is neither an alias nor an input the scenario or the defaults draw.
+    """
+    full = breakeven.ALIASES.get(name, name)
+    if full not in cfg.drawn and full not in {**UNCERTAIN_DEFAULTS, **DECISIONS}:
+        known = ", ".join(sorted({*breakeven.ALIASES, *cfg.drawn, *UNCERTAIN_DEFAULTS, *DECISIONS}))
+        raise QueryError(f"--vary: {name!r} is not an uncertain input (choose from {known})")
+    return full
+
+
+def _spec(cfg: Economics, name: str) -> Distribution:
+    """The distribution whose support is ``name``'s plausible range: the scenario's, or the
+    default one for an input the scenario does not draw."""
+    return cfg.drawn.get(name) or {**UNCERTAIN_DEFAULTS, **DECISIONS}[name]
+
+
+def break_even(
+    cfg: Economics, model: montecarlo.Model, names: tuple[str, ...] = breakeven.DEFAULT_INPUTS
+) -> list[dict[str, Any]]:
+    """Break-even of each input of ``names``, the others at the scenario's values
+    (:func:`lunarbase.economics.breakeven.break_even`), JSON-ready."""
+    return [breakeven.break_even(model, name, _spec(cfg, name)).to_dict() for name in names]
+
+
+def break_even_of(
+    cfg: Economics, ops: OperationsResults, names: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """:func:`break_even` of the base ``ops`` for the inputs ``names`` (own names)."""
+    return break_even(cfg, montecarlo.Model(cfg, ops), names)
+
+
+def frontier_of(
+    cfg: Economics, ops: OperationsResults, names: tuple[str, str], n: int = 50
+) -> dict[str, Any]:
+    """The zero-NPV frontier of two inputs on an ``n`` x ``n`` grid
+    (:func:`lunarbase.economics.breakeven.frontier`)."""
+    specs = (_spec(cfg, names[0]), _spec(cfg, names[1]))
+    return breakeven.frontier(montecarlo.Model(cfg, ops), names, specs, n)
+
+
 def _seeds(seed: SeedLike) -> tuple[np.random.SeedSequence, np.random.SeedSequence]:
     """The Monte Carlo's and the Sobol sample's seeds: the first two children of ``seed``."""
     mc_seed, sobol_seed = fresh_sequence(seed).spawn(2)
@@ -197,7 +280,7 @@ def _sensitivity(
     cfg: Economics, model: montecarlo.Model, seed: SeedLike
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sobol indices and tornado of ``model``'s NPV over the scenario's uncertain inputs."""
-    names = tuple(cfg.uncertain)
+    names = tuple(cfg.drawn)
     if not names:  # nothing uncertain: nothing to apportion
         return (
             pd.DataFrame(columns=["S1", "S1_conf", "ST", "ST_conf"]),
@@ -215,15 +298,28 @@ def _sensitivity(
 
 
 def _metrics(
-    cfg: Economics, ops: OperationsResults, table: pd.DataFrame, costs_usd: pd.Series
+    cfg: Economics,
+    ops: OperationsResults,
+    table: pd.DataFrame,
+    costs_usd: pd.Series,
+    launch: delivery.LaunchBill,
 ) -> dict[str, Any]:
     net = table["net_usd"].to_numpy()
     shipped = float(table["he3_shipped_kg"].sum())
     sold = float(table["he3_sold_kg"].sum())
     mwh_per_kg = float(fusion.electric_energy_mwh_per_kg(cfg.fusion_electric_efficiency))
     reo_value = market.reo_value_usd_per_kg(ops.reo_mass_fractions, cfg.reo_price_usd_per_kg)
+    electricity = fusion.electricity_value_usd_per_kg(
+        cfg.fusion_electric_efficiency, cfg.electricity_price_usd_per_mwh
+    )
+    fuel = fusion.fuel_value_usd_per_kg(
+        cfg.fusion_electric_efficiency,
+        cfg.electricity_price_usd_per_mwh,
+        cfg.fusion_plant_nonfuel_cost_usd_per_mwh,
+    )
     return {
         "npv_usd": metrics.npv(net, cfg.discount_rate),
+        "he3_revenue_usd": float(table["he3_revenue_usd"].sum()),
         "irr": metrics.irr(net),
         "payback_year": metrics.payback_year(net, cfg.discount_rate),
         "cost_per_kg_he3_usd": metrics.levelised_cost_usd_per_kg(
@@ -233,12 +329,10 @@ def _metrics(
         "he3_realized_price_usd_per_kg": (
             float(table["he3_revenue_usd"].sum()) / sold if sold > 0.0 else float("nan")
         ),
-        "fusion_value_usd_per_kg": float(
-            fusion.fusion_value_usd_per_kg(
-                cfg.fusion_electric_efficiency, cfg.electricity_price_usd_per_mwh
-            )
-        ),
+        "he3_fuel_value_usd_per_kg": float(fuel),
+        "he3_electricity_value_usd_per_kg": float(electricity),
         "reo_value_usd_per_kg": reo_value,
+        "reo_value_basis": market.REO_VALUE_BASIS,
         # exporting 1 kg of concentrate pays when returning it costs less than it sells for
         "ree_breakeven_launch_usd_per_kg": reo_value,
         "production_mass_ratio": ops.production_mass_ratio,
@@ -249,7 +343,9 @@ def _metrics(
             lunar_electricity_mwh=float(ops.annual["energy_generated_mwh"].sum()),
             he3_delivered_kg=shipped,
             electric_mwh_per_kg_he3=mwh_per_kg,
+            plant_epr=cfg.fusion_plant_epr,
         ),
+        "launch_over_flight_rate": launch.over_rate,
     }
 
 

@@ -23,19 +23,47 @@ MULTIPLIERS = ("he3_grade_scale", "he3_release_scale", "miner_power_scale", "min
 """The surrogate's inputs: multipliers on the simulated grade, release fraction, miner draw
 and MTBF [-], nominal 1."""
 
+ARRIVALS = ("miners_arrived", "plant_arrived_scale")
+"""What the Monte Carlo's landing failures change: miners that reached the surface [count]
+(default: as simulated) and the plant power that did over what the run had [-] (default 1)."""
 
-def _working(ops: OperationsResults, power_scale: FloatArray, mtbf_scale: FloatArray) -> FloatArray:
+
+def miners_on_the_moon(ops: OperationsResults) -> int:
+    """Miners that landed in the simulated run (those on failed landings never did). [count]"""
+    return int(ops.miners_landed)
+
+
+def _working(
+    ops: OperationsResults,
+    power_scale: FloatArray,
+    mtbf_scale: FloatArray,
+    miners: FloatArray | None = None,
+    plant_scale: FloatArray | None = None,
+) -> FloatArray:
+    """Expected working miners per draw, for ``miners`` on the Moon (default: as simulated)
+    and ``plant_scale`` x the power the run had for them."""
     mean_draw_kw = ops.miner_power_kw * max(ops.heat_use_fraction, 1e-12)
-    powered = max(ops.power_for_miners_kw, 0.0) / (mean_draw_kw * power_scale)
+    power = max(ops.power_for_miners_kw, 0.0) * (1.0 if plant_scale is None else plant_scale)
+    powered = np.broadcast_to(power / (mean_draw_kw * power_scale), np.shape(power_scale))
     mtbf = ops.miner_mtbf_h * mtbf_scale
-    return expected_working_miners(ops.miners_landed, powered, mtbf / (mtbf + ops.miner_mttr_h))
+    availability = np.broadcast_to(mtbf / (mtbf + ops.miner_mttr_h), powered.shape)
+    if miners is None:
+        return expected_working_miners(miners_on_the_moon(ops), powered, availability)
+    counts = np.broadcast_to(np.asarray(miners, dtype=int), powered.shape)
+    out = np.zeros(powered.shape)
+    for count in np.unique(counts):  # a few distinct fleets: one binomial each
+        pick = counts == count
+        out[pick] = expected_working_miners(int(count), powered[pick], availability[pick])
+    return out
 
 
 def he3_output_scale(x: Mapping[str, FloatArray], ops: OperationsResults) -> FloatArray:
     """He-3 output relative to the simulated run [-], per draw: ``he3_grade_scale`` x
     ``he3_release_scale`` x working miners at ``miner_power_scale`` x the draw and
-    ``miner_mtbf_scale`` x the MTBF, over working miners as simulated (each multiplier [-],
-    nominal 1; a missing one is 1)."""
+    ``miner_mtbf_scale`` x the MTBF, with ``miners_arrived`` miners on the Moon [count] and
+    ``plant_arrived_scale`` x the power (the Monte Carlo's landing failures, :data:`ARRIVALS`),
+    over working miners as simulated (each multiplier [-], nominal 1; a missing one is 1, a
+    missing count the simulated one)."""
     n = len(next(iter(x.values())))
     one = np.ones(n)
     grade = x.get("he3_grade_scale", one)
@@ -45,4 +73,5 @@ def he3_output_scale(x: Mapping[str, FloatArray], ops: OperationsResults) -> Flo
     nominal = float(_working(ops, np.ones(1), np.ones(1))[0])
     if nominal <= 0.0:
         return np.zeros(n)
-    return np.asarray(grade * release * _working(ops, power, mtbf) / nominal)
+    working = _working(ops, power, mtbf, x.get("miners_arrived"), x.get("plant_arrived_scale"))
+    return np.asarray(grade * release * working / nominal)

@@ -20,6 +20,7 @@ from lunarbase.operations.heating import (
     specific_heat_j_per_kg_k,
 )
 from lunarbase.operations.inputs import MiningFeed, SiteLight, feed_from, light_from
+from lunarbase.operations.logistics import LANDERS, Lander
 from lunarbase.operations.miner_power import miner_heater_power_kw_th
 from lunarbase.operations.power import (
     LOADS,
@@ -44,11 +45,13 @@ __all__ = [
     "CP_MODELS",
     "ENERGY_BALANCE",
     "HOURLY_COLUMNS",
+    "LANDERS",
     "LANDINGS_COLUMNS",
     "LOADS",
     "Battery",
     "Dispatch",
     "DispatchPolicy",
+    "Lander",
     "Loads",
     "MiningFeed",
     "OperationsResults",

@@ -218,13 +218,18 @@ class OperationsResults:
         [kg], by-products per species [kg], regolith [t/kg] and heat [MWh(th)/kg] per kg of
         He-3, the fleet flown and what of it landed (miners [count], plant [kWe]), the landed
         plant and concentrator masses and all hardware and spares landed [kg], the landings
-        that failed [count], the payload they lost [kg] and their probability [-], and the
-        production mass ratio [-]."""
+        that failed [count], the payload they lost [kg] and their probability [-], the
+        production mass ratio [-], and He-3 extracted in the last year per miner landed
+        [kg/yr] (the output per harvester a claim is about)."""
         years = len(self.annual)
+        last_year_kg = float(self.annual["he3_extracted_kg"].iloc[-1]) if years else 0.0
         return plain(
             {
                 "he3_kg_total": self.he3_extracted_kg,
                 "he3_kg_per_year": self.he3_extracted_kg / years,
+                "he3_kg_per_miner_year": (
+                    last_year_kg / self.miners_landed if self.miners_landed else float("nan")
+                ),
                 "he3_shipped_kg_total": self.he3_shipped_kg,
                 "he3_lost_kg_total": self.total("he3_lost_kg"),
                 "he3_stock_end_kg": self.he3_stock_end_kg,

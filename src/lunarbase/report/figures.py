@@ -153,11 +153,13 @@ def sites_figure(
     return fig
 
 
-def grades_figure(maps: Any, he3_display: Any = None) -> go.Figure:
+def grades_figure(
+    maps: Any, he3_display: Any = None, mining: pd.DataFrame | None = None
+) -> go.Figure:
     """He-3 [ppb] and Th [ppm] of the regolith as maps: each Lunar Prospector bin filled over
     a :data:`GRADE_RASTER_DEG` latitude/longitude raster (each cell takes the bin holding its
     centre), with colour bars and a lat/lon grid; He-3 on ``he3_display``'s finer grid where
-    it has values.
+    it has values, and the best He-3 mining sites marked by rank on the He-3 map.
 
     Parameters
     ----------
@@ -166,6 +168,8 @@ def grades_figure(maps: Any, he3_display: Any = None) -> go.Figure:
     he3_display : xarray.DataArray, optional
         He-3 [ppb] on a (lat, lon) grid at WAC resolution (``ResourceResults.he3_display``);
         its NaN cells are filled from the bins.
+    mining : pandas.DataFrame, optional
+        Ranked He-3 mining sites (index rank; ``lat_deg``, ``lon_deg`` [deg, deg E], ``place``).
     """
     from plotly.subplots import make_subplots
 
@@ -211,7 +215,22 @@ def grades_figure(maps: Any, he3_display: Any = None) -> go.Figure:
         )
         fig.update_xaxes(title_text="longitude [deg E]", dtick=60, showgrid=True, row=1, col=col)
         fig.update_yaxes(title_text="latitude [deg]", dtick=30, showgrid=True, row=1, col=col)
-    fig.update_layout(title="Regolith grades of the whole Moon", **LAYOUT)
+    title = "Regolith grades of the whole Moon"
+    if mining is not None and len(mining):
+        fig.add_scatter(
+            x=(mining["lon_deg"].to_numpy(float) + 180.0) % 360.0 - 180.0,
+            y=mining["lat_deg"],
+            mode="markers+text",
+            text=[str(rank) for rank in mining.index],
+            textposition="top center",
+            marker={"symbol": "x", "size": 9, "color": "white", "line": {"width": 1}},
+            hovertext=mining["place"],
+            name="best He-3 mining sites",
+            row=1,
+            col=1,
+        )
+        title += ", with the best He-3 mining sites by rank"
+    fig.update_layout(title=title, **LAYOUT)
     return fig
 
 

@@ -58,7 +58,9 @@ def report_figures(results: Results) -> dict[str, Drawn]:
         "sites": figures.sites_figure(
             terrain.basemap, ranked.layers, ranked.table, ranked.base.lat_deg, ranked.base.lon_deg
         ),
-        "grades": figures.grades_figure(res.maps, res.he3_display),
+        "grades": figures.grades_figure(
+            res.maps, res.he3_display, None if ranked.mining is None else ranked.mining.table
+        ),
         "ops": figures.operations_figure(ops.annual),
         "energy": figures.energy_figure(ops.daily),
         "costs": figures.costs_figure(econ.cash_flows, COST_LINES),
@@ -67,6 +69,20 @@ def report_figures(results: Results) -> dict[str, Drawn]:
         "market": figures.market_figure(econ.strategic),
     }
 
+
+MINING_COLS = (
+    "lat_deg",
+    "lon_deg",
+    "he3_ppb",
+    "tio2_wt_pct",
+    "slope_deg",
+    "mare_edge_km",
+    "earth_visible_fraction",
+    "longest_night_h",
+    "score",
+    "place",
+)
+"""Columns of the report's table of the best He-3 mining sites."""
 
 SIZE_BUDGET_BYTES = 12_000_000
 """Most bytes the report may take (tested on the default run): plotly.js inlined is ~4.8 MB,
@@ -126,6 +142,8 @@ def render(results: Results, figs: Mapping[str, Drawn] | None = None) -> str:
         sites=data["sites"]["candidates"],
         base=data["sites"]["base"],
         sites_choice=data["sites"]["choice"],
+        mining=data["sites"].get("he3_mining_sites"),
+        mining_cols=MINING_COLS,
         base_vs_best=data["sites"]["base_vs_best"],
         site_cols=site_cols,
         verdict=verdict(data),

@@ -1,5 +1,7 @@
-"""The report's verdict: two sentences computed from a run's results (``results.json``) alone,
-saying where the base stands and what it yields, and whether it pays and what decides that."""
+"""The report's verdict: sentences computed from a run's results (``results.json``) alone,
+saying where the base stands and what it yields, whether it pays and what decides that, and
+what it would take to pay (the economics stage's break-even,
+:mod:`lunarbase.economics.breakeven`)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ def _money(usd: float) -> str:
 
 
 def verdict(data: dict[str, Any]) -> str:
-    """Two sentences on a whole run: the base and its yield; whether it pays and which input
-    dominates the uncertainty.
+    """Sentences on a whole run: the base and its yield; whether it pays and which input
+    dominates the uncertainty; what would make it pay ("it would pay only if ...").
 
     Parameters
     ----------
@@ -24,12 +26,12 @@ def verdict(data: dict[str, Any]) -> str:
         A run's results as in ``results.json`` (:meth:`lunarbase.pipeline.Results.to_dict`):
         ``sites.base``, ``sites.choice``, ``operations.totals``, ``operations.annual``,
         ``scenario.operations``, ``economics`` (``npv_usd``, ``prob_npv_positive``,
-        ``sobol``, ``he3_fraction_sold``).
+        ``sobol``, ``he3_fraction_sold``, and ``breakeven_verdict`` where present).
 
     Returns
     -------
     str
-        Two sentences; every number in them is one of ``data``'s, rounded.
+        Two or three sentences; every number in them is one of ``data``'s, rounded.
     """
     base, totals = data["sites"]["base"], data["operations"]["totals"]
     econ, years = data["economics"], data["scenario"]["operations"]["years"]
@@ -54,4 +56,5 @@ def verdict(data: dict[str, Any]) -> str:
         second = (
             f"It does not pay: the median NPV is {_money(median)}, positive in {100 * chance:.0f} %"
         )
-    return f"{first} {second} of {econ['montecarlo_draws']:,} draws{driver}."
+    third = f" {econ['breakeven_verdict']}" if econ.get("breakeven_verdict") else ""
+    return f"{first} {second} of {econ['montecarlo_draws']:,} draws{driver}.{third}"

@@ -27,11 +27,18 @@ UNCERTAIN_NAMES = (
     "he3_release_scale",
     "miner_power_scale",
     "miner_mtbf_scale",
+    "fusion_plant_nonfuel_cost_usd_per_mwh",
+    "miner_mass_scale",
+    "reactor_mass_scale",
+    "concentrator_mass_scale",
+    "spares_mass_scale",
 )
-"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, and four
-multipliers on what the operations stage simulated (nominal 1): the He-3 grade of the fines,
-the release fraction, the miners' electric draw and their MTBF (through the steady-state
-surrogate of :mod:`lunarbase.economics.surrogate`)."""
+"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, four multipliers on
+what the operations stage simulated (the He-3 grade of the fines, the release fraction, the
+miners' electric draw and their MTBF, through the steady-state surrogate of
+:mod:`lunarbase.economics.surrogate`) and four on the landed mass of the miners, the plant, the
+concentrators and the spares. Every distribution is of a *multiplier* on the scenario's own
+value (nominal 1; for a ``*_scale`` input, on what was simulated)."""
 
 
 DISTRIBUTIONS = {
@@ -40,6 +47,7 @@ DISTRIBUTIONS = {
     "triangular": ("low", "mode", "high"),
     "normal": ("mean", "sd"),
     "lognormal": ("median", "sigma"),
+    "fixed": (),
 }
 """Distribution families of :class:`Distribution` and the parameters each takes."""
 
@@ -48,11 +56,12 @@ DISTRIBUTION_PARAMETERS = ("low", "high", "mode", "mean", "sd", "median", "sigma
 
 
 class Distribution(Section):
-    """An uncertain input: a distribution family, its parameters (in the input's unit) and the
-    source of its ends. Draws below zero (a normal's tail) are clipped to 0."""
+    """An uncertain input: a distribution family of the multiplier on the scenario's value
+    (nominal 1), its parameters [-] and the source of its ends. Draws below zero (a normal's
+    tail) are clipped to 0. ``fixed`` holds the input at the scenario's value (not drawn)."""
 
-    dist: Literal["uniform", "loguniform", "triangular", "normal", "lognormal"] = Field(
-        ..., description="Family: uniform, loguniform, triangular, normal or lognormal."
+    dist: Literal["uniform", "loguniform", "triangular", "normal", "lognormal", "fixed"] = Field(
+        ..., description="Family: uniform, loguniform, triangular, normal, lognormal or fixed."
     )
     low: float | None = Field(None, description="Lower end (uniform, loguniform, triangular).")
     high: float | None = Field(None, description="Upper end (uniform, loguniform, triangular).")
@@ -82,10 +91,19 @@ class Distribution(Section):
                 rule = "low <= mode <= high and low < high"
             case "normal":
                 ok, rule = v["sd"] > 0.0, "sd > 0"
+            case "fixed":
+                ok, rule = True, ""
             case _:  # lognormal
                 ok, rule = v["median"] > 0.0 and v["sigma"] > 0.0, "median > 0 and sigma > 0"
         if not ok:
             raise ValueError(f"{self.dist} needs {rule}")
+        if self.dist in ("uniform", "loguniform", "triangular") and not (
+            v["low"] <= 1.0 <= v["high"]
+        ):
+            raise ValueError(
+                f"the scenario's value (multiplier 1) is outside {self.dist} "
+                f"[{v['low']:g}, {v['high']:g}]: give multipliers of the scenario's value"
+            )
         return self
 
 
@@ -127,17 +145,20 @@ computing, neutron detectors) from cited volumes."""
 UNCERTAIN_DEFAULTS = {
     "launch_cost_usd_per_kg": Distribution(
         dist="loguniform",
-        low=1.0e5,
-        high=1.2e6,
-        source="Starship lunar cargo list price $100,000/kg (SpaceX, Oct 2025) to Astrobotic "
-        "Peregrine ~$1.2M/kg (2024)",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on each lander's quoted price; Peregrine's CLPS task order "
+        "grew 36 % (CST-03) and Starship's $100,000/kg is a list price, not a delivered record "
+        "(CST-05)",
     ),
     "he3_price_usd_per_l": Distribution(
-        dist="loguniform",
-        low=100.0,
-        high=2500.0,
-        source="historic ~$100/L (Wikipedia 'Helium-3', citing IEEE Spectrum) to $2,500/L in "
-        "2024 (Edelgas Group via Forbes)",
+        dist="triangular",
+        low=0.04,
+        mode=1.0,
+        high=1.08,
+        source="x0.04-1.08 of the default $2,500/L (Edelgas Group 2024 via Forbes): the historic "
+        "~$100/L (Wikipedia 'Helium-3', citing IEEE Spectrum) to Interlune's $20M/kg = $2,690/L "
+        "(MKT-05)",
     ),
     "he3_grade_scale": Distribution(
         dist="uniform",
@@ -159,14 +180,67 @@ UNCERTAIN_DEFAULTS = {
         dist="loguniform", low=0.5, high=2.0, source="assumption: no lunar miner has flown"
     ),
     "miner_unit_cost_usd": Distribution(
-        dist="loguniform", low=2.5e8, high=1.0e9, source="assumption: no published cost"
+        dist="loguniform", low=0.5, high=2.0, source="assumption: x0.5-2, no published cost"
     ),
     "development_cost_usd": Distribution(
         dist="triangular",
-        low=5.0e9,
-        mode=1.0e10,
-        high=3.0e10,
-        source="assumption: no published ILRS budget",
+        low=0.5,
+        mode=1.0,
+        high=3.0,
+        source="assumption: x0.5-3 (large programmes overrun more often than they underrun); "
+        "no published ILRS budget",
+    ),
+    "reactor_cost_usd_per_kg": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the $43,000/kg of an Imperial College MSc FSP cost model",
+    ),
+    "annual_opex_fraction": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the O&M fraction"
+    ),
+    "discount_rate": Distribution(
+        dist="triangular",
+        low=0.286,
+        mode=1.0,
+        high=1.0,
+        source="x0.29-1 of the default 7 %: OMB Circular A-4 (2023) 2.0 % real to the 7 % real "
+        "of Circular A-94 (1992), reinstated by OMB memo M-25-23 (Feb 2025)",
+    ),
+    "electricity_price_usd_per_mwh": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the wholesale price"
+    ),
+    "fusion_plant_nonfuel_cost_usd_per_mwh": Distribution(
+        dist="uniform",
+        low=0.77,
+        high=1.23,
+        source="5-8 US cents/kWh around the default 6.5 (PPCS and ARIES studies, IPP FAQ 'What "
+        "will fusion power cost?')",
+    ),
+    "miner_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the miner's landed mass (the Mark III's < 10 t is one "
+        "paper design, Gajda 2006)",
+    ),
+    "reactor_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the plant's specific mass (258 kg/kWe at 3 kWe to "
+        "<= 150 kg/kWe at 40-100 kWe: CST-06/07 and operations-economics.md section 8)",
+    ),
+    "concentrator_mass_scale": Distribution(
+        dist="loguniform",
+        low=0.5,
+        high=2.0,
+        source="assumption: x0.5-2 on the concentrators' areal mass",
+    ),
+    "spares_mass_scale": Distribution(
+        dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the spares landed"
     ),
 }
-"""Default uncertain inputs with the sources of their ends."""
+"""Default uncertain inputs: distributions of multipliers on the scenario's values, with the
+sources of their ends. A scenario's ``[economics.uncertain.X]`` entries replace these one by
+one (the rest stay); ``dist = "fixed"`` holds one at the scenario's value."""

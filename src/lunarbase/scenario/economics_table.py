@@ -23,7 +23,8 @@ class Economics(Section):
         0.07,
         ge=0.0,
         le=1.0,
-        description="Real discount rate [1/yr] (assumption; OMB A-94's 7 % real base case).",
+        description="Real discount rate [1/yr]: 7 %, OMB Circular A-94 (1992) as reinstated by "
+        "OMB memo M-25-23 (Feb 2025); Circular A-4 (2023) had 2.0 % (the range drawn).",
     )
     development_cost_usd: float = Field(
         1.0e10,
@@ -32,12 +33,21 @@ class Economics(Section):
         description="Non-recurring development, paid in year 0 [USD] "
         "(assumption: no published ILRS budget).",
     )
-    launch_cost_usd_per_kg: float = Field(
-        1.0e6,
+    launch_cost_usd_per_kg: float | None = Field(
+        None,
         gt=0.0,
         le=1e9,
-        description="Price to land 1 kg on the Moon [USD/kg]; NASA CLPS "
-        "planning value $1M/kg (Orbital Index 69, 2020).",
+        description="One price to land 1 kg on the Moon for every lander [USD/kg]; unset: each "
+        "landing at its lander's delivered price (lunarbase landers; "
+        "lunarbase.economics.delivery).",
+    )
+    launch_progress_ratio: float = Field(
+        0.9,
+        gt=0.0,
+        le=1.0,
+        description="Wright's-law progress ratio of a lander's delivered price over its "
+        "cumulative flights [-] (assumption: 0.9 (0.8-1.0), between the 80 % per doubling "
+        "Wright 1936 found for airframes and no learning).",
     )
     miner_unit_cost_usd: float = Field(
         5.0e8, ge=0.0, le=1e13, description="Build cost of the first miner [USD] (assumption)."
@@ -108,6 +118,36 @@ class Economics(Section):
         "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; direct "
         "conversion reaches 0.6-0.7 (Kulcinski et al. 1990).",
     )
+    fusion_plant_nonfuel_cost_usd_per_mwh: float = Field(
+        65.0,
+        ge=0.0,
+        le=1e5,
+        description="Levelised cost of a fusion plant's electricity without its fuel [USD/MWh]: "
+        "the middle of the 5-8 US cents/kWh of the PPCS and ARIES studies (IPP FAQ 'What will "
+        "fusion power cost?'); D-T designs, a lower bound for D-He3.",
+    )
+    fusion_plant_epr: float = Field(
+        27.0,
+        gt=0.0,
+        le=1e4,
+        description="Energy payback ratio of the fusion plant itself [-]: White & Kulcinski's "
+        "D-T fusion plant, 27 (UWFDM-1063, 1999); no D-He3 figure is published.",
+    )
+    he3_demand_growth_per_year: float = Field(
+        0.0,
+        ge=-0.5,
+        le=1.0,
+        description="Yearly growth of every He-3 buyer's volume [1/yr] (assumption: 0, the "
+        "cited volumes held; quantum computing could raise them, no cited rate).",
+    )
+    he3_terrestrial_supply_l_per_yr: float = Field(
+        0.0,
+        ge=0.0,
+        le=1e12,
+        description="He-3 from Earth (tritium decay, natural gas) sold first each year [L/yr, "
+        "STP] (0: the default demand is already net of it, its open tier being the 2009 "
+        "demand left unmet by the 45,000 L then supplied, AIP FYI 2010).",
+    )
     electricity_price_usd_per_mwh: float = Field(
         80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
     )
@@ -161,8 +201,22 @@ class Economics(Section):
     )
     uncertain: dict[str, Distribution] = Field(
         default_factory=lambda: dict(UNCERTAIN_DEFAULTS),
-        description="Uncertain inputs and their distributions (names: UNCERTAIN_NAMES).",
+        description="Uncertain inputs and the distributions of their multipliers on the "
+        "scenario's values (names: UNCERTAIN_NAMES); entries replace the defaults one by one, "
+        "an empty table draws nothing.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uncertain_merges_with_the_defaults(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("uncertain"):
+            data = {**data, "uncertain": {**UNCERTAIN_DEFAULTS, **data["uncertain"]}}
+        return data
+
+    @property
+    def drawn(self) -> dict[str, Distribution]:
+        """The uncertain inputs the Monte Carlo draws (those not ``fixed``)."""
+        return {name: d for name, d in self.uncertain.items() if d.dist != "fixed"}
 
     @model_validator(mode="after")
     def _economics_is_consistent(self) -> Economics:

@@ -24,6 +24,12 @@ class Meta(Section):
     name: str = Field("unnamed scenario", min_length=1, description="Human-readable name.")
     description: str = Field("", description="Free text shown in the report.")
     seed: int = Field(20350101, ge=0, le=2**63 - 1, description="Seed of every random draw.")
+    claimed_he3_kg_per_year: float | None = Field(
+        None,
+        ge=0.0,
+        description="A published claim of this fleet's He-3 output at full strength [kg/yr] "
+        "(cite it), reported beside the simulated output per miner; not an input. Unset: none.",
+    )
 
 
 class Site(Section):

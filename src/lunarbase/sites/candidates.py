@@ -134,7 +134,12 @@ def weighted_score(scores: Mapping[str, Any], weights: Mapping[str, float]) -> A
 
 
 def spaced_best(
-    score: np.ndarray, x_m: np.ndarray, y_m: np.ndarray, n: int, min_spacing_m: float
+    score: np.ndarray,
+    x_m: np.ndarray,
+    y_m: np.ndarray,
+    n: int,
+    min_spacing_m: float,
+    z_m: np.ndarray | None = None,
 ) -> list[int]:
     """Indices of up to ``n`` best-scoring points, each at least ``min_spacing_m`` from every
     better one: take the best, drop every point closer than the spacing, repeat.
@@ -149,6 +154,9 @@ def spaced_best(
         Most points to pick [count].
     min_spacing_m : float
         Least distance between picks [m]; 0 allows neighbours.
+    z_m : numpy.ndarray, optional
+        Third coordinates [m], same shape (points in space, e.g. on the sphere: the spacing
+        is then a chord).
 
     Returns
     -------
@@ -157,6 +165,7 @@ def spaced_best(
     """
     s = np.where(np.isfinite(score), score, -np.inf).ravel().astype(float)
     x, y = np.asarray(x_m, float).ravel(), np.asarray(y_m, float).ravel()
+    z = np.zeros_like(x) if z_m is None else np.asarray(z_m, float).ravel()
     picks: list[int] = []
     while len(picks) < n:
         k = int(np.argmax(s))
@@ -165,8 +174,19 @@ def spaced_best(
         picks.append(k)
         s[k] = -np.inf
         if min_spacing_m > 0.0:
-            s[np.hypot(x - x[k], y - y[k]) < min_spacing_m] = -np.inf
+            d2 = (x - x[k]) ** 2 + (y - y[k]) ** 2 + (z - z[k]) ** 2
+            s[d2 < min_spacing_m**2] = -np.inf
     return picks
+
+
+PLAINS = ("Mare", "Oceanus", "Lacus", "Sinus", "Palus")
+"""First words of the IAU names of lava plains (maria, ocean, lakes, bays, marshes): areas with
+no rim, so a point is "in" one, and a point inside one is placed within it as well."""
+
+
+RIMLESS = (*PLAINS, "Mons", "Montes", "Rima", "Rimae", "Dorsum", "Dorsa", "Vallis", "Catena")
+"""First words of the IAU names of features with no rim (plains, mountains, rilles, ridges,
+valleys, crater chains): a point is never "on the rim of" one."""
 
 
 def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[str, float]:
@@ -177,7 +197,10 @@ def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[
     Shackleton, neither by a smaller crater's centre nearby nor by a basin it also lies in.
     Within :data:`RIM_BAND` of that feature's radius it is "on the rim of" it, nearer the
     centre "N km from the centre of" it. A point within no feature is placed by the nearest
-    centre.
+    centre. A plain (:data:`PLAINS`) has no rim: a point within its radius is "in" it, and a
+    point placed by a smaller feature inside one is also said to be in the plain ("on the rim
+    of Arago, in Mare Tranquillitatis"). The IAU gives each feature a centre and a diameter
+    only, so a plain counts as the circle of that diameter.
 
     Parameters
     ----------
@@ -189,15 +212,43 @@ def place_name(lat_deg: float, lon_deg: float, features: pd.DataFrame) -> tuple[
     Returns
     -------
     phrase : str
-        E.g. ``"on the rim of Shackleton"`` or ``"4 km from the centre of de Gerlache"``.
+        E.g. ``"on the rim of Shackleton"``, ``"4 km from the centre of de Gerlache"`` or
+        ``"in Mare Tranquillitatis, 18 km from its centre"``.
     distance_km : float
         Great-circle distance from that feature's centre [km].
     """
     d = great_circle_km(lat_deg, lon_deg, features["lat"].to_numpy(), features["lon"].to_numpy())
     radius = features["diameter_km"].to_numpy(float) / 2.0
-    within = np.flatnonzero(d <= RIM_BAND[1] * radius)
+    names = features.index.astype(str)
+    plain = np.asarray(names.str.split(" ").str[0].isin(PLAINS), bool)
+    within = np.flatnonzero(d <= np.where(plain, 1.0, RIM_BAND[1]) * radius)
     k = int(within[np.argmin(radius[within])]) if within.size else int(np.argmin(d))
-    name, dist = str(features.index[k]), float(d[k])
-    if within.size and dist >= RIM_BAND[0] * radius[k]:
-        return f"on the rim of {name}", dist
-    return f"{dist:.0f} km from the centre of {name}", dist
+    name, dist = str(names[k]), float(d[k])
+    if within.size and plain[k]:
+        return f"in {name}, {dist:.0f} km from its centre", dist
+    rimmed = names[k].split(" ")[0] not in RIMLESS
+    if within.size and rimmed and dist >= RIM_BAND[0] * radius[k]:
+        phrase = f"on the rim of {name}"
+    else:
+        phrase = f"{dist:.0f} km from the centre of {name}"
+    plains = within[plain[within]]
+    if plains.size:
+        phrase += f", in {names[int(plains[np.argmin(radius[plains])])]}"
+    return phrase, dist
+
+
+def named_features() -> pd.DataFrame:
+    """IAU named features with a size, anywhere on the Moon: index name, columns lat, lon
+    [deg], diameter_km [km]."""
+    from lunarbase.data import load
+
+    iau = load("iau_nomenclature")
+    frame = pd.DataFrame(
+        {
+            "lat": iau["lat"].values,
+            "lon": iau["lon"].values,
+            "diameter_km": iau["diameter_km"].values,
+        },
+        index=iau["feature"].values,
+    )
+    return frame[frame["diameter_km"] > 0.0]

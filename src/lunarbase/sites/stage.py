@@ -1,4 +1,5 @@
-"""Sites stage: where in the south-polar region the base should stand.
+"""Sites stage: where in the south-polar region the base should stand (or the scenario's base
+anywhere), with the best He-3 mining sites on the Moon carried along (:mod:`.mining`).
 
 Entry point :func:`rank` (the scenario's ``[sites]`` and ``[site]`` tables, the terrain stage's
 maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
@@ -9,14 +10,16 @@ maps and light settings and the LP GRS grade maps in, :class:`SiteResults` out):
 3. the best cells at the minimum spacing: ``refined_cells`` of the scenario, or twice as many
    as asked for when that is more;
 4. each refined at full resolution with :func:`lunarbase.terrain.point_criteria` (the same
-   numbers ``lunarbase point`` gives) by a hill climb over the 240 m grid and then, where the
-   10 m Site01 tile covers, over a 40 m lattice (:meth:`_Scoring.refine`); the point's own DEM
-   gives both the slope checked against the constraint and the slope reported;
+   numbers ``lunarbase point`` gives) to the best point of its neighbourhood on the finest DEM
+   that covers it: hill climbs from the cell centre and from the DEM's highest point in the
+   cell, over the 240 m grid and then, where the 10 m Site01 tile covers, over lattices down
+   to 30 m (:meth:`_Scoring.refine`); the point's own DEM gives both the slope checked
+   against the constraint and the slope reported;
 5. the refined sites re-scored, re-checked and the best ``top`` kept at the spacing,
    each placed by the IAU names (:func:`.candidates.place_name`);
 6. the base: the best site (``[site]`` without ``lat_deg``/``lon_deg``) or the scenario's
    explicit one, with its light series, and how the explicit one differs from the best on
-   each criterion.
+   each criterion (off the polar DEMs: its own criteria only, light over a level horizon).
 
 The refined positions are cached on disk by everything they depend on, so a second run only
 re-evaluates the chosen points.
@@ -24,7 +27,6 @@ re-evaluates the chosen points.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,13 +34,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from lunarbase.cache import cache_key, cached_array
+from lunarbase.cache import array_digest, cache_key, cached_array
 from lunarbase.errors import ScenarioError
 from lunarbase.jsonable import plain
 from lunarbase.resources import containing_cell
 from lunarbase.scenario import Site, Sites
 from lunarbase.sites.candidates import (
     WEIGHTS,
+    named_features,
     normalised,
     place_name,
     psr_area_nearby_km2,
@@ -50,8 +53,10 @@ from lunarbase.terrain import (
     LightSettings,
     PointCriteria,
     TerrainResults,
+    global_slope_deg,
     latlon_to_xy,
     point_criteria,
+    polar_terrain,
     with_flat_horizon_light,
     xy_to_latlon,
 )
@@ -59,7 +64,9 @@ from lunarbase.terrain import (
 if TYPE_CHECKING:
     import xarray as xr
 
-REFINE_VERSION = 3
+    from lunarbase.sites.mining import MiningSites
+
+REFINE_VERSION = 5
 """Bump when the refinement changes, to rebuild the cached positions."""
 
 CLIMB_STEPS_M = (240.0, 120.0, 60.0, 30.0)
@@ -111,8 +118,11 @@ class SiteResults:
     mining_area : PointCriteria or None
         The same at the centre of the mining area when it is away from the base.
     base_vs_best : dict
-        For an explicit base, per criterion and ``score``: ``{"base", "best", "difference"}``
-        (base minus best, in the criterion's unit); empty when the base is the best site.
+        For an explicit base on the polar DEMs, per criterion and ``score``: ``{"base",
+        "best", "difference"}`` (base minus best, in the criterion's unit); empty when the base
+        is the best site or off the polar DEMs (the polar criteria mean nothing there).
+    mining : MiningSites or None
+        The best He-3 mining sites on the Moon (:func:`.mining.he3_mining_sites`).
     """
 
     table: pd.DataFrame
@@ -122,6 +132,7 @@ class SiteResults:
     base_criteria: dict[str, Any]
     mining_area: PointCriteria | None
     base_vs_best: dict[str, dict[str, float]]
+    mining: MiningSites | None = None
 
     def to_records(self) -> list[dict[str, object]]:
         """Ranked rows as JSON-ready dicts, best first."""
@@ -130,8 +141,8 @@ class SiteResults:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready results (the ``sites`` block of results.json): ``choice``, ``base``
-        (its point criteria, criteria and place), ``mining_area``, ``base_vs_best`` and the
-        ranked ``candidates``."""
+        (its point criteria, criteria and place), ``mining_area``, ``base_vs_best``, the
+        ranked ``candidates`` and ``he3_mining_sites``."""
         out: dict[str, Any] = plain(
             {
                 "choice": self.choice,
@@ -142,6 +153,8 @@ class SiteResults:
         )
         if self.mining_area is not None:
             out["mining_area"] = plain(self.mining_area.to_dict())
+        if self.mining is not None:
+            out["he3_mining_sites"] = self.mining.to_dict()
         return out
 
     @property
@@ -152,29 +165,13 @@ class SiteResults:
         return pd.DataFrame() if light is None else light.frame
 
 
-def named_features(max_lat_deg: float = -70.0) -> pd.DataFrame:
-    """IAU named features south of ``max_lat_deg`` [deg] with a size: index name, columns
-    lat, lon [deg], diameter_km [km]."""
-    from lunarbase.data import load
-
-    iau = load("iau_nomenclature")
-    frame = pd.DataFrame(
-        {
-            "lat": iau["lat"].values,
-            "lon": iau["lon"].values,
-            "diameter_km": iau["diameter_km"].values,
-        },
-        index=iau["feature"].values,
-    )
-    return frame[(frame["lat"] < max_lat_deg) & (frame["diameter_km"] > 0.0)]
-
-
 def rank(
     cfg: Sites,
     site: Site,
     terrain: TerrainResults,
     grades: xr.Dataset,
     progress: Callable[[str, float], None] | None = None,
+    mining: MiningSites | None = None,
 ) -> SiteResults:
     """Map the criteria, pick, refine and rank the best sites at the minimum spacing, and
     place the base.
@@ -192,6 +189,8 @@ def rank(
         ``resource_maps``).
     progress : callable, optional
         ``progress("refine", fraction)`` during the refinement (first run only).
+    mining : MiningSites, optional
+        The best He-3 mining sites on the Moon, carried in the results.
 
     Raises
     ------
@@ -224,7 +223,7 @@ def rank(
         REFINE_VERSION,
         settings={k: str(v) for k, v in settings.as_kwargs().items()},
         sites=cfg.model_dump(mode="json", exclude={"top"}),  # the pool, not top, is refined
-        layers=_digest(layers["score"].values),
+        layers=array_digest(layers["score"].values),
         picks=picks,
     )
     scoring = _Scoring(cfg, settings, layers, grades, best, weights)
@@ -260,7 +259,30 @@ def rank(
     )
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
 
-    top = table.iloc[0]
+    choice, base, criteria, versus = _place_base(site, table.iloc[0], scoring, features)
+    area = None
+    if site.mining_lat_deg is not None and site.mining_lon_deg is not None:
+        mining_point = point_criteria(site.mining_lat_deg, site.mining_lon_deg, settings)
+        area = with_flat_horizon_light(mining_point, settings)
+    return SiteResults(
+        table=table,
+        layers=layers,
+        choice=choice,
+        base=base,
+        base_criteria=plain(criteria),
+        mining_area=area,
+        base_vs_best=versus,
+        mining=mining,
+    )
+
+
+def _place_base(
+    site: Site, top: pd.Series, scoring: _Scoring, features: pd.DataFrame
+) -> tuple[str, PointCriteria, dict[str, Any], dict[str, dict[str, float]]]:
+    """The base: ``"best"`` (rank 1, ``top``) or ``"explicit"`` (the scenario's lat/lon), its
+    point criteria with light, its criteria and place, and how an explicit base on the polar
+    DEMs differs from the best per criterion (empty otherwise)."""
+    settings = scoring.settings
     if site.lat_deg is None or site.lon_deg is None:
         choice, lat, lon = "best", float(top["lat_deg"]), float(top["lon_deg"])
     else:
@@ -268,30 +290,40 @@ def rank(
     base = with_flat_horizon_light(point_criteria(lat, lon, settings), settings)
     if choice == "best":
         criteria = {k: top[k] for k in (*LAYERS, "score", "place", "place_distance_km")}
-        versus: dict[str, dict[str, float]] = {}
-    else:
-        bx, by = (float(v) for v in latlon_to_xy(lat, lon))
-        row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
-        phrase, distance = place_name(lat, lon, features)
-        criteria = {k: row[k] for k in (*LAYERS, "score")}
-        criteria.update(place=phrase, place_distance_km=distance)
-        versus = {
-            k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
-            for k in (*LAYERS, "score")
-        }
-    mining = None
-    if site.mining_lat_deg is not None and site.mining_lon_deg is not None:
-        mining_point = point_criteria(site.mining_lat_deg, site.mining_lon_deg, settings)
-        mining = with_flat_horizon_light(mining_point, settings)
-    return SiteResults(
-        table=table,
-        layers=layers,
-        choice=choice,
-        base=base,
-        base_criteria=plain(criteria),
-        mining_area=mining,
-        base_vs_best=versus,
-    )
+        return choice, base, criteria, {}
+    if base.horizon == "flat":
+        return choice, base, _off_pole_criteria(base, scoring.grades, features), {}
+    bx, by = (float(v) for v in latlon_to_xy(lat, lon))
+    row = scoring.scored([base], np.array([[bx, by]])).iloc[0]
+    phrase, distance = place_name(lat, lon, features)
+    criteria = {k: row[k] for k in (*LAYERS, "score")}
+    criteria.update(place=phrase, place_distance_km=distance)
+    versus = {
+        k: {"base": float(row[k]), "best": float(top[k]), "difference": float(row[k] - top[k])}
+        for k in (*LAYERS, "score")
+    }
+    return choice, base, criteria, versus
+
+
+def _off_pole_criteria(
+    base: PointCriteria, grades: xr.Dataset, features: pd.DataFrame
+) -> dict[str, Any]:
+    """The criteria that mean something at a base off the polar DEMs: its grades (LP GRS bin),
+    the LDEM_4 slope, its light over a level horizon and its place (no PSR distance, no polar
+    score)."""
+    cell = containing_cell(grades, base.lat_deg, base.lon_deg)
+    phrase, distance = place_name(base.lat_deg, base.lon_deg, features)
+    return {
+        "illumination_fraction": base.illumination_fraction,
+        "sunlit_any_fraction": base.sunlit_any_fraction,
+        "longest_night_h": base.longest_night_h,
+        "earth_visible_fraction": base.earth_visible_fraction,
+        "slope_deg": float(global_slope_deg(np.array([base.lat_deg]), np.array([base.lon_deg]))[0]),
+        "he3_ppb": float(grades["he3_ppb"].values[cell]),
+        "th_ppm": float(grades["th_ppm"].values[cell]),
+        "place": phrase,
+        "place_distance_km": distance,
+    }
 
 
 def _meets(cfg: Sites, values: Any) -> Any:
@@ -299,11 +331,6 @@ def _meets(cfg: Sites, values: Any) -> Any:
     return (values["slope_deg"] <= cfg.max_slope_deg) & (
         values["illumination_fraction"] >= cfg.min_illumination_fraction
     )
-
-
-def _digest(array: np.ndarray) -> str:
-    """Short content hash of an array (part of a cache key)."""
-    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()[:16]
 
 
 def pool_size(cfg: Sites) -> int:
@@ -319,6 +346,32 @@ def _ticking(items: list[int], progress: Callable[[str, float], None] | None) ->
         yield item
         if progress is not None:
             progress("refine", (i + 1) / len(items))
+
+
+def highest_point(x_m: float, y_m: float, half_width_m: float) -> tuple[float, float]:
+    """The highest point [m] of the finest DEM covering (``x_m``, ``y_m``) within the square
+    of ``half_width_m`` around it, sampled at that DEM's pixel size (the point itself off the
+    polar DEMs).
+
+    Parameters
+    ----------
+    x_m, y_m : float
+        Centre [m] (south polar stereographic).
+    half_width_m : float
+        Half the square's side [m].
+    """
+    terrain = polar_terrain()
+    _, which = terrain.elevation_m(x_m, y_m)
+    if int(which) < 0:
+        return x_m, y_m
+    step = float(terrain.grids[int(which)].attrs["pixel_size_m"])
+    offsets = np.arange(-half_width_m, half_width_m + step / 2.0, step)
+    x, y = (a.ravel() for a in np.meshgrid(x_m + offsets, y_m + offsets))
+    z, _ = terrain.elevation_m(x, y)
+    if not np.isfinite(z).any():
+        return x_m, y_m
+    k = int(np.nanargmax(z))
+    return float(x[k]), float(y[k])
 
 
 @dataclass(frozen=True, eq=False)
@@ -366,11 +419,25 @@ class _Scoring:
         return table
 
     def refine(self, x0: float, y0: float) -> tuple[float, float]:
-        """Best point [m] near a 720 m cell centre, by hill climbing: from the point, move to
-        the best-scoring of its 8 neighbours one step away while that improves the score (and
-        meets the constraints), first over the 240 m grid, then over finer lattices where the
-        10 m tile covers the point (:data:`CLIMB_STEPS_M`)."""
-        here = self.table(np.array([[x0, y0]])).iloc[0]
+        """Best point [m] of a 720 m search cell's neighbourhood: the better end of two hill
+        climbs (:meth:`climb`), one from the cell centre, one from the highest point of the
+        finest DEM in the cell (:func:`highest_point`: peaks and ridge crests are where the
+        light is, Bussey et al. 1999, and a crest narrower than the climb's first step is
+        missed by a climb from the centre)."""
+        cell_m = float(self.layers.attrs["pixel_size_m"])
+        starts = np.unique(np.array([[x0, y0], highest_point(x0, y0, cell_m / 2.0)]), axis=0)
+        climbs = [self.climb(row) for _, row in self.table(starts).iterrows()]
+        ends = pd.DataFrame(climbs).reset_index(drop=True)
+        meets = _meets(self.cfg, ends)
+        best = ends[meets] if meets.any() else ends
+        here = best.loc[best["score"].idxmax()]
+        return float(here["x_m"]), float(here["y_m"])
+
+    def climb(self, here: pd.Series) -> pd.Series:
+        """Hill climb from a scored point (a row of :meth:`table`): move to the best-scoring
+        of its 8 neighbours one step away while that improves the score (and meets the
+        constraints), first over the 240 m grid, then over finer lattices where the 10 m
+        tile covers the point (:data:`CLIMB_STEPS_M`); the row where it stops."""
         for step in CLIMB_STEPS_M:
             if step < 240.0 and here["dem"] == "ldem_75s_240m":
                 break  # no finer DEM here
@@ -388,4 +455,4 @@ class _Scoring:
                 if table.empty or not table["score"].max() > here["score"]:
                     break
                 here = table.loc[table["score"].idxmax()]
-        return float(here["x_m"]), float(here["y_m"])
+        return here

@@ -2,7 +2,9 @@
 
 The stage entry point is :func:`assess` (:mod:`.stage`), whose maps of the site search region
 are :func:`search_maps` (:mod:`.search`); :func:`point_criteria` answers for any point
-(:mod:`.point`); :func:`terrain_maps`, :func:`write_maps` and :func:`basemap` map a window
+(:mod:`.point`); :func:`global_slope_deg` and :func:`earth_visible_fraction_level` map slope
+and Earth view off the pole (:mod:`.globe`); :func:`terrain_maps`, :func:`write_maps` and
+:func:`basemap` map a window
 (:mod:`.maps`, imported on first use: it needs xarray, matplotlib and numba).
 """
 
@@ -16,6 +18,7 @@ from lunarbase.terrain.dem import (
     slope_map_deg,
     xy_to_latlon,
 )
+from lunarbase.terrain.globe import earth_visible_fraction_level, global_slope_deg
 from lunarbase.terrain.illumination import LightSeries
 from lunarbase.terrain.point import (
     LightSettings,
@@ -51,6 +54,8 @@ __all__ = [
     "TerrainResults",
     "assess",
     "basemap",
+    "earth_visible_fraction_level",
+    "global_slope_deg",
     "latlon_to_xy",
     "light_settings",
     "point_criteria",

@@ -1,0 +1,127 @@
+"""Break-even answers on a base by hand (where the NPV crosses zero, and the frontier) and the
+Monte Carlo's landing failures."""
+
+from __future__ import annotations
+
+import itertools
+from typing import cast
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lunarbase.economics import break_even_of, breakeven, frontier_of, montecarlo, resolve_input
+from lunarbase.economics.montecarlo import Model
+from lunarbase.errors import QueryError
+from lunarbase.operations import OperationsResults
+from lunarbase.scenario import Economics
+from tests.economics.test_stage import FIXED, _shipping
+
+WIDE_DEVELOPMENT = {
+    "development_cost_usd": {"dist": "loguniform", "low": 0.1, "high": 100.0, "source": "test"}
+}
+"""A development cost from 0.1 to 100 times the scenario's $1B."""
+
+
+def test_development_cost_break_even_is_the_npv_without_it() -> None:
+    """NPV is linear in the development cost (paid in year 0, undiscounted): it is zero where
+    the development cost equals the NPV without it. With a large He-3 price the base pays."""
+    rich = Economics.model_validate(
+        {**FIXED.model_dump(), "he3_price_usd_per_l": 1e6, "uncertain": WIDE_DEVELOPMENT}
+    )
+    ops = _shipping([1.0, 1.0, 1.0])
+    without = Model(rich.model_copy(update={"development_cost_usd": 0.0}), ops)
+    npv0 = float(without.npv_usd({"discount_rate": np.ones(1)})[0])
+    [found] = break_even_of(rich, ops, ("development_cost_usd",))
+    assert found["value"] == pytest.approx(npv0, rel=1e-6)
+    assert found["multiplier"] == pytest.approx(npv0 / 1e9, rel=1e-6)
+    assert found["npv_nominal_usd"] == pytest.approx(npv0 - 1e9, rel=1e-6)
+
+
+def test_none_in_range_says_so_with_the_npv_at_both_ends() -> None:
+    ops = _shipping([1.0, 1.0])
+    [found] = break_even_of(FIXED, ops, ("he3_price_usd_per_l",))  # default range x0.04-1.08
+    assert found["value"] == "none in range"
+    assert found["npv_at_low_usd"] < found["npv_at_high_usd"] < 0.0
+    sentence = breakeven.sentence([found])
+    assert sentence.startswith("No single input (he3_price_usd_per_l)")
+    # how far: past the range, the He-3 price at which it would pay (NPV linear in it there)
+    beyond = found["outside_range"]
+    assert beyond is None or beyond > found["high"]
+    if beyond is not None:
+        assert "outside it" in sentence
+
+
+def test_frontier_crosses_where_the_single_break_even_does() -> None:
+    """With the He-3 price high enough, the zero-NPV development cost at each launch price lies
+    on the frontier; the frontier falls as launch gets dearer."""
+    rich = Economics.model_validate(
+        {**FIXED.model_dump(), "he3_price_usd_per_l": 1e6, "uncertain": WIDE_DEVELOPMENT}
+    )
+    ops = _shipping([1.0, 1.0, 1.0])
+    front = frontier_of(rich, ops, ("launch_cost_usd_per_kg", "development_cost_usd"), n=20)
+    ys = [y for y in front["frontier"] if y is not None]
+    assert len(ys) >= 2 and all(a >= b for a, b in itertools.pairwise(ys))
+    assert np.shape(front["npv_usd"]) == (20, 20)
+
+
+def test_unknown_input_is_a_query_error_naming_the_choices() -> None:
+    assert resolve_input("he3_price", FIXED) == "he3_price_usd_per_l"
+    with pytest.raises(QueryError, match="he3_price"):
+        resolve_input("price_of_tea", FIXED)
+
+
+class _WithLandings:
+    """Operations results with a landings table and a landing risk (stub of the operations
+    stage's, issue 21.3): every other attribute is the wrapped run's."""
+
+    def __init__(self, ops: object, table: pd.DataFrame, probability: float) -> None:
+        self._ops, self.landings, self.landing_failure_probability = ops, table, probability
+        self.miners_landed = int(table.loc[~table["failed"], "miners"].sum())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._ops, name)
+
+
+def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
+    """Two landings of one miner each, p = 0.5: a quarter of the draws lose both miners (no
+    He-3), half lose one; the delivery bill is the same in every draw. With p = 0 nothing is
+    drawn."""
+    base = _shipping([1.0, 1.0])
+    table = pd.DataFrame(
+        {
+            "day": [0.0, 1.0],
+            "lander": ["starship_hls"] * 2,
+            "miners": [1, 1],
+            "reactor_kwe": [50.0, 50.0],
+            "payload_kg": [1000.0, 2000.0],
+            "failed": [False, False],
+        }
+    )
+    risky = cast(OperationsResults, _WithLandings(base, table, 0.5))
+    x = montecarlo.arrivals(risky, np.random.default_rng(1), 4000)
+    assert set(x) == {"miners_arrived", "plant_arrived_scale"}
+    counts = np.bincount(x["miners_arrived"].astype(int), minlength=3) / 4000
+    assert counts == pytest.approx([0.25, 0.5, 0.25], abs=0.03)
+    flows = Model(FIXED, risky).cash_flows(x)
+    lost = x["miners_arrived"] == 0
+    assert (flows["he3_shipped_kg"][lost, 1:] == 0.0).all()
+    assert np.ptp(flows["launch_usd"], axis=0).max() == 0.0
+    # a failed landing's hardware was built: year 1 pays for 3 t flown over 1 t landed
+    failed = table.assign(failed=[False, True])
+    lost = Model(FIXED, cast(OperationsResults, _WithLandings(base, failed, 0.5)))
+    assert lost.carried_over_landed[0] == pytest.approx(3.0)
+    safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
+    assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}
+
+
+def test_fleet_size_is_a_break_even_input_that_scales_miners_and_their_cost() -> None:
+    """fleet_scale 2: twice the miners' build cost and mass landed, He-3 output not lower."""
+    model = Model(FIXED, _shipping([1.0, 1.0]))
+    one, two = (model.cash_flows({"fleet_scale": np.array([s])}) for s in (1.0, 2.0))
+    assert two["miner_build_usd"][0, 1] == pytest.approx(2.0 * one["miner_build_usd"][0, 1])
+    assert two["launch_usd"][0, 1] > one["launch_usd"][0, 1]
+    assert (two["he3_shipped_kg"] >= one["he3_shipped_kg"]).all()
+    assert resolve_input("fleet_size", FIXED) == "fleet_scale"
+    [found] = break_even_of(FIXED, _shipping([1.0, 1.0]), ("fleet_scale",))
+    assert found["low"] == 0.2 and found["high"] == 5.0
