@@ -62,7 +62,7 @@ def baseline_loop(grs: object, cfg: Resources, draws: int, seed: int) -> np.ndar
 
 def main() -> int:
     grs = load("lpgrs_5deg")
-    for model in ("taylor1991_tio2", "johnson1999_fluence"):
+    for model in ("tio2_line", "fluence_tio2_line"):
         cfg = Resources(uncertainty_draws=DRAWS, he3_model=model)
         warm = Resources(uncertainty_draws=16, he3_model=model)
         inventory.he3_inventory(grs, warm, seed=0)  # compile and cache before timing

@@ -48,3 +48,15 @@ def test_each_stage_has_its_entry_module(stage: str) -> None:
     trees = [ast.parse(path.read_text()) for path in modules if path.exists()]
     classes = [n.name for tree in trees for n in tree.body if isinstance(n, ast.ClassDef)]
     assert any(name.endswith("Results") for name in classes)
+
+
+WRITERS = ("atomic_", "output_folder", "to_netcdf", "savefig", "to_raster", "write_text")
+"""What writes a file: the fileio helpers and the libraries' own writers."""
+
+
+@pytest.mark.parametrize("stage", ["terrain", "resources", "sites", "operations", "economics"])
+def test_no_physics_stage_writes_files(stage: str) -> None:
+    """Map files are written by :mod:`lunarbase.mapfiles` alone; a stage only makes them."""
+    for path in sorted((PACKAGE / stage).glob("*.py")):
+        text = path.read_text()
+        assert not [w for w in WRITERS if w in text], path.name

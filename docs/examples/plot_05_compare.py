@@ -9,30 +9,30 @@ base camp.
 """
 
 # %%
-# Each scenario runs the whole chain; :func:`lunarbase.report.comparison` lines them up by
+# Each scenario runs the whole chain; :func:`lunarbase.studies.comparison` lines them up by
 # calendar year and finds who crosses each milestone first.
 import matplotlib.pyplot as plt
 import pandas as pd
 from quick import quick
 
-from lunarbase import pipeline, report
+from lunarbase import pipeline, studies
 
 names = ("ilrs-2035", "artemis-basecamp")
 runs = {name: pipeline.run(quick(name)) for name in names}
-data = report.comparison(runs)
-pd.Series(data["first_to_cross"])
+study = studies.comparison(runs)
+pd.Series(study.first_to_cross)
 
 # %%
 # The year each programme crosses each milestone (NaN: not within its run).
-pd.DataFrame({name: data["programmes"][name]["milestones"] for name in names})
+pd.DataFrame({name: study.programmes[name].milestones for name in names})
 
 # %%
 # Surface power and He-3 per calendar year, on log axes so that both programmes show.
 fig, (left, right) = plt.subplots(1, 2, figsize=(9.5, 3.8), sharex=True)
 for name in names:
-    series = data["programmes"][name]["series"]
-    left.step(series["year"], series["surface_power_kw"], where="post", label=name)
-    right.step(series["year"], series["he3_shipped_kg"], where="post", label=name)
+    series = study.programmes[name].series  # indexed by calendar year
+    left.step(series.index, series["surface_power_kw"], where="post", label=name)
+    right.step(series.index, series["he3_shipped_kg"], where="post", label=name)
 left.set_yscale("symlog", linthresh=1.0)
 left.set_ylabel("surface power [kW]")
 right.set_yscale("symlog", linthresh=0.1)

@@ -4,23 +4,22 @@ Contested terrain
 
 ``lunarbase contest``: parties claim the ranked sites in turn, each claim ringed by a safety
 zone no later claim may enter. The Artemis Accords (2020, section 11) provide for safety zones
-but fix no radius, so the radius is an assumption; here three parties and two radii.
+but fix no radius, so the radius is an assumption; here two parties and two radii.
 """
 
 # %%
-# More ranked sites than parties (four for three), so that a late arrival has something left
-# to claim.
+# :func:`lunarbase.studies.contest` ranks the scenario's sites (three per party at least, so
+# that a late arrival has something left to claim) and lets the parties claim them in turn at
+# each radius; per party the claimed site and what it loses against the first.
 import matplotlib.pyplot as plt
 import numpy as np
 from quick import quick
 
-from lunarbase import pipeline, scenario, sites
+from lunarbase import studies
 
-sc = scenario.with_overrides(quick("ilrs-2035"), {"sites.top": 4})
-results = pipeline.Chain(sc).run(until="sites")
-ranked = results.sites.table
-radii_km = (2.0, 10.0)
-contests = {r: sites.claims(ranked, parties=3, safety_zone_km=r) for r in radii_km}
+study = studies.contest(quick("ilrs-2035"), parties=2, radii_km=(2.0, 10.0))
+ranked = study.sites.table
+contests = dict(study.claims)
 contests[10.0][
     [
         "rank",
@@ -34,7 +33,8 @@ contests[10.0][
 
 # %%
 # Who gets what: each party's claim and its safety zone on the light map, per radius.
-layers = results.sites.layers
+radii_km = study.radii_km
+layers = study.sites.layers
 disk_km = float(layers.x.max()) / 1e3  # half width of the search map [km]
 light = np.asarray(layers["illumination_fraction"].where(layers["in_region"]))
 fig, axes = plt.subplots(1, len(radii_km), figsize=(10, 4.8), sharey=True)

@@ -34,10 +34,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lunarbase.errors import ScenarioError
+from lunarbase.errors import QueryError, ScenarioError
 from lunarbase.geometry import polar_radius_m
 from lunarbase.jsonable import plain
 from lunarbase.provenance import provenance
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     import xarray as xr
 
     from lunarbase.economics import EconomicsResults
+    from lunarbase.mapfiles import MapFiles
     from lunarbase.operations import OperationsResults
     from lunarbase.resources import Region, RegionResources, ResourceResults
     from lunarbase.sites import MiningSites, SiteResults
@@ -67,6 +67,35 @@ StageFunction = Callable[["Chain"], Any]
 
 BASEMAP_MAX_HALF_WIDTH_KM = 184.0
 """Largest half width of the basemap [km]: the 240 m grid reaches ~184 km from the pole."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How the chain runs its many-draw steps: where, never what (the economics stage's Monte
+    Carlo gives the same draws, bit for bit, in this process or on a Dask cluster:
+    :mod:`lunarbase.economics.sweep`).
+
+    Attributes
+    ----------
+    workers : int, optional
+        Run the draws on a Dask LocalCluster of this many worker processes.
+    scheduler : str, optional
+        Run the draws on the Dask scheduler at this address.
+
+    Raises
+    ------
+    QueryError
+        Both given, or fewer than 1 worker (naming the command-line option).
+    """
+
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and self.scheduler is not None:
+            raise QueryError("--workers and --scheduler: give one or the other")
+        if self.workers is not None and self.workers < 1:
+            raise QueryError(f"--workers: must be at least 1 (got {self.workers})")
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,8 @@ class Chain:
         The validated scenario.
     progress : callable, optional
         ``progress(stage, fraction)`` for progress bars.
+    options : RunOptions, optional
+        Where the many-draw steps run (default: in this process).
     **replacements : callable
         ``stage=function(chain) -> results`` for any of :data:`STAGES`.
 
@@ -150,6 +181,7 @@ class Chain:
         scenario: Scenario,
         *,
         progress: Progress | None = None,
+        options: RunOptions | None = None,
         **replacements: StageFunction,
     ) -> None:
         unknown = sorted(set(replacements) - set(STAGES))
@@ -161,6 +193,7 @@ class Chain:
         self.seeds = stage_seeds(scenario.scenario.seed)
         self.results = Results(scenario)
         self._progress = progress
+        self.options = options or RunOptions()
         self._replacements: Mapping[str, StageFunction] = dict(replacements)
 
     # -- the stages, in order ------------------------------------------------------------------
@@ -230,11 +263,18 @@ class Chain:
         )
 
     def economics(self) -> EconomicsResults:
-        """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream)."""
+        """Costs, NPV and its Monte Carlo band of what operations shipped (economics stream),
+        the draws run where :attr:`options` say."""
         from lunarbase import economics as economics_stage
 
         ops = self._needs("operations", self.results.operations)
-        return economics_stage.evaluate(self.scenario.economics, ops, seed=self.seeds["economics"])
+        return economics_stage.evaluate(
+            self.scenario.economics,
+            ops,
+            seed=self.seeds["economics"],
+            workers=self.options.workers,
+            scheduler=self.options.scheduler,
+        )
 
     def run(self, until: str = STAGES[-1]) -> Results:
         """Run the stages in order up to and including ``until``; return all their results.
@@ -327,12 +367,13 @@ class Chain:
             ree_cutoff_ppm=ree_cutoff_ppm,
         )
 
-    def resource_maps(self, out_dir: Path) -> dict[str, Path]:
-        """He-3, Th and REE maps as NetCDF, GeoTIFF and PNG (``lunarbase resources maps``)."""
+    def resource_map_files(self) -> MapFiles:
+        """He-3, Th and REE maps made ready for NetCDF, GeoTIFF and PNG
+        (``lunarbase resources maps``; :func:`lunarbase.mapfiles.write` writes them)."""
         from lunarbase import resources as resources_stage
 
         trace = provenance(self.scenario, ("lpgrs_5deg",))
-        return resources_stage.write_maps(self.scenario.resources, out_dir, provenance=trace)
+        return resources_stage.map_files(self.scenario.resources, provenance=trace)
 
     # -- helpers -------------------------------------------------------------------------------
 

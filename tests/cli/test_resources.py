@@ -43,11 +43,11 @@ def test_inventory_is_deterministic_for_a_seed() -> None:
 
 def test_inventory_circle_with_cutoff_and_model() -> None:
     args = ["inventory", "--json", "--uncertainty-draws", "20", "--lat", "8", "--lon", "25"]
-    args += ["--radius-km", "400", "--he3-cutoff-ppb", "5", "--he3-model", "johnson1999_fluence"]
+    args += ["--radius-km", "400", "--he3-cutoff-ppb", "5", "--he3-model", "fluence_tio2_line"]
     code, out, exc = invoke(*args)
     assert code == 0, exc
     data = json.loads(out)
-    assert data["region"].startswith("circle(") and data["he3_model"] == "johnson1999_fluence"
+    assert data["region"].startswith("circle(") and data["he3_model"] == "fluence_tio2_line"
     assert 0 < data["he3_area_above_cutoff_km2"] <= data["area_km2"]
 
 
@@ -120,7 +120,7 @@ def test_maps_netcdf_round_trips(maps_dir: tuple[Path, dict[str, str]], grs: xr.
         assert ds.sizes["cell"] == grs.sizes["cell"]
         assert ds["he3_ppb"].attrs["units"] == "ppb"
         assert np.allclose(ds["th_ppm"].values, grs["Th_ppm"].values)
-        assert ds.attrs["he3_model"] == "taylor1991_tio2"
+        assert ds.attrs["he3_model"] == "tio2_line"
         assert "provenance_scenario_sha256" in ds.attrs
 
 

@@ -1,4 +1,4 @@
-"""The johnson1999_fluence model: cos(latitude) x magnetotail solar-wind fluence x the TiO2 line."""
+"""The fluence_tio2_line model: cos(latitude) x magnetotail solar-wind fluence x the TiO2 line."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ from lunarbase.resources.fluence import (
 )
 from lunarbase.resources.grades import (
     HE3_MODELS,
+    fluence_tio2_line_he_ppm,
     grs_fluence,
     grs_he3_ppb,
     he3_ppb,
-    johnson1999_fluence_he_ppm,
-    taylor1991_tio2_he_ppm,
+    tio2_line_he_ppm,
 )
 from lunarbase.resources.inventory import he3_inventory
 from lunarbase.scenario import Resources
@@ -56,13 +56,13 @@ def brute_magnetotail(lon_deg: float, crossing_days: float, n: int = 72_000) -> 
 
 
 def test_registry_names_both_models() -> None:
-    assert set(HE3_MODELS) == {"taylor1991_tio2", "johnson1999_fluence"}
-    assert HE3_MODELS["johnson1999_fluence"].needs_fluence
-    assert not HE3_MODELS["taylor1991_tio2"].needs_fluence
+    assert set(HE3_MODELS) == {"tio2_line", "fluence_tio2_line"}
+    assert HE3_MODELS["fluence_tio2_line"].needs_fluence
+    assert not HE3_MODELS["tio2_line"].needs_fluence
 
 
 def test_scenario_accepts_the_new_name() -> None:
-    assert Resources(he3_model="johnson1999_fluence").he3_model == "johnson1999_fluence"
+    assert Resources(he3_model="fluence_tio2_line").he3_model == "fluence_tio2_line"
 
 
 def test_crossing_time_is_hurley_farrells_phase_window() -> None:
@@ -148,7 +148,7 @@ def test_farside_gets_more_than_nearside_at_equal_latitude(grs: xr.Dataset) -> N
 
 def test_anchors_reproduced_at_the_apollo_sites() -> None:
     # At the fluence of the sites the anchors come from, the model returns Taylor's midpoints.
-    he = johnson1999_fluence_he_ppm(
+    he = fluence_tio2_line_he_ppm(
         [grades.HIGHLAND_TIO2_WT_PCT, grades.HIGH_TI_MARE_TIO2_WT_PCT],
         fluence=[ANCHOR_FLUENCE_HIGHLAND, ANCHOR_FLUENCE_HIGH_TI_MARE],
     )
@@ -166,7 +166,7 @@ def test_anchors_follow_the_crossing_time() -> None:
     f = fluence_factor(
         APOLLO_SITE_LAT_DEG["apollo16"], APOLLO_SITE_LON_DEG["apollo16"], crossing_days=6.0
     )
-    he = johnson1999_fluence_he_ppm(
+    he = fluence_tio2_line_he_ppm(
         grades.HIGHLAND_TIO2_WT_PCT,
         fluence=f,
         anchor_fluence_highland=highland6,
@@ -179,34 +179,34 @@ def test_anchors_follow_the_crossing_time() -> None:
 def test_unshielded_equator_is_one_over_the_anchor_fluence_above_taylor() -> None:
     # At F = 1 (farside equator, never in the tail) the line is 1/F_anchor above Taylor's:
     # between 1/0.596 (mare anchor) and 1/0.580 (highland anchor).
-    ratio = float(johnson1999_fluence_he_ppm(5.0, fluence=1.0) / taylor1991_tio2_he_ppm(5.0))
+    ratio = float(fluence_tio2_line_he_ppm(5.0, fluence=1.0) / tio2_line_he_ppm(5.0))
     assert 1.0 / ANCHOR_FLUENCE_HIGH_TI_MARE <= ratio <= 1.0 / ANCHOR_FLUENCE_HIGHLAND
 
 
 def test_linear_in_fluence_and_zero_without_it() -> None:
     f = np.linspace(0.0, 1.0, 5)
-    he = johnson1999_fluence_he_ppm(4.0, fluence=f)
+    he = fluence_tio2_line_he_ppm(4.0, fluence=f)
     assert_allclose(he, f * he[-1], rtol=1e-12)
     assert he[0] == 0.0
 
 
 def test_he3_ppb_without_fluence_says_what_to_set() -> None:
     with pytest.raises(ScenarioError, match="fluence"):
-        he3_ppb(5.0, model="johnson1999_fluence")
+        he3_ppb(5.0, model="fluence_tio2_line")
 
 
 def test_unknown_model_is_a_one_line_error() -> None:
-    with pytest.raises(LunarbaseError, match=r"he3_model.*allowed: johnson1999_fluence"):
+    with pytest.raises(LunarbaseError, match=r"he3_model.*allowed: fluence_tio2_line"):
         he3_ppb(5.0, model="cameron1992")
 
 
 def test_broadcasts_over_tio2_and_fluence() -> None:
-    out = he3_ppb(np.ones((3, 1)), model="johnson1999_fluence", fluence=np.ones(4))
+    out = he3_ppb(np.ones((3, 1)), model="fluence_tio2_line", fluence=np.ones(4))
     assert out.shape == (3, 4)
 
 
 def test_grid_grades_fall_towards_the_poles(grs: xr.Dataset) -> None:
-    cfg = Resources(he3_model="johnson1999_fluence")
+    cfg = Resources(he3_model="fluence_tio2_line")
     ratio = grs_he3_ppb(
         grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
     ) / grs_he3_ppb(grs, **GRADE_DEFAULTS)
@@ -216,12 +216,12 @@ def test_grid_grades_fall_towards_the_poles(grs: xr.Dataset) -> None:
 
 
 def test_fluence_model_inventory_vs_taylor(grs: xr.Dataset, small_cfg: Resources) -> None:
-    cfg = small_cfg.model_copy(update={"he3_model": "johnson1999_fluence"})
+    cfg = small_cfg.model_copy(update={"he3_model": "fluence_tio2_line"})
     a = he3_inventory(grs, small_cfg, seed=5)
     b = he3_inventory(grs, cfg, seed=5)
-    assert b.model == "johnson1999_fluence"
+    assert b.model == "fluence_tio2_line"
     # area-mean fluence pi/4 x (1 - 25/180) = 0.676 over the ~0.59 nearside anchor fluence
-    # -> ~1.15 x taylor1991_tio2 (more where TiO2 is high on the farside, less at the poles)
+    # -> ~1.15 x tio2_line (more where TiO2 is high on the farside, less at the poles)
     mean_f = math.pi / 4 * (1 - 25.0 / 180.0)
     expected = mean_f / ((ANCHOR_FLUENCE_HIGHLAND + ANCHOR_FLUENCE_HIGH_TI_MARE) / 2)
     assert_allclose(b.he3_tonnes_nominal / a.he3_tonnes_nominal, expected, rtol=0.1)

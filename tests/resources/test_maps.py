@@ -16,13 +16,14 @@ from pyproj import CRS
 
 from lunarbase.errors import DataError
 from lunarbase.geometry import LONLAT_PROJ4, moon_crs
+from lunarbase.mapfiles import write
 from lunarbase.resources.maps import (
-    LONG_NAMES,
+    LAYERS,
     PNG_LAYERS,
     RASTER_STEP_DEG,
     bin_raster_index,
+    map_files,
     resource_maps,
-    write_maps,
 )
 from lunarbase.resources.regions import containing_cell
 from lunarbase.scenario import Resources
@@ -35,9 +36,9 @@ EARTH_SEMI_MAJOR_M = 6_378_137.0
 def written(
     grs: xr.Dataset, small_cfg: Resources, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[xr.Dataset, dict[str, Path], Path]:
-    """resource_maps of the real LP GRS bins, what write_maps wrote, and the folder."""
+    """resource_maps of the real LP GRS bins, what the writer wrote of them, and the folder."""
     folder = tmp_path_factory.mktemp("resource-maps")
-    return resource_maps(grs, small_cfg), write_maps(small_cfg, folder, grs=grs), folder
+    return resource_maps(grs, small_cfg), write(map_files(small_cfg, grs=grs), folder), folder
 
 
 def tif_crs(path: Path) -> CRS:
@@ -140,7 +141,7 @@ def test_geotiff_pixels_hold_their_bins_values(
             assert src.shape == (360, 720)
             assert src.nodata is not None and math.isnan(src.nodata)
             assert src.tags()["units"] == layers[name].attrs["units"]
-            assert src.tags()["long_name"].startswith(LONG_NAMES[str(name)])
+            assert src.tags()["long_name"].startswith(LAYERS[str(name)].title)
             assert src.xy(2, 3) == (-178.25, 88.75)  # pixel centre, no half-pixel shift
             rows, cols = rasterio.transform.rowcol(src.transform, mid_lon, mid_lat)
             values = src.read(1)
@@ -166,7 +167,7 @@ def test_netcdf_has_the_cf_latitude_longitude_grid_mapping(
         gm = dict(back["crs"].attrs)
         for name in layers.data_vars:
             assert back[name].attrs["grid_mapping"] == "crs", name
-            assert back[name].attrs["long_name"] == LONG_NAMES[str(name)]
+            assert back[name].attrs["long_name"] == LAYERS[str(name)].title
             np.testing.assert_array_equal(back[name].values, layers[name].values)
         for coord, standard_name, units in (
             ("lat", "latitude", "degrees_north"),

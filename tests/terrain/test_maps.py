@@ -15,15 +15,22 @@ from pyproj import CRS, Transformer
 
 from lunarbase.errors import LunarbaseError, QueryError
 from lunarbase.geometry import POLAR_STEREO_PROJ4, moon_crs
+from lunarbase.mapfiles import write
 from lunarbase.terrain import maps
 from lunarbase.terrain.dem import latlon_to_xy, slope_map_deg
 from lunarbase.terrain.maps import (
     MAP_LAYERS,
     cached_horizon_map,
+    map_files,
     terrain_maps,
     window,
-    write_maps,
 )
+
+
+def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
+    """The terrain maps of ``ds`` written by the one writer of map files."""
+    return write(map_files(ds), out_dir)
+
 
 SHACKLETON_FLOOR = (-89.67, 129.78)
 PIXEL_M = 240.0
@@ -372,8 +379,8 @@ def test_geotiff_values_nodata_and_tags_round_trip(
     for name in MAP_LAYERS:
         with rasterio.open(written[f"{name}_geotiff"]) as src:
             values, tags = src.read(1), src.tags()
-            assert tags["long_name"] == MAP_LAYERS[name][0]
-            assert src.descriptions == (MAP_LAYERS[name][0],)
+            assert tags["long_name"] == MAP_LAYERS[name].title
+            assert src.descriptions == (MAP_LAYERS[name].title,)
             if name == "psr":
                 assert values.dtype == np.uint8 and src.nodata is None
                 np.testing.assert_array_equal(values, ds.psr.values.astype(np.uint8))

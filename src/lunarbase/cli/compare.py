@@ -17,6 +17,7 @@ from lunarbase.cli.options import (
     progress,
 )
 from lunarbase.errors import QueryError
+from lunarbase.studies import SAFETY_ZONE_KM
 
 
 def compare(
@@ -37,7 +38,7 @@ def compare(
             help="Safety-zone radius of the race for sites [km] (an assumption: the Artemis "
             "Accords fix none).",
         ),
-    ] = 5.0,  # lunarbase.report.compare.SAFETY_ZONE_KM (not imported: --help stays quick)
+    ] = SAFETY_ZONE_KM,
     seed: SeedOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -46,7 +47,8 @@ def compare(
     year each crosses the milestones (first power, first He-3, 1 and 100 kg/yr); and the race
     for sites: in the order they first land power, each takes its best site outside the safety
     zones of those before it."""
-    from lunarbase.report import MILESTONES, comparison, write_comparison
+    from lunarbase.report import write_comparison
+    from lunarbase.studies import MILESTONES, comparison
 
     if len(scenarios) < 2:
         raise QueryError("compare: give at least two scenarios")
@@ -60,8 +62,9 @@ def compare(
             name = Path(spec).stem
             chain = chain_for(spec, seed=seed, progress=lambda s, f, n=name: tick(f"{n}: {s}", f))
             runs[name] = chain.run()
-    data = comparison(runs, safety_zone_km)
-    paths = write_comparison(data, out_dir) if out_dir is not None else {}
+    compared = comparison(runs, safety_zone_km)
+    data = compared.to_dict()
+    paths = write_comparison(compared, out_dir) if out_dir is not None else {}
     if as_json:
         print_json(data)
         return

@@ -19,9 +19,7 @@ from lunarbase.cli.options import (
     progress,
 )
 from lunarbase.errors import QueryError
-
-SITES_PER_PARTY = 3
-"""Ranked sites offered per party when the scenario's ``sites.top`` is fewer [count]."""
+from lunarbase.studies import SAFETY_ZONE_KM
 
 COLUMNS = (
     ("rank", "rank", "{}"),
@@ -60,10 +58,14 @@ def contest(
             help="Safety-zone radius around each claim [km], or a list (1,2,5,10,20); the "
             "Artemis Accords fix none, so it is an assumption.",
         ),
-    ] = "5",
+    ] = f"{SAFETY_ZONE_KM:g}",
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out", help="Write contest.json and a map per radius (HTML, PNG) here."),
+        typer.Option(
+            "--out",
+            help="Write contest.json, a map per radius (HTML, PNG) and the safety zones as NetCDF "
+            "and GeoTIFF here.",
+        ),
     ] = None,
     seed: SeedOpt = None,
     sets: SetOpt = None,
@@ -75,40 +77,25 @@ def contest(
     He-3, and what a late arrival loses against the first; with several radii, how the loss
     grows. The sites are the ranking's, already sites.min_spacing_km apart (nearer points are
     one site), so radii below that spacing change nothing."""
-    from lunarbase.pipeline import Chain
+    from lunarbase import mapfiles
     from lunarbase.provenance import provenance
-    from lunarbase.scenario import with_overrides
-    from lunarbase.sites import ICE_RADIUS_KM, claims
+    from lunarbase.studies import contest as run_contest
+    from lunarbase.studies import zone_map_files
 
-    if parties < 1:
-        raise QueryError(f"--parties: at least 1 party must claim (got {parties})")
     radii = radii_km(safety_zone_km)
     with progress() as tick:
         sc = load_scenario(scenario, seed=seed, sets=sets)
-        offered = min(100, max(sc.sites.top, SITES_PER_PARTY * parties))
-        chain = Chain(with_overrides(sc, {"sites.top": offered}), progress=tick)
-        results = chain.run(until="sites")
-    sites, terrain = results.sites, results.terrain
-    assert sites is not None and terrain is not None
-    contests = [(r, claims(sites.table, parties, r)) for r in radii]
-    data: dict[str, Any] = {
-        "parties": parties,
-        "safety_zone_km": radii,
-        "ice_radius_km": ICE_RADIUS_KM,
-        "sites_offered": len(sites.table),
-        "sites_min_spacing_km": chain.scenario.sites.min_spacing_km,
-        "contests": [
-            {"safety_zone_km": r, "claims": table.reset_index().to_dict(orient="records")}
-            for r, table in contests
-        ],
-        "last_party_score_loss": {f"{r:g}": float(t["score_loss"].iloc[-1]) for r, t in contests},
-    }
+        study = run_contest(sc, parties, radii, progress=tick)
+    data = study.to_dict()
     if out_dir is not None:
-        _write(out_dir, terrain.basemap, sites.layers, contests, data)
+        _write(out_dir, study.terrain.basemap, study.sites.layers, list(study.claims), data)
+        mapfiles.write(zone_map_files(study), out_dir)
     if as_json:
-        print_json({**data, "provenance": provenance(chain.scenario)})
+        print_json({**data, "provenance": provenance(study.scenario)})
         return
-    _print(chain.scenario.scenario.name, contests)
+    _print(study.scenario.scenario.name, list(study.claims))
+    if out_dir is not None:
+        out.print(f"contest: {out_dir}")
 
 
 def _print(name: str, contests: list[tuple[float, Any]]) -> None:
@@ -153,4 +140,3 @@ def _write(
             atomic_write_text(folder / f"{key}.html", page)
         for key, blob in pngs.items():
             atomic_write_bytes(folder / f"{key}.png", blob)
-    out.print(f"contest: {out_dir}")

@@ -3,7 +3,6 @@ how sure we are (the economics stage), and the D-He3 energetics of a mass of He-
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -25,7 +24,9 @@ from lunarbase.seeds import seed_entropy
 
 SamplesOpt = Annotated[
     int | None,
-    typer.Option("--samples", help="Monte Carlo draws (default: the scenario's montecarlo_draws)."),
+    typer.Option(
+        "--samples", help="Monte Carlo draws: sets economics.montecarlo_draws (at least 10)."
+    ),
 ]
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", help="Run the draws on a Dask LocalCluster of N workers.")
@@ -65,43 +66,13 @@ ROWS = (
 
 def _operations(
     overrides: dict[str, Any], scenario: str | None, seed: int | None, sets: list[str] | None
-) -> tuple[Any, Any, Callable[[str, float], None]]:
-    """The chain run to the operations stage, and its progress ticker."""
+) -> tuple[Any, Any]:
+    """The chain run to the operations stage, and its operations results."""
     with progress() as tick:
         chain = chain_for(scenario, seed=seed, overrides=overrides, sets=sets, progress=tick)
         ops = chain.run(until="operations").operations
     assert ops is not None
-    return chain, ops, tick
-
-
-def _economics(
-    overrides: dict[str, Any],
-    scenario: str | None,
-    seed: int | None,
-    sets: list[str] | None,
-    samples: int | None,
-    workers: int | None,
-    scheduler: str | None,
-) -> tuple[Any, Any]:
-    from lunarbase.economics import evaluate
-
-    if samples is not None and samples < 1:
-        raise QueryError(f"--samples: must be at least 1 (got {samples})")
-    if workers is not None and scheduler is not None:
-        raise QueryError("--workers and --scheduler: give one or the other")
-    if workers is not None and workers < 1:
-        raise QueryError(f"--workers: must be at least 1 (got {workers})")
-    chain, ops, tick = _operations(overrides, scenario, seed, sets)
-    tick("economics", 0.0)
-    result = evaluate(
-        chain.scenario.economics,
-        ops,
-        seed=chain.seeds["economics"],
-        samples=samples,
-        workers=workers,
-        scheduler=scheduler,
-    )
-    return chain, result
+    return chain, ops
 
 
 @scenario_options(("operations", "years", int))
@@ -117,9 +88,23 @@ def economics(
 ) -> None:
     """Costs, He-3 and rare-earth markets, NPV with its uncertainty, IRR, payback, energy
     payback and the strategic view (the stages up to operations run first)."""
+    from lunarbase.pipeline import RunOptions
     from lunarbase.provenance import provenance
 
-    chain, result = _economics(overrides, scenario, seed, sets, samples, workers, scheduler)
+    run_options = RunOptions(workers=workers, scheduler=scheduler)  # checked before any work
+    overrides = {**overrides, "economics.montecarlo_draws": samples}
+    with progress() as tick:
+        chain = chain_for(
+            scenario,
+            seed=seed,
+            overrides=overrides,
+            sets=sets,
+            progress=tick,
+            options={"economics.montecarlo_draws": "--samples"},
+            run_options=run_options,
+        )
+        result = chain.run(until="economics").economics
+    assert result is not None
     data = result.to_dict()
     if as_json:
         print_json({**data, "provenance": provenance(chain.scenario)})
@@ -155,7 +140,7 @@ def sensitivity(
         overrides = {**overrides, "economics.sensitivity_samples": samples}
     from lunarbase.economics import npv_sensitivity, sensitivity_to_dict
 
-    chain, ops, _ = _operations(overrides, scenario, seed, sets)
+    chain, ops = _operations(overrides, scenario, seed, sets)
     sobol, tornado = npv_sensitivity(chain.scenario.economics, ops, seed=chain.seeds["economics"])
     data = {
         "seed": seed_entropy(chain.seeds["economics"]),

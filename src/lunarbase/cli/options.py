@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from lunarbase.pipeline import Chain
+    from lunarbase.pipeline import Chain, RunOptions
     from lunarbase.scenario import Scenario
 
 
@@ -161,14 +161,18 @@ def load_scenario(
     seed: int | None = None,
     overrides: dict[str, Any] | None = None,
     sets: list[str] | None = None,
+    options: dict[str, str] | None = None,
 ) -> Scenario:
     """The scenario ``spec`` (file or bundled name; None: the default) with ``--seed``, the
-    command's own options (``{"table.field": value}``, None = keep) and ``--set`` applied."""
+    command's own options (``{"table.field": value}``, None = keep) and ``--set`` applied.
+    ``options`` names the option of a field where it is not ``--<field>`` (e.g.
+    ``{"economics.montecarlo_draws": "--samples"}``), for error lines."""
     from lunarbase import scenario as scenario_mod
 
     sc = scenario_mod.load(spec).with_seed(seed)
     given = {key: value for key, value in (overrides or {}).items() if value is not None}
     names = {key: "--" + key.split(".")[1].replace("_", "-") for key in given}
+    names.update({key: name for key, name in (options or {}).items() if key in given})
     sc = scenario_mod.with_overrides(sc, given, names=names)
     extra = parse_set(sets)
     return scenario_mod.with_overrides(sc, extra, names={k: f"--set {k}" for k in extra})
@@ -181,14 +185,17 @@ def chain_for(
     overrides: dict[str, Any] | None = None,
     sets: list[str] | None = None,
     progress: Any = None,
+    options: dict[str, str] | None = None,
+    run_options: RunOptions | None = None,
     **replacements: Any,
 ) -> Chain:
     """A :class:`lunarbase.pipeline.Chain` of the scenario with the command-line overrides
-    (and any stage replaced, as :class:`~lunarbase.pipeline.Chain` takes them)."""
+    (``options`` as :func:`load_scenario` takes them), run where ``run_options`` say (and any
+    stage replaced, as :class:`~lunarbase.pipeline.Chain` takes them)."""
     from lunarbase.pipeline import Chain
 
-    sc = load_scenario(spec, seed=seed, overrides=overrides, sets=sets)
-    return Chain(sc, progress=progress, **replacements)
+    sc = load_scenario(spec, seed=seed, overrides=overrides, sets=sets, options=options)
+    return Chain(sc, progress=progress, options=run_options, **replacements)
 
 
 def print_json(obj: Any) -> None:

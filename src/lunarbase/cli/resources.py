@@ -137,5 +137,7 @@ def maps(
 ) -> None:
     """Write He-3, Th and REE maps of the Lunar Prospector bins: NetCDF (CF) of every layer,
     a GeoTIFF per layer (lunar lat/lon, for GIS tools) and PNG maps."""
+    from lunarbase import mapfiles
+
     chain = chain_for(scenario, overrides=overrides, sets=sets)
-    print_paths(chain.resource_maps(out_dir), as_json)
+    print_paths(mapfiles.write(chain.resource_map_files(), out_dir), as_json)

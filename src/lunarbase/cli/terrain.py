@@ -42,7 +42,8 @@ def maps(
     """Illumination, Earth-visibility, longest-night, PSR, slope and elevation maps of a
     window of the 240 m LOLA grid, as NetCDF (CF), GeoTIFF (lunar south polar stereographic,
     for GIS tools) and PNG (horizons cached for the next run)."""
-    from lunarbase.terrain import psr_area_km2, write_maps
+    from lunarbase import mapfiles
+    from lunarbase.terrain import map_files, psr_area_km2
 
     with progress() as tick:
         chain = chain_for(
@@ -52,7 +53,7 @@ def maps(
             progress=tick,
         )
         ds = chain.terrain_maps(lat, lon, half_width_km)
-        paths = write_maps(ds, out_dir)
+        paths = mapfiles.write(map_files(ds), out_dir)
     summary = {
         "files": {k: str(v) for k, v in paths.items()},
         "pixels": int(ds.sizes["x"] * ds.sizes["y"]),

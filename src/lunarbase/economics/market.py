@@ -117,14 +117,15 @@ def he3_revenue_usd(
     width = x1 - x0
     taken = np.clip(q - x0, 0.0, width)
     wide = width > 0.0
-    slope = np.divide(y1 - y0, width, out=np.zeros_like(width), where=wide)
-    straight = taken * (y0 + 0.5 * slope * taken)
+    # The share of each segment taken, so that no step divides by a (possibly subnormal) width.
+    frac = np.divide(taken, width, out=np.zeros_like(taken), where=wide)
+    straight = taken * (y0 + 0.5 * (y1 - y0) * frac)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         log_ratio = np.log(np.divide(y1, y0, out=np.ones_like(y0), where=y0 > 0.0))
         # log-linear where both ends are positive and differ (numerically): else straight
         geometric = wide & (y1 > 0.0) & np.isfinite(log_ratio) & (np.abs(log_ratio) > 1e-12)
-        rate = np.where(geometric, log_ratio / np.where(wide, width, 1.0), 1.0)
-        curved = y0 * np.expm1(rate * taken) / rate
+        safe = np.where(geometric, log_ratio, 1.0)
+        curved = y0 * width * np.expm1(safe * frac) / safe
     return np.asarray(np.where(geometric, curved, straight).sum(axis=1))
 
 

@@ -1,10 +1,11 @@
 """The report of a run: :func:`report_figures`, :func:`render` (HTML) and :func:`write`
 (report.html + results.json + a PNG per figure), in :mod:`.html`; figures in :mod:`.figures`,
 their PNGs in :mod:`.png` (the figure functions others draw with are exported here);
-programmes side by side (:func:`comparison`,
-:func:`write_comparison`) in :mod:`.compare`."""
+programmes side by side drawn and written (:func:`write_comparison`, from a
+:class:`lunarbase.studies.Comparison`) in :mod:`.compare`. The report computes no study: it
+draws the chain's :class:`~lunarbase.pipeline.Results` and the studies' results."""
 
-from lunarbase.report.compare import MILESTONES, comparison, write_comparison
+from lunarbase.report.compare import write_comparison
 from lunarbase.report.figures import (
     contest_figure,
     costs_figure,
@@ -17,9 +18,7 @@ from lunarbase.report.html import render, report_figures, write
 from lunarbase.report.png import PngSkippedWarning, figure_pngs
 
 __all__ = [
-    "MILESTONES",
     "PngSkippedWarning",
-    "comparison",
     "contest_figure",
     "costs_figure",
     "figure_pngs",

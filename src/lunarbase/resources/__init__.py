@@ -1,8 +1,9 @@
 """Resources: He-3 grades and inventories, KREEP/REE from thorium, volatile by-products.
 
 The stage entry point is :func:`assess` (:mod:`.stage`); :func:`point_grades` and
-:func:`region_resources` answer for a point or a region (:mod:`.queries`); :func:`write_maps`
-writes the maps (:mod:`.maps`, imported on first use: it needs xarray and matplotlib).
+:func:`region_resources` answer for a point or a region (:mod:`.queries`); :func:`map_files`
+makes the maps ready to write (:mod:`.maps`, imported on first use: it needs xarray and
+matplotlib; :mod:`lunarbase.mapfiles` writes them).
 Models: :mod:`.grades` (He models), :mod:`.fluence` (solar wind and magnetotail),
 :mod:`.regolith` (depth rules and the gas depth profile), :mod:`.tio2` (TiO2 at mare
 resolution: the LROC WAC blended into LP), :mod:`.inventory` (Monte Carlo inventories),
@@ -26,9 +27,9 @@ from lunarbase.resources.tio2 import TiO2Map, tio2_at, tio2_map
 from lunarbase.resources.volatiles import byproducts_per_kg_he3, byproducts_per_tonne_regolith
 
 if TYPE_CHECKING:
-    from lunarbase.resources.maps import resource_maps, write_maps
+    from lunarbase.resources.maps import map_files, resource_maps
 
-__getattr__ = lazy_exports(__name__, {"resource_maps": "maps", "write_maps": "maps"})
+__getattr__ = lazy_exports(__name__, {"map_files": "maps", "resource_maps": "maps"})
 
 __all__ = [
     "HE3_MODELS",
@@ -55,6 +56,7 @@ __all__ = [
     "kreep_fraction",
     "load_grs",
     "magnetotail_factor",
+    "map_files",
     "point_grades",
     "ree_ppm",
     "ree_tonnes",
@@ -63,5 +65,4 @@ __all__ = [
     "resource_maps",
     "tio2_at",
     "tio2_map",
-    "write_maps",
 ]

@@ -4,7 +4,7 @@ The normalised, time-averaged solar-wind flux on a surface element relative to t
 equator (:func:`fluence_factor`) is ``cos(lat)`` times a longitude factor for the magnetotail,
 which blocks the wind for ~4 days around full Moon [13]_, when the nearside is the day side
 (:func:`magnetotail_factor`); bins get their area-mean fluence (:func:`bin_fluence_factor`).
-The ``johnson1999_fluence`` grade model (:mod:`.grades`) multiplies its TiO2 line by it.
+The ``fluence_tio2_line`` grade model (:mod:`.grades`) multiplies its TiO2 line by it.
 
 (Reference numbers are those of the former single He-3 module, kept so that citations in
 tests and notes stay valid.)
@@ -43,7 +43,7 @@ import numpy as np
 from lunarbase.errors import QueryError
 from lunarbase.typing import ArrayLike
 
-# --- johnson1999_fluence: solar-wind fluence by latitude and longitude x the TiO2 line --------
+# --- fluence_tio2_line: solar-wind fluence by latitude and longitude x the TiO2 line --------
 
 APOLLO_SITE_LAT_DEG = MappingProxyType({"apollo11": 0.674, "apollo16": -8.973, "apollo17": 20.191})
 """Latitudes of the Apollo landing sites whose soils anchor the TiO2 line [deg] [7]_."""

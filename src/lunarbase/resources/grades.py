@@ -1,13 +1,17 @@
 """Helium-3 grade of the lunar regolith: the He models, picked by author-year name.
 
-Grade models are picked by an author-year name (``model="taylor1991_tio2"``), pvlib-style; a
-:class:`He3GradeModel` instance may be passed in place of a name. Each model returns the total
+Grade models are picked by name (``model="tio2_line"``), pvlib-style; a :class:`He3GradeModel`
+instance may be passed in place of a name. Both models here are the project's own fits, so
+their names say what they are (a line in TiO2; the solar-wind fluence times that line) rather
+than an author and year; the former names ``taylor1991_tio2`` and ``johnson1999_fluence`` (and
+their ``*_he_ppm`` functions) still work, with a DeprecationWarning
+(:data:`lunarbase.models.RENAMED`). Each model returns the total
 solar-wind helium of a soil [ppm by mass]; :func:`he3_ppb_from_he_ppm` turns it into He-3 [ppb by
 mass] with the implanted 4He/3He atom ratio.
 
 Available models
 ----------------
-``taylor1991_tio2``
+``tio2_line``
     **The project's own fit, not a published regression.** No paper with published He-vs-TiO2
     coefficients was reachable (Cameron 1988/1992, Fa & Jin 2007 and Johnson et al. 1999 were
     seen as abstracts only). Taylor (1991) [1]_ gives total-He *ranges* by soil type -- high-Ti
@@ -17,14 +21,14 @@ Available models
     mean of Apollo 11 (7.8 wt%) and Apollo 17 "17a" (8.4 wt%); highlands = Apollo 16
     (0.54 wt%). The slope and intercept are computed in code from those cited inputs; the result
     is clipped at >= 0. The fit knows nothing of maturity or solar-wind fluence.
-``johnson1999_fluence``
+``fluence_tio2_line``
     **Also the project's own model**, in the form of Fa & Jin (2007) [9]_ (He-3 linear in
     normalised solar-wind flux, OMAT and TiO2) and Johnson et al. (1999) [8]_ (maturity x
     fluence x TiO2): He = F(lat, lon) x line(TiO2). F is the time-averaged solar-wind flux on a
     surface element relative to the unshielded equator (:func:`fluence_factor`): ``cos(lat)``
     times a longitude factor for the Earth's magnetotail, which blocks the wind for ~4 days
     around full Moon [13]_, when the nearside is the day side (:func:`magnetotail_factor`); that
-    is why Johnson et al.'s map is richest in the farside maria. The ``taylor1991_tio2`` line is
+    is why Johnson et al.'s map is richest in the farside maria. The ``tio2_line`` line is
     re-anchored per unit fluence at the Apollo sites its anchors come from [7]_
     (:func:`anchor_fluences`). No published coefficient is used (none was reachable). OMAT is
     not in our data, so every soil counts as mature. A bin gets its area-mean fluence
@@ -74,7 +78,7 @@ import numpy as np
 
 from lunarbase.constants import HE3_MOLAR_MASS_KG_PER_MOL, HE4_MOLAR_MASS_KG_PER_MOL
 from lunarbase.errors import ScenarioError
-from lunarbase.models import lookup
+from lunarbase.models import RENAMED, current_name, lookup
 from lunarbase.resources.fluence import (
     ANCHOR_FLUENCE_HIGH_TI_MARE,
     ANCHOR_FLUENCE_HIGHLAND,
@@ -85,7 +89,7 @@ from lunarbase.typing import ArrayLike
 if TYPE_CHECKING:
     import xarray as xr
 
-# --- Cited inputs of the taylor1991_tio2 fit ------------------------------------------------
+# --- Cited inputs of the tio2_line fit ------------------------------------------------
 
 TAYLOR1991_HE_PPM_HIGH_TI_MARE = (15.0, 50.0)
 """Total He of high-Ti (Apollo 17 type) mare soils [ppm], range from Taylor (1991) [1]_."""
@@ -124,7 +128,7 @@ HIGH_TI_MARE_HE_PPM = _midpoint(TAYLOR1991_HE_PPM_HIGH_TI_MARE)
 """Nominal total He of high-Ti mare soil [ppm]: midpoint of Taylor's 15-50 ppm [1]_."""
 
 
-def taylor1991_tio2_he_ppm(
+def tio2_line_he_ppm(
     tio2_wt_pct: ArrayLike,
     *,
     highland_he_ppm: ArrayLike = HIGHLAND_HE_PPM,
@@ -164,7 +168,7 @@ def taylor1991_tio2_he_ppm(
     return np.asarray(np.maximum(he_ppm, 0.0))
 
 
-def johnson1999_fluence_he_ppm(
+def fluence_tio2_line_he_ppm(
     tio2_wt_pct: ArrayLike,
     *,
     fluence: ArrayLike,
@@ -176,7 +180,7 @@ def johnson1999_fluence_he_ppm(
     """Total solar-wind He from TiO2 and the solar-wind fluence -- the project's own model.
 
     He = F x line(TiO2), where F is the normalised fluence of :func:`fluence_factor` (latitude
-    and the Earth's magnetotail) and the line is :func:`taylor1991_tio2_he_ppm` re-anchored *per
+    and the Earth's magnetotail) and the line is :func:`tio2_line_he_ppm` re-anchored *per
     unit fluence*: its anchors are Taylor's He values [1]_ divided by the fluence of the Apollo
     sites they came from (:func:`anchor_fluences`), so the model returns exactly the anchors at
     those sites. The Apollo sites lie on the nearside, shielded by the magnetotail around full
@@ -218,7 +222,7 @@ def johnson1999_fluence_he_ppm(
     .. [3] Fa & Jin (2007) Icarus 190:15-23, doi:10.1016/j.icarus.2007.03.014.
     """
     f = np.clip(np.asarray(fluence, dtype=float), 0.0, None)
-    line = taylor1991_tio2_he_ppm(
+    line = tio2_line_he_ppm(
         tio2_wt_pct,
         highland_he_ppm=np.asarray(highland_he_ppm, dtype=float) / anchor_fluence_highland,
         mare_he_ppm=np.asarray(mare_he_ppm, dtype=float) / anchor_fluence_mare,
@@ -329,23 +333,23 @@ _TAYLOR_NOMINAL = {"highland_he_ppm": HIGHLAND_HE_PPM, "mare_he_ppm": HIGH_TI_MA
 
 HE3_MODELS: Mapping[str, He3GradeModel] = MappingProxyType(
     {
-        "taylor1991_tio2": He3GradeModel(
-            name="taylor1991_tio2",
-            he_ppm=taylor1991_tio2_he_ppm,
+        "tio2_line": He3GradeModel(
+            name="tio2_line",
+            he_ppm=tio2_line_he_ppm,
             nominal=_TAYLOR_NOMINAL,
             bounds=_TAYLOR_BOUNDS,
             reference="project fit through Taylor (1991) NTRS 19910016782 He ranges at "
             "Lunar Sourcebook Table 7.15 TiO2",
         ),
-        "johnson1999_fluence": He3GradeModel(
-            name="johnson1999_fluence",
-            he_ppm=johnson1999_fluence_he_ppm,
+        "fluence_tio2_line": He3GradeModel(
+            name="fluence_tio2_line",
+            he_ppm=fluence_tio2_line_he_ppm,
             nominal=_TAYLOR_NOMINAL,
             bounds=_TAYLOR_BOUNDS,
             reference="project model: solar-wind fluence, cos(latitude) x Earth-magnetotail "
             "shielding by longitude (Johnson et al. 1999, doi:10.1029/1998GL900305; tail window "
             "of Hurley & Farrell 2013, LPSC 44 #2015; form of Fa & Jin 2007, "
-            "doi:10.1016/j.icarus.2007.03.014) x the taylor1991_tio2 line per unit fluence; "
+            "doi:10.1016/j.icarus.2007.03.014) x the tio2_line per unit fluence; "
             "OMAT held at mature",
             needs_fluence=True,
         ),
@@ -368,7 +372,7 @@ def get_he3_model(model: str | He3GradeModel) -> He3GradeModel:
 def he3_ppb(
     tio2_wt_pct: ArrayLike,
     *,
-    model: str | He3GradeModel = "taylor1991_tio2",
+    model: str | He3GradeModel = "tio2_line",
     he4_he3_atom_ratio: ArrayLike = HE4_HE3_ATOM_RATIO_SURVEYOR3[0],
     fluence: ArrayLike | None = None,
 ) -> np.ndarray:
@@ -384,8 +388,8 @@ def he3_ppb(
         4He/3He atom ratio of the implanted helium [-].
     fluence : array_like, optional
         Normalised solar-wind fluence [-] (:func:`fluence_factor` of a point, or
-        :func:`bin_fluence_factor` for a bin); required by ``"johnson1999_fluence"``, ignored
-        by ``"taylor1991_tio2"``. Broadcasts.
+        :func:`bin_fluence_factor` for a bin); required by ``"fluence_tio2_line"``, ignored
+        by ``"tio2_line"``. Broadcasts.
 
     Returns
     -------
@@ -406,7 +410,7 @@ def he3_ppb(
     --------
     >>> float(he3_ppb(8.1).round(2))   # high-Ti mare anchor: 32.5 ppm He at R = 2700
     9.07
-    >>> float(he3_ppb(8.1, model="johnson1999_fluence", fluence=0.5).round(2))
+    >>> float(he3_ppb(8.1, model="fluence_tio2_line", fluence=0.5).round(2))
     7.61
     """
     he = get_he3_model(model).total_he_ppm(tio2_wt_pct, fluence)
@@ -436,3 +440,13 @@ def grs_he3_ppb(
         he4_he3_atom_ratio=he4_he3_atom_ratio,
         fluence=grs_fluence(grs),
     )
+
+
+def __getattr__(name: str) -> Any:
+    """The former ``<name>_he_ppm`` functions of renamed models (:data:`RENAMED`), with a
+    DeprecationWarning."""
+    old = name.removesuffix("_he_ppm")
+    if name.endswith("_he_ppm") and old in RENAMED:
+        new = current_name(old, field=f"lunarbase.resources.grades.{name}")
+        return globals()[f"{new}_he_ppm"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,7 @@ uncertainty band is a Monte Carlo seeded with ``numpy.random.default_rng(seed)``
   nothing below) and most gas (5 m, surface grade to the regolith base: the former uniform
   model) -- the inventory's sensitivity to the profile.
 
-The magnetotail crossing time of ``johnson1999_fluence`` is not drawn: it stays at 4.1 d. The
+The magnetotail crossing time of ``fluence_tio2_line`` is not drawn: it stays at 4.1 d. The
 6-day crossing of [15]_ (anchors and bins both at 6 d) raises that model's lunar inventory by
 ~27 % and its farside/nearside grade ratio at the equator from 1.66 to 2.28.
 

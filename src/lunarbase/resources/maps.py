@@ -1,5 +1,6 @@
-"""Resource maps as files: NetCDF of every per-bin layer, GeoTIFF of every layer on a regular
-latitude/longitude grid, and PNG maps of He-3, Th and REE.
+"""Resource maps made ready for files (:func:`map_files`; :mod:`lunarbase.mapfiles` writes them):
+NetCDF of every per-bin layer, GeoTIFF of every layer on a regular latitude/longitude grid, and
+PNG maps of He-3, Th and REE.
 
 The maps are the Lunar Prospector GRS 5-degree bins (Prettyman et al. 2006) [1]_: equal-area
 bins, 5 deg in latitude and 4.5 to 360 deg in longitude. The PNGs draw them as rectangles of
@@ -12,8 +13,7 @@ layer's ``grid_mapping`` is ``latitude_longitude`` on the 1737.4 km sphere. The 
 each layer without loss onto :data:`RASTER_STEP_DEG` pixels (every bin edge lies on a pixel
 edge, so each pixel lies in one bin), north up, longitudes -180..180 as the bin edges are, in
 the IAU 2015 "Moon (2015) - Sphere / Ocentric" CRS (``IAU_2015:30100``, R = 1737.4 km) [3]_,
-so GIS tools put them on the Moon. Every file is written to a temporary name and renamed, so a
-re-run never leaves half a file.
+so GIS tools put them on the Moon.
 
 References
 ----------
@@ -28,22 +28,15 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import xarray as xr
 
 from lunarbase.errors import DataError
-from lunarbase.fileio import (
-    atomic_savefig,
-    atomic_write,
-    atomic_write_geotiff,
-    netcdf_encoding,
-    output_folder,
-    with_grid_mapping,
-)
+from lunarbase.fileio import with_grid_mapping
 from lunarbase.geometry import LONLAT_PROJ4, moon_crs, wrap_lon_180
+from lunarbase.mapfiles import Layer, MapFiles, layer_table
 from lunarbase.resources.grades import grs_fluence, grs_he3_ppb
 from lunarbase.resources.inventory import InventoryInputs
 from lunarbase.resources.kreep import kreep_fraction, ree_ppm
@@ -53,23 +46,25 @@ from lunarbase.resources.regolith import regolith_thickness_m
 if TYPE_CHECKING:
     from pyproj import CRS
 
-PNG_LAYERS = {
-    "he3_ppb": ("He-3", "ppb", "viridis"),
-    "th_ppm": ("Th", "ppm", "magma"),
-    "ree_sum_ppm": ("Total REE (15386 pattern scaled by Th)", "ppm", "cividis"),
-}
-"""Layers drawn as PNG: variable -> (title, unit, colour map)."""
+LAYERS = layer_table(
+    Layer("he3_ppb", "He-3 mass fraction in the regolith", "ppb", "viridis"),
+    Layer(
+        "solar_wind_fluence",
+        "Solar-wind fluence relative to the mean (magnetotail shielding)",
+        "1",
+        "viridis",
+    ),
+    Layer("tio2_wt_pct", "TiO2 (Lunar Prospector GRS)", "wt%", "viridis"),
+    Layer("th_ppm", "Th (Lunar Prospector GRS)", "ppm", "magma"),
+    Layer("ree_sum_ppm", "Total REE (15386 pattern scaled by Th)", "ppm", "cividis"),
+    Layer("kreep_fraction", "KREEP fraction (Th / 15386 Th)", "1", "viridis"),
+    Layer("regolith_depth_m", "Regolith depth", "m", "viridis"),
+)
+"""The layers of :func:`resource_maps`, by name: the title is the ``long_name`` in the NetCDF
+and GeoTIFF files (the He-3 one with the grade model) and the title of a PNG."""
 
-LONG_NAMES = {
-    "he3_ppb": "He-3 mass fraction in the regolith",
-    "solar_wind_fluence": "Solar-wind fluence relative to the mean (magnetotail shielding)",
-    "tio2_wt_pct": "TiO2 (Lunar Prospector GRS)",
-    "th_ppm": "Th (Lunar Prospector GRS)",
-    "ree_sum_ppm": "Total REE (15386 pattern scaled by Th)",
-    "kreep_fraction": "KREEP fraction (Th / 15386 Th)",
-    "regolith_depth_m": "Regolith depth",
-}
-"""``long_name`` of each layer of :func:`resource_maps` in the NetCDF and GeoTIFF files."""
+PNG_LAYERS = ("he3_ppb", "th_ppm", "ree_sum_ppm")
+"""Layers drawn as PNG."""
 
 RASTER_STEP_DEG = 0.5
 """Pixel size of the GeoTIFFs in latitude and longitude [deg]: the coarsest on which every edge
@@ -115,18 +110,17 @@ def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
     tio2 = grs["TiO2_wt_pct"].values
     th = grs["Th_ppm"].values
     layers = {
-        "he3_ppb": (
-            grs_he3_ppb(grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio),
-            "ppb",
+        "he3_ppb": grs_he3_ppb(
+            grs, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio
         ),
-        "solar_wind_fluence": (grs_fluence(grs), "1"),
-        "tio2_wt_pct": (np.asarray(tio2, dtype=float), "wt%"),
-        "th_ppm": (np.asarray(th, dtype=float), "ppm"),
-        "ree_sum_ppm": (ree_ppm(th)["total"], "ppm"),
-        "kreep_fraction": (kreep_fraction(th), "1"),
-        "regolith_depth_m": (regolith_thickness_m(grs["FeO_wt_pct"].values, cfg), "m"),
+        "solar_wind_fluence": grs_fluence(grs),
+        "tio2_wt_pct": np.asarray(tio2, dtype=float),
+        "th_ppm": np.asarray(th, dtype=float),
+        "ree_sum_ppm": ree_ppm(th)["total"],
+        "kreep_fraction": kreep_fraction(th),
+        "regolith_depth_m": regolith_thickness_m(grs["FeO_wt_pct"].values, cfg),
     }
-    data_vars = {k: ("cell", v, {"units": u}) for k, (v, u) in layers.items()}
+    data_vars = {k: ("cell", v, {"units": LAYERS[k].unit}) for k, v in layers.items()}
     attrs = {"source": grs.attrs.get("citation", "Lunar Prospector GRS (Prettyman et al. 2006)")}
     attrs["he3_model"] = cfg.he3_model
     attrs["crs"] = grs.attrs.get("crs", LONLAT_PROJ4)
@@ -136,7 +130,7 @@ def resource_maps(grs: xr.Dataset, cfg: InventoryInputs) -> xr.Dataset:
 def netcdf_ready(maps: xr.Dataset, provenance: Mapping[str, Any] | None = None) -> xr.Dataset:
     """A copy of ``maps`` that netCDF3 can store (int32 bin ids, string global attributes),
     with CF-1.8 attributes [2]_: ``standard_name``/``units``/``long_name`` of the bins'
-    coordinates (:data:`COORD_CF`), each layer's ``long_name`` (:data:`LONG_NAMES`), and the
+    coordinates (:data:`COORD_CF`), each layer's ``long_name`` (:data:`LAYERS`), and the
     ``latitude_longitude`` grid mapping of :func:`raster_crs` (``semi_major_axis`` =
     ``semi_minor_axis`` = 1737400 m [3]_) named by each layer's ``grid_mapping``."""
     ds = maps.copy()
@@ -146,9 +140,9 @@ def netcdf_ready(maps: xr.Dataset, provenance: Mapping[str, Any] | None = None) 
         if name in ds.coords:
             cf = {"units": units, "long_name": long_name}
             ds[name].attrs = cf if standard_name is None else {"standard_name": standard_name, **cf}
-    for name, long_name in LONG_NAMES.items():
+    for name, layer in LAYERS.items():
         if name in ds.data_vars:
-            ds[name].attrs["long_name"] = long_name
+            ds[name].attrs["long_name"] = layer.title
     attrs = {k: str(v) for k, v in ds.attrs.items()}
     for key, value in (provenance or {}).items():
         if isinstance(value, Mapping):
@@ -284,9 +278,17 @@ def draw_map(
     return fig
 
 
-def _write_wac_resolution(cfg: InventoryInputs, folder: Path, crs: CRS) -> dict[str, Path]:
-    """TiO2 and He-3 at WAC resolution (70 S-70 N; :mod:`.tio2`): ``tio2_wac_wt_pct.tif``,
-    ``he3_ppb_wac.tif`` and the PNG ``he3_ppb_wac.png``."""
+WAC_LAYERS = layer_table(
+    Layer("tio2_wac_wt_pct", "TiO2, LROC WAC blended into LP GRS", "wt%", "viridis"),
+    Layer("he3_ppb_wac", "He-3 mass fraction at WAC resolution", "ppb", "viridis"),
+)
+"""Layers at WAC resolution (70 S-70 N; :mod:`.tio2`), written as GeoTIFF; the He-3 one also as
+PNG."""
+
+
+def _wac_resolution(cfg: InventoryInputs) -> tuple[dict[str, Layer], dict[str, Any], Any]:
+    """TiO2 and He-3 at WAC resolution (70 S-70 N; :mod:`.tio2`): their layers (the He-3 one
+    naming the grade model), rasters north up, and the He-3 PNG figure."""
     from matplotlib.figure import Figure
 
     from lunarbase.resources.tio2 import he3_grid_ppb, tio2_map
@@ -294,48 +296,46 @@ def _write_wac_resolution(cfg: InventoryInputs, folder: Path, crs: CRS) -> dict[
     m = tio2_map()
     he3 = he3_grid_ppb(m, he3_model=cfg.he3_model, he4_he3_atom_ratio=cfg.he4_he3_atom_ratio)
     coords = {"lat": m.grid.lat[::-1], "lon": m.grid.lon}  # north up
-    out: dict[str, Path] = {}
-    for name, values, unit, long_name in (
-        ("tio2_wac_wt_pct", m.grid.values, "wt%", "TiO2, LROC WAC blended into LP GRS"),
-        ("he3_ppb_wac", he3, "ppb", f"He-3 mass fraction ({cfg.he3_model}) at WAC resolution"),
-    ):
+    spec = WAC_LAYERS["he3_ppb_wac"]
+    layers = {
+        **WAC_LAYERS,
+        "he3_ppb_wac": Layer(
+            spec.name,
+            f"He-3 mass fraction ({cfg.he3_model}) at WAC resolution",
+            spec.unit,
+            spec.cmap,
+        ),
+    }
+    rasters = {}
+    for name, values in (("tio2_wac_wt_pct", m.grid.values), ("he3_ppb_wac", he3)):
         layer = xr.DataArray(np.asarray(values)[::-1], dims=("lat", "lon"), coords=coords)
-        layer.attrs = {"units": unit}
-        tif = folder / f"{name}.tif"
-        atomic_write_geotiff(layer, tif, crs, x_dim="lon", y_dim="lat", long_name=long_name)
-        out[f"{name}_geotiff"] = tif
+        rasters[name] = layer.assign_attrs(units=layers[name].unit)
     fig = Figure(figsize=(10, 4.6), dpi=110, layout="constrained")
     ax = fig.add_subplot()
     extent = (-180.0, 180.0, float(m.grid.lat[0] - 0.036), float(m.grid.lat[-1] + 0.036))
-    image = ax.imshow(he3, origin="lower", extent=extent, cmap="viridis", interpolation="none")
+    image = ax.imshow(he3, origin="lower", extent=extent, cmap=spec.cmap, interpolation="none")
     ax.set_xlabel("longitude [deg E]")
     ax.set_ylabel("latitude [deg]")
     ax.set_title(f"He-3 ({cfg.he3_model}) [ppb] -- TiO2 of the LROC WAC blended into LP GRS")
     fig.colorbar(image, ax=ax, label="He-3 [ppb]", shrink=0.85)
-    png = folder / "he3_ppb_wac.png"
-    atomic_savefig(fig, png)
-    out["he3_ppb_wac"] = png
-    return out
+    return layers, rasters, fig
 
 
-def write_maps(
+def map_files(
     cfg: InventoryInputs,
-    out_dir: Path | str,
     *,
     provenance: Mapping[str, Any] | None = None,
     grs: xr.Dataset | None = None,
-) -> dict[str, Path]:
-    """Write ``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of
-    :func:`resource_maps`, one PNG per layer of :data:`PNG_LAYERS`, and TiO2 and He-3 at WAC
-    resolution (``tio2_wac_wt_pct.tif``, ``he3_ppb_wac.tif``, ``he3_ppb_wac.png``) into
-    ``out_dir``.
+) -> MapFiles:
+    """``resources_maps.nc``, one GeoTIFF ``<layer>.tif`` per layer of :func:`resource_maps`, one
+    PNG per layer of :data:`PNG_LAYERS`, and TiO2 and He-3 at WAC resolution (GeoTIFFs
+    ``tio2_wac_wt_pct.tif``, ``he3_ppb_wac.tif`` and the PNG ``he3_ppb_wac.png``), made ready for
+    :func:`lunarbase.mapfiles.write`.
 
     Parameters
     ----------
     cfg : lunarbase.resources.inventory.InventoryInputs
         He grade model, atom ratio and depths (the scenario's ``[resources]`` table will do).
-    out_dir : path
-        Output folder; created when missing.
     provenance : mapping, optional
         Added to the NetCDF attributes (``provenance_<key>``).
     grs : xarray.Dataset, optional
@@ -343,51 +343,46 @@ def write_maps(
 
     Returns
     -------
-    dict of str to pathlib.Path
-        ``netcdf``, one ``<layer>_geotiff`` per layer of :func:`resource_maps`, one
-        ``<layer>`` per PNG layer, and ``tio2_wac_wt_pct_geotiff``, ``he3_ppb_wac_geotiff``
-        and ``he3_ppb_wac``.
+    lunarbase.mapfiles.MapFiles
 
     Raises
     ------
-    LunarbaseError
-        ``out_dir`` cannot be created or written.
     DataError
         The bins do not tile a :data:`RASTER_STEP_DEG` grid (see :func:`bin_raster_index`).
     """
     grs = load_grs(grs)
-    layers = resource_maps(grs, cfg)
-    paths: dict[str, Path] = {}
-    ds = netcdf_ready(layers, provenance)
-    crs = raster_crs(grs)
+    maps = resource_maps(grs, cfg)
+    he3 = LAYERS["he3_ppb"]
+    layers = {
+        **LAYERS,
+        "he3_ppb": Layer(he3.name, f"{he3.title} ({cfg.he3_model})", he3.unit, he3.cmap),
+    }
     index = bin_raster_index(grs)
-    with output_folder(out_dir) as folder:
-        nc = folder / "resources_maps.nc"
-        atomic_write(
-            nc, lambda tmp: ds.to_netcdf(tmp, engine="scipy", encoding=netcdf_encoding(ds))
+    rasters = {
+        name: index.copy(data=np.asarray(maps[name].values)[index.values]).assign_attrs(
+            units=maps[name].attrs.get("units", "1")
         )
-        paths["netcdf"] = nc
-        for var in layers.data_vars:
-            name = str(var)
-            raster = index.copy(data=np.asarray(layers[name].values)[index.values])
-            raster.attrs = {"units": layers[name].attrs.get("units", "1")}
-            tif = folder / f"{name}.tif"
-            long_name = LONG_NAMES.get(name, name)
-            if name == "he3_ppb":
-                long_name = f"{long_name} ({cfg.he3_model})"
-            atomic_write_geotiff(raster, tif, crs, x_dim="lon", y_dim="lat", long_name=long_name)
-            paths[f"{name}_geotiff"] = tif
-        paths.update(_write_wac_resolution(cfg, folder, crs))
-        for var, (title, unit, cmap) in PNG_LAYERS.items():
-            fig = draw_map(
-                grs,
-                np.asarray(layers[var].values),
-                title=title if var != "he3_ppb" else f"He-3 ({cfg.he3_model})",
-                unit=unit,
-                cmap=cmap,
-                mare_feo_wt_pct=cfg.mare_feo_threshold_wt_pct,
-            )
-            png = folder / f"{var}.png"
-            atomic_savefig(fig, png)
-            paths[var] = png
-    return paths
+        for name in LAYERS
+    }
+    figures = {
+        name: draw_map(
+            grs,
+            np.asarray(maps[name].values),
+            title=layers[name].title,
+            unit=layers[name].unit,
+            cmap=layers[name].cmap,
+            mare_feo_wt_pct=cfg.mare_feo_threshold_wt_pct,
+        )
+        for name in PNG_LAYERS
+    }
+    wac_layers, wac_rasters, wac_figure = _wac_resolution(cfg)
+    return MapFiles(
+        stem="resources_maps",
+        netcdf=netcdf_ready(maps, provenance),
+        layers={**layers, **wac_layers},
+        rasters={**rasters, **wac_rasters},
+        crs=raster_crs(grs),
+        x_dim="lon",
+        y_dim="lat",
+        figures={**figures, "he3_ppb_wac": wac_figure},
+    )

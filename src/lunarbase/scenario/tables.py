@@ -7,9 +7,11 @@ the field description, and values marked *assumption* are the project's own plan
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from lunarbase.models import current_name
 
 
 class Section(BaseModel):
@@ -105,8 +107,10 @@ class Terrain(Section):
 class Resources(Section):
     """Regolith resource models."""
 
-    he3_model: Literal["taylor1991_tio2", "johnson1999_fluence"] = Field(
-        "taylor1991_tio2", description="He-3 grade model (see lunarbase.resources.grades)."
+    he3_model: Literal["tio2_line", "fluence_tio2_line"] = Field(
+        "tio2_line",
+        description="He-3 grade model (lunarbase.resources.HE3_MODELS; the former names "
+        "taylor1991_tio2 and johnson1999_fluence are accepted with a DeprecationWarning).",
     )
     he4_he3_atom_ratio: float = Field(
         2700.0,
@@ -204,6 +208,11 @@ class Resources(Section):
     uncertainty_draws: int = Field(
         2000, ge=10, le=1_000_000, description="Monte Carlo draws for inventory bands."
     )
+
+    @field_validator("he3_model", mode="before")
+    @classmethod
+    def _current_model_name(cls, value: Any) -> Any:
+        return current_name(value, field="resources.he3_model")
 
 
 class Sites(Section):

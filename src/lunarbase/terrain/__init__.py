@@ -3,9 +3,9 @@
 The stage entry point is :func:`assess` (:mod:`.stage`), whose maps of the site search region
 are :func:`search_maps` (:mod:`.search`); :func:`point_criteria` answers for any point
 (:mod:`.point`); :func:`global_slope_deg` and :func:`earth_visible_fraction_level` map slope
-and Earth view off the pole (:mod:`.globe`); :func:`terrain_maps`, :func:`write_maps` and
-:func:`basemap` map a window
-(:mod:`.maps`, imported on first use: it needs xarray, matplotlib and numba).
+and Earth view off the pole (:mod:`.globe`); :func:`terrain_maps`, :func:`map_files` (for
+:mod:`lunarbase.mapfiles` to write) and :func:`basemap` map a window (:mod:`.maps`, imported on
+first use: it needs xarray, matplotlib and numba).
 """
 
 from typing import TYPE_CHECKING
@@ -32,15 +32,15 @@ from lunarbase.terrain.psr import psr_area_km2
 from lunarbase.terrain.stage import TerrainResults, assess, light_settings
 
 if TYPE_CHECKING:
-    from lunarbase.terrain.maps import basemap, terrain_maps, write_maps
+    from lunarbase.terrain.maps import basemap, map_files, terrain_maps
     from lunarbase.terrain.search import psr_distance_km, search_maps
 
 __getattr__ = lazy_exports(
     __name__,
     {
         "basemap": "maps",
+        "map_files": "maps",
         "terrain_maps": "maps",
-        "write_maps": "maps",
         "search_maps": "search",
         "psr_distance_km": "search",
     },
@@ -58,6 +58,7 @@ __all__ = [
     "global_slope_deg",
     "latlon_to_xy",
     "light_settings",
+    "map_files",
     "point_criteria",
     "point_elevation",
     "point_light",
@@ -68,6 +69,5 @@ __all__ = [
     "slope_map_deg",
     "terrain_maps",
     "with_flat_horizon_light",
-    "write_maps",
     "xy_to_latlon",
 ]

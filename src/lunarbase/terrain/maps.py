@@ -1,5 +1,6 @@
 """Terrain and light maps of a south-polar window: horizons (cached), light statistics, slope,
-written as NetCDF (CF-1.8), GeoTIFF and PNG.
+made ready for NetCDF (CF-1.8), GeoTIFF and PNG (:func:`map_files`; :mod:`lunarbase.mapfiles`
+writes them).
 
 The files carry the LOLA south polar stereographic CRS on the 1737.4 km sphere as the IAU 2015
 "Moon (2015) - Sphere / Ocentric / South Polar" (``IAU_2015:30135``) [1]_, in the CF grid
@@ -19,8 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 import xarray as xr
@@ -28,15 +28,9 @@ import xarray as xr
 from lunarbase.cache import cache_key, cached_array
 from lunarbase.data import load
 from lunarbase.errors import QueryError
-from lunarbase.fileio import (
-    atomic_savefig,
-    atomic_write,
-    atomic_write_geotiff,
-    netcdf_encoding,
-    output_folder,
-    with_grid_mapping,
-)
+from lunarbase.fileio import with_grid_mapping
 from lunarbase.geometry import POLAR_STEREO_PROJ4, check_latlon, moon_crs
+from lunarbase.mapfiles import Layer, MapFiles, layer_table
 from lunarbase.terrain.dem import hillshade, latlon_to_xy, slope_map_deg
 from lunarbase.terrain.horizon import horizon_map
 from lunarbase.terrain.lightmap import light_maps
@@ -52,16 +46,16 @@ HORIZON_MAP_CACHE_VERSION = 2
 """Bump when :func:`lunarbase.terrain.horizon.horizon_map` changes, to rebuild cached maps."""
 
 
-MAP_LAYERS = {
-    "illumination_fraction": ("Mean visible solar-disk fraction", "inferno"),
-    "earth_visible_fraction": ("Fraction of time Earth is in view", "viridis"),
-    "longest_night_h": ("Longest continuous darkness [h]", "magma_r"),
-    "psr": ("Permanently shadowed (18.6-yr cycle)", "Blues"),
-    "slope_deg": ("Slope [deg]", "cividis"),
-    "elevation_m": ("Elevation above 1737.4 km [m]", "terrain"),
-}
-"""Layers drawn as PNG and written as GeoTIFF: variable -> (title, colour map); the title is
-the layer's ``long_name`` in the files."""
+MAP_LAYERS = layer_table(
+    Layer("illumination_fraction", "Mean visible solar-disk fraction", "1", "inferno"),
+    Layer("earth_visible_fraction", "Fraction of time Earth is in view", "1", "viridis"),
+    Layer("longest_night_h", "Longest continuous darkness [h]", "h", "magma_r"),
+    Layer("psr", "Permanently shadowed (18.6-yr cycle)", "1", "Blues"),
+    Layer("slope_deg", "Slope [deg]", "deg", "cividis"),
+    Layer("elevation_m", "Elevation above 1737.4 km [m]", "m", "terrain"),
+)
+"""Layers drawn as PNG and written as GeoTIFF, by name; the title is the layer's ``long_name``
+in the files."""
 
 MAP_AXES = {
     "x": ("projection_x_coordinate", "x, toward 90 E (south polar stereographic)", "X"),
@@ -217,9 +211,9 @@ def terrain_maps(
     return ds
 
 
-def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write ``terrain_maps.nc``, one GeoTIFF and one PNG per layer of :data:`MAP_LAYERS`,
-    each atomically.
+def map_files(ds: xr.Dataset) -> MapFiles:
+    """``terrain_maps.nc``, one GeoTIFF and one PNG per layer of :data:`MAP_LAYERS`, made
+    ready for :func:`lunarbase.mapfiles.write`.
 
     ``terrain_maps.nc`` (NetCDF3 via scipy, ``psr`` as int8) follows CF-1.8 [2]_: x and y
     [m] are ``projection_x_coordinate``/``projection_y_coordinate``, and every layer's
@@ -234,52 +228,45 @@ def write_maps(ds: xr.Dataset, out_dir: Path) -> dict[str, Path]:
         :func:`terrain_maps` output, or any dataset with the :data:`MAP_LAYERS` on (y, x)
         pixel centres [m] of the south polar stereographic grid; its ``crs`` attribute (a PROJ
         string, default :data:`lunarbase.geometry.POLAR_STEREO_PROJ4`) says which.
-    out_dir : pathlib.Path
-        Output folder; created when missing.
 
     Returns
     -------
-    dict of str to pathlib.Path
-        ``netcdf``, and per layer ``<layer>`` (the PNG) and ``<layer>_geotiff``.
-
-    Raises
-    ------
-    LunarbaseError
-        ``out_dir`` cannot be created or written.
+    lunarbase.mapfiles.MapFiles
     """
-    from matplotlib.figure import Figure
-
     crs = moon_crs(str(ds.attrs.get("crs", POLAR_STEREO_PROJ4)))
     nc = ds.assign(psr=ds["psr"].astype(np.int8))
-    for name, (title, _) in MAP_LAYERS.items():
-        nc[name].attrs.setdefault("long_name", title)
+    for name, layer in MAP_LAYERS.items():
+        nc[name].attrs.setdefault("long_name", layer.title)
     for dim, (standard_name, long_name, axis) in MAP_AXES.items():
         nc[dim].attrs.update(standard_name=standard_name, long_name=long_name, units="m", axis=axis)
-    nc = with_grid_mapping(nc, crs)
+    return MapFiles(
+        stem="terrain_maps",
+        netcdf=with_grid_mapping(nc, crs),
+        layers=MAP_LAYERS,
+        rasters={name: ds[name] for name in MAP_LAYERS},
+        crs=crs,
+        figures={name: _figure(ds, layer) for name, layer in MAP_LAYERS.items()},
+    )
+
+
+def _figure(ds: xr.Dataset, layer: Layer) -> Any:
+    """One layer drawn on the window in km (a matplotlib Figure, no pyplot state)."""
+    from matplotlib.figure import Figure
+
     x0, x1, y0, y1 = (float(v) / 1000 for v in (ds.x[0], ds.x[-1], ds.y[-1], ds.y[0]))
-    written: dict[str, Path] = {}
-    with output_folder(out_dir) as folder:
-        path = folder / "terrain_maps.nc"
-        atomic_write(
-            path, lambda tmp: nc.to_netcdf(tmp, engine="scipy", encoding=netcdf_encoding(nc))
-        )
-        written["netcdf"] = path
-        for name, (title, cmap) in MAP_LAYERS.items():
-            tif = folder / f"{name}.tif"
-            atomic_write_geotiff(ds[name], tif, crs, long_name=title)
-            written[f"{name}_geotiff"] = tif
-            fig = Figure(figsize=(7, 6), dpi=110)
-            ax = fig.add_subplot()
-            image = ax.imshow(
-                np.asarray(ds[name], float), extent=(x0, x1, y0, y1), cmap=cmap, origin="upper"
-            )
-            fig.colorbar(image, ax=ax, shrink=0.85)
-            ax.set_title(f"{title}\n{ds.attrs.get('period_utc', '')}", fontsize=10)
-            ax.set_xlabel("x [km] (toward 90 E)")
-            ax.set_ylabel("y [km] (toward 0 E)")
-            written[name] = folder / f"{name}.png"
-            atomic_savefig(fig, written[name])
-    return written
+    fig = Figure(figsize=(7, 6), dpi=110)
+    ax = fig.add_subplot()
+    image = ax.imshow(
+        np.asarray(ds[layer.name], float),
+        extent=(x0, x1, y0, y1),
+        cmap=layer.cmap,
+        origin="upper",
+    )
+    fig.colorbar(image, ax=ax, shrink=0.85)
+    ax.set_title(f"{layer.title}\n{ds.attrs.get('period_utc', '')}", fontsize=10)
+    ax.set_xlabel("x [km] (toward 90 E)")
+    ax.set_ylabel("y [km] (toward 0 E)")
+    return fig
 
 
 BASEMAP_STEP_PX = 2

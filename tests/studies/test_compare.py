@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lunarbase.report.compare import MILESTONES, first_to_cross, milestones
+from lunarbase.studies.compare import MILESTONES, first_to_cross, milestones
 from tests.cli.helpers import assert_one_line_error, invoke
 from tests.fast import QUICK
 
