@@ -14,12 +14,18 @@ endif
 # Playwright's or Kaleido's own); `make test` installs the package when the file is missing.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint docs clean
+.PHONY: run test test-fast test-min lint docs clean
 
-$(STAMP): pyproject.toml
+# The exact versions tested (requirements/lock.txt) first, then lunarbase itself without
+# resolving anything more; pyproject.toml gives only lower bounds, for users installing beside
+# other packages. After changing a dependency, refresh the lock: see requirements/README.md.
+LOCK := requirements/lock.txt
+
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP) $(CHROMIUM)
@@ -52,6 +58,24 @@ test: lint $(CHROMIUM)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not slow"
 
+# The lower bounds of pyproject.toml, proved: .venv-min holds exactly `name==lower` for every
+# runtime dependency and the test runner (requirements/lower_bounds.py), lunarbase installed
+# --no-deps, and runs the fast tests but the browser ones (whose Playwright is not a bound).
+MIN_VENV := .venv-min
+MIN_STAMP := $(MIN_VENV)/.installed
+MIN_TESTS ?= -m "not slow" --ignore=tests/browser
+
+$(MIN_STAMP): pyproject.toml requirements/lower_bounds.py
+	rm -rf $(MIN_VENV)
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(PYTHON) requirements/lower_bounds.py pytest pytest-xdist hypothesis > $(MIN_VENV)/lower-bounds.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet -r $(MIN_VENV)/lower-bounds.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(MIN_STAMP)
+
+test-min: $(MIN_STAMP)
+	$(MIN_VENV)/bin/pytest -q -n $(PYTEST_WORKERS) $(MIN_TESTS)
+
 # The documentation site, offline, into docs/_build/html: the gallery runs on the staged data,
 # its derived grids in the user cache ($$LUNARBASE_CACHE_DIR); `.[docs]` adds Sphinx to the venv.
 docs: $(STAMP)
@@ -60,4 +84,4 @@ docs: $(STAMP)
 	$(BIN)/python -m sphinx -b html -q docs docs/_build/html
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache docs/_build docs/gallery docs/reference
+	rm -rf $(VENV) $(MIN_VENV) out .pytest_cache .mypy_cache .ruff_cache docs/_build docs/gallery docs/reference
