@@ -89,3 +89,11 @@ def default_run(
             record.write_text(json.dumps([proc.args, proc.returncode, proc.stdout, proc.stderr]))
     args, code, stdout, stderr = json.loads(record.read_text())
     return subprocess.CompletedProcess(args, code, stdout, stderr), out_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the session's default run are slow (``make test-fast`` skips them): the
+    run builds the bundled scenario's full-resolution maps."""
+    for item in items:
+        if "default_run" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

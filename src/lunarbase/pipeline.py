@@ -53,8 +53,10 @@ if TYPE_CHECKING:
     from lunarbase.sites import MiningSites, SiteResults
     from lunarbase.terrain import LightSeries, TerrainResults
 
-Progress = Callable[[str, float], None]
-"""``progress(stage, fraction)``: called with 0 and 1 around each stage (and between)."""
+Progress = Callable[[str, int, int], None]
+"""``progress(step, done, total)``: ``done`` of ``total`` units of a step finished; each stage
+reports 0 and 1 of 1 around itself, and the first run's long steps count their units in between
+(``horizons``: azimuths, ``light``: pixels, ``refine``: cells)."""
 
 STAGES = ("terrain", "sites", "resources", "operations", "economics")
 """Stage names in run order (the names of :class:`Results`' fields and :class:`Chain`'s
@@ -164,7 +166,7 @@ class Chain:
     scenario : lunarbase.scenario.Scenario
         The validated scenario.
     progress : callable, optional
-        ``progress(stage, fraction)`` for progress bars.
+        ``progress(step, done, total)`` for progress bars (:data:`Progress`).
     options : RunOptions, optional
         Where the many-draw steps run (default: in this process).
     **replacements : callable
@@ -287,11 +289,11 @@ class Chain:
         if until not in STAGES:
             raise ScenarioError(f"until: no stage named {until!r} (stages: {', '.join(STAGES)})")
         for name in STAGES[: STAGES.index(until) + 1]:
-            self._tick(name, 0.0)
+            self._tick(name, 0)
             replacement = self._replacements.get(name)
             result = replacement(self) if replacement is not None else getattr(self, name)()
             self.results = replace(self.results, **{name: result})
-            self._tick(name, 1.0)
+            self._tick(name, 1)
         return self.results
 
     # -- queries the command line asks, read from the same scenario ----------------------------
@@ -377,9 +379,9 @@ class Chain:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _tick(self, stage: str, fraction: float) -> None:
+    def _tick(self, stage: str, done: int) -> None:
         if self._progress is not None:
-            self._progress(stage, fraction)
+            self._progress(stage, done, 1)
 
     @staticmethod
     def _needs(stage: str, result: Any) -> Any:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.helpers import assert_one_line_error, invoke
 from tests.fast import FAST_ARGS
 
@@ -19,6 +21,7 @@ def test_landers_json_gives_payload_price_and_source() -> None:
         assert row["price_source"] and row["payload_source"]
 
 
+@pytest.mark.slow
 def test_breakeven_json_gives_a_value_or_none_in_range(mirror: Path) -> None:
     """On the fast settings (the run's shared cache): one input, then the 50 x 50 frontier."""
     proc = invoke("breakeven", "--years", "2", "--vary", "he3_price", "--json", *FAST_ARGS)

@@ -270,7 +270,7 @@ def test_operations_figure_draws_one_bar_per_he3_flow() -> None:
     """Bars for the He-3 flow columns only (stock and other columns are not drawn), values per
     year."""
     traces, layout = drawn_args(figures.operations_figure(annual()), "ops")
-    assert [t["name"] for t in traces] == ["he3_extracted_kg", "he3_shipped_kg"]
+    assert [t["name"] for t in traces] == ["extracted", "shipped to Earth"]
     assert all(t["type"] == "bar" for t in traces)
     np.testing.assert_allclose(values(traces[0]["x"]), [1, 2, 3])
     np.testing.assert_allclose(values(traces[0]["y"]), [10.0, 12.0, 14.0])
@@ -294,12 +294,36 @@ def test_different_inputs_give_different_html() -> None:
     assert first != figures.fragment(figures.npv_figure(NPV_DRAWS * 2), "npv")
 
 
-def test_energy_figure_draws_each_energy_column() -> None:
-    """One line per energy column present, as mean power per day [kW]: MWh x 1000 / 24 h."""
-    traces, _ = drawn_args(figures.energy_figure(energy()), "energy")
-    assert len(traces) == 4
-    np.testing.assert_allclose(values(traces[0]["y"]), [1000.0, 500.0])
-    np.testing.assert_allclose(values(traces[3]["y"]), [0.0, 200.0])
-    assert traces[1]["name"] == "solar arrays"
-    only_fission = figures.energy_figure(energy()[["fission_energy_mwh"]])
+def test_energy_figure_sums_each_month_stacks_the_sources_and_sets_shortfall_apart() -> None:
+    """45 days (month 1: days 0-30, month 2: days 31-44, months of 365.25 / 12 d): generation
+    by source as stacked bars and the energy served as a line [MWh per month] in the upper
+    panel; curtailed generation upward and unmet demand downward in the lower panel."""
+    days = pd.Index(np.arange(45), name="day")
+    daily = pd.DataFrame(
+        {
+            "fission_energy_mwh": np.full(45, 2.0),
+            "solar_energy_mwh": np.r_[np.ones(31), np.zeros(14)],
+            "electric_energy_mwh": np.full(45, 1.5),
+            "energy_deficit_mwh": np.r_[np.zeros(31), np.full(14, 0.5)],
+            "energy_curtailed_mwh": np.r_[np.full(31, 1.5), np.full(14, 0.5)],
+        },
+        index=days,
+    )
+    traces, layout = drawn_args(figures.energy_figure(daily), "energy")
+    by_name = {t["name"]: t for t in traces}
+    assert list(by_name) == [
+        "fission", "solar arrays", "served to the loads",
+        "curtailed (generated, not used)", "unmet demand",
+    ]  # fmt: skip
+    np.testing.assert_allclose(values(by_name["fission"]["x"]), [0.5 / 12, 1.5 / 12])
+    np.testing.assert_allclose(values(by_name["fission"]["y"]), [62.0, 28.0])
+    np.testing.assert_allclose(values(by_name["solar arrays"]["y"]), [31.0, 0.0])
+    np.testing.assert_allclose(values(by_name["served to the loads"]["y"]), [46.5, 21.0])
+    np.testing.assert_allclose(values(by_name["curtailed (generated, not used)"]["y"]), [46.5, 7.0])
+    np.testing.assert_allclose(values(by_name["unmet demand"]["y"]), [0.0, -7.0])
+    assert layout["barmode"] == "relative"
+    upper = {t["yaxis"] for t in traces[:3]}
+    lower = {t["yaxis"] for t in traces[3:]}
+    assert len(upper) == len(lower) == 1 and upper != lower
+    only_fission = figures.energy_figure(daily[["fission_energy_mwh"]])
     assert len(drawn_args(only_fission, "energy")[0]) == 1

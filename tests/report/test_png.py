@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from lunarbase.report.png import PNG_WIDTH_PX
@@ -14,9 +15,8 @@ from tests.cli.helpers import invoke
 from tests.fast import QUICK
 from tests.report.helpers import FIGURE_KEYS
 
-SITES_HEIGHT_PX = 680
-FIGURE_HEIGHT_PX = 420
-"""The layout heights of the sites map and of every other figure [px]."""
+FIGURE_HEIGHT_PX = {"sites": 680, "energy": 520}
+"""The layout heights of the figures taller than the others' 420 px [px]."""
 
 
 def test_every_figure_is_a_png_beside_the_report(
@@ -35,12 +35,13 @@ def test_every_figure_is_a_png_beside_the_report(
             img.verify()
         with Image.open(path) as img:
             assert img.format == "PNG"
-            height = SITES_HEIGHT_PX if key == "sites" else FIGURE_HEIGHT_PX
+            height = FIGURE_HEIGHT_PX.get(key, 420)
             assert img.size == (PNG_WIDTH_PX, height), key
             grey = np.asarray(img.convert("L"))
             assert np.ptp(grey) > 100, key  # drawn: dark text and axes on white
 
 
+@pytest.mark.slow  # a whole run with its report
 def test_run_without_a_browser_warns_in_one_line(mirror: Path, tmp_path: Path) -> None:
     """No browser at $BROWSER_PATH: exit 0, report.html and results.json, no PNG, and one
     stderr line that names the fix; no traceback."""

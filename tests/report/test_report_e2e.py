@@ -14,8 +14,10 @@ import pytest
 
 from lunarbase import pipeline, scenario
 from lunarbase.report import html as report_html
+from lunarbase.report.tables import latlon_text
 from lunarbase.report.verdict import verdict
 from tests.fast import QUICK
+from tests.report.helpers import FIGURE_KEYS
 
 REMOTE = {
     "remote src": r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//""",
@@ -52,7 +54,52 @@ def test_verdict_and_headline_numbers_are_those_of_results_json(
     assert kpis[3] == f"${econ['npv_usd']['p50'] / 1e9:,.2f} B"
     assert json.loads(_text(page, "scenario")) == data["scenario"]
     for row in data["sites"]["candidates"]:  # the ranked table shows the JSON's rows
-        assert f"<td>{row['score']:.4g}</td>" in page
+        assert f"<td>{latlon_text(row['lat_deg'], row['lon_deg']).split(', ')[0]}</td>" in page
+        assert f"<td>{row['score']:.3f}</td>" in page
+
+
+FIELD_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+"""A snake_case name such as ``dem_resolution_m`` or ``x_m``."""
+
+PYTHON_LITERAL = re.compile(r"\b(?:None|True|False|nan|NaN|inf)\b")
+
+
+def _result_cells(page: str) -> list[str]:
+    """The text of every cell of the tables before the assumptions (whose field names are
+    what a user types in ``--set``)."""
+    results = page[: page.index("<h2>Assumptions</h2>")]
+    body = results[results.index("<body>") :]
+    tables = re.findall(r"<table\b.*?</table>", body, re.S)
+    cells = [c for t in tables for c in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", t, re.S)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells]
+
+
+def test_result_tables_show_labels_and_values_not_field_names_or_python(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """Before the assumptions, no table cell holds a raw field name (``dem_resolution_m``,
+    ``x_m``, ``montecarlo_draws``) or a Python literal; coordinates read 89.69 S, 197.05 E."""
+    page, data = _page(default_run)
+    cells = _result_cells(page)
+    assert len(cells) > 100  # base, sites, resources, operations and economics tables
+    assert [c for c in cells if FIELD_NAME.search(c)] == []
+    assert [c for c in cells if PYTHON_LITERAL.search(c)] == []
+    base = data["sites"]["base"]
+    lat, lon = latlon_text(base["lat_deg"], base["lon_deg"]).split(", ")
+    assert ["Latitude", lat] == cells[cells.index("Latitude") : cells.index("Latitude") + 2]
+    assert ["Longitude", lon] == cells[cells.index("Longitude") : cells.index("Longitude") + 2]
+    assert "DEM resolution [m]" in cells
+
+
+def test_every_figure_has_a_one_line_caption(
+    default_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    page, _ = _page(default_run)
+    assert set(report_html.CAPTIONS) == set(FIGURE_KEYS)
+    for key in FIGURE_KEYS:
+        caption = _text(page, f"caption-{key}")
+        assert caption == report_html.CAPTIONS[key] and "\n" not in caption, key
+        assert page.index(f'id="fig-{key}"') < page.index(f'id="caption-{key}"')
 
 
 def test_the_page_loads_nothing_from_the_network_and_keeps_its_budget(

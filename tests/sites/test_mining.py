@@ -139,6 +139,7 @@ def test_the_best_sites_of_a_region_are_spaced_and_lit_like_the_equator(mirror: 
     assert got["longest_night_h"].between(330.0, 370.0).all()
 
 
+@pytest.mark.slow
 def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> None:
     """``lunarbase sites --objective he3``: the best sites lie in maria (Mare
     Tranquillitatis holds the nearside's richest LP GRS bins, as Cameron 1991 found), on
@@ -170,6 +171,7 @@ def test_commercial_he3_mines_where_its_company_says_and_states_its_claim() -> N
     assert sc.scenario.claimed_he3_kg_per_year == 10.0 and sc.operations.n_miners == 5
 
 
+@pytest.mark.slow
 def test_a_base_in_mare_tranquillitatis_runs_end_to_end(mirror: Path, tmp_path: Path) -> None:
     """``lunarbase run`` with ``[site] lat_deg = 8.5, lon_deg = 31.4`` (on the suite's fast
     settings): the base is named in Mare Tranquillitatis, lit over a level horizon, mined at

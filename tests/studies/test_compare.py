@@ -82,6 +82,8 @@ def test_compare_two_scenarios_side_by_side(mirror: Path, tmp_path: Path) -> Non
     page = (tmp_path / "out" / "compare.html").read_text()
     assert 'id="milestones"' in page and "fig-compare" in page and "Probe" in page
     assert 'id="race"' in page and "5.0 km" in page
+    assert "<th>first surface power</th>" in page and "<th>first_surface_power</th>" not in page
+    assert 'id="caption-compare"' in page
     assert not re.search(r"""\bsrc\s*=\s*["']?(?:https?:)?//""", page)
     assert json.loads((tmp_path / "out" / "compare.json").read_text()) == data
 

@@ -61,6 +61,7 @@ def test_min_separation_skips_near_points() -> None:
     assert sweep_tangents(z, 1.0, np.inf, 0.0, 3)[0, 0] == 4
 
 
+@pytest.mark.slow  # the exact ray march is a pure-Python reference
 @pytest.mark.parametrize("observer_height_m", [0.0, 10.0])
 def test_map_matches_the_exact_ray_march(observer_height_m: float) -> None:
     dem = cone_dem()

@@ -11,6 +11,7 @@ import xarray as xr
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
 from lunarbase.ephemeris import period_directions, sub_point_deg
+from lunarbase.terrain import lightmap
 from lunarbase.terrain.dem import grid_frame
 from lunarbase.terrain.illumination import disk_fraction_visible, longest_run
 from lunarbase.terrain.lightmap import (
@@ -259,6 +260,21 @@ def synthetic_maps() -> tuple[xr.DataArray, xr.Dataset]:
     values = np.array([[0.0, 90.0], [-90.0, np.nan]])
     hm = horizon_grid(values)
     return hm, light_maps(hm, **PERIOD, psr_step_h=PSR_STEP_H)
+
+
+def test_light_maps_in_blocks_give_the_same_maps_and_count_pixels(
+    synthetic_maps: tuple[xr.DataArray, xr.Dataset], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks of one pixel: the same maps as one pass, and ``progress(done, total)`` after
+    each block counting the pixels done of all of them."""
+    hm, whole = synthetic_maps
+    monkeypatch.setattr(lightmap, "LIGHT_BLOCK_PIXELS", 1)
+    ticks: list[tuple[int, int]] = []
+    maps = light_maps(
+        hm, **PERIOD, psr_step_h=PSR_STEP_H, progress=lambda d, t: ticks.append((d, t))
+    )
+    xr.testing.assert_identical(maps, whole)
+    assert ticks == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_walled_pixels_are_dark_and_open_pixels_lit(

@@ -116,14 +116,16 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_horizon_map_is_built_once_then_read_from_the_cache(
     mirror: Path, fresh_cache: list[int]
 ) -> None:
-    """The first call builds (reporting progress up to 1), a second identical call reads the
-    cache and returns the same values; another observer height is a new entry."""
+    """The first call builds (counting azimuths up to all of them), a second identical call
+    reads the cache and returns the same values; another observer height is a new entry."""
     dem = window(*SHACKLETON_FLOOR, 0.5)
-    ticks: list[float] = []
-    first = cached_horizon_map(dem, n_azimuths=N_AZ, observer_height_m=0.0, progress=ticks.append)
+    ticks: list[tuple[int, int]] = []
+    first = cached_horizon_map(
+        dem, n_azimuths=N_AZ, observer_height_m=0.0, progress=lambda d, t: ticks.append((d, t))
+    )
     assert len(fresh_cache) == 1
-    assert ticks and ticks[-1] == pytest.approx(1.0)
-    assert all(0.0 <= t <= 1.0 for t in ticks)
+    assert ticks and ticks[-1] == (N_AZ, N_AZ)
+    assert ticks[0] == (0, N_AZ) and all(0 <= d <= t == N_AZ for d, t in ticks)
     again = cached_horizon_map(dem, n_azimuths=N_AZ, observer_height_m=0.0)
     assert len(fresh_cache) == 1
     np.testing.assert_array_equal(again.values, first.values)
@@ -157,10 +159,10 @@ def test_horizon_map_layout_and_shackleton_rim(mirror: Path) -> None:
 @pytest.fixture(scope="module")
 def shackleton(
     mirror: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[xr.Dataset, list[tuple[str, float]]]:
+) -> tuple[xr.Dataset, list[tuple[str, int, int]]]:
     """terrain_maps of Shackleton's floor with an empty cache (so the horizons are built),
     and the progress ticks it reported."""
-    ticks: list[tuple[str, float]] = []
+    ticks: list[tuple[str, int, int]] = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LUNARBASE_CACHE_DIR", str(tmp_path_factory.mktemp("maps-cache")))
         ds = terrain_maps(
@@ -169,13 +171,13 @@ def shackleton(
             **PERIOD,
             observer_height_m=0.0,
             horizon_azimuths=N_AZ,
-            progress=lambda stage, f: ticks.append((stage, f)),
+            progress=lambda step, done, total: ticks.append((step, done, total)),
         )
     return ds, ticks
 
 
 def test_terrain_maps_has_every_layer_on_the_window(
-    shackleton: tuple[xr.Dataset, list[tuple[str, float]]],
+    shackleton: tuple[xr.Dataset, list[tuple[str, int, int]]],
 ) -> None:
     """Every drawn layer is present on the window's grid; elevation is the DEM and slope
     its slope map; the window and settings are in attrs."""
@@ -196,7 +198,7 @@ def test_terrain_maps_has_every_layer_on_the_window(
 
 
 def test_terrain_maps_of_shackleton_floor_are_dark(
-    shackleton: tuple[xr.Dataset, list[tuple[str, float]]],
+    shackleton: tuple[xr.Dataset, list[tuple[str, int, int]]],
 ) -> None:
     """Shackleton's floor: PSR everywhere, no Sun, the whole period one night."""
     ds, _ = shackleton
@@ -206,16 +208,18 @@ def test_terrain_maps_of_shackleton_floor_are_dark(
 
 
 def test_terrain_maps_reports_progress_by_stage(
-    shackleton: tuple[xr.Dataset, list[tuple[str, float]]],
+    shackleton: tuple[xr.Dataset, list[tuple[str, int, int]]],
 ) -> None:
-    """Progress goes through horizons then light, ending each stage at 1."""
-    _, ticks = shackleton
-    stages = [s for s, _ in ticks]
-    assert set(stages) == {"horizons", "light"}
-    assert stages.index("light") > max(i for i, s in enumerate(stages) if s == "horizons")
-    assert ticks[-1] == ("light", 1.0)
-    assert ("light", 0.0) in ticks
-    assert max(f for s, f in ticks if s == "horizons") == pytest.approx(1.0)
+    """Progress goes through horizons (counting azimuths) then light (counting pixels), each
+    count rising to its total."""
+    ds, ticks = shackleton
+    steps = [s for s, _, _ in ticks]
+    assert set(steps) == {"horizons", "light"}
+    assert steps.index("light") > max(i for i, s in enumerate(steps) if s == "horizons")
+    for step, total in (("horizons", N_AZ), ("light", ds.sizes["y"] * ds.sizes["x"])):
+        done = [d for s, d, t in ticks if s == step and t == total]
+        assert len(done) == steps.count(step), step  # every tick of a step has its total
+        assert done == sorted(done) and done[-1] == total, step
 
 
 def synthetic_dataset() -> xr.Dataset:
@@ -259,7 +263,7 @@ def test_write_maps_writes_netcdf_and_one_png_per_layer(tmp_path: Path) -> None:
 
 
 def test_write_maps_round_trips_real_terrain_maps(
-    shackleton: tuple[xr.Dataset, list[tuple[str, float]]], tmp_path: Path
+    shackleton: tuple[xr.Dataset, list[tuple[str, int, int]]], tmp_path: Path
 ) -> None:
     """The dataset terrain_maps makes (its attrs included) is writable as NetCDF3."""
     ds, _ = shackleton
@@ -424,7 +428,7 @@ def test_netcdf_has_the_cf_polar_stereographic_grid_mapping(
 
 
 def test_real_window_geotiff_puts_shackleton_where_the_project_does(
-    shackleton: tuple[xr.Dataset, list[tuple[str, float]]], tmp_path: Path
+    shackleton: tuple[xr.Dataset, list[tuple[str, int, int]]], tmp_path: Path
 ) -> None:
     """A window of the real 240 m grid: Shackleton's floor, projected with the GeoTIFF's own
     CRS, falls on the project's x, y and on the pixel whose elevation the dataset has there."""

@@ -81,6 +81,8 @@ from lunarbase.terrain.horizon import point_horizon
 from lunarbase.terrain.illumination import light_series
 from tests.validation.published import record
 
+pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
+
 # --- Published figures (value, period, observer height) ---------------------------------------
 
 # [G14] abstract: "locations receiving sunlight for 92.27% of the time at 2 m above ground and

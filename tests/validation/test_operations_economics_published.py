@@ -284,6 +284,7 @@ def test_olson2021_min01_m3_heater_12_mw() -> None:
     assert 12.0 <= ours_mw <= 18.0
 
 
+@pytest.mark.slow
 def test_olson2021_min01_min02_wisconsin_miner_preset(mirror: Path) -> None:
     """MIN-01/02: Olson (2021) AIAA ASCEND, NTRS 20210022801, through the bundled
     ``wisconsin-miner`` scenario: ``lunarbase simulate wisconsin-miner --years 1 --json``."""

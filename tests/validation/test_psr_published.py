@@ -36,6 +36,8 @@ import xarray as xr
 
 from tests.validation.published import record
 
+pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
+
 COLATITUDE_DEG = 1.5
 """The catalogue comparison: poleward of 88.5 S [deg from the pole]."""
 

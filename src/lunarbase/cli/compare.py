@@ -60,7 +60,9 @@ def compare(
     with progress() as tick:
         for spec in scenarios:
             name = Path(spec).stem
-            chain = chain_for(spec, seed=seed, progress=lambda s, f, n=name: tick(f"{n}: {s}", f))
+            chain = chain_for(
+                spec, seed=seed, progress=lambda s, d, t, n=name: tick(f"{n}: {s}", d, t)
+            )
             runs[name] = chain.run()
     compared = comparison(runs, safety_zone_km)
     data = compared.to_dict()

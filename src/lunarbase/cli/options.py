@@ -1,5 +1,5 @@
 """What every command shares: consoles, the shared options, scenario loading with overrides,
-JSON and table printing, progress.
+JSON and table printing, progress (from :mod:`.progress`).
 
 Shared options: ``SCENARIO`` (a positional file or bundled name in every command that takes a
 scenario), ``--seed``, ``--json``, ``--out`` and ``--set TABLE.FIELD=VALUE``. A command's own
@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+from lunarbase.cli.progress import progress as progress  # every command's ticker
 
 if TYPE_CHECKING:
     from lunarbase.pipeline import Chain, RunOptions
@@ -203,36 +205,6 @@ def print_json(obj: Any) -> None:
     from lunarbase.jsonable import plain
 
     sys.stdout.write(json.dumps(plain(obj), indent=1, sort_keys=True, allow_nan=False) + "\n")
-
-
-class progress:
-    """Context manager yielding ``tick(stage, fraction)``: Rich bars on a terminal, plain
-    stage lines on stderr otherwise."""
-
-    def __enter__(self) -> Any:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.tasks: dict[str, Any] = {}
-        self.bar = None
-        if err.is_terminal:
-            self.bar = Progress(
-                TextColumn("{task.description:<11}"), BarColumn(), TimeElapsedColumn(), console=err
-            )
-            self.bar.start()
-        return self.tick
-
-    def tick(self, stage: str, fraction: float) -> None:
-        if self.bar is not None:
-            if stage not in self.tasks:
-                self.tasks[stage] = self.bar.add_task(stage, total=1.0)
-            self.bar.update(self.tasks[stage], completed=fraction)
-        elif stage not in self.tasks:
-            self.tasks[stage] = True
-            err.print(f"- {stage} ...")
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def format_value(value: Any, pattern: str) -> str:

@@ -45,11 +45,11 @@ def run(
             f"(seed {sc.scenario.seed})"
         )
         results = chain.run()
-        tick("report", 0.0)
+        tick("report", 0, 1)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", report.PngSkippedWarning)
             paths = report.write(results, out_dir)
-        tick("report", 1.0)
+        tick("report", 1, 1)
     for w in caught:  # ours as one line; any other as Python would have shown it
         if issubclass(w.category, report.PngSkippedWarning):
             err.print(

@@ -234,15 +234,21 @@ def grades_figure(
     return fig
 
 
-HE3_FLOWS = ("he3_extracted_kg", "he3_shipped_kg", "he3_lost_kg")
-"""The He-3 flows per year drawn by :func:`operations_figure` (not the end-of-year stock)."""
+HE3_FLOWS = {
+    "he3_extracted_kg": "extracted",
+    "he3_shipped_kg": "shipped to Earth",
+    "he3_lost_kg": "lost",
+}
+"""The He-3 flows per year drawn by :func:`operations_figure` (not the end-of-year stock),
+with their legend labels."""
 
 
 def operations_figure(annual: pd.DataFrame) -> go.Figure:
     """He-3 extracted, shipped and lost per year [kg]."""
     fig = go.Figure()
-    for col in [c for c in HE3_FLOWS if c in annual]:
-        fig.add_bar(x=annual.index, y=annual[col], name=col)
+    for col, label in HE3_FLOWS.items():
+        if col in annual:
+            fig.add_bar(x=annual.index, y=annual[col], name=label)
     fig.update_layout(
         title="He-3 per year",
         xaxis_title="operating year",
@@ -253,27 +259,64 @@ def operations_figure(annual: pd.DataFrame) -> go.Figure:
     return fig
 
 
+MONTH_D = 365.25 / 12.0
+"""Length of the months :func:`energy_figure` sums over [d] (a twelfth of a Julian year)."""
+
+SOURCES = {
+    "fission_energy_mwh": ("fission", "#6a51a3"),
+    "solar_energy_mwh": ("solar arrays", "#f4a300"),
+}
+"""Generation by source drawn stacked by :func:`energy_figure`: legend label and colour."""
+
+SURPLUS_AND_SHORTFALL = {
+    "energy_curtailed_mwh": ("curtailed (generated, not used)", "#969696", 1.0),
+    "energy_deficit_mwh": ("unmet demand", "#d62728", -1.0),
+}
+"""The lower panel of :func:`energy_figure`: legend label, colour and sign (up or down)."""
+
+
+def monthly_energy(daily: pd.DataFrame) -> pd.DataFrame:
+    """Daily energies [MWh] (index: day of operations from 0) summed by month of
+    :data:`MONTH_D` days [MWh]; the index is each month's middle in years from the start."""
+    month = (np.asarray(daily.index, float) // MONTH_D).astype(int)
+    monthly = daily.groupby(month).sum()
+    monthly.index = (monthly.index.to_numpy() + 0.5) / 12.0
+    return monthly
+
+
 def energy_figure(daily: pd.DataFrame) -> go.Figure:
-    """Power over time, day by day: mean generation by source, electricity served, unmet
-    demand and curtailed generation [kW] (from the daily energy [MWh] / 24 h)."""
-    labels = {
-        "fission_energy_mwh": "fission",
-        "solar_energy_mwh": "solar arrays",
-        "electric_energy_mwh": "served to the loads",
-        "energy_deficit_mwh": "unmet demand",
-        "energy_curtailed_mwh": "curtailed",
-    }
-    years = daily.index.to_numpy() / 365.25
-    fig = go.Figure()
-    for col, label in labels.items():
-        if col in daily:
-            fig.add_scatter(x=years, y=daily[col] * 1000.0 / 24.0, mode="lines", name=label)
-    fig.update_layout(
-        title="Power, daily mean",
-        xaxis_title="years from the start of operations",
-        yaxis_title="kW",
-        **LAYOUT,
+    """Electricity by month [MWh] (:func:`monthly_energy`): above, generation stacked by
+    source with the energy served to the loads as a line; below, on its own axis, curtailed
+    generation upward and unmet demand downward."""
+    from plotly.subplots import make_subplots
+
+    monthly = monthly_energy(daily)
+    years = monthly.index.to_numpy()
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06
     )
+    width = 0.9 / 12.0
+    for col, (label, colour) in SOURCES.items():
+        if col in monthly:
+            fig.add_bar(x=years, y=monthly[col], width=width, name=label,
+                        marker_color=colour, row=1, col=1)  # fmt: skip
+    if "electric_energy_mwh" in monthly:
+        fig.add_scatter(x=years, y=monthly["electric_energy_mwh"], mode="lines",
+                        line={"color": "black", "width": 1.5}, name="served to the loads",
+                        row=1, col=1)  # fmt: skip
+    for col, (label, colour, sign) in SURPLUS_AND_SHORTFALL.items():
+        if col in monthly:
+            fig.add_bar(x=years, y=sign * monthly[col], width=width, name=label,
+                        marker_color=colour, row=2, col=1)  # fmt: skip
+    fig.update_layout(
+        title="Electricity by month",
+        barmode="relative",
+        legend={"orientation": "h", "y": -0.18},
+        **{**LAYOUT, "height": 520},
+    )
+    fig.update_yaxes(title_text="MWh per month", row=1, col=1)
+    fig.update_yaxes(title_text="MWh", zeroline=True, row=2, col=1)
+    fig.update_xaxes(title_text="years from the start of operations", row=2, col=1)
     return fig
 
 
@@ -291,11 +334,21 @@ def npv_figure(npv_draws_usd: np.ndarray) -> go.Figure:
     return fig
 
 
+COST_LABELS = {
+    "om_usd": "operations & maintenance",
+    "launch_usd": "launches",
+    "return_usd": "return flights",
+}
+"""Legend labels of the cost lines whose names do not read as words (the others: the name
+without ``_usd``, underscores as spaces)."""
+
+
 def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> go.Figure:
     """Stacked bars of the cost lines by year [billion USD], the He-3 revenue as a line."""
     fig = go.Figure()
     for line in cost_lines:
-        fig.add_bar(x=cash_flows.index, y=cash_flows[line] / 1e9, name=line.removesuffix("_usd"))
+        label = COST_LABELS.get(line, line.removesuffix("_usd").replace("_", " "))
+        fig.add_bar(x=cash_flows.index, y=cash_flows[line] / 1e9, name=label)
     fig.add_scatter(
         x=cash_flows.index, y=cash_flows["he3_revenue_usd"] / 1e9, name="He-3 revenue", mode="lines"
     )
@@ -327,16 +380,20 @@ def tornado_figure(tornado: pd.DataFrame) -> go.Figure:
     return fig
 
 
+MARKET_SHARES = {
+    "he3_share_of_market": "He-3 shipped / today's He-3 demand",
+    "ree_share_of_world_supply": "rare-earth oxide / world supply",
+    "ree_share_of_china_supply": "rare-earth oxide / China's supply",
+}
+"""The shares :func:`market_figure` draws, with their legend labels."""
+
+
 def market_figure(strategic: pd.DataFrame) -> go.Figure:
     """Lunar output against the markets by year: He-3 shipped / today's demand, and REO /
     world and Chinese supply (log scale)."""
     fig = go.Figure()
-    for column in (
-        "he3_share_of_market",
-        "ree_share_of_world_supply",
-        "ree_share_of_china_supply",
-    ):
-        fig.add_scatter(x=strategic.index, y=strategic[column], name=column, mode="lines+markers")
+    for column, label in MARKET_SHARES.items():
+        fig.add_scatter(x=strategic.index, y=strategic[column], name=label, mode="lines+markers")
     fig.update_layout(
         title="Could lunar output move the markets?",
         xaxis_title="year",

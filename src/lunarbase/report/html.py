@@ -17,16 +17,10 @@ if TYPE_CHECKING:
     from lunarbase.report.figures import Drawn
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
-
-
 def _pct(value: Any) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f} %"
+    from lunarbase.report.tables import percent
+
+    return "n/a" if value is None else percent(value)
 
 
 def _money(value: Any) -> str:
@@ -70,19 +64,25 @@ def report_figures(results: Results) -> dict[str, Drawn]:
     }
 
 
-MINING_COLS = (
-    "lat_deg",
-    "lon_deg",
-    "he3_ppb",
-    "tio2_wt_pct",
-    "slope_deg",
-    "mare_edge_km",
-    "earth_visible_fraction",
-    "longest_night_h",
-    "score",
-    "place",
-)
-"""Columns of the report's table of the best He-3 mining sites."""
+CAPTIONS = {
+    "light": "Look for the dips: days when the base sees less of the Sun (the long nights) or "
+    "loses sight of Earth (no direct radio link).",
+    "sites": "Bright ground is lit most of the time; the ranked sites (numbers) and the base "
+    "(star) sit on the lit rims beside the blue permanently shadowed craters.",
+    "grades": "He-3 follows titanium-rich mare (left), thorium the KREEP terrain around "
+    "Procellarum (right); the south pole is poor in both. Markers: the best He-3 mining sites.",
+    "ops": "He-3 per operating year: the output grows as miners land, and what is shipped "
+    "trails what is extracted by the return flights.",
+    "energy": "Top: where each month's electricity comes from and how much the loads used; "
+    "bottom: generation thrown away (up) and demand left unmet (down).",
+    "costs": "Which cost lines dominate each year, against the He-3 revenue (line).",
+    "npv": "Where the Monte Carlo draws fall against the dashed zero line: draws right of it pay.",
+    "tornado": "The longest bars are the inputs that move the NPV most; the rest matter less.",
+    "market": "A share of 1 means the base alone would supply the whole market that year "
+    "(log scale).",
+}
+"""One line under each figure saying what to look at, by figure name (every key of
+:func:`report_figures` has one, tested)."""
 
 SIZE_BUDGET_BYTES = 12_000_000
 """Most bytes the report may take (tested on the default run): plotly.js inlined is ~4.8 MB,
@@ -108,25 +108,21 @@ def render(results: Results, figs: Mapping[str, Drawn] | None = None) -> str:
     from markupsafe import Markup
     from plotly.offline import get_plotlyjs
 
+    from lunarbase.report import tables
     from lunarbase.report.assumptions import assumptions
-    from lunarbase.report.figures import fragment
     from lunarbase.report.verdict import verdict
+    from lunarbase.resources import HE3_MODELS
 
     if figs is None:
         figs = report_figures(results)
     data = results.to_dict()
-    site_cols = [
-        "lat_deg",
-        "lon_deg",
-        "elevation_m",
-        "slope_deg",
-        "illumination_fraction",
-        "longest_night_h",
-        "earth_visible_fraction",
-        "distance_to_psr_km",
-        "score",
-        "place",
-    ]
+    model = data["resources"]["he3_model"]
+    model_label = HE3_MODELS[model].reference if model in HE3_MODELS else model
+    site_head, site_rows = tables.candidate_rows(data["sites"]["candidates"])
+    mining = data["sites"].get("he3_mining_sites")
+    mining_head, mining_rows = tables.candidate_rows(
+        mining["candidates"] if mining else [], tables.MINING_COLUMNS
+    )
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lunarbase", "report/templates"),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -139,22 +135,39 @@ def render(results: Results, figs: Mapping[str, Drawn] | None = None) -> str:
         res=data["resources"],
         ops=data["operations"],
         econ=data["economics"],
-        sites=data["sites"]["candidates"],
         base=data["sites"]["base"],
         sites_choice=data["sites"]["choice"],
-        mining=data["sites"].get("he3_mining_sites"),
-        mining_cols=MINING_COLS,
-        base_vs_best=data["sites"]["base_vs_best"],
-        site_cols=site_cols,
+        tables=tables.report_tables(data, model_label),
+        versus_best=tables.versus_best_rows(data["sites"]["base_vs_best"]),
+        site_head=site_head,
+        site_rows=site_rows,
+        mining=mining,
+        mining_head=mining_head,
+        mining_rows=mining_rows,
+        mining_weights=tables.weights_text(mining["weights"]) if mining else "",
         verdict=verdict(data),
         assumptions=assumptions(results.scenario),
         scenario_json=json.dumps(data["scenario"], indent=1, sort_keys=True),
-        figs={key: Markup(fragment(drawn, key)) for key, drawn in figs.items()},
+        figs={key: Markup(_figure_html(drawn, key)) for key, drawn in figs.items()},
         plotly_js=Markup(f'<script type="text/javascript">{get_plotlyjs()}</script>'),
-        fmt=_fmt,
+        sig=tables.sig,
+        latlon=tables.latlon_text,
         pct=_pct,
         money=_money,
     )
+
+
+def _figure_html(drawn: Drawn, key: str) -> str:
+    """A figure's HTML and, where it is drawn, its caption (:data:`CAPTIONS`)."""
+    from markupsafe import escape
+
+    from lunarbase.report.figures import fragment
+
+    html = fragment(drawn, key)
+    caption = CAPTIONS.get(key)
+    if isinstance(drawn, str) or caption is None:
+        return html
+    return f'{html}\n<p class="caption" id="caption-{key}">{escape(caption)}</p>'
 
 
 def write(results: Results, out_dir: Path) -> dict[str, Path]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lunarbase.report.tables import latlon_text
+
 
 def _money(usd: float) -> str:
     """A sum of money in words: ``$49.6 billion``, ``-$310 million``."""
@@ -38,7 +40,7 @@ def verdict(data: dict[str, Any]) -> str:
     where = "the best-ranked site" if data["sites"]["choice"] == "best" else "the scenario's site"
     per_year = totals["he3_shipped_kg_total"] / years
     first = (
-        f"At {where}, {base['place']} ({base['lat_deg']:.2f}, {base['lon_deg']:.2f}; Sun "
+        f"At {where}, {base['place']} ({latlon_text(base['lat_deg'], base['lon_deg'])}; Sun "
         f"{100 * base['illumination_fraction']:.0f} % of the time), the base ships "
         f"{per_year:.1f} kg of He-3 a year over {years} years, "
         f"{100 * econ['he3_fraction_sold']:.0f} % of which today's market takes."

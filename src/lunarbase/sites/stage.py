@@ -170,7 +170,7 @@ def rank(
     site: Site,
     terrain: TerrainResults,
     grades: xr.Dataset,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
     mining: MiningSites | None = None,
 ) -> SiteResults:
     """Map the criteria, pick, refine and rank the best sites at the minimum spacing, and
@@ -188,7 +188,8 @@ def rank(
         Maps on LP GRS bins (``he3_ppb``, ``th_ppm``; the resources package's
         ``resource_maps``).
     progress : callable, optional
-        ``progress("refine", fraction)`` during the refinement (first run only).
+        ``progress("refine", done, total)``: cells refined, during the refinement (first run
+        only).
     mining : MiningSites, optional
         The best He-3 mining sites on the Moon, carried in the results.
 
@@ -340,12 +341,15 @@ def pool_size(cfg: Sites) -> int:
     return max(cfg.refined_cells, 2 * cfg.top)
 
 
-def _ticking(items: list[int], progress: Callable[[str, float], None] | None) -> Any:
-    """Iterate ``items``, reporting ``progress("refine", fraction)`` after each."""
+def _ticking(items: list[int], progress: Callable[[str, int, int], None] | None) -> Any:
+    """Iterate ``items``, reporting ``progress("refine", done, total)`` before the first
+    and after each."""
+    if progress is not None:
+        progress("refine", 0, len(items))
     for i, item in enumerate(items):
         yield item
         if progress is not None:
-            progress("refine", (i + 1) / len(items))
+            progress("refine", i + 1, len(items))
 
 
 def highest_point(x_m: float, y_m: float, half_width_m: float) -> tuple[float, float]:

@@ -96,7 +96,7 @@ def contest(
     radii_km : sequence of float
         Safety-zone radii, each at least 0. [km]
     progress : callable, optional
-        ``progress(stage, fraction)`` of the chain.
+        ``progress(step, done, total)`` of the chain (:data:`lunarbase.pipeline.Progress`).
 
     Returns
     -------

@@ -174,7 +174,7 @@ def horizon_map(
     observer_height_m: float,
     radius_m: float | None = MOON_RADIUS_M,
     context: Sequence[tuple[xr.DataArray, float]] = (),
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> xr.DataArray:
     """Horizon elevation [deg] of every pixel of ``dem`` in ``n_azimuths`` grid azimuths.
 
@@ -185,7 +185,9 @@ def horizon_map(
     240 m grid beyond the near field, then the 1787 m grid beyond 10 km), so massifs beyond
     the DEM's edge set the horizon too. ``radius_m=None`` treats the ground as flat (for
     comparison with planar tools such as GRASS ``r.horizon``). Pixels with no data get NaN;
-    directions with no terrain ahead get -90. Azimuths run in parallel threads.
+    directions with no terrain ahead get -90. Azimuths run in parallel threads, in blocks of
+    :data:`AZIMUTH_CHUNK`; ``progress(done, n_azimuths)`` is called before the first block
+    and after each.
 
     Returns
     -------
@@ -220,6 +222,8 @@ def horizon_map(
         g_step = float(grid.attrs["pixel_size_m"])
         g_values = np.ascontiguousarray(grid.values, dtype=np.float64)
         sources.append((g_values, float(grid.x[0]), float(grid.y[0]), g_step, min_distance_m))
+    if progress is not None:
+        progress(0, n_azimuths)
     for k0 in range(0, n_azimuths, AZIMUTH_CHUNK):
         chunk = rad[k0 : k0 + AZIMUTH_CHUNK]
         near_field(padded, pad, chunk, NEAR_FIELD_PIXELS, step, values, observer_height_m,
@@ -229,7 +233,7 @@ def horizon_map(
             far_field(g_values, gx0, gy0, g_step, chunk, x, y, pz, observer_height_m, radius,
                       flat, min_sep, out, k0)  # fmt: skip
         if progress is not None:
-            progress(min(1.0, (k0 + AZIMUTH_CHUNK) / n_azimuths))
+            progress(min(n_azimuths, k0 + AZIMUTH_CHUNK), n_azimuths)
     out[np.isnan(pz)] = np.nan
     return xr.DataArray(
         out.reshape((*dem.shape, n_azimuths)),

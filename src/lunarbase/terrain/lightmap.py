@@ -22,6 +22,7 @@ References
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,10 @@ EARTH_BIN_DEG = 0.25
 
 NODAL_CYCLE = (dt.date(2020, 1, 1), dt.date(2038, 8, 1))
 """An 18.6-year lunar nodal (precession) cycle for the PSR test [UTC dates]."""
+
+LIGHT_BLOCK_PIXELS = 16_384
+"""Pixels :func:`light_maps` evaluates per block (each pixel is independent, so the blocks give
+the same values as one pass); progress is reported between blocks [count]."""
 
 
 @dataclass(frozen=True)
@@ -240,11 +245,19 @@ def _pixels(horizon: xr.DataArray) -> tuple[NDArray[np.float32], NDArray[np.floa
     return hz, np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
 
 
-def _psr(hz: NDArray[np.float32], frame: NDArray[np.float64], psr_step_h: float) -> NDArray:
-    """True where a pixel has data and no part of the Sun's disk clears its horizon at any
-    ``psr_step_h`` step of the nodal cycle (:data:`NODAL_CYCLE`)."""
+def _nodal_directions(psr_step_h: float) -> NDArray[np.float64]:
+    """The Sun's extreme directions per longitude bin over the nodal cycle
+    (:data:`NODAL_CYCLE`) at ``psr_step_h`` [h] steps, in strided order (:func:`strided_order`),
+    for the never-lit test."""
     nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
-    directions = np.ascontiguousarray(nodal.vectors[strided_order(len(nodal.vectors))])
+    return np.ascontiguousarray(nodal.vectors[strided_order(len(nodal.vectors))])
+
+
+def _never_lit(
+    hz: NDArray[np.float32], frame: NDArray[np.float64], directions: NDArray[np.float64]
+) -> NDArray:
+    """True where a pixel has data and no part of the Sun's disk clears its horizon in any of
+    the ``directions`` (:func:`_nodal_directions`)."""
     lit_ever = ever_visible(hz, frame, directions, SOLAR_DISK_RADIUS_DEG)
     return np.asarray(~np.isnan(hz[:, 0]) & ~lit_ever)
 
@@ -256,7 +269,7 @@ def psr_map(horizon: xr.DataArray, *, psr_step_h: float = 6.0) -> xr.DataArray:
     ny, nx, _ = horizon.shape
     hz, frame = _pixels(horizon)
     return xr.DataArray(
-        _psr(hz, frame, psr_step_h).reshape(ny, nx),
+        _never_lit(hz, frame, _nodal_directions(psr_step_h)).reshape(ny, nx),
         dims=("y", "x"),
         coords={"y": horizon.y, "x": horizon.x},
         name="psr",
@@ -272,6 +285,7 @@ def light_maps(
     step_h: float,
     night_step_h: float | None = None,
     psr_step_h: float = 6.0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> xr.Dataset:
     """Per-pixel light statistics from a horizon map (y, x, azimuth) [deg].
 
@@ -280,29 +294,42 @@ def light_maps(
     is above the horizon), ``earth_visible_fraction``, ``longest_night_h`` (from a time
     series at ``night_step_h``, default ``step_h``) and ``psr`` (True where no part of the Sun
     rises above the horizon at any ``psr_step_h`` step of a full 18.6-year nodal cycle).
-    NaN (and ``psr`` False) where the DEM has no data.
+    NaN (and ``psr`` False) where the DEM has no data. The pixels are evaluated in blocks of
+    :data:`LIGHT_BLOCK_PIXELS`, ``progress(done, total)`` [pixels] called before the first and
+    after each.
     """
     ny, nx, _ = horizon.shape
     hz, frame = _pixels(horizon)
     period = period_directions(start, end, step_h)
     suns = sun_quantiles(period.sun)
-    sun = disk_visibility(hz, frame, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
-    illum, any_sun = sun[:, 0], sun[:, 1]
     earth = earth_histogram(period.earth)
-    earth_vis = weighted_visibility(hz, frame, earth.vectors, earth.weights, 0.0, False)
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else period_directions(start, end, night_step)
-    night = longest_dark_steps(hz, frame, series.sun, SOLAR_DISK_RADIUS_DEG)
+    nodal = _nodal_directions(psr_step_h)
+    n = hz.shape[0]
+    sun, earth_vis = np.empty((n, 2)), np.empty(n)
+    night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
+    if progress is not None:
+        progress(0, n)
+    for k0 in range(0, n, LIGHT_BLOCK_PIXELS):
+        part = slice(k0, k0 + LIGHT_BLOCK_PIXELS)
+        h, f = hz[part], frame[part]
+        sun[part] = disk_visibility(h, f, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
+        earth_vis[part] = weighted_visibility(h, f, earth.vectors, earth.weights, 0.0, False)
+        night[part] = longest_dark_steps(h, f, series.sun, SOLAR_DISK_RADIUS_DEG)
+        psr[part] = _never_lit(h, f, nodal)
+        if progress is not None:
+            progress(min(n, k0 + LIGHT_BLOCK_PIXELS), n)
     coords = {"y": horizon.y, "x": horizon.x}
     nodata = np.isnan(hz[:, 0]).reshape(ny, nx)
     night_h = np.where(nodata, np.nan, night.reshape(ny, nx) * night_step)
     return xr.Dataset(
         {
-            "illumination_fraction": (("y", "x"), illum.reshape(ny, nx), {"units": "1"}),
-            "sunlit_any_fraction": (("y", "x"), any_sun.reshape(ny, nx), {"units": "1"}),
+            "illumination_fraction": (("y", "x"), sun[:, 0].reshape(ny, nx), {"units": "1"}),
+            "sunlit_any_fraction": (("y", "x"), sun[:, 1].reshape(ny, nx), {"units": "1"}),
             "earth_visible_fraction": (("y", "x"), earth_vis.reshape(ny, nx), {"units": "1"}),
             "longest_night_h": (("y", "x"), night_h, {"units": "h"}),
-            "psr": (("y", "x"), _psr(hz, frame, psr_step_h).reshape(ny, nx), {"units": "bool"}),
+            "psr": (("y", "x"), psr.reshape(ny, nx), {"units": "bool"}),
         },
         coords=coords,
         attrs={

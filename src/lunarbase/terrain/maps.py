@@ -92,10 +92,11 @@ def cached_horizon_map(
     *,
     n_azimuths: int,
     observer_height_m: float,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> xr.DataArray:
     """Multi-resolution horizon map of a window of the 240 m grid, cached on disk by DEM hash
-    and parameters (a second call with the same inputs reads the cache)."""
+    and parameters (a second call with the same inputs reads the cache); ``progress(done,
+    total)`` counts the azimuths of a build."""
     inner = cast(xr.DataArray, load("ldem_75s_240m"))
     far = cast(xr.DataArray, load("ldem_75s_1787m"))
     x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
@@ -146,7 +147,7 @@ def terrain_maps(
     observer_height_m: float,
     horizon_azimuths: int,
     step_px: int = 1,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> xr.Dataset:
     """Elevation, slope and light statistics of every pixel of a window of the 240 m grid.
 
@@ -169,7 +170,8 @@ def terrain_maps(
         quarter of the work). Horizons still see the full 240 m grid around the window; the
         slope is that of the 240 m grid at the pixels kept.
     progress : callable, optional
-        ``progress(step, fraction)`` for the ``horizons`` and ``light`` steps.
+        ``progress(step, done, total)`` for the ``horizons`` (azimuths) and ``light``
+        (pixels) steps.
     """
     if step_px < 1:
         raise QueryError(f"step_px = {step_px} must be >= 1")
@@ -178,8 +180,8 @@ def terrain_maps(
         pixel_size_m=float(full.attrs["pixel_size_m"]) * step_px
     )
 
-    def tick(stage: str) -> Callable[[float], None]:
-        return lambda f: progress(stage, f) if progress is not None else None
+    def tick(step: str) -> Callable[[int, int], None] | None:
+        return None if progress is None else lambda done, total: progress(step, done, total)
 
     hm = cached_horizon_map(
         dem,
@@ -187,9 +189,7 @@ def terrain_maps(
         observer_height_m=observer_height_m,
         progress=tick("horizons"),
     )
-    tick("light")(0.0)
-    light = light_maps(hm, start=start, end=end, step_h=step_h)
-    tick("light")(1.0)
+    light = light_maps(hm, start=start, end=end, step_h=step_h, progress=tick("light"))
     ds = light.assign(
         elevation_m=dem.drop_attrs().assign_attrs(units="m"),
         slope_deg=dem.copy(data=slope_map_deg(full)[::step_px, ::step_px])

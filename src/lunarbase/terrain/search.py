@@ -53,7 +53,7 @@ SEARCH_LAYERS = {
 def search_maps(
     settings: LightSettings,
     radius_km: float,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> xr.Dataset:
     """Light, Earth view, slope, elevation and PSR layers of the square around the south pole
     that holds the disk of ``radius_km``, at :data:`SEARCH_STEP_PX` x 240 m pixels.
@@ -65,7 +65,8 @@ def search_maps(
     radius_km : float
         Radius of the search disk around the pole [km]; the square reaches one pixel beyond.
     progress : callable, optional
-        ``progress(step, fraction)`` for the ``horizons`` and ``light`` steps of a first run.
+        ``progress(step, done, total)`` for the ``horizons`` (azimuths) and ``light`` (pixels)
+        steps of a first run.
 
     Returns
     -------

@@ -74,7 +74,7 @@ def assess(
     *,
     radius_km: float,
     basemap_half_width_km: float | None = None,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> TerrainResults:
     """Light settings and the search region's maps, and optionally a basemap.
 
@@ -87,7 +87,7 @@ def assess(
     basemap_half_width_km : float, optional
         Half width of the basemap square around the pole [km]; None: no basemap.
     progress : callable, optional
-        ``progress(step, fraction)`` for the maps' horizons and light (first run only).
+        ``progress(step, done, total)`` for the maps' horizons and light (first run only).
     """
     from lunarbase.terrain.maps import basemap
     from lunarbase.terrain.search import search_maps
