@@ -14,7 +14,7 @@ endif
 # Playwright's or Kaleido's own); `make test` installs the package when the file is missing.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast test-min lint clean
+.PHONY: run test test-fast test-min lint docs clean
 
 # The exact versions tested (requirements/lock.txt) first, then lunarbase itself without
 # resolving anything more; pyproject.toml gives only lower bounds, for users installing beside
@@ -76,5 +76,12 @@ $(MIN_STAMP): pyproject.toml requirements/lower_bounds.py
 test-min: $(MIN_STAMP)
 	$(MIN_VENV)/bin/pytest -q -n $(PYTEST_WORKERS) $(MIN_TESTS)
 
+# The documentation site, offline, into docs/_build/html: the gallery runs on the staged data,
+# its derived grids in the user cache ($$LUNARBASE_CACHE_DIR); `.[docs]` adds Sphinx to the venv.
+docs: $(STAMP)
+	$(BIN)/python -c "import sphinx_gallery, numpydoc" 2>/dev/null || \
+	  $(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python -m sphinx -b html -q docs docs/_build/html
+
 clean:
-	rm -rf $(VENV) $(MIN_VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MIN_VENV) out .pytest_cache .mypy_cache .ruff_cache docs/_build docs/gallery docs/reference

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from lunarbase.operations.heating import specific_heat_j_per_kg_k
+from tests.validation.published import record
 
 GAS_CONSTANT_J_PER_MOL_K = 8.314462618
 """Molar gas constant [J/mol/K] (CODATA 2018, exact)."""
@@ -87,9 +88,12 @@ def test_chase1998_janaf_oxide_sum_cp_of_soil_10084(temperature_k: float) -> Non
     and state the spread. Tolerance 10 % (module docstring)."""
     ours = float(specific_heat_j_per_kg_k(temperature_k, model="biele2022"))
     lo, hi = (oxide_sum_cp_j_per_kg_k(temperature_k, f) for f in TIO2_DULONG_PETIT_SPAN)
-    print(
-        f"cp(10084) at {temperature_k:g} K: biele2022 {ours:.0f} vs JANAF oxide sum "
-        f"{lo:.0f}-{hi:.0f} J/kg/K ({ours / hi - 1:+.1%} .. {ours / lo - 1:+.1%})"
+    record(
+        "Chase 1998 (NIST-JANAF)",
+        f"cp of soil 10084 at {temperature_k:g} K (biele2022)",
+        f"{ours:.0f} J/kg/K",
+        f"{lo:.0f}-{hi:.0f} J/kg/K (oxide sum)",
+        f"{ours / hi - 1:+.1%} .. {ours / lo - 1:+.1%}",
     )
     assert 0.9 * lo <= ours <= 1.1 * hi
     # and the room-temperature constant the M-3's 12 MW implies (0.74 kJ/kg/K) is far below

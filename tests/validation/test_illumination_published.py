@@ -79,6 +79,7 @@ from lunarbase.ephemeris import Directions, directions, time_grid
 from lunarbase.terrain.dem import PolarTerrain, latlon_to_xy, polar_terrain, xy_to_latlon
 from lunarbase.terrain.horizon import point_horizon
 from lunarbase.terrain.illumination import light_series
+from tests.validation.published import record
 
 pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
 
@@ -185,6 +186,7 @@ class Table:
             mine = f"{ours.any_pct:6.2f} any / {ours.mean_pct:6.2f} mean, {ours.night_d:4.1f} d"
             where = f"{lat:.4f} {lon:.3f}E"
         self.rows.append((what, theirs, mine, where, note))
+        record("", what, f"{mine} at {where}" if where else mine, theirs, note)
 
 
 @pytest.fixture(scope="module")

@@ -34,6 +34,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from tests.validation.published import record
+
 pytestmark = pytest.mark.slow  # full-resolution maps of the published figures
 
 COLATITUDE_DEG = 1.5
@@ -83,9 +85,14 @@ def test_mazarico2011_psr_catalogue_area_poleward_of_88_5s(fine_psr: xr.DataArra
     ours_km2 = psr_area_km2(fine_psr, colatitude_max_deg=COLATITUDE_DEG)
     theirs_km2 = psr_area_km2(catalogue, colatitude_max_deg=COLATITUDE_DEG)
     overlap = (fine_psr.values & catalogue.values).sum() / max(catalogue.values.sum(), 1)
-    print(f"\nPSR area poleward of {90 - COLATITUDE_DEG} S: ours {ours_km2:.0f} km^2, "
-          f"LOLA catalogue {theirs_km2:.0f} km^2 (ratio {ours_km2 / theirs_km2:.2f}); "
-          f"{overlap:.0%} of catalogued PSR pixels are PSR in ours")  # fmt: skip
+    record(
+        "LOLA PSR catalogue",
+        f"PSR area poleward of {90 - COLATITUDE_DEG} S (240 m)",
+        f"{ours_km2:.0f} km^2",
+        f"{theirs_km2:.0f} km^2",
+        f"ratio {ours_km2 / theirs_km2:.2f}; {overlap:.0%} of catalogued PSR pixels are PSR in "
+        "ours; the catalogue omits PSRs < 5 km^2",
+    )
     assert ours_km2 == pytest.approx(theirs_km2, rel=0.25)
     assert overlap > 0.8
 
@@ -102,8 +109,13 @@ def test_mazarico2011_psr01_whole_south_psr_area(coarse_psr: xr.DataArray) -> No
 
     area_80 = psr_area_km2(coarse_psr, colatitude_max_deg=10.0)
     theirs = MAZARICO2011_SOUTH_KM2
-    print(f"\nPSR area to 80 S on the 1787 m grid: ours {area_80:,.0f} km^2, Mazarico 2011 "
-          f"{theirs:,.0f} km^2 (ratio {area_80 / theirs:.2f})")  # fmt: skip
+    record(
+        "PSR-01",
+        "PSR area to 80 S, 1787 m grid alone",
+        f"{area_80:,.0f} km^2",
+        f"{theirs:,.0f} km^2",
+        f"ratio {area_80 / theirs:.2f}; coarse pixels can only lose PSR area",
+    )
     assert 0.6 * theirs < area_80 < theirs
 
 
@@ -123,8 +135,13 @@ def test_mazarico2011_psr01_multiresolution_psr_area(
     coarse_inner = psr_area_km2(coarse_psr, colatitude_max_deg=FINE_COLATITUDE_DEG)
     band = psr_area_km2(coarse_psr, colatitude_max_deg=10.0, colatitude_min_deg=FINE_COLATITUDE_DEG)
     total = fine + band
-    print(f"\nPSR to 80 S: 240 m poleward of 85 S {fine:,.0f} km^2 + 1787 m 85-80 S "
-          f"{band:,.0f} km^2 = {total:,.0f} km^2; Mazarico 2011 {MAZARICO2011_SOUTH_KM2:,.0f} "
-          f"km^2 (ratio {total / MAZARICO2011_SOUTH_KM2:.3f}); poleward of 85 S the 1787 m map "
-          f"has {coarse_inner / fine:.0%} of the 240 m area")  # fmt: skip
+    record(
+        "PSR-01",
+        "PSR area to 80 S, 240 m to 85 S + 1787 m beyond",
+        f"{total:,.0f} km^2",
+        f"{MAZARICO2011_SOUTH_KM2:,.0f} km^2",
+        f"ratio {total / MAZARICO2011_SOUTH_KM2:.3f}; 240 m {fine:,.0f} + 1787 m band "
+        f"{band:,.0f} km^2; poleward of 85 S the 1787 m map has {coarse_inner / fine:.0%} of "
+        "the 240 m area",
+    )
     assert total == pytest.approx(MAZARICO2011_SOUTH_KM2, rel=0.15)

@@ -50,12 +50,13 @@ from lunarbase.resources.regions import containing_cell, region_weights
 from lunarbase.resources.regolith import gas_thickness_m, regolith_thickness_m
 from lunarbase.resources.volatiles import WISCONSIN_HE4_KG_PER_KG_HE3, he4_kg_per_kg_he3
 from lunarbase.scenario import Resources
+from tests.validation.published import record
 
 SEED = 20350101
 
 
 def ours_vs_theirs(what: str, ours: float, theirs: str, note: str = "") -> None:
-    print(f"\n[{what}] ours = {ours:.4g} | published = {theirs} {note}".rstrip())
+    record("", what, f"{ours:.4g}", theirs, note.strip("()"))
 
 
 def named_inventories(grs: xr.Dataset, cfg: Resources) -> dict[str, Inventory]:
