@@ -159,7 +159,8 @@ def test_the_best_sites_of_a_region_are_spaced_and_lit_like_the_equator(mirror: 
 def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> None:
     """``lunarbase sites --objective he3``: the best sites lie in maria (Mare
     Tranquillitatis holds the nearside's richest LP GRS bins, as Cameron 1991 found), on
-    gentle ground, and an unknown region is a one-line error."""
+    gentle ground, and an unknown region is a one-line error (on the WAC-resolution grade map
+    too)."""
     proc = invoke("sites", "--objective", "he3", "--top", "3", "--json")
     assert proc.returncode == 0, proc.stderr
     sites = json.loads(proc.stdout)["candidates"]
