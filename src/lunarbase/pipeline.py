@@ -330,6 +330,8 @@ class Chain:
             spacing_km=2.0 * sc.site.mining_radius_km,
             max_slope_deg=sc.sites.max_slope_deg,
             mining_depth_m=sc.resources.mining_depth_m,
+            he3_model=sc.resources.he3_model,
+            he4_he3_atom_ratio=sc.resources.he4_he3_atom_ratio,
         )
 
     def light(self, lat_deg: float, lon_deg: float) -> LightSeries:

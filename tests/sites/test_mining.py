@@ -12,11 +12,14 @@ import pandas as pd
 import pytest
 
 from lunarbase.constants import MOON_RADIUS_M
+from lunarbase.data.wac_tio2 import LatLonGrid
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km
 from lunarbase.sites.mining import (
+    GRID_STEP_DEG,
     MARE_EDGE_SCALE_KM,
     MINING_WEIGHTS,
+    cell_mean_wt_pct,
     mare_edge_km,
     mining_scores,
     rank_mining_sites,
@@ -45,6 +48,19 @@ def test_mare_edge_is_the_distance_to_the_nearest_highland_point() -> None:
     np.testing.assert_allclose(got[7], 3.0 * KM_PER_DEG, rtol=1e-9)
     np.testing.assert_allclose(got[:5], 0.0)
     assert np.isinf(mare_edge_km(np.zeros(3), np.arange(3.0), np.ones(3, bool))).all()
+
+
+def test_a_cell_takes_the_mean_of_the_fine_pixels_inside_it() -> None:
+    """Four pixels of 0.25 deg in the mining cell 0-0.5 N, 0-0.5 E (values 1, 2, 3, NaN:
+    mean 2), one at 179.9 W (= 180.1 E) in the cell 180-180.5 E, and a cell with no pixel
+    is NaN."""
+    assert GRID_STEP_DEG == 0.5  # the layout below assumes it
+    lat, lon = np.array([0.125, 0.375]), np.array([-179.875, 0.125, 0.375])
+    values = np.array([[9.0, 1.0, 2.0], [np.nan, 3.0, np.nan]])
+    fine = LatLonGrid(values, lat, lon, {})
+    got = cell_mean_wt_pct(fine, np.array([0.25, 0.25, 0.25]), np.array([0.25, 180.25, 90.25]))
+    np.testing.assert_allclose(got[:2], [2.0, 9.0])
+    assert np.isnan(got[2])
 
 
 def test_scores_weigh_the_normalised_criteria_by_hand() -> None:
@@ -143,7 +159,8 @@ def test_the_best_sites_of_a_region_are_spaced_and_lit_like_the_equator(mirror: 
 def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> None:
     """``lunarbase sites --objective he3``: the best sites lie in maria (Mare
     Tranquillitatis holds the nearside's richest LP GRS bins, as Cameron 1991 found), on
-    gentle ground, and an unknown region is a one-line error."""
+    gentle ground, and an unknown region is a one-line error (on the WAC-resolution grade map
+    too)."""
     proc = invoke("sites", "--objective", "he3", "--top", "3", "--json")
     assert proc.returncode == 0, proc.stderr
     sites = json.loads(proc.stdout)["candidates"]
@@ -152,6 +169,43 @@ def test_he3_sites_of_the_moon_lie_in_the_high_titanium_maria(mirror: Path) -> N
     assert all(s["slope_deg"] <= 15.0 and s["he3_ppb"] > 5.0 for s in sites)
     proc = invoke("sites", "--objective", "he3", "--region", "Atlantis")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "Atlantis" in proc.stderr
+
+
+@pytest.mark.slow
+def test_the_grade_comes_from_the_wac_map_not_the_lp_bins(mirror: Path) -> None:
+    """Mare Moscoviense (27.3 N, 147.9 E) is a small high-Ti mare inside one LP GRS bin of
+    mostly highland: at WAC resolution its best cell's grade is well above the bin's (7.1 vs
+    2.4 ppb with ilrs-2035's model, factor > 2 asserted). Its mare-edge distance stays 0:
+    mare and highland still come from LP's FeO bins."""
+    from lunarbase import scenario
+    from lunarbase.resources import containing_cell, load_grs, resource_maps
+
+    proc = invoke("sites", "--objective", "he3", "--region", "Mare Moscoviense", "--json")
+    assert proc.returncode == 0, proc.stderr
+    best = json.loads(proc.stdout)["candidates"][0]
+    grs = load_grs()
+    lp = resource_maps(grs, scenario.load("ilrs-2035").resources)["he3_ppb"].values
+    bin_ppb = float(lp[containing_cell(grs, best["lat_deg"], best["lon_deg"])])
+    assert best["he3_ppb"] > 2.0 * bin_ppb
+    assert "in Mare Moscoviense" in best["place"]
+
+
+@pytest.mark.slow
+def test_commercial_he3s_point_is_the_nearside_best_within_one_grid_cell(mirror: Path) -> None:
+    """commercial-he3's cited point (10.75 N, 24.75 E; rank 1 on LP's bins) lies one grid
+    cell (0.5 deg, ~21 km) from the nearside's rank 1 on the WAC-resolution grade map: inside
+    one mining area (the ranking's spacing), in Mare Tranquillitatis."""
+    from lunarbase import scenario
+
+    sc = scenario.load("commercial-he3")
+    assert sc.site.lat_deg is not None and sc.site.lon_deg is not None
+    proc = invoke("sites", "commercial-he3", "--objective", "he3", "--region", "nearside", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    best = data["candidates"][0]
+    d_km = great_circle_km(sc.site.lat_deg, sc.site.lon_deg, best["lat_deg"], best["lon_deg"])
+    assert d_km < data["spacing_km"]
+    assert "in Mare Tranquillitatis" in best["place"]
 
 
 def test_commercial_he3_mines_where_its_company_says_and_states_its_claim() -> None:

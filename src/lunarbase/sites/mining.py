@@ -8,14 +8,18 @@ the Earth always on the near side and lives through 14.75-day nights. The criter
 the grid of :data:`GRID_STEP_DEG` cells within :data:`MAX_LAT_DEG` of the equator, and their
 normalisation to [0, 1] (1 best):
 
-- ``he3_ppb``: the grade of the resources stage's map over the best grade in the region;
+- ``he3_ppb``: the grade over the best grade in the region, from the blended TiO2 map at LROC
+  WAC resolution (:func:`lunarbase.resources.tio2_map`: Sato et al. 2017 on the LP GRS
+  scale, LP's bins where the blend does not reach) averaged over each grid cell, through the
+  scenario's grade model (``tio2_wt_pct`` is that cell mean too);
 - ``slope_deg``: LDEM_4 slope over a ~15 km baseline
   (:func:`lunarbase.terrain.global_slope_deg`), ``1 - slope / max_slope_deg``; steeper is
   excluded (the ``[sites]`` hard constraint);
 - ``regolith_depth_m``: ``min(depth / mining_depth_m, 1)``: a miner needs its digging depth of
   regolith (every LP bin's thickness is at least the 3 m default today, so this only bites
   where a scenario digs deeper);
-- ``mare_edge_km``: distance from the nearest highland cell (0 outside the maria),
+- ``mare_edge_km``: distance from the nearest highland cell (0 outside the maria; mare and
+  highland come from LP's FeO bins, which have no finer map yet),
   ``1 - exp(-d / MARE_EDGE_SCALE_KM)``: away from the margin the grade is the mare's, not a
   mix with highland ejecta, and no longer within one grade-map cell of the contact;
 - ``earth_visible_fraction``: the Earth above the level horizon
@@ -48,7 +52,7 @@ from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
 from lunarbase.geometry import great_circle_km
 from lunarbase.jsonable import plain
-from lunarbase.resources import containing_cells
+from lunarbase.resources import containing_cells, fluence_factor, he3_ppb, tio2_map
 from lunarbase.sites.candidates import named_features, place_name, spaced_best
 from lunarbase.terrain import (
     LightSettings,
@@ -63,11 +67,13 @@ if TYPE_CHECKING:
 
 GRID_STEP_DEG = 0.5
 """Cell size of the mining-site grid in latitude and longitude [deg] (~15 km at the equator;
-finer than the LP GRS bins, coarse enough for a global search in seconds)."""
+finer than the LP GRS bins, coarse enough for a global search in seconds: the criteria grid's
+first build takes ~6 s once the terrain and TiO2 maps are cached; a 0.25-deg grid took ~19 s
+and ~570 MB)."""
 
 MAX_LAT_DEG = 70.0
 """The grid covers latitudes within this of the equator [deg]: the coverage of the WAC TiO2
-map (Sato et al. 2017) the grades move to, and where a level horizon is a fair stand-in for the
+map (Sato et al. 2017) the grades come from, and where a level horizon is a fair stand-in for the
 light (nearer the poles the Sun grazes the terrain)."""
 
 MARE_EDGE_SCALE_KM = 75.0
@@ -84,7 +90,7 @@ MINING_WEIGHTS = {
 """Weight of each criterion [-] (assumption: grade first, as in Kim et al. 2019; the rest
 0.1-0.2 each), normalised by their sum."""
 
-MINING_CRITERIA_VERSION = 1
+MINING_CRITERIA_VERSION = 2
 """Bump when :func:`mining_criteria` (or the terrain functions it calls) changes, to rebuild the
 cached grid."""
 
@@ -200,36 +206,96 @@ def mare_edge_km(lat_deg: np.ndarray, lon_deg: np.ndarray, mare: np.ndarray) -> 
     return out
 
 
-def mining_criteria(grades: xr.Dataset, mare: np.ndarray, settings: LightSettings) -> pd.DataFrame:
+def mining_criteria(
+    grades: xr.Dataset,
+    mare: np.ndarray,
+    settings: LightSettings,
+    *,
+    he3_model: str,
+    he4_he3_atom_ratio: float,
+) -> pd.DataFrame:
     """Every criterion of :data:`MINING_WEIGHTS` (and ``tio2_wt_pct``) on the global grid.
 
     Parameters
     ----------
     grades : xarray.Dataset
         The resources stage's maps on LP GRS bins (``he3_ppb``, ``tio2_wt_pct``,
-        ``regolith_depth_m``; the resources package's ``resource_maps``).
+        ``regolith_depth_m``; the resources package's ``resource_maps``): the grade of a cell
+        the WAC map leaves empty, and the regolith depth.
     mare : numpy.ndarray of bool
         Which bins of ``grades`` are mare.
     settings : LightSettings
         The light period (for the Earth's view).
+    he3_model : str
+        Grade model name (the resources package's ``HE3_MODELS``) for the WAC-resolution grade.
+    he4_he3_atom_ratio : float
+        4He/3He atom ratio [-].
 
     Returns
     -------
     pandas.DataFrame
         One row per grid cell centre: ``lat_deg``, ``lon_deg`` and the criteria, cached on
-        disk by the grades, the mare bins and the light period (a first run takes ~10-30 s).
+        disk by the grades, the blended TiO2 map, the mare bins and the light period. The
+        grade is that of the cell's mean TiO2 at the cell centre's fluence (the pixel mean of
+        the grade for the models linear in TiO2, up to the fluence's change across a cell).
     """
     layers = ("he3_ppb", "tio2_wt_pct", "regolith_depth_m")
+    fine = tio2_map().grid
     key = cache_key(
         "mining_criteria",
         MINING_CRITERIA_VERSION,
         grades=[array_digest(np.asarray(grades[k].values, float)) for k in layers],
+        tio2=array_digest(np.asarray(fine.values, float)),
+        he3=[he3_model, he4_he3_atom_ratio],
         mare=array_digest(np.asarray(mare, bool)),
         period=[str(settings.start), str(settings.end), settings.step_h],
         grid=[GRID_STEP_DEG, MAX_LAT_DEG],
     )
-    stack = cached_array(key, lambda: _criteria_grid(grades, mare, settings).to_numpy().T)
+
+    def build() -> np.ndarray:
+        frame = _criteria_grid(grades, mare, settings)
+        tio2 = cell_mean_wt_pct(fine, frame["lat_deg"].to_numpy(), frame["lon_deg"].to_numpy())
+        found = np.isfinite(tio2)
+        he3 = he3_ppb(
+            tio2[found],
+            model=he3_model,
+            he4_he3_atom_ratio=he4_he3_atom_ratio,
+            fluence=fluence_factor(frame["lat_deg"][found], frame["lon_deg"][found]),
+        )
+        frame.loc[found, "tio2_wt_pct"] = tio2[found]
+        frame.loc[found, "he3_ppb"] = he3
+        return frame.to_numpy().T
+
+    stack = cached_array(key, build)
     return pd.DataFrame(dict(zip(CRITERIA_COLUMNS, stack, strict=True)))
+
+
+def cell_mean_wt_pct(fine: Any, lat_deg: np.ndarray, lon_deg: np.ndarray) -> np.ndarray:
+    """Mean of a fine (lat, lon) grid's pixels over each :data:`GRID_STEP_DEG` cell of the
+    mining grid, NaN where no finite pixel centre falls in the cell.
+
+    Parameters
+    ----------
+    fine : lunarbase.data.LatLonGrid
+        ``values`` on pixel centres ``lat`` [deg] and ``lon`` [deg E, -180..180 or 0..360].
+    lat_deg, lon_deg : numpy.ndarray
+        The mining grid's cell centres [deg, deg E 0..360] (1-D).
+    """
+    n_lat, n_lon = round(2.0 * MAX_LAT_DEG / GRID_STEP_DEG), round(360.0 / GRID_STEP_DEG)
+
+    def cell_of(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        row = np.floor((lat + MAX_LAT_DEG) / GRID_STEP_DEG).astype(int)
+        col = np.floor(np.mod(lon, 360.0) / GRID_STEP_DEG).astype(int) % n_lon
+        return np.where((row >= 0) & (row < n_lat), row * n_lon + col, -1)
+
+    cell = cell_of(np.asarray(fine.lat, float)[:, None], np.asarray(fine.lon, float)[None, :])
+    values = np.asarray(fine.values, float)
+    use = (cell >= 0) & np.isfinite(values)
+    total = np.bincount(cell[use], weights=values[use], minlength=n_lat * n_lon)
+    count = np.bincount(cell[use], minlength=n_lat * n_lon)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / count
+    return np.asarray(mean[cell_of(np.asarray(lat_deg, float), np.asarray(lon_deg, float))])
 
 
 def _criteria_grid(grades: xr.Dataset, mare: np.ndarray, settings: LightSettings) -> pd.DataFrame:
@@ -348,11 +414,16 @@ def he3_mining_sites(
     spacing_km: float,
     max_slope_deg: float,
     mining_depth_m: float,
+    he3_model: str,
+    he4_he3_atom_ratio: float,
 ) -> MiningSites:
-    """The best He-3 mining sites of a region: :func:`mining_criteria` (cached) ranked by
-    :func:`rank_mining_sites` (parameters as there), placed by the IAU names."""
+    """The best He-3 mining sites of a region: :func:`mining_criteria` (cached; grade model
+    and ratio as there) ranked by :func:`rank_mining_sites` (parameters as there), placed by
+    the IAU names."""
     return rank_mining_sites(
-        mining_criteria(grades, mare, settings),
+        mining_criteria(
+            grades, mare, settings, he3_model=he3_model, he4_he3_atom_ratio=he4_he3_atom_ratio
+        ),
         region=region,
         top=top,
         spacing_km=spacing_km,
