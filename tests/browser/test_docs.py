@@ -15,6 +15,8 @@ import pytest
 from tests.browser.conftest import OfflinePage
 from tests.conftest import run_folder
 
+pytestmark = pytest.mark.slow  # builds the whole site, its gallery run on the staged data
+
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 EXAMPLES = sorted((DOCS / "examples").glob("plot_*.py"))
