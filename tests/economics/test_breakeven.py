@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lunarbase.economics import break_even_of, breakeven, frontier_of, montecarlo, resolve_input
+from lunarbase.economics import (
+    break_even_of,
+    breakeven,
+    delivery,
+    frontier_of,
+    montecarlo,
+    resolve_input,
+)
 from lunarbase.economics.montecarlo import Model
 from lunarbase.errors import QueryError
 from lunarbase.operations import OperationsResults
@@ -83,21 +90,32 @@ class _WithLandings:
         return getattr(self._ops, name)
 
 
-def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
-    """Two landings of one miner each, p = 0.5: a quarter of the draws lose both miners (no
-    He-3), half lose one; the delivery bill is the same in every draw. With p = 0 nothing is
-    drawn."""
-    base = _shipping([1.0, 1.0])
-    table = pd.DataFrame(
+def _two_landings(failed: list[bool]) -> pd.DataFrame:
+    """A landings table: a miner and a 50 kWe unit (1 t, its plant 0.5 t) on day 0, the same
+    (2 t, its plant 1.5 t) on day 1, on Starship."""
+    return pd.DataFrame(
         {
             "day": [0.0, 1.0],
             "lander": ["starship_hls"] * 2,
             "miners": [1, 1],
             "reactor_kwe": [50.0, 50.0],
+            "array_kw": [0.0, 0.0],
+            "battery_kwh": [0.0, 0.0],
+            "spares_kg": [0.0, 0.0],
             "payload_kg": [1000.0, 2000.0],
-            "failed": [False, False],
+            "reactor_mass_kg": [500.0, 1500.0],
+            "failed": failed,
+            "planned_day": [0.0, 1.0],
         }
     )
+
+
+def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
+    """Two landings of one miner each, p = 0.5: a quarter of the draws lose both miners (no
+    He-3), half lose one; the delivery bill is the same in every draw. With p = 0 nothing is
+    drawn."""
+    base = _shipping([1.0, 1.0])
+    table = _two_landings(failed=[False, False])
     risky = cast(OperationsResults, _WithLandings(base, table, 0.5))
     x = montecarlo.arrivals(risky, np.random.default_rng(1), 4000)
     assert set(x) == {"miners_arrived", "plant_arrived_scale"}
@@ -107,10 +125,33 @@ def test_landing_failures_lose_output_in_the_monte_carlo_not_the_bill() -> None:
     lost = x["miners_arrived"] == 0
     assert (flows["he3_shipped_kg"][lost, 1:] == 0.0).all()
     assert np.ptp(flows["launch_usd"], axis=0).max() == 0.0
-    # a failed landing's hardware was built: year 1 pays for 3 t flown over 1 t landed
-    failed = table.assign(failed=[False, True])
-    lost = Model(FIXED, cast(OperationsResults, _WithLandings(base, failed, 0.5)))
-    assert lost.carried_over_landed[0] == pytest.approx(3.0)
+    safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
+    assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}
+
+
+def test_a_failed_landings_hardware_is_built_delivered_and_not_maintained() -> None:
+    """The second landing (a miner and a 1.5 t plant unit) fails: both miners and both units
+    are built (the second miner at Wright's second-unit cost) and both flights paid; O&M is on
+    what landed; ``lost_usd`` is the failed landing's build and delivery, by hand. Nothing is
+    flown to replace it."""
+    base = _shipping([1.0, 1.0])
+    table = _two_landings(failed=[False, True])
+    model = Model(FIXED, cast(OperationsResults, _WithLandings(base, table, 0.5)))
+    flows = model.cash_flows({})
+    second = FIXED.learning_progress_ratio  # the second unit costs p x the first (Wright)
+    assert flows["miner_build_usd"][0, 1] == pytest.approx(1e8 * (1.0 + second))
+    assert flows["reactor_build_usd"][0, 1] == pytest.approx(2000.0 * 1e4)
+    launch_second = delivery.learning_factor(2, 1, FIXED.launch_progress_ratio)
+    assert flows["launch_usd"][0, 1] == pytest.approx(1e5 * (1000.0 + 2000.0 * launch_second))
+    on_the_moon = 1e8 * (1.0 + second) / 2.0 + 500.0 * 1e4  # half the miners' cost, unit 1
+    assert flows["om_usd"][0, 1] == pytest.approx(0.1 * on_the_moon)
+    lost = model.lost_usd()
+    assert lost["lost_hardware_usd"] == pytest.approx(1e8 * (1.0 + second) / 2.0 + 1.5e7)
+    assert lost["lost_delivery_usd"] == pytest.approx(2000.0 * 1e5 * launch_second)
+    all_landed = _WithLandings(base, _two_landings(failed=[False, False]), 0.5)
+    landed = Model(FIXED, cast(OperationsResults, all_landed))
+    assert landed.lost_usd() == {"lost_hardware_usd": 0.0, "lost_delivery_usd": 0.0}
+    assert landed.cash_flows({})["miner_build_usd"][0, 1] == flows["miner_build_usd"][0, 1]
     safe = cast(OperationsResults, _WithLandings(base, table, 0.0))
     assert montecarlo.arrivals(safe, np.random.default_rng(1), 10) == {}
 

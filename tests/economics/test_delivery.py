@@ -1,11 +1,15 @@
-"""Delivered prices by lander: the catalogue, the learning curve and the flight-rate check."""
+"""Delivered prices by lander: the catalogue, the learning curve and the flight rates."""
 
 from __future__ import annotations
 
 import pytest
 
 from lunarbase.economics import delivery
-from lunarbase.operations import LANDERS
+from lunarbase.economics.montecarlo import Model
+from lunarbase.operations import LANDERS, simulate
+from lunarbase.scenario import Economics
+from tests.operations.helpers import feed, ops
+from tests.operations.test_landings import FIVE_UNITS
 
 
 def test_every_lander_has_a_payload_a_price_and_a_source() -> None:
@@ -15,6 +19,7 @@ def test_every_lander_has_a_payload_a_price_and_a_source() -> None:
         assert r["payload_kg"] > 0.0 and r["price_usd_per_kg"] > 0.0
         assert r["max_flights_per_year"] >= 1
         assert len(str(r["price_source"])) > 20 and len(str(r["payload_source"])) > 20
+        assert len(str(r["rate_source"])) > 20
 
 
 def test_blue_ghost_price_is_cst04() -> None:
@@ -64,3 +69,13 @@ def test_a_payload_over_capacity_counts_its_flights_and_the_rate_limit() -> None
 def test_an_unknown_lander_names_the_known() -> None:
     with pytest.raises(KeyError, match="starship_hls"):
         delivery.price_of("apollo_lm")
+
+
+def test_a_landing_is_paid_in_the_year_it_flew() -> None:
+    """The fifth of five Long March 9 plant landings planned in year 1 slips to year 2 (4
+    flights a year): the bill pays four flights in year 1 and one in year 2, none over the
+    rate."""
+    cfg = ops(years=2, reactor_commissioning_days=0.0, landings=FIVE_UNITS)
+    bill = Model(Economics(), simulate(cfg, feed=feed(20.0, 0.5), seed=3)).launch
+    assert bill.flights == {("long_march_9_lander", 1): 4, ("long_march_9_lander", 2): 1}
+    assert bill.launch_usd[1] > 0.0 and bill.over_rate == []

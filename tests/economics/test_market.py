@@ -176,7 +176,8 @@ def test_scenario_entries_merge_with_the_defaults_and_fixed_holds_one() -> None:
     defaults = set(scenario.UNCERTAIN_DEFAULTS)
     assert set(econ.uncertain) == defaults
     assert econ.uncertain["discount_rate"].low == 0.5
-    assert set(econ.drawn) == defaults - {"development_cost_usd"}
+    fixed = {name for name, d in scenario.UNCERTAIN_DEFAULTS.items() if d.dist == "fixed"}
+    assert set(econ.drawn) == defaults - fixed - {"development_cost_usd"}
     assert scenario.Economics(uncertain={}).drawn == {}  # an empty table draws nothing
 
 

@@ -117,11 +117,13 @@ def test_dask_gives_the_same_draws_bit_for_bit(base: OperationsResults) -> None:
     [
         ({"miner_mtbf_h": 1000.0}, {"miner_mtbf_scale": 0.5}),
         ({"miner_power_kw": 1500.0}, {"miner_power_scale": (1500.0 + 50.0) / (150.0 + 50.0)}),
+        ({"reactor_power_kwe": 350.0}, {"reactor_power_scale": 0.1}),
     ],
 )
 def test_surrogate_follows_the_simulation(update: dict[str, float], x: dict[str, float]) -> None:
     """The surrogate's output ratio against the simulation re-run with the changed input (3 up
-    miners on a plant that can power fewer when each draws 1.55 MW). Tolerance 10 %: the
+    miners on a plant that can power fewer when each draws 1.55 MW, or when the plant gives a
+    tenth of its 3.5 MWe: 250 kW for 200 kW miners after the 100 kW base load). Tolerance 10 %: the
     surrogate is a steady state (binomial availability, mean power) of a run with failures,
     repairs and hourly power limits."""
     cfg = ops(

@@ -71,7 +71,9 @@ def shipping_only(
                     "battery_kwh": 0.0,
                     "spares_kg": 0.0,
                     "payload_kg": n_miners * miner_mass_kg + reactor_mass_kg,
+                    "reactor_mass_kg": reactor_mass_kg,
                     "failed": False,
+                    "planned_day": 0.0,
                 }
             ],
             columns=list(LANDINGS_COLUMNS),

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 from lunarbase import scenario
+from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.errors import ScenarioError
-from lunarbase.operations import simulate
+from lunarbase.operations import LANDERS, simulate
+from lunarbase.operations.logistics import fly_landings
 from lunarbase.scenario import Landing, Operations
 from tests.operations.helpers import feed, ops
 
@@ -200,3 +202,39 @@ def test_what_lands_after_the_end_is_not_counted() -> None:
     assert res.n_miners == 1 and len(res.landings) == 1
     assert res.landed_mass_kg == pytest.approx(res.annual["landed_mass_kg"].sum())
     assert res.landed_mass_kg == pytest.approx(res.landings["payload_kg"].sum())
+
+
+def test_landings_past_the_launchers_rate_slip_to_the_next_year_with_a_flight() -> None:
+    """Long March 9 flies 4 a year: of six planned in year 1 (days 0-50) the fifth and sixth
+    slip to day 365.25; with the one planned on day 400 and two more, year 2 has 5, so the
+    day-600 landing slips to year 3 (day 730.5). A Starship landing between (12 a year) and
+    the day-800 one (year 3 has room) fly as planned."""
+    lm9, ship = "long_march_9_lander", "starship_hls"
+    days = [0.0, 10.0, 20.0, 30.0, 40.0, 45.0, 50.0, 400.0, 500.0, 600.0, 800.0]
+    landers = [lm9] * 5 + [ship] + [lm9] * 5
+    year_d = HOURS_PER_YEAR / 24.0
+    flown = fly_landings(days, landers)
+    assert LANDERS[lm9].max_flights_per_year == 4
+    expected = [0.0, 10.0, 20.0, 30.0, year_d, 45.0, year_d, 400.0, 500.0, 2 * year_d, 800.0]
+    assert flown.tolist() == expected
+    assert fly_landings([], []).size == 0
+
+
+FIVE_UNITS = tuple(
+    Landing(day=60.0 * k, lander="long_march_9_lander", reactor_kwe=100.0) for k in range(5)
+)
+"""Five 100 kWe plant units on Long March 9, 60 days apart from day 0: one more than its 4
+flights a year."""
+
+
+def test_a_slipped_plant_unit_comes_online_a_year_later_and_is_paid_then() -> None:
+    """Five 100 kWe units on Long March 9 in year 1: the fifth flies on day 365.25 (the
+    landings table keeps its planned day 240), so year 1 gets 400 kWe and year 2 the rest
+    (the economics stage pays it in year 2: tests/economics/test_delivery.py)."""
+    res = simulate(_ops(*FIVE_UNITS, years=2), feed=FEED, seed=3)
+    table = res.landings
+    assert table["planned_day"].tolist() == [0.0, 60.0, 120.0, 180.0, 240.0]
+    assert table["day"].tolist() == [0.0, 60.0, 120.0, 180.0, HOURS_PER_YEAR / 24.0]
+    assert res.landings_slipped == 1 and res.summary()["landings_slipped"] == 1
+    assert res.annual["reactor_kwe_landed"].tolist() == [400.0, 100.0]
+    assert res.hourly["fission_kw"].iloc[int(HOURS_PER_YEAR) - 1] == pytest.approx(400.0)

@@ -43,6 +43,7 @@ ROWS = (
     ("plant mass landed [kg]", "reactor_mass_kg", "{:.4g}"),
     ("concentrators landed [kg]", "concentrator_mass_kg", "{:.4g}"),
     ("landings failed", "landings_failed", "{}"),
+    ("landings slipped (launcher's flights a year)", "landings_slipped", "{}"),
     ("landed mass [kg]", "landed_mass_kg", "{:.4g}"),
     ("production mass ratio", "production_mass_ratio", "{:.3g}"),
 )
@@ -81,11 +82,13 @@ def simulate(
     summary = ops.summary()
     claim = chain.scenario.scenario.claimed_he3_kg_per_year
     if as_json:
+        tables = ops.to_dict()
         print_json(
             {
                 **summary,
                 "claimed_he3_kg_per_year": claim,
-                "annual": ops.to_dict()["annual"],
+                "landings": tables["landings"],
+                "annual": tables["annual"],
                 "provenance": provenance(chain.scenario),
             }
         )

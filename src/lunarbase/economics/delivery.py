@@ -1,13 +1,16 @@
 """Delivered prices to the lunar surface, by lander and launcher: what one landing costs.
 
-Each lander of :data:`lunarbase.operations.LANDERS` (the payload it puts on the surface) has a
-:class:`DeliveryPrice` here: the price per kg delivered with its source and year, the launcher
-that carries it, the launch energy per kg where known, and the flights a year its launcher can
-fly. A landing costs its payload times its lander's price (a scenario may set one price for
-every lander, ``launch_cost_usd_per_kg``), lowered by a learning curve over the cumulative
-flights of that lander in the programme: Wright's law [1]_, flight k costs k ** log2(p) times
-the first, p the progress ratio. A landing whose payload takes several flights (a fleet "in
-place at the start" is one record) counts ceil(payload / capacity) flights.
+Each lander of :data:`lunarbase.operations.LANDERS` (the payload it puts on the surface and the
+flights a year its launcher can fly, which the operations stage's schedule keeps to) has a
+:class:`DeliveryPrice` here: the price per kg delivered with its source and year, the launcher that
+carries it and the launch energy per kg where known. A landing costs its payload times its lander's
+price (a scenario may set one price for every lander, ``launch_cost_usd_per_kg``), lowered by a
+learning curve over the cumulative flights of that lander in the programme: Wright's law [1]_,
+flight k costs k ** log2(p) times the first, p the progress ratio. A landing is paid in the year it
+flew (after any slip for its launcher's rate). A landing whose payload takes several flights (a
+fleet "in place at the start" is one record, not held to the rate) counts ceil(payload / capacity)
+flights, and the years where such a record flies more than the rate are listed
+(:attr:`LaunchBill.over_rate`).
 
 Prices are the vendors' or NASA's, secondary (press); where none is published the entry says
 "assumption" and gives its range. Real 2025 US dollars are assumed equal to the quoted dollars
@@ -34,7 +37,7 @@ from lunarbase.typing import FloatArray
 
 @dataclass(frozen=True)
 class DeliveryPrice:
-    """What landing on the Moon with one lander costs, and how often its launcher flies.
+    """What landing on the Moon with one lander costs.
 
     Attributes
     ----------
@@ -46,19 +49,16 @@ class DeliveryPrice:
         Price per kg delivered to the surface, first flight. [USD/kg]
     year : int
         Year of the quote.
-    max_flights_per_year : int
-        Flights a year the launcher can give the programme. [1/yr]
     launch_energy_mj_per_kg : float or None
         Propellant energy per kg landed, where known. [MJ/kg]
     source : str
-        Where the price, the rate and the energy come from.
+        Where the price and the energy come from.
     """
 
     lander: str
     launcher: str
     price_usd_per_kg: float
     year: int
-    max_flights_per_year: int
     launch_energy_mj_per_kg: float | None
     source: str
 
@@ -70,11 +70,10 @@ PRICES = MappingProxyType(
             "SpaceX Starship (refuelled in Earth orbit)",
             1.0e5,
             2025,
-            12,
             4600.0,
             "price: Starship lunar cargo $100M per tonne from 2028 (SpaceX website, via "
             "TeslaNorth 12 Oct 2025; validation-figures CST-05), a list price, not a delivered "
-            "record; rate: assumption 12/yr (4-24); energy: assumption ~4,600 MJ/kg, the "
+            "record; energy: assumption ~4,600 MJ/kg, the "
             "methalox of a Starship and its tanker flights per kg landed",
         ),
         "blue_moon_mk1": DeliveryPrice(
@@ -82,32 +81,28 @@ PRICES = MappingProxyType(
             "Blue Origin New Glenn",
             1.0e6,
             2020,
-            4,
             None,
             "price: unpublished; assumption: NASA's CLPS planning price $1M/kg (Orbital Index "
-            "69, 2020; CST-01), range $0.3-1.2M/kg; rate: assumption 4/yr (1-8)",
+            "69, 2020; CST-01), range $0.3-1.2M/kg",
         ),
         "blue_ghost_m1": DeliveryPrice(
             "blue_ghost_m1",
             "SpaceX Falcon 9",
             93.3e6 / 94.0,
             2021,
-            2,
             None,
             "price: $93.3M CLPS task order for 94 kg of NASA payloads = $0.99M/kg (NASA award "
-            "Feb 2021, via GovConWire; CST-04); rate: assumption 2/yr (CLPS has flown 1-2 "
-            "landers a year since 2024)",
+            "Feb 2021, via GovConWire; CST-04)",
         ),
         "long_march_9_lander": DeliveryPrice(
             "long_march_9_lander",
             "Long March 9 (2024 design, reusable CH4/LOX)",
             3.0e5,
             2024,
-            4,
             None,
             "price: unpublished; assumption $0.3M/kg (0.1-1.0), between Starship's $0.1M/kg "
             "list price (CST-05) and the CLPS $1M/kg (CST-01) for a reusable super-heavy "
-            "launcher of the same class; rate: assumption 4/yr (2-8)",
+            "launcher of the same class",
         ),
     }
 )
@@ -144,10 +139,11 @@ def catalogue() -> list[dict[str, object]]:
                 "price_usd_per_kg": price.price_usd_per_kg,
                 "flight_price_usd": price.price_usd_per_kg * vehicle.payload_kg,
                 "price_year": price.year,
-                "max_flights_per_year": price.max_flights_per_year,
+                "max_flights_per_year": vehicle.max_flights_per_year,
                 "launch_energy_mj_per_kg": price.launch_energy_mj_per_kg,
                 "payload_source": vehicle.source,
                 "price_source": price.source,
+                "rate_source": vehicle.rate_source,
             }
         )
     return rows
@@ -176,13 +172,17 @@ class LaunchBill:
         Delivery cost each year. [USD]
     flights : dict of (str, int) to int
         Flights by (lander, operating year).
+    lost_usd : float
+        Delivery cost of the landings that failed (paid, their payload lost), all years. [USD]
     over_rate : list of dict
-        Years where a lander flies more than its launcher's flights a year: ``lander``,
-        ``year``, ``flights``, ``max_flights_per_year``.
+        Years where a lander flies more than its launcher's flights a year (only a record of
+        several flights can: the operations stage flies a schedule within the rates):
+        ``lander``, ``year``, ``flights``, ``max_flights_per_year``.
     """
 
     launch_usd: FloatArray
     flights: dict[tuple[str, int], int]
+    lost_usd: float
     over_rate: list[dict[str, object]]
 
 
@@ -198,8 +198,9 @@ def launch_bill(
     Parameters
     ----------
     landings : sequence of mappings
-        In date order, each with ``year`` (operating year 1..N, int), ``lander`` (str) and
-        ``payload_kg`` (float) [kg]; landings past year N are not flown.
+        In date order, each with ``year`` (operating year 1..N, int), ``lander`` (str),
+        ``payload_kg`` (float) [kg] and optionally ``failed`` (bool, default False); landings
+        past year N are not flown.
     years : int
         Operating years. [count]
     progress_ratio : float
@@ -212,6 +213,7 @@ def launch_bill(
     LaunchBill
     """
     cost = np.zeros(years)
+    lost_usd = 0.0
     flown: dict[str, int] = {}
     by_year: dict[tuple[str, int], int] = {}
     for landing in landings:
@@ -223,6 +225,8 @@ def launch_bill(
         unit = price_of(lander).price_usd_per_kg if price_usd_per_kg is None else price_usd_per_kg
         factor = learning_factor(flown.get(lander, 0) + 1, n, progress_ratio)
         cost[year - 1] += payload * unit * factor
+        if landing.get("failed", False):
+            lost_usd += payload * unit * factor
         flown[lander] = flown.get(lander, 0) + n
         by_year[(lander, year)] = by_year.get((lander, year), 0) + n
     over = [
@@ -230,9 +234,9 @@ def launch_bill(
             "lander": lander,
             "year": year,
             "flights": n,
-            "max_flights_per_year": price_of(lander).max_flights_per_year,
+            "max_flights_per_year": LANDERS[lander].max_flights_per_year,
         }
         for (lander, year), n in sorted(by_year.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        if n > price_of(lander).max_flights_per_year
+        if n > LANDERS[lander].max_flights_per_year
     ]
-    return LaunchBill(cost, by_year, over)
+    return LaunchBill(cost, by_year, lost_usd, over)

@@ -7,7 +7,16 @@ the centre of each distribution and its ``[economics.uncertain]`` table the spre
 dict of multiplier arrays, one value per draw, for the scenario's uncertain names
 (``[economics]`` fields, the operations multipliers of :mod:`.surrogate` and the landed-mass
 multipliers :data:`MASS_SCALES`); the rest are 1. Year 0 carries the development cost; years
-1..N what the operations stage landed, shipped and extracted in that year. Draws come from
+1..N what the operations stage flew, landed, shipped and extracted in that year.
+
+A failed landing (:mod:`lunarbase.operations.landing_risk`) is not replaced: the schedule is
+flown as given, so its miners and plant unit are simply missing on the Moon. Its hardware was
+built and delivered, so it is paid like the rest: every build line prices the hardware *flown*
+(the landings table, failed or not) and the delivery bill every flight; operations and
+maintenance are paid only on what landed. What the failures cost is reported apart
+(:meth:`Model.lost_usd`: ``lost_hardware_usd``, ``lost_delivery_usd``). The Monte Carlo draws
+the landings' fates afresh for the He-3 output (:func:`arrivals`) but keeps the simulated fates
+for the O&M (a simplification: O&M is a few percent of the build cost a year). Draws come from
 uniforms through each input's quantile function (:mod:`.distributions`), in fixed-size blocks
 seeded by index (:mod:`.sweep`), so the same seed gives the same draws however they are split
 or distributed.
@@ -64,6 +73,16 @@ MASS_SCALES = {
 column they scale: the miners' mass, the plant's specific mass, the concentrators' areal mass
 and the spares. A heavier kind costs more to deliver (its share of the delivery bill) and, for
 the plant, more to build (priced per kg)."""
+
+BUILT = {
+    "miner_build_usd": "miners",
+    "reactor_build_usd": "reactor_mass_kg",
+    "array_build_usd": "array_kw",
+    "battery_build_usd": "battery_kwh",
+    "spares_build_usd": "spares_kg",
+}
+"""Each build line and the landings-table column it prices (miners [count], plant [kg],
+arrays [kW], batteries [kWh], spares [kg])."""
 
 
 def nominal_value(cfg: Any, name: str) -> float:
@@ -129,17 +148,22 @@ def he3_demand(v: _Inputs, cfg: Any) -> tuple[FloatArray, FloatArray]:
     return np.stack(volumes, axis=1), np.stack(prices, axis=1)
 
 
+def landing_years(ops: OperationsResults) -> FloatArray:
+    """Operating year (1..N) in which each landing of ``ops.landings`` flew (after any slip
+    for its launcher's rate). [-]"""
+    days = ops.landings["day"].to_numpy(dtype=float)
+    return np.asarray(days * 24.0 // HOURS_PER_YEAR + 1, dtype=int)
+
+
 def landings_of(ops: OperationsResults) -> list[dict[str, Any]]:
     """The landings the operations stage flew (failed ones too: they were paid for), from
-    ``ops.landings``: operating year (1..N), lander and payload [kg]."""
+    ``ops.landings``: operating year (1..N), lander, payload [kg] and whether it failed."""
     table = ops.landings
     return [
-        {
-            "year": int(day * 24.0 // HOURS_PER_YEAR) + 1,
-            "lander": str(lander),
-            "payload_kg": float(kg),
-        }
-        for day, lander, kg in zip(table["day"], table["lander"], table["payload_kg"], strict=True)
+        {"year": int(year), "lander": str(lander), "payload_kg": float(kg), "failed": bool(lost)}
+        for year, lander, kg, lost in zip(
+            landing_years(ops), table["lander"], table["payload_kg"], table["failed"], strict=True
+        )
     ]
 
 
@@ -171,22 +195,39 @@ class Model:
             price_usd_per_kg=self.cfg.launch_cost_usd_per_kg,
         )
 
-    @cached_property
-    def carried_over_landed(self) -> FloatArray:
-        """Payload flown over payload that landed, by operating year [-] (1 where nothing
-        failed): hardware lost on a failed landing was built and is paid
-        like the rest, in proportion to its mass (an approximation by mass, not by kind)."""
+    def flown(self, column: str, *, landed_only: bool = False) -> FloatArray:
+        """A landings-table column (:data:`BUILT`) summed by the operating year the landings
+        flew, failed or not (``landed_only``: those that landed), years 1..N."""
         years = len(self.ops.annual)
         table = self.ops.landings
-        if len(table) == 0:
-            return np.ones(years)
-        year = (table["day"].to_numpy(dtype=float) * 24.0 // HOURS_PER_YEAR).astype(int)
-        payload = table["payload_kg"].to_numpy(dtype=float)
-        landed = ~table["failed"].to_numpy(dtype=bool)
-        inside = year < years
-        flown = np.bincount(year[inside], payload[inside], minlength=years)
-        kept = np.bincount(year[inside], (payload * landed)[inside], minlength=years)
-        return np.divide(flown, kept, out=np.ones(years), where=kept > 0.0)
+        year = landing_years(self.ops) - 1
+        keep = year < years
+        if landed_only:
+            keep &= ~table["failed"].to_numpy(dtype=bool)
+        amount = table[column].to_numpy(dtype=float)
+        return np.bincount(year[keep], amount[keep], minlength=years).astype(float)
+
+    @cached_property
+    def landed_share(self) -> dict[str, FloatArray]:
+        """Per build line, the share of each year's hardware flown that landed [-] (1 where
+        none flew): what of the build cost is on the Moon to maintain."""
+        share = {}
+        for line, column in BUILT.items():
+            flown = self.flown(column)
+            landed = self.flown(column, landed_only=True)
+            share[line] = np.divide(landed, flown, out=np.ones_like(flown), where=flown > 0.0)
+        return share
+
+    def lost_usd(self) -> dict[str, float]:
+        """What the failed landings cost at the nominal inputs [USD, undiscounted]:
+        ``lost_hardware_usd``, the build cost of the hardware they carried, and
+        ``lost_delivery_usd``, their delivery. Neither is replaced."""
+        lines, _ = self._lines({})
+        hardware = sum(
+            float((lines[line][0] * (1.0 - share)).sum())
+            for line, share in self.landed_share.items()
+        )
+        return {"lost_hardware_usd": hardware, "lost_delivery_usd": self.launch.lost_usd}
 
     def _launch_usd(self, v: _Inputs) -> FloatArray:
         """Delivery cost per draw and year [USD]: the bill x the price multiplier x the landed
@@ -202,9 +243,12 @@ class Model:
     @staticmethod
     def _per_kind(v: _Inputs, name: str) -> FloatArray:
         """How many times the simulated units of a kind land: ``fleet_scale`` for the miners
-        (and their concentrators), 1 for the rest, per draw and year (n, 1) [-]."""
+        (and their concentrators), ``reactor_power_scale`` for the plant (its 100 kWe-class
+        units, fewer or more of them), 1 for the rest, per draw and year (n, 1) [-]."""
         if name in ("miner_mass_scale", "concentrator_mass_scale"):
             return v["fleet_scale"][:, None]
+        if name == "reactor_mass_scale":
+            return v["reactor_power_scale"][:, None]
         return np.ones((v.n, 1))
 
     def _arrivals(self, x: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
@@ -239,27 +283,8 @@ class Model:
         )
         exported = self.ops.ree_oxide_kg_by_year * (1.0 if cfg.ree_exported else 0.0)
         used = np.sum([col(c) for c in BYPRODUCTS_USED], axis=0)
-        build = {
-            "miner_build_usd": v["fleet_scale"][:, None]
-            * costs.miner_build_usd(
-                col("miners_landed"), v.value("miner_unit_cost_usd"), cfg.learning_progress_ratio
-            ),
-            "reactor_build_usd": costs.hardware_build_usd(
-                col("reactor_mass_landed_kg"),
-                v.value("reactor_cost_usd_per_kg") * v["reactor_mass_scale"],
-            ),
-            "array_build_usd": costs.hardware_build_usd(
-                col("array_kw_landed"), cfg.array_cost_usd_per_kw
-            ),
-            "battery_build_usd": costs.hardware_build_usd(
-                col("battery_kwh_landed"), cfg.battery_cost_usd_per_kwh
-            ),
-            "spares_build_usd": costs.hardware_build_usd(
-                col("spares_landed_kg"), cfg.spares_cost_usd_per_kg * v["spares_mass_scale"]
-            ),
-        }
-        on_the_moon = sum(build.values())  # what O&M maintains
-        build = {name: cost * self.carried_over_landed[None, :] for name, cost in build.items()}
+        build = self._build(v)
+        on_the_moon = sum(build[line] * share[None, :] for line, share in self.landed_share.items())
         launch_usd = self._launch_usd(v)
         lines: dict[str, FloatArray] = {
             **build,
@@ -283,6 +308,33 @@ class Model:
             ),
         }
         return lines, v
+
+    def _build(self, v: _Inputs) -> dict[str, FloatArray]:
+        """Build cost of the hardware flown each year (:data:`BUILT`), per draw and year
+        [USD]: miners by unit with learning, the plant per kg (x its mass and power
+        multipliers), arrays per kW, batteries per kWh, spares per kg."""
+        cfg, flown = self.cfg, self.flown
+        plant_usd_per_kg = (
+            v.value("reactor_cost_usd_per_kg") * v["reactor_mass_scale"] * v["reactor_power_scale"]
+        )
+        return {
+            "miner_build_usd": v["fleet_scale"][:, None]
+            * costs.miner_build_usd(
+                flown("miners"), v.value("miner_unit_cost_usd"), cfg.learning_progress_ratio
+            ),
+            "reactor_build_usd": costs.hardware_build_usd(
+                flown("reactor_mass_kg"), plant_usd_per_kg
+            ),
+            "array_build_usd": costs.hardware_build_usd(
+                flown("array_kw"), cfg.array_cost_usd_per_kw
+            ),
+            "battery_build_usd": costs.hardware_build_usd(
+                flown("battery_kwh"), cfg.battery_cost_usd_per_kwh
+            ),
+            "spares_build_usd": costs.hardware_build_usd(
+                flown("spares_kg"), cfg.spares_cost_usd_per_kg * v["spares_mass_scale"]
+            ),
+        }
 
     def saved_usd_per_kg(self, launch_usd: FloatArray) -> FloatArray:
         """The delivery price a kg made on the Moon saves, per draw [USD/kg]: the programme's

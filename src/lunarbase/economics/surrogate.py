@@ -1,13 +1,19 @@
 """Steady-state surrogate of the operations stage: how He-3 output moves with the grade, the
-release fraction, the miners' power draw and their MTBF, without running the simulation again.
+release fraction, the miners' power draw, their MTBF and the plant's power, without running the
+simulation again.
 
 He-3 per year = miners working x rate x fines fraction x grade x release (the closed form of
 :func:`lunarbase.operations.expected_he3_kg_per_year`). Grade and release enter linearly. Miners
-working is E[min(B, P)] for B ~ Binomial(miners, MTBF / (MTBF + MTTR)) up and power for P
-miners at once (:func:`lunarbase.operations.expected_working_miners`), with P the mean power the
-run had for its miners over their mean draw (their full draw times the share of the time they
-could heat). The surrogate returns the *ratio* to the simulated case, which scales the simulated
-shipments year by year; a test checks it against re-run simulations.
+working is E[min(B, P)] for B ~ Binomial(miners, MTBF / (MTBF + MTTR)) up and power for P miners at
+once (:func:`lunarbase.operations.expected_working_miners`), with P the mean power the run had for
+its miners over their mean draw (their full draw times the share of the time they could heat). A
+plant of another power (``reactor_power_scale``, or the share of it that arrived when landings fail)
+changes that mean power by the change in mean fission output; the solar output and the base load
+stay as simulated. Simplification, stated: the plant's power changes the mean power only (no new
+outage pattern, no commissioning of other units), and the landing plan is the simulated one (a plant
+of fewer units would fly fewer landings: its mass and cost are scaled by the economics model,
+:mod:`.montecarlo`, not its dates). The surrogate returns the *ratio* to the simulated case, which
+scales the simulated shipments year by year; a test checks it against re-run simulations.
 """
 
 from __future__ import annotations
@@ -16,12 +22,19 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.operations import OperationsResults, expected_working_miners
 from lunarbase.typing import FloatArray
 
-MULTIPLIERS = ("he3_grade_scale", "he3_release_scale", "miner_power_scale", "miner_mtbf_scale")
-"""The surrogate's inputs: multipliers on the simulated grade, release fraction, miner draw
-and MTBF [-], nominal 1."""
+MULTIPLIERS = (
+    "he3_grade_scale",
+    "he3_release_scale",
+    "miner_power_scale",
+    "miner_mtbf_scale",
+    "reactor_power_scale",
+)
+"""The surrogate's inputs: multipliers on the simulated grade, release fraction, miner draw,
+MTBF and plant power [-], nominal 1."""
 
 ARRIVALS = ("miners_arrived", "plant_arrived_scale")
 """What the Monte Carlo's landing failures change: miners that reached the surface [count]
@@ -33,6 +46,12 @@ def miners_on_the_moon(ops: OperationsResults) -> int:
     return int(ops.miners_landed)
 
 
+def fission_mean_kw(ops: OperationsResults) -> float:
+    """Mean electric output of the fission plant over the simulated run [kW]."""
+    hours = len(ops.annual) * HOURS_PER_YEAR
+    return ops.total("fission_energy_mwh") * 1e3 / hours if hours > 0.0 else 0.0
+
+
 def _working(
     ops: OperationsResults,
     power_scale: FloatArray,
@@ -41,10 +60,11 @@ def _working(
     plant_scale: FloatArray | None = None,
 ) -> FloatArray:
     """Expected working miners per draw, for ``miners`` on the Moon (default: as simulated)
-    and ``plant_scale`` x the power the run had for them."""
+    and a plant of ``plant_scale`` x the simulated one's output."""
     mean_draw_kw = ops.miner_power_kw * max(ops.heat_use_fraction, 1e-12)
-    power = max(ops.power_for_miners_kw, 0.0) * (1.0 if plant_scale is None else plant_scale)
-    powered = np.broadcast_to(power / (mean_draw_kw * power_scale), np.shape(power_scale))
+    extra_kw = 0.0 if plant_scale is None else (plant_scale - 1.0) * fission_mean_kw(ops)
+    power = np.maximum(ops.power_for_miners_kw + extra_kw, 0.0)
+    powered = np.asarray(power / (mean_draw_kw * np.asarray(power_scale)))
     mtbf = ops.miner_mtbf_h * mtbf_scale
     availability = np.broadcast_to(mtbf / (mtbf + ops.miner_mttr_h), powered.shape)
     if miners is None:
@@ -60,10 +80,10 @@ def _working(
 def he3_output_scale(x: Mapping[str, FloatArray], ops: OperationsResults) -> FloatArray:
     """He-3 output relative to the simulated run [-], per draw: ``he3_grade_scale`` x
     ``he3_release_scale`` x working miners at ``miner_power_scale`` x the draw and
-    ``miner_mtbf_scale`` x the MTBF, with ``miners_arrived`` miners on the Moon [count] and
-    ``plant_arrived_scale`` x the power (the Monte Carlo's landing failures, :data:`ARRIVALS`),
-    over working miners as simulated (each multiplier [-], nominal 1; a missing one is 1, a
-    missing count the simulated one)."""
+    ``miner_mtbf_scale`` x the MTBF, with ``miners_arrived`` miners on the Moon [count] and a plant
+    of ``reactor_power_scale`` x ``plant_arrived_scale`` x the simulated plant's output (the Monte
+    Carlo's landing failures, :data:`ARRIVALS`), over working miners as simulated (each multiplier
+    [-], nominal 1; a missing one is 1, a missing count the simulated one)."""
     n = len(next(iter(x.values())))
     one = np.ones(n)
     grade = x.get("he3_grade_scale", one)
@@ -73,5 +93,6 @@ def he3_output_scale(x: Mapping[str, FloatArray], ops: OperationsResults) -> Flo
     nominal = float(_working(ops, np.ones(1), np.ones(1))[0])
     if nominal <= 0.0:
         return np.zeros(n)
-    working = _working(ops, power, mtbf, x.get("miners_arrived"), x.get("plant_arrived_scale"))
+    plant = x.get("reactor_power_scale", one) * x.get("plant_arrived_scale", one)
+    working = _working(ops, power, mtbf, x.get("miners_arrived"), plant)
     return np.asarray(grade * release * working / nominal)

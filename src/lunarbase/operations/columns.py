@@ -76,11 +76,14 @@ LANDINGS_COLUMNS = (
     "battery_kwh",
     "spares_kg",
     "payload_kg",
+    "reactor_mass_kg",
     "failed",
+    "planned_day",
 )
-"""Columns of :attr:`OperationsResults.landings`, one row per landing due within the run: day
-[d], lander, miners [count], plant [kWe], arrays [kW], battery [kWh], spares [kg], the whole
-payload [kg] and whether it failed (its payload lost) [bool]."""
+"""Columns of :attr:`OperationsResults.landings`, one row per landing flown within the run: the
+day it flew [d], lander, miners [count], plant [kWe], arrays [kW], battery [kWh], spares [kg],
+the whole payload and its plant unit's part [kg], whether it failed (its payload lost) [bool]
+and the day the schedule planned (earlier when its launcher's flight rate made it slip) [d]."""
 
 ANNUAL_COLUMNS = (
     "regolith_excavated_t",

@@ -2,8 +2,11 @@
 to Earth at a fixed interval.
 
 Landers are picked by name from :data:`LANDERS`, each with the payload it can put on the surface
-(press figures, secondary: use them as cited defaults, not as physics); a landing's payload is
-checked against it (:func:`check_payload`).
+(press figures, secondary: use them as cited defaults, not as physics) and the flights a year its
+launcher can give the programme; a landing's payload is checked against it
+(:func:`check_payload`), and the schedule is flown within those rates (:func:`fly_landings`:
+a landing its launcher has no flight left for in its year slips to the start of the next year
+with one).
 
 
 A flight leaves every ``launch_interval_days`` (the first one interval after the start) and takes
@@ -14,7 +17,7 @@ is counted; the scenario field says "with containers", so this is optimistic).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -22,18 +25,36 @@ from typing import Any
 import numpy as np
 import simpy
 
+from lunarbase.constants import HOURS_PER_YEAR
 from lunarbase.errors import ScenarioError
 from lunarbase.models import lookup
 from lunarbase.operations.hourly import TIME_EPS_H
+from lunarbase.typing import FloatArray
 
 
 @dataclass(frozen=True)
 class Lander:
-    """A lunar lander: name, payload it lands [kg] and the source of that figure."""
+    """A lunar lander and its launcher.
+
+    Attributes
+    ----------
+    name : str
+        Key of :data:`LANDERS`.
+    payload_kg : float
+        Payload it lands on the surface. [kg]
+    source : str
+        Where the payload comes from.
+    max_flights_per_year : int
+        Flights a year its launcher can give the programme. [1/yr]
+    rate_source : str
+        Where the rate comes from (an assumption with its range where none is published).
+    """
 
     name: str
     payload_kg: float
     source: str
+    max_flights_per_year: int
+    rate_source: str
 
 
 LANDERS = MappingProxyType(
@@ -42,11 +63,15 @@ LANDERS = MappingProxyType(
             "starship_hls",
             100_000.0,
             "SpaceX Starship HLS, ~100 t to the lunar surface (SpaceX via Ars Technica; secondary)",
+            12,
+            "assumption: 12/yr (4-24) lunar cargo flights, each with its tanker flights",
         ),
         "blue_moon_mk1": Lander(
             "blue_moon_mk1",
             3_000.0,
             "Blue Origin Blue Moon MK1, 3 t of cargo to any lunar site (press; secondary)",
+            4,
+            "assumption: 4/yr (1-8) New Glenn flights for the programme",
         ),
         "blue_ghost_m1": Lander(
             "blue_ghost_m1",
@@ -54,6 +79,8 @@ LANDERS = MappingProxyType(
             "Firefly Blue Ghost M1, a NASA CLPS lander: 10 NASA payloads totalling 94 kg to Mare "
             "Crisium ($93.3M task order, NASA award Feb 2021, via GovConWire; validation-figures "
             "CST-04); what it carried, not a rated capacity",
+            2,
+            "assumption: 2/yr (CLPS has flown 1-2 landers a year since 2024)",
         ),
         "long_march_9_lander": Lander(
             "long_march_9_lander",
@@ -61,6 +88,8 @@ LANDERS = MappingProxyType(
             "Long March 9 (2024 design) puts 50 t into lunar transfer orbit (Long Lehao, Zhuhai "
             "2024; press); assumption: a chemical lander lands about a third of that (surface "
             "mass unpublished)",
+            4,
+            "assumption: 4/yr (2-8) Long March 9 flights for the programme",
         ),
     }
 )
@@ -83,6 +112,43 @@ def check_payload(index: int, lander: str, payload_kg: float, contents: str) -> 
             f"{vehicle.name}'s {vehicle.payload_kg:,.0f} kg ({vehicle.source})"
         )
     return vehicle
+
+
+YEAR_D = HOURS_PER_YEAR / 24.0
+"""An operating year [d]: the bins in which each launcher's flights a year are counted."""
+
+
+def fly_landings(days_d: Sequence[float], landers: Sequence[str]) -> FloatArray:
+    """The day each landing flies, within its launcher's flights a year.
+
+    Landings are taken in the order given (the schedule's date order: first planned, first
+    served). Each uses one flight of its lander's launcher in the operating year (of
+    :data:`YEAR_D` days from day 0) it falls in; one whose launcher has flown its
+    ``max_flights_per_year`` (:data:`LANDERS`) in that year slips to the first day of the next
+    year with a flight left. The rates are the catalogue's assumptions (no launcher's rate for
+    a lunar programme is published).
+
+    Parameters
+    ----------
+    days_d : sequence of float
+        Planned landing days, in date order. [d]
+    landers : sequence of str
+        The lander of each landing (keys of :data:`LANDERS`).
+
+    Returns
+    -------
+    numpy.ndarray
+        The day each landing flies (its planned day, or the start of a later year). [d]
+    """
+    used: dict[tuple[str, int], int] = {}
+    flown = np.asarray(days_d, dtype=float).copy()
+    for i, (day, lander) in enumerate(zip(days_d, landers, strict=True)):
+        year = int(day // YEAR_D)
+        while used.get((lander, year), 0) >= LANDERS[lander].max_flights_per_year:
+            year += 1
+        used[(lander, year)] = used.get((lander, year), 0) + 1
+        flown[i] = max(day, year * YEAR_D)
+    return flown
 
 
 @dataclass

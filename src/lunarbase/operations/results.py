@@ -50,11 +50,11 @@ class OperationsResults:
         Volatiles released with the He-3 over the run, per species (H2, H2O, N2, CO, CO2, CH4,
         He4). [kg]
     landings : pandas.DataFrame
-        One row per landing due within the run, columns :data:`~.columns.LANDINGS_COLUMNS`
-        (day [d], lander, miners, plant [kWe], arrays [kW], battery [kWh], spares and payload
-        [kg], failed [bool]): :attr:`n_miners` and :attr:`reactor_power_kwe` are what they
-        carried, :attr:`miners_landed`, :attr:`reactor_kwe_landed` and the masses what landed
-        (the annual ``*_landed`` columns).
+        One row per landing flown within the run, columns :data:`~.columns.LANDINGS_COLUMNS` (day
+        flown [d], lander, miners, plant [kWe], arrays [kW], battery [kWh], spares, payload and its
+        plant unit [kg], failed [bool], planned day [d]): :attr:`n_miners` and
+        :attr:`reactor_power_kwe` are what they carried, :attr:`miners_landed`,
+        :attr:`reactor_kwe_landed` and the masses what landed (the annual ``*_landed`` columns).
     landing_failure_probability : float
         Chance each landing had of failing, losing its payload (for the economics stage's
         Monte Carlo). [-]
@@ -142,13 +142,13 @@ class OperationsResults:
 
     @property
     def n_miners(self) -> int:
-        """Miners flown: on the landings due within the run, failed or not (the scenario's
+        """Miners flown: on the landings flown within the run, failed or not (the scenario's
         ``operations.n_miners`` when all land in time). [count]"""
         return int(self.landings["miners"].sum())
 
     @property
     def reactor_power_kwe(self) -> float:
-        """Plant flown: the fission units on the landings due within the run. [kWe]"""
+        """Plant flown: the fission units on the landings flown within the run. [kWe]"""
         return float(self.landings["reactor_kwe"].sum())
 
     @property
@@ -198,6 +198,12 @@ class OperationsResults:
         return int(self.annual["landings_failed"].sum())
 
     @property
+    def landings_slipped(self) -> int:
+        """Landings flown later than planned, their launcher's flights a year being taken
+        (:func:`~.logistics.fly_landings`). [count]"""
+        return int((self.landings["day"] > self.landings["planned_day"]).sum())
+
+    @property
     def production_mass_ratio(self) -> float:
         """Product mass (He-3, volatiles, REO) per landed hardware mass over the run, the
         ISRU figure of merit phi (Metzger 2023, arXiv:2303.09011, as summarised). [-]"""
@@ -219,6 +225,7 @@ class OperationsResults:
         He-3, the fleet flown and what of it landed (miners [count], plant [kWe]), the landed
         plant and concentrator masses and all hardware and spares landed [kg], the landings
         that failed [count], the payload they lost [kg] and their probability [-], the
+        landings that slipped past their planned day for lack of a flight [count], the
         production mass ratio [-], and He-3 extracted in the last year per miner landed
         [kg/yr] (the output per harvester a claim is about)."""
         years = len(self.annual)
@@ -258,6 +265,7 @@ class OperationsResults:
                 "landings_failed": self.landings_failed,
                 "payload_lost_kg": self.total("payload_lost_kg"),
                 "landing_failure_probability": self.landing_failure_probability,
+                "landings_slipped": self.landings_slipped,
                 "production_mass_ratio": self.production_mass_ratio,
                 "light_horizon": self.light_horizon,
                 "light_repeated": self.light_repeated,

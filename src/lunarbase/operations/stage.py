@@ -67,6 +67,7 @@ from lunarbase.operations.hourly import event_hours
 from lunarbase.operations.inputs import MiningFeed, SiteLight
 from lunarbase.operations.landing_risk import draw_failures
 from lunarbase.operations.ledger import binned_table
+from lunarbase.operations.logistics import fly_landings
 from lunarbase.operations.miner_power import (
     check_power,
     miner_electric_kw,
@@ -126,9 +127,8 @@ def simulate(
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
     check_power(cfg, miner_electric_kw(cfg, heater_kw_th))
     n_hours = round(cfg.years * HOURS_PER_YEAR)
-    planned = _schedule(cfg, n_hours)
-    failed = _landing_failures(cfg, planned, seed)
-    landings = tuple(landing for landing, lost in zip(planned, failed, strict=True) if not lost)
+    planned, flown, failed = _schedule(cfg, n_hours, seed)
+    landings = tuple(landing for landing, lost in zip(flown, failed, strict=True) if not lost)
     n_units = sum(1 for landing in landings if landing.reactor_kwe > 0.0)
     n_miners = sum(landing.miners for landing in landings)
     # one stream per miner, one per fission unit, then one for the flights
@@ -148,8 +148,8 @@ def simulate(
     )
     # 3. production and shipping
     hourly, flows = _production(cfg, feed, landings, miners, balance, heater_kw_th, streams)
-    flows.update(_lost_hours(cfg, planned, failed, n_hours))
-    table = landings_table(cfg, planned, failed)
+    flows.update(_lost_hours(cfg, flown, failed, n_hours))
+    table = landings_table(cfg, flown, failed, [landing.day for landing in planned])
     return _results(cfg, feed, table, balance, hourly, flows, light, heater_kw_th, seed)
 
 
@@ -161,12 +161,13 @@ seed draw the same fate for the landings they share."""
 
 def _landing_failures(cfg: Operations, planned: tuple[Landing, ...], seed: SeedLike) -> BoolArray:
     """Which planned landings fail (:func:`~.landing_risk.draw_failures`, one draw per landing
-    in date order, on the :data:`LANDING_STREAM` child of ``seed``); none when everything is
-    in place at the start (no landings given)."""
-    probability = cfg.landing_failure_probability if cfg.landings else 0.0
+    in planned date order, on the :data:`LANDING_STREAM` child of ``seed``: a slip does not
+    change a landing's fate); none when everything is in place at the start (no landings
+    given)."""
     root = fresh_sequence(seed)
     stream = np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, LANDING_STREAM))
-    return draw_failures(len(planned), probability, np.random.default_rng(stream))
+    rng = np.random.default_rng(stream)
+    return draw_failures(len(planned), cfg.landing_failure_probability, rng)
 
 
 def _lost_hours(
@@ -183,42 +184,68 @@ def _lost_hours(
 
 
 def landings_table(
-    cfg: Operations, planned: tuple[Landing, ...], failed: BoolArray
+    cfg: Operations,
+    flown: tuple[Landing, ...],
+    failed: BoolArray,
+    planned_day: list[float],
 ) -> pd.DataFrame:
-    """One row per landing due within the run, in date order, columns
-    :data:`~.columns.LANDINGS_COLUMNS`: ``day`` [d], ``lander``, ``miners`` [count],
+    """One row per landing flown within the run, in the date order it flew, columns
+    :data:`~.columns.LANDINGS_COLUMNS`: ``day`` (flown) [d], ``lander``, ``miners`` [count],
     ``reactor_kwe`` [kWe], ``array_kw`` [kW], ``battery_kwh`` [kWh], ``spares_kg``,
-    ``payload_kg`` (the whole payload, :func:`~.schedule.payload_masses_kg`) [kg] and
-    ``failed`` (lost with its payload) [bool]. Everything in place at the start is one row on
-    day 0."""
-    rows = [
-        {
-            **{name: getattr(landing, name) for name in LANDINGS_COLUMNS[:7]},
-            "payload_kg": sum(payload_masses_kg(cfg, landing).values()),
-            "failed": bool(fails),
-        }
-        for landing, fails in zip(planned, failed, strict=True)
-    ]
+    ``payload_kg`` (the whole payload, :func:`~.schedule.payload_masses_kg`) [kg],
+    ``reactor_mass_kg`` (its plant unit's part of it) [kg], ``failed`` (lost with its payload)
+    [bool] and ``planned_day`` (the schedule's day; earlier than ``day`` when its launcher's
+    flight rate made it slip) [d]. Everything in place at the start is one row on day 0."""
+    rows = []
+    for landing, fails, planned in zip(flown, failed, planned_day, strict=True):
+        masses = payload_masses_kg(cfg, landing)
+        rows.append(
+            {
+                **{name: getattr(landing, name) for name in LANDINGS_COLUMNS[:7]},
+                "payload_kg": sum(masses.values()),
+                "reactor_mass_kg": masses["reactor_mass_landed_kg"],
+                "failed": bool(fails),
+                "planned_day": float(planned),
+            }
+        )
     return pd.DataFrame(rows, columns=list(LANDINGS_COLUMNS))
 
 
-def _schedule(cfg: Operations, n_hours: int) -> tuple[Landing, ...]:
-    """The landings due within the run (``n_hours`` [h]) in date order, all of them checked;
-    without a schedule everything lands on day 0."""
+def _schedule(
+    cfg: Operations, n_hours: int, seed: SeedLike
+) -> tuple[tuple[Landing, ...], tuple[Landing, ...], BoolArray]:
+    """The landings flown within the run (``n_hours`` [h]), all of the schedule checked.
+
+    Each planned landing draws its fate (:func:`_landing_failures`, in planned date order)
+    and flies on the day its launcher has a flight for it (:func:`~.logistics.fly_landings`);
+    those flying after the end never happen. Without a schedule everything lands on day 0
+    (one record, not held to a flight rate).
+
+    Returns
+    -------
+    planned, flown : tuple of Landing
+        The landings flown within the run as planned and as flown (``day`` the day flown),
+        in the date order they flew.
+    failed : numpy.ndarray of bool
+        Which of them failed.
+    """
     if not cfg.landings:
-        return (
-            Landing(
-                day=0.0,
-                miners=cfg.n_miners,
-                reactor_kwe=cfg.reactor_power_kwe,
-                array_kw=cfg.array_kw,
-                battery_kwh=cfg.battery_kwh,
-                source="everything in place at the start (no landings given)",
-            ),
+        start = Landing(
+            day=0.0,
+            miners=cfg.n_miners,
+            reactor_kwe=cfg.reactor_power_kwe,
+            array_kw=cfg.array_kw,
+            battery_kwh=cfg.battery_kwh,
+            source="everything in place at the start (no landings given)",
         )
+        return (start,), (start,), np.zeros(1, dtype=bool)
     check_landings(cfg)
-    ordered = sorted(cfg.landings, key=lambda landing: landing.day)
-    return tuple(landing for landing in ordered if landing.day * 24.0 < n_hours)
+    ordered = tuple(sorted(cfg.landings, key=lambda landing: landing.day))
+    fates = _landing_failures(cfg, ordered, seed)
+    days = fly_landings([x.day for x in ordered], [x.lander for x in ordered])
+    order = [i for i in np.argsort(days, kind="stable") if days[i] * 24.0 < n_hours]
+    flown = tuple(ordered[i].model_copy(update={"day": float(days[i])}) for i in order)
+    return tuple(ordered[i] for i in order), flown, fates[order]
 
 
 def _results(

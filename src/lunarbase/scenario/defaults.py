@@ -32,13 +32,16 @@ UNCERTAIN_NAMES = (
     "reactor_mass_scale",
     "concentrator_mass_scale",
     "spares_mass_scale",
+    "reactor_power_scale",
 )
-"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, four multipliers on
-what the operations stage simulated (the He-3 grade of the fines, the release fraction, the
-miners' electric draw and their MTBF, through the steady-state surrogate of
-:mod:`lunarbase.economics.surrogate`) and four on the landed mass of the miners, the plant, the
-concentrators and the spares. Every distribution is of a *multiplier* on the scenario's own
-value (nominal 1; for a ``*_scale`` input, on what was simulated)."""
+"""Inputs a scenario may declare uncertain: ``[economics]`` fields by name, four multipliers on what
+the operations stage simulated (the He-3 grade of the fines, the release fraction, the miners'
+electric draw and their MTBF, through the steady-state surrogate of
+:mod:`lunarbase.economics.surrogate`), four on the landed mass of the miners, the plant, the
+concentrators and the spares, and one on the plant's power (its units' number: their mass, cost and
+delivery, and the power the miners get through the surrogate). Every distribution is of a
+*multiplier* on the scenario's own value (nominal 1; for a ``*_scale`` input, on what was
+simulated)."""
 
 
 DISTRIBUTIONS = {
@@ -239,6 +242,11 @@ UNCERTAIN_DEFAULTS = {
     ),
     "spares_mass_scale": Distribution(
         dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the spares landed"
+    ),
+    "reactor_power_scale": Distribution(
+        dist="fixed",
+        source="the scenario's plant power is its design, not drawn; a scenario whose plant "
+        "power is uncertain declares its range (ilrs-2035: 100-500 kWe, Likhachev 2024)",
     ),
 }
 """Default uncertain inputs: distributions of multipliers on the scenario's values, with the
