@@ -76,6 +76,9 @@ def test_unknown_input_is_a_query_error_naming_the_choices() -> None:
     assert resolve_input("he3_price", FIXED) == "he3_price_usd_per_l"
     with pytest.raises(QueryError, match="he3_price"):
         resolve_input("price_of_tea", FIXED)
+    # the plant's power is a design unless the scenario draws it: no range to search
+    with pytest.raises(QueryError, match=r"no range.*economics\.uncertain\.reactor_power_scale"):
+        resolve_input("reactor_power_scale", FIXED)
 
 
 class _WithLandings:

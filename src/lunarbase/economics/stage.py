@@ -235,12 +235,18 @@ def resolve_input(name: str, cfg: Economics) -> str:
     Raises
     ------
     QueryError
-        A name that is neither an alias nor an input the scenario or the defaults draw.
+        A name that is neither an alias nor an input the scenario or the defaults draw, or
+        one with no range (held fixed by default and not drawn by the scenario).
     """
     full = breakeven.ALIASES.get(name, name)
     if full not in cfg.drawn and full not in {**UNCERTAIN_DEFAULTS, **DECISIONS}:
         known = ", ".join(sorted({*breakeven.ALIASES, *cfg.drawn, *UNCERTAIN_DEFAULTS, *DECISIONS}))
         raise QueryError(f"--vary: {name!r} is not an uncertain input (choose from {known})")
+    if _spec(cfg, full).dist == "fixed":
+        raise QueryError(
+            f"--vary: {name!r} has no range in this scenario (held at its value); give it one "
+            f"in [economics.uncertain.{full}]"
+        )
     return full
 
 
