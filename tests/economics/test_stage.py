@@ -10,7 +10,8 @@ import pytest
 
 from lunarbase.economics import evaluate, market, montecarlo, npv_sensitivity, surrogate
 from lunarbase.operations import OperationsResults, simulate
-from lunarbase.scenario import Economics
+from lunarbase import scenario
+from lunarbase.scenario import Distribution, Economics
 from tests.operations.helpers import feed, ops, shipping_only
 
 FIXED = Economics(
@@ -214,3 +215,25 @@ def test_the_band_moves_with_the_scenarios_own_value(base: OperationsResults) ->
     assert (b.npv_draws_usd > a.npv_draws_usd).all()
     for res in (a, b):
         assert res.npv_band["p05"] <= res.metrics["npv_usd"] <= res.npv_band["p95"]
+
+
+def test_plant_power_scales_its_build_and_delivery_and_enters_sobol() -> None:
+    """Half the plant (reactor_power_scale 0.5: half its units): half the 2 t plant's build
+    cost, and the 4 t landed in year 1 delivered as 3 t; drawn, it enters Sobol and the
+    tornado. ilrs-2035 draws it over 100-500 kWe with Likhachev's figure as its source."""
+    model = montecarlo.Model(FIXED, _shipping([1.0, 1.0]))
+    flows = model.cash_flows({"reactor_power_scale": np.array([1.0, 0.5])})
+    assert flows["reactor_build_usd"][1, 1] == pytest.approx(0.5 * flows["reactor_build_usd"][0, 1])
+    assert flows["launch_usd"][1, 1] == pytest.approx(0.75 * flows["launch_usd"][0, 1])
+    drawn = Distribution(dist="uniform", low=0.2, high=1.0, source="test")
+    cfg = FIXED.model_copy(update={"uncertain": {"reactor_power_scale": drawn}})
+    sobol, tornado = npv_sensitivity(cfg, _shipping([1.0, 1.0]), seed=1)
+    assert list(sobol.index) == ["reactor_power_scale"]
+    assert tornado.loc["reactor_power_scale", "swing"] > 0.0
+    ilrs = scenario.load("ilrs-2035")
+    plant = ilrs.economics.drawn["reactor_power_scale"]
+    assert ilrs.operations.reactor_power_kwe * np.array([plant.low, plant.high]) == pytest.approx(
+        [100.0, 500.0]
+    )
+    assert "Likhachev" in plant.source
+    assert "reactor_power_scale" not in scenario.load("artemis-basecamp").economics.drawn
