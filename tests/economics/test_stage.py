@@ -8,9 +8,9 @@ import json
 import numpy as np
 import pytest
 
+from lunarbase import scenario
 from lunarbase.economics import evaluate, market, montecarlo, npv_sensitivity, surrogate
 from lunarbase.operations import OperationsResults, simulate
-from lunarbase import scenario
 from lunarbase.scenario import Distribution, Economics
 from tests.operations.helpers import feed, ops, shipping_only
 
