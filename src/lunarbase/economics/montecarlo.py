@@ -312,7 +312,9 @@ class Model:
     def _build(self, v: _Inputs) -> dict[str, FloatArray]:
         """Build cost of the hardware flown each year (:data:`BUILT`), per draw and year
         [USD]: miners by unit with learning, the plant per kg (x its mass and power
-        multipliers), arrays per kW, batteries per kWh, spares per kg."""
+        multipliers: a plant of ``reactor_power_scale`` x the power is that many of the
+        simulated units, a fraction of a unit taken pro rata), arrays per kW, batteries per
+        kWh, spares per kg."""
         cfg, flown = self.cfg, self.flown
         plant_usd_per_kg = (
             v.value("reactor_cost_usd_per_kg") * v["reactor_mass_scale"] * v["reactor_power_scale"]
