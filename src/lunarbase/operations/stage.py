@@ -127,7 +127,7 @@ def simulate(
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
     check_power(cfg, miner_electric_kw(cfg, heater_kw_th))
     n_hours = round(cfg.years * HOURS_PER_YEAR)
-    planned, flown, failed = _schedule(cfg, n_hours, seed)
+    flown, failed, planned_day = _schedule(cfg, n_hours, seed)
     landings = tuple(landing for landing, lost in zip(flown, failed, strict=True) if not lost)
     n_units = sum(1 for landing in landings if landing.reactor_kwe > 0.0)
     n_miners = sum(landing.miners for landing in landings)
@@ -149,7 +149,7 @@ def simulate(
     # 3. production and shipping
     hourly, flows = _production(cfg, feed, landings, miners, balance, heater_kw_th, streams)
     flows.update(_lost_hours(cfg, flown, failed, n_hours))
-    table = landings_table(cfg, flown, failed, [landing.day for landing in planned])
+    table = landings_table(cfg, flown, failed, planned_day)
     return _results(cfg, feed, table, balance, hourly, flows, light, heater_kw_th, seed)
 
 
@@ -162,8 +162,8 @@ seed draw the same fate for the landings they share."""
 def _landing_failures(cfg: Operations, planned: tuple[Landing, ...], seed: SeedLike) -> BoolArray:
     """Which planned landings fail (:func:`~.landing_risk.draw_failures`, one draw per landing
     in planned date order, on the :data:`LANDING_STREAM` child of ``seed``: a slip does not
-    change a landing's fate); none when everything is in place at the start (no landings
-    given)."""
+    change a landing's fate). Only a schedule's landings are drawn: everything in place at the
+    start (no landings given) never fails."""
     root = fresh_sequence(seed)
     stream = np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, LANDING_STREAM))
     rng = np.random.default_rng(stream)
@@ -213,7 +213,7 @@ def landings_table(
 
 def _schedule(
     cfg: Operations, n_hours: int, seed: SeedLike
-) -> tuple[tuple[Landing, ...], tuple[Landing, ...], BoolArray]:
+) -> tuple[tuple[Landing, ...], BoolArray, list[float]]:
     """The landings flown within the run (``n_hours`` [h]), all of the schedule checked.
 
     Each planned landing draws its fate (:func:`_landing_failures`, in planned date order)
@@ -223,11 +223,12 @@ def _schedule(
 
     Returns
     -------
-    planned, flown : tuple of Landing
-        The landings flown within the run as planned and as flown (``day`` the day flown),
-        in the date order they flew.
+    flown : tuple of Landing
+        The landings flown within the run (``day`` the day flown), in the date order they flew.
     failed : numpy.ndarray of bool
         Which of them failed.
+    planned_day : list of float
+        The day each was planned. [d]
     """
     if not cfg.landings:
         start = Landing(
@@ -238,14 +239,14 @@ def _schedule(
             battery_kwh=cfg.battery_kwh,
             source="everything in place at the start (no landings given)",
         )
-        return (start,), (start,), np.zeros(1, dtype=bool)
+        return (start,), np.zeros(1, dtype=bool), [0.0]
     check_landings(cfg)
     ordered = tuple(sorted(cfg.landings, key=lambda landing: landing.day))
     fates = _landing_failures(cfg, ordered, seed)
     days = fly_landings([x.day for x in ordered], [x.lander for x in ordered])
     order = [i for i in np.argsort(days, kind="stable") if days[i] * 24.0 < n_hours]
     flown = tuple(ordered[i].model_copy(update={"day": float(days[i])}) for i in order)
-    return tuple(ordered[i] for i in order), flown, fates[order]
+    return flown, fates[order], [ordered[i].day for i in order]
 
 
 def _results(
