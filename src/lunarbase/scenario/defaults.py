@@ -145,9 +145,10 @@ HE3_TERRESTRIAL_SUPPLY_L_PER_YR = 9_000.0
 """He-3 from Earth sold before lunar He-3 each year [L/yr, STP]: the middle of the 8,000-10,000
 L/yr the US NNSA can recover from tritium decay at Savannah River (GAO-11-472, May 2011, as
 reported by the Cryogenic Society of America, Jun 2011: sales averaged 30,000 L/yr in 2003-2009
-against that capacity, and the stock fell from 260,000 L in 2003 to 31,000 L in Feb 2011). It
-serves the US federal tier first, as the DOE Isotope Program does. Range: 8,000 (GAO's low
-end) to ~45,000 L/yr: a DOE study put world supply at 10,000-20,000 L/yr (Cho 2009, Science
+against that capacity, and the stock fell from 260,000 L in 2003 to 31,000 L in Feb 2011).
+Sold first, it takes the top of the default curve, the blocks at today's price: the DOE Isotope
+Program supplies the US federal users (< 6,000 L/yr, MKT-01) and sells the rest by public
+auction (GAO-11-472 via AIP FYI, 11 Jul 2011). Range: 8,000 (GAO's low end) to ~45,000 L/yr: a DOE study put world supply at 10,000-20,000 L/yr (Cho 2009, Science
 326:778) and He-3 separated from the natural gas in use would add ~6 kg/yr = ~45,000 L/yr
 (Wittenberg 1989, Fusion Technol. 15:1108), none of it separated today. Supply from CANDU
 tritium (Laurentis Energy Partners at Darlington, since 2021: ANS Nuclear News, 16 Sep 2021)
