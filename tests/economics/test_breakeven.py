@@ -17,6 +17,7 @@ from lunarbase.economics import (
     frontier_of,
     montecarlo,
     resolve_input,
+    setting_name,
 )
 from lunarbase.economics.montecarlo import Model
 from lunarbase.errors import QueryError
@@ -79,6 +80,25 @@ def test_unknown_input_is_a_query_error_naming_the_choices() -> None:
     # the plant's power is a design unless the scenario draws it: no range to search
     with pytest.raises(QueryError, match=r"no range.*economics\.uncertain\.reactor_power_scale"):
         resolve_input("reactor_power_scale", FIXED)
+
+
+@pytest.mark.parametrize(
+    ("name", "setting"),
+    [
+        ("he3_price_usd_per_l", "economics.he3_price_usd_per_l"),
+        ("he3_grade_scale", "economics.uncertain.he3_grade_scale"),
+        ("fleet_scale", "fleet_scale"),
+    ],
+)
+def test_inputs_are_named_as_a_user_sets_them_and_read_back(name: str, setting: str) -> None:
+    """One name per quantity (issue 23): the verdict, tornado and break-even name a field of
+    ``[economics]`` as ``--set`` takes it, a multiplier by its distribution's table; either
+    spelling goes back to the input."""
+    assert setting_name(name) == setting
+    assert resolve_input(setting, FIXED) == name
+    found = {"input": name, "value": "none in range", "outside_range": None}
+    text = breakeven.sentence([{**found, "npv_nominal_usd": -1.0}], label=setting_name)
+    assert text == f"No single input ({setting}) makes it pay within its plausible range."
 
 
 class _WithLandings:

@@ -98,6 +98,45 @@ def test_revenue_never_falls_when_supply_rises(
     assert (r1 >= r0 - 1e-6 * (1.0 + np.abs(r0))).all()
 
 
+def _default_curve() -> tuple[np.ndarray, np.ndarray, float]:
+    """The default buyers (volumes [kg/yr], prices [USD/kg]) and terrestrial supply [kg/yr]."""
+    econ, per_l = scenario.Economics(), market.LITRES_PER_KG_STP
+    today = econ.he3_price_usd_per_l
+    volumes = np.array([[t.volume_l_per_yr / per_l for t in econ.he3_demand]])
+    prices = np.array(
+        [
+            [
+                (today if t.price_usd_per_l is None else t.price_usd_per_l) * per_l
+                for t in econ.he3_demand
+            ]
+        ]
+    )
+    return volumes, prices, econ.he3_terrestrial_supply_l_per_yr / per_l
+
+
+def test_default_terrestrial_supply_takes_the_top_of_the_default_curve() -> None:
+    """The default 9,000 L/yr from US tritium decay (GAO-11-472: 8,000-10,000 L/yr) is sold
+    first, at the top of the curve: Bluefors' 10,000 L/yr block is flat at today's $2,500/L (the
+    US federal tier after it pays the same), so lunar He-3 sells its first 1,000 L at today's
+    price, then down the federal block towards the $100/L tier. Earth's supply lowers lunar
+    revenue, and on the cited defaults revenue still never falls when lunar supply rises."""
+    volumes, prices, earth = _default_curve()
+    today = 2500.0 * market.LITRES_PER_KG_STP
+    supply = np.linspace(0.0, 40.0, 161)[:, None]  # kg in one year, 0.25 kg steps
+    v, p = np.repeat(volumes, len(supply), 0), np.repeat(prices, len(supply), 0)
+    _, revenue = market.sell_he3(supply, v, p, terrestrial_kg_per_year=earth)
+    _, alone = market.sell_he3(supply, v, p)
+    assert (np.diff(revenue[:, 0]) >= 0.0).all()
+    assert (revenue <= alone * (1.0 + 1e-12)).all() and revenue[-1, 0] < alone[-1, 0]
+    head = 1000.0 / market.LITRES_PER_KG_STP  # 10,000 - 9,000 L still at today's price
+    _, first = market.sell_he3(np.array([[head]]), volumes, prices, terrestrial_kg_per_year=earth)
+    assert first[0, 0] == pytest.approx(head * today)
+    _, past = market.sell_he3(
+        np.array([[head + 0.1]]), volumes, prices, terrestrial_kg_per_year=earth
+    )
+    assert past[0, 0] - first[0, 0] < 0.1 * today  # past the top tiers the price falls
+
+
 def test_reo_value_weights_prices_by_composition() -> None:
     assert market.reo_value_usd_per_kg({"Nd": 0.5, "Ce": 0.5}, {"Nd": 56.0}) == pytest.approx(28)
 

@@ -24,6 +24,7 @@ FIXED = Economics(
     return_flight_cost_usd=1e6,
     return_cost_usd_per_kg=1e5,
     he3_price_usd_per_l=1000.0,
+    he3_terrestrial_supply_l_per_yr=0.0,  # the lunar kg take the top of the curve, by hand
     discount_rate=0.0,
     montecarlo_draws=10,
 )

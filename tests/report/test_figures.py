@@ -288,6 +288,20 @@ def test_npv_figure_is_a_histogram_in_billions_with_a_zero_line() -> None:
     assert line["x0"] == line["x1"] == 0.0 and line["line"]["dash"] == "dash"
 
 
+def test_tornado_names_inputs_as_a_user_sets_them() -> None:
+    """The bars are labelled ``economics.<field>`` (``--set``) or ``economics.uncertain.<name>``
+    (a multiplier's distribution), the largest swing on top."""
+    tornado = pd.DataFrame(
+        {"output_low": [-3e9, -2e9], "output_high": [1e9, -1e9], "output_base": [-1e9, -1e9]},
+        index=pd.Index(["launch_cost_usd_per_kg", "he3_grade_scale"], name="input"),
+    )
+    traces, _ = drawn_args(figures.tornado_figure(tornado), "tornado")
+    assert list(traces[0]["y"]) == [
+        "economics.uncertain.he3_grade_scale",
+        "economics.launch_cost_usd_per_kg",
+    ]
+
+
 def test_different_inputs_give_different_html() -> None:
     """The HTML depends on the data (a changed draw changes the NPV fragment)."""
     first = figures.fragment(figures.npv_figure(NPV_DRAWS), "npv")

@@ -163,3 +163,29 @@ def test_verdict_money_reads_as_words(usd: float, words: str) -> None:
     from lunarbase.report.verdict import _money
 
     assert _money(usd) == words
+
+
+def test_verdict_names_the_dominant_input_as_a_user_sets_it() -> None:
+    """Issue 23's one name per quantity: the input that dominates the uncertainty reads as
+    ``--set`` takes it (``economics.launch_cost_usd_per_kg``), not by a bare field name."""
+    data = {
+        "sites": {
+            "choice": "best",
+            "base": {
+                "place": "Shackleton",
+                "lat_deg": -89.5,
+                "lon_deg": 200.0,
+                "illumination_fraction": 0.8,
+            },
+        },
+        "operations": {"totals": {"he3_shipped_kg_total": 10.0}},
+        "scenario": {"operations": {"years": 10}},
+        "economics": {
+            "he3_fraction_sold": 1.0,
+            "prob_npv_positive": 0.0,
+            "npv_usd": {"p50": -4e10},
+            "montecarlo_draws": 100,
+            "sobol": {"launch_cost_usd_per_kg": {"ST": 0.9}, "he3_grade_scale": {"ST": 0.1}},
+        },
+    }
+    assert "; economics.launch_cost_usd_per_kg dominates the uncertainty" in verdict(data)

@@ -29,7 +29,8 @@ VaryOpt = Annotated[
         "--vary",
         help="One input, or two separated by a comma for the zero-NPV frontier (he3_price, "
         "launch_price, ore_grade, development_cost, miner_cost, electricity_price, or any "
-        "uncertain input's name). Default: he3_price,launch_price,development_cost one by one.",
+        "uncertain input's name, bare or as set: economics.he3_price_usd_per_l). Default: "
+        "he3_price,launch_price,development_cost one by one.",
     ),
 ]
 FigureOpt = Annotated[
@@ -62,7 +63,7 @@ def breakeven(
     """Break-even of the NPV: for each input the value at which it reaches zero with the others
     at the scenario's values (or "none in range" over the input's plausible range); with two
     inputs, the zero-NPV frontier on a 50 x 50 grid."""
-    from lunarbase.economics import break_even_of, breakeven_sentence, frontier_of
+    from lunarbase.economics import break_even_of, breakeven_sentence, frontier_of, setting_name
     from lunarbase.provenance import provenance
 
     with progress() as tick:
@@ -85,12 +86,15 @@ def breakeven(
     if "frontier" in data:
         f = data["frontier"]
         rows = [
-            (f"{f['x']} = {x:.3g}", "none in range" if y is None else f"{f['y']} = {y:.3g}")
+            (
+                f"{setting_name(f['x'])} = {x:.3g}",
+                "none in range" if y is None else f"{setting_name(f['y'])} = {y:.3g}",
+            )
             for x, y in zip(f["x_values"], f["frontier"], strict=True)
         ]
         print_quantities(f"zero-NPV frontier, {chain.scenario.scenario.name}", rows)
         return
-    rows = [(r["input"], _answer(r)) for r in data["breakeven"]]
+    rows = [(setting_name(r["input"]), _answer(r)) for r in data["breakeven"]]
     rows.append(("verdict", data["verdict"]))
     print_quantities(f"break-even (NPV = 0), {chain.scenario.scenario.name}", rows)
 
@@ -130,8 +134,12 @@ def _draw(front: dict[str, Any], path: Path) -> None:
     fig.colorbar(mesh, ax=ax, label="NPV [billion USD]")
     if crosses:
         ax.contour(front["x_values"], front["y_values"], npv, levels=[0.0], colors="k")
-    ax.set_xlabel(front["x"] + (" [x the landers' prices]" if front["x"] == LAUNCH else ""))
-    ax.set_ylabel(front["y"] + (" [x the landers' prices]" if front["y"] == LAUNCH else ""))
+    from lunarbase.economics import setting_name
+
+    for axis, key in ((ax.set_xlabel, "x"), (ax.set_ylabel, "y")):
+        axis(
+            setting_name(front[key]) + (" [x the landers' prices]" if front[key] == LAUNCH else "")
+        )
     ax.set_title(
         "zero-NPV frontier (black), others at the scenario's values"
         if crosses

@@ -138,7 +138,7 @@ def sensitivity(
         if samples < 2 or samples & (samples - 1):
             raise QueryError(f"--samples: {samples} is not a power of two >= 2")
         overrides = {**overrides, "economics.sensitivity_samples": samples}
-    from lunarbase.economics import npv_sensitivity, sensitivity_to_dict
+    from lunarbase.economics import npv_sensitivity, sensitivity_to_dict, setting_name
 
     chain, ops = _operations(overrides, scenario, seed, sets)
     sobol, tornado = npv_sensitivity(chain.scenario.economics, ops, seed=chain.seeds["economics"])
@@ -152,7 +152,7 @@ def sensitivity(
         return
     rows = [
         (
-            name,
+            setting_name(name),
             f"S1 {format_value(r['S1'], '{:.3f}')} ± {format_value(r['S1_conf'], '{:.3f}')}, "
             f"ST {format_value(r['ST'], '{:.3f}')} ± {format_value(r['ST_conf'], '{:.3f}')}",
         )

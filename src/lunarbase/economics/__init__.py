@@ -22,7 +22,6 @@ from lunarbase.economics import (
     sweep,
 )
 from lunarbase.economics.breakeven import DEFAULT_INPUTS as BREAKEVEN_INPUTS
-from lunarbase.economics.breakeven import sentence as breakeven_sentence
 from lunarbase.economics.delivery import catalogue as lander_catalogue
 from lunarbase.economics.delivery import typical_price_usd_per_kg
 from lunarbase.economics.fusion import (
@@ -36,11 +35,13 @@ from lunarbase.economics.stage import (
     MONEY,
     EconomicsResults,
     break_even_of,
+    breakeven_sentence,
     evaluate,
     frontier_of,
     npv_sensitivity,
     resolve_input,
     sensitivity_to_dict,
+    setting_name,
 )
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "resolve_input",
     "sensitivity",
     "sensitivity_to_dict",
+    "setting_name",
     "surrogate",
     "sweep",
     "typical_price_usd_per_kg",

@@ -13,6 +13,7 @@ far from paying it stays.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +27,11 @@ from lunarbase.typing import FloatArray
 GRID = 201
 """Points that tabulate the NPV along one input's range [count]."""
 
-BEYOND = 1000.0
+BEYOND = 1.0e4
 """How far past its plausible range an input is searched when no break-even is inside, as a
-factor on each end [-]: an answer that far out is reported as outside the range."""
+factor on each end [-]: an answer that far out is reported as outside the range (ilrs-2035's
+He-3 price, once Earth's 9,000 L/yr take the top of the demand curve, needs ~1,700 x today's,
+past the 1,000 x searched before)."""
 
 ALIASES = {
     "he3_price": "he3_price_usd_per_l",
@@ -185,9 +188,9 @@ def frontier(
     }
 
 
-def sentence(results: list[dict[str, Any]]) -> str:
+def sentence(results: list[dict[str, Any]], *, label: Callable[[str], str] = str) -> str:
     """ "It would pay only if ..." from break-even results (:meth:`BreakEven.to_dict`), or why
-    no single input makes it pay."""
+    no single input makes it pay; ``label`` names an input in the text (its own name)."""
     if results and results[0]["npv_nominal_usd"] > 0.0:
         return "It pays at the scenario's values."
     inside: list[str] = []
@@ -198,11 +201,11 @@ def sentence(results: list[dict[str, Any]]) -> str:
             continue
         ratio = value / r["nominal"] if r["nominal"] else float("nan")
         direction = "rose" if ratio > 1.0 else "fell"
-        clause = f"{r['input']} {direction} to {value:,.4g} ({ratio:,.3g} x the scenario's)"
+        clause = f"{label(r['input'])} {direction} to {value:,.4g} ({ratio:,.3g} x the scenario's)"
         (inside if r["value"] != "none in range" else outside).append(clause)
     if inside:
         return "It would pay only if " + ", or if ".join(inside) + ", the others as set."
-    names = ", ".join(r["input"] for r in results)
+    names = ", ".join(label(r["input"]) for r in results)
     text = f"No single input ({names}) makes it pay within its plausible range"
     if outside:
         return f"{text}: it would pay only if {', or if '.join(outside)}, outside it."

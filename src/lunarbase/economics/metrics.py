@@ -15,13 +15,37 @@
   EPR (energies add, :func:`whole_system_energy_payback`). The plant's EPR is the scenario's;
   its default is White & Kulcinski's D-T fusion plant, 27 (their range: coal 11 to D-T fusion
   27), for want of a D-He3 figure; that plant's own fuel chain (lithium, deuterium) is inside
-  its 27, a small double count.
+  its 27, a small double count. No energy payback ratio of a D-He3 plant was found in stored
+  text (validation-figures EN-05, unconfirmed). A D-He3 plant replaces less structure than a
+  D-T plant (Apollo-L3 [5]_: a neutron wall load of 0.1 MW/m2 and a permanent first wall) but
+  burns a far less reactive fuel in a larger plasma per MWe, so the D-T 27 is a stand-in whose
+  error has no known sign, not a bound.
+- Discount rate (the scenario's, real): the default 7 % is the base case of OMB Circular A-94
+  (1992) for federal programmes, "the marginal pretax rate of return on an average investment
+  in the private sector" [2]_; the range drawn reaches down to the 2.0 % default social rate of
+  time preference of the revised Circular A-4 (Nov 2023) [3]_, which Executive Order 14192
+  rescinded, reinstating the 2003 A-4 and its 7 % and 3 % [4]_. OMB memo M-25-23 (Feb 2025),
+  "Rescission and Reinstatement of Circular No. A-94", restored the 1992 A-94: its title was
+  seen as a whitehouse.gov file name only, its text is *unverified*, and whether the 2023 A-94
+  used A-4's 2.0 % is unverified too.
 
 References
 ----------
 .. [1] White, S. W. & Kulcinski, G. L. (1998, rev. 1999) "Birth to death" analysis of the
    energy payback ratio and CO2 gas emission rates from coal, fission, wind, and DT fusion
    electrical power plants. UWFDM-1063, University of Wisconsin Fusion Technology Institute.
+.. [2] OMB Circular A-94 (29 Oct 1992) Guidelines and discount rates for benefit-cost analysis
+   of federal programs (base-case 7 % real), as quoted in Nordhaus, W. (2013) The
+   Climate Casino, Yale University Press, chapter on discounting.
+.. [3] Febrizio, M., Hay, S. & Xie, Z. (2025) Comparing the draft and final Circular A-4.
+   Journal of Benefit-Cost Analysis 16(S2):315-325 (default social rate of time preference
+   changed from 1.7 % in the draft to 2.0 % in the final revision of Nov 2023).
+.. [4] Executive Order 14192 (31 Jan 2025) Unleashing Prosperity Through Deregulation,
+   90 Fed. Reg. 9065; its reinstatement of the 2003 Circular A-4 (7 %, with 3 %) as summarised
+   by the Economic Policy Institute and the National Mining Association (Feb 2025).
+.. [5] Kulcinski, G. L. et al. (1991) Apollo-L3, an advanced fuel fusion power reactor
+   utilizing direct and thermal energy conversion. Fusion Technology 19(3P2A):791-801,
+   doi:10.13182/FST91-A29441.
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def evaluate(
             **_metrics(cfg, ops, table, costs_usd, model.launch),
             **model.lost_usd(),
             "breakeven": found,
-            "breakeven_verdict": breakeven.sentence(found),
+            "breakeven_verdict": breakeven_sentence(found),
         },
         npv_draws_usd=npv_draws,
         npv_band=montecarlo.npv_band(npv_draws, float(table["cumulative_discounted_usd"].iloc[-1])),
@@ -229,8 +229,33 @@ plant as simulated: more miners share its power). An approximation of re-running
 with another fleet (learning on the miners' build cost taken as unchanged)."""
 
 
+SETTINGS = ("economics.uncertain.", "economics.")
+"""Prefixes of :func:`setting_name`, longest first."""
+
+
+def setting_name(name: str) -> str:
+    """The name a user sets the uncertain input ``name`` by, as the report, the verdict and the
+    break-even sentence show it: ``economics.<field>`` for a field of the ``[economics]`` table
+    (what ``--set`` takes), ``economics.uncertain.<name>`` for a multiplier on a simulated
+    quantity (``he3_grade_scale``: its distribution's table in the scenario file), the name
+    itself for a break-even decision (``fleet_scale``). JSON keeps the bare name under its
+    ``economics`` key, the same path."""
+    if name in Economics.model_fields:
+        return SETTINGS[1] + name
+    if name in UNCERTAIN_DEFAULTS:
+        return SETTINGS[0] + name
+    return name
+
+
+def breakeven_sentence(results: list[dict[str, Any]]) -> str:
+    """ "It would pay only if ..." (:func:`.breakeven.sentence`), inputs by their
+    :func:`setting_name`."""
+    return breakeven.sentence(results, label=setting_name)
+
+
 def resolve_input(name: str, cfg: Economics) -> str:
-    """The input's own name for ``name`` (an alias of :data:`.breakeven.ALIASES` or the name).
+    """The input's own name for ``name``: an alias of :data:`.breakeven.ALIASES`, the name, or
+    its :func:`setting_name` (``economics.he3_price_usd_per_l``, as ``--set`` takes it).
 
     Raises
     ------
@@ -238,7 +263,8 @@ def resolve_input(name: str, cfg: Economics) -> str:
         A name that is neither an alias nor an input the scenario or the defaults draw, or
         one with no range (held fixed by default and not drawn by the scenario).
     """
-    full = breakeven.ALIASES.get(name, name)
+    bare = next((name.removeprefix(p) for p in SETTINGS if name.startswith(p)), name)
+    full = breakeven.ALIASES.get(bare, bare)
     if full not in cfg.drawn and full not in {**UNCERTAIN_DEFAULTS, **DECISIONS}:
         known = ", ".join(sorted({*breakeven.ALIASES, *cfg.drawn, *UNCERTAIN_DEFAULTS, *DECISIONS}))
         raise QueryError(f"--vary: {name!r} is not an uncertain input (choose from {known})")

@@ -363,13 +363,20 @@ def costs_figure(cash_flows: pd.DataFrame, cost_lines: tuple[str, ...]) -> go.Fi
 
 
 def tornado_figure(tornado: pd.DataFrame) -> go.Figure:
-    """NPV with each uncertain input at its 5th and 95th percentile, the others at medians."""
+    """NPV with each uncertain input at its 5th and 95th percentile, the others at medians;
+    inputs named as a user sets them (:func:`lunarbase.economics.setting_name`)."""
+    from lunarbase.economics import setting_name
+
     rows = tornado.iloc[::-1]
     base = float(rows["output_base"].iloc[0]) / 1e9 if len(rows) else 0.0
     fig = go.Figure()
     for column, name in (("output_low", "input at p05"), ("output_high", "input at p95")):
         fig.add_bar(
-            y=list(rows.index), x=rows[column] / 1e9 - base, base=base, orientation="h", name=name
+            y=[setting_name(str(i)) for i in rows.index],
+            x=rows[column] / 1e9 - base,
+            base=base,
+            orientation="h",
+            name=name,
         )
     fig.update_layout(
         barmode="overlay",

@@ -20,7 +20,8 @@ def _money(usd: float) -> str:
 
 def verdict(data: dict[str, Any]) -> str:
     """Sentences on a whole run: the base and its yield; whether it pays and which input
-    dominates the uncertainty; what would make it pay ("it would pay only if ...").
+    dominates the uncertainty; what would make it pay ("it would pay only if ..."). Inputs are
+    named as a user sets them (:func:`lunarbase.economics.setting_name`).
 
     Parameters
     ----------
@@ -35,6 +36,8 @@ def verdict(data: dict[str, Any]) -> str:
     str
         Two or three sentences; every number in them is one of ``data``'s, rounded.
     """
+    from lunarbase.economics import setting_name
+
     base, totals = data["sites"]["base"], data["operations"]["totals"]
     econ, years = data["economics"], data["scenario"]["operations"]["years"]
     where = "the best-ranked site" if data["sites"]["choice"] == "best" else "the scenario's site"
@@ -49,7 +52,10 @@ def verdict(data: dict[str, Any]) -> str:
     sobol = econ["sobol"]
     if sobol:
         top = max(sobol, key=lambda name: sobol[name]["ST"] or 0.0)
-        driver = f"; {top} dominates the uncertainty (total Sobol index {sobol[top]['ST']:.2f})"
+        driver = (
+            f"; {setting_name(top)} dominates the uncertainty "
+            f"(total Sobol index {sobol[top]['ST']:.2f})"
+        )
     else:
         driver = ""
     if median > 0.0:

@@ -144,6 +144,30 @@ HE3_DEMAND = (
 """Default He-3 demand: today's cryogenic market (dilution refrigerators for quantum
 computing, neutron detectors) from cited volumes."""
 
+HE3_TERRESTRIAL_SUPPLY_L_PER_YR = 9_000.0
+"""He-3 from Earth sold before lunar He-3 each year [L/yr, STP]: the middle of the 8,000-10,000
+L/yr the US NNSA can recover from tritium decay at Savannah River (GAO-11-472, May 2011, as
+reported by the Cryogenic Society of America, Jun 2011: sales averaged 30,000 L/yr in 2003-2009
+against that capacity, and the stock fell from 260,000 L in 2003 to 31,000 L in Feb 2011).
+Sold first, it takes the top of the default curve, the blocks at today's price: the DOE Isotope
+Program supplies the US federal users (< 6,000 L/yr, MKT-01) and sells the rest by public
+auction (GAO-11-472 via AIP FYI, 11 Jul 2011). Range: 8,000 (GAO's low end) to ~45,000 L/yr:
+a DOE study put world supply at 10,000-20,000 L/yr (Cho 2009, Science
+326:778) and He-3 separated from the natural gas in use would add ~6 kg/yr = ~45,000 L/yr
+(Wittenberg 1989, Fusion Technol. 15:1108), none of it separated today. Supply from CANDU
+tritium (Laurentis Energy Partners at Darlington, since 2021: ANS Nuclear News, 16 Sep 2021)
+has no published volume (*unverified*); buyers of Canadian and Russian He-3 are not on the
+default curve either."""
+
+HE3_DEMAND_GROWTH_PER_YEAR = 0.0
+"""Yearly growth of the He-3 buyers' volumes [1/yr]: 0, because the volumes buyers have signed
+for are flat (Bluefors: up to 10,000 L/yr each year 2028-2037; Maybell: "thousands of litres"
+a year 2029-2035, MKT-05) and no published growth rate of He-3 volumes was found. Range 0-0.3:
+demand can also fall (US federal demand went from 70,000 L/yr in 2008 to < 6,000 with recycling
+and substitutes, MKT-01), and 0.3 is the >= 30 %/yr the quantum-computing market is forecast to
+grow by revenue (IDTechEx, "Quantum Computing Market 2024-2044", press release 24 Apr 2024),
+a proxy (revenue, not litres) for the dilution refrigerators' He-3."""
+
 
 UNCERTAIN_DEFAULTS = {
     "launch_cost_usd_per_kg": Distribution(
@@ -207,8 +231,9 @@ UNCERTAIN_DEFAULTS = {
         low=0.286,
         mode=1.0,
         high=1.0,
-        source="x0.29-1 of the default 7 %: OMB Circular A-4 (2023) 2.0 % real to the 7 % real "
-        "of Circular A-94 (1992), reinstated by OMB memo M-25-23 (Feb 2025)",
+        source="x0.29-1 of the default 7 %: 2.0 % real, the default of the revised Circular A-4 "
+        "(Nov 2023; Febrizio, Hay & Xie 2025, J. Benefit-Cost Anal. 16(S2):315), rescinded by "
+        "EO 14192 (31 Jan 2025), to the 7 % real of Circular A-94 (1992)",
     ),
     "electricity_price_usd_per_mwh": Distribution(
         dist="uniform", low=0.5, high=1.5, source="assumption: +-50 % on the wholesale price"

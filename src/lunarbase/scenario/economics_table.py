@@ -6,6 +6,8 @@ from pydantic import Field, model_validator
 
 from lunarbase.scenario.defaults import (
     HE3_DEMAND,
+    HE3_DEMAND_GROWTH_PER_YEAR,
+    HE3_TERRESTRIAL_SUPPLY_L_PER_YR,
     UNCERTAIN_DEFAULTS,
     UNCERTAIN_NAMES,
     DemandTier,
@@ -23,8 +25,11 @@ class Economics(Section):
         0.07,
         ge=0.0,
         le=1.0,
-        description="Real discount rate [1/yr]: 7 %, OMB Circular A-94 (1992) as reinstated by "
-        "OMB memo M-25-23 (Feb 2025); Circular A-4 (2023) had 2.0 % (the range drawn).",
+        description="Real discount rate [1/yr]: 7 %, the base case of OMB Circular A-94 (1992) "
+        "for federal programmes, back in force in 2025 (OMB memo M-25-23, 'Rescission and "
+        "Reinstatement of Circular No. A-94', Feb 2025: title seen, text unverified); the range "
+        "drawn goes down to the 2.0 % of the revised Circular A-4 (Nov 2023), rescinded by "
+        "EO 14192 (31 Jan 2025). Sources: lunarbase.economics.metrics.",
     )
     development_cost_usd: float = Field(
         1.0e10,
@@ -115,8 +120,9 @@ class Economics(Section):
         gt=0.0,
         le=1.0,
         description="Net electric energy / D-He3 fusion energy [-]: 10 "
-        "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; direct "
-        "conversion reaches 0.6-0.7 (Kulcinski et al. 1990).",
+        "MWe-yr per kg (Sviatoslavsky & Jacobs 1988) over 18.6 MWth-yr per kg; the Apollo-L3 "
+        "D-He3 plant design has 0.47 (Kulcinski et al. 1991), direct conversion reaches 0.6-0.7 "
+        "(Kulcinski et al. 1990).",
     )
     fusion_plant_nonfuel_cost_usd_per_mwh: float = Field(
         65.0,
@@ -124,29 +130,32 @@ class Economics(Section):
         le=1e5,
         description="Levelised cost of a fusion plant's electricity without its fuel [USD/MWh]: "
         "the middle of the 5-8 US cents/kWh of the PPCS and ARIES studies (IPP FAQ 'What will "
-        "fusion power cost?'); D-T designs, a lower bound for D-He3.",
+        "fusion power cost?'), D-T designs standing in for D-He3, whose one costed design seen, "
+        "Apollo-L3, has 69 mills/kWh with its fuel (Kulcinski et al. 1991; "
+        "lunarbase.economics.fusion).",
     )
     fusion_plant_epr: float = Field(
         27.0,
         gt=0.0,
         le=1e4,
         description="Energy payback ratio of the fusion plant itself [-]: White & Kulcinski's "
-        "D-T fusion plant, 27 (UWFDM-1063, 1999); no D-He3 figure is published.",
+        "D-T fusion plant, 27 (UWFDM-1063, 1999), standing in: no D-He3 plant's EPR was found "
+        "(lunarbase.economics.metrics).",
     )
     he3_demand_growth_per_year: float = Field(
-        0.0,
+        HE3_DEMAND_GROWTH_PER_YEAR,
         ge=-0.5,
         le=1.0,
-        description="Yearly growth of every He-3 buyer's volume [1/yr] (assumption: 0, the "
-        "cited volumes held; quantum computing could raise them, no cited rate).",
+        description="Yearly growth of every He-3 buyer's volume [1/yr]: 0, the signed forward "
+        "volumes being flat (range 0-0.3; sources: lunarbase.scenario.defaults).",
     )
     he3_terrestrial_supply_l_per_yr: float = Field(
-        0.0,
+        HE3_TERRESTRIAL_SUPPLY_L_PER_YR,
         ge=0.0,
         le=1e12,
         description="He-3 from Earth (tritium decay, natural gas) sold first each year [L/yr, "
-        "STP] (0: the default demand is already net of it, its open tier being the 2009 "
-        "demand left unmet by the 45,000 L then supplied, AIP FYI 2010).",
+        "STP]: 9,000, the US NNSA's 8,000-10,000 L/yr from tritium decay (GAO-11-472); "
+        "range 8,000-45,000 (sources: lunarbase.scenario.defaults).",
     )
     electricity_price_usd_per_mwh: float = Field(
         80.0, ge=0.0, le=1e5, description="Wholesale electricity price [USD/MWh] (assumption)."
