@@ -107,6 +107,7 @@ def test_readme_has_the_examples_the_tests_check() -> None:
     "example",
     [pytest.param(e, id=e.command) for e in EXAMPLES],
 )
+@pytest.mark.usefixtures("default_chain")
 def test_console_example_runs_and_prints_what_the_readme_quotes(
     example: Example, mirror: Path
 ) -> None:
@@ -121,6 +122,7 @@ def test_console_example_runs_and_prints_what_the_readme_quotes(
         assert proc.stdout.strip() == example.output
 
 
+@pytest.mark.usefixtures("default_chain")
 def test_eight_miners_fly_and_ship_more_than_five(mirror: Path) -> None:
     """``--set operations.n_miners=8`` re-flies the scenario's landings with 8 miners: the
     results report ``n_miners`` 8 (the fleet flown), at least as many miners landed as the

@@ -29,7 +29,7 @@ KEYS = {
 }
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_economics_json_has_the_issue_keys_and_repeats(mirror: Path) -> None:
     args = ("economics", "--years", "3", "--samples", "500", "--seed", "2", "--json")
     proc = invoke(*args)
@@ -43,7 +43,7 @@ def test_economics_json_has_the_issue_keys_and_repeats(mirror: Path) -> None:
     assert cli(*args).stdout == proc.stdout  # byte-identical for the same seed, in a process too
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_sensitivity_json_has_sobol_indices(mirror: Path) -> None:
     proc = invoke("sensitivity", "--years", "2", "--samples", "64", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -82,7 +82,7 @@ def test_fusion_gives_a_gwe_year_for_100_kg() -> None:
     assert_one_line_error(invoke("fusion", "--he3-kg", "1", "--efficiency", "2"), "--efficiency")
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_unreachable_scheduler_is_a_one_line_error(mirror: Path) -> None:
     """The pipeline runs first (its progress lines), then one error line, exit 2."""
     proc = cli("economics", "--years", "1", "--scheduler", "tcp://127.0.0.1:9")

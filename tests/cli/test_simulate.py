@@ -27,7 +27,7 @@ KEYS = {
 }
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_simulate_json_has_the_issue_keys(mirror: Path, tmp_path: Path) -> None:
     """The JSON carries every headline key and the annual table; the CSV is the daily series,
     which adds up to it."""
@@ -48,7 +48,7 @@ def test_simulate_json_has_the_issue_keys(mirror: Path, tmp_path: Path) -> None:
     assert daily_he3 == pytest.approx(data["he3_kg_total"], rel=1e-4)  # 6-figure CSV rounding
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_simulate_is_reproducible_by_seed(mirror: Path) -> None:
     """Same scenario and seed: byte-identical JSON (in a process and in this one); another
     seed: other failures."""

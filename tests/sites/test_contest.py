@@ -55,7 +55,7 @@ def test_bad_contests_name_the_option(parties: int, radius: float, needle: str) 
         claims(ranked(), parties, radius)
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_contest_on_the_real_polar_grid(mirror: Path) -> None:
     """Party 1 gets the top-ranked site; at 0 km the second party's loss is the gap between the
     first two ranked sites; at 20 km no two claims lie closer than 20 km; the loss grows."""

@@ -35,7 +35,7 @@ def top5(mirror: Path) -> dict:
     return json.loads(proc.stdout)
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_top_five_hold_the_change7_target_and_the_connecting_ridge_crest(top5: dict) -> None:
     """One of the five lies within 1 km of Chang'e-7's target; one stands within 3 km of the
     connecting ridge's crest (the Site01 tile covers it) and is lit at least 0.84 of the
@@ -63,7 +63,7 @@ def test_top_five_hold_the_change7_target_and_the_connecting_ridge_crest(top5: d
     assert [s["score"] for s in sites] == sorted((s["score"] for s in sites), reverse=True)
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_asking_for_fewer_sites_gives_the_first_of_the_same_ranking(
     mirror: Path, top5: dict
 ) -> None:
@@ -77,7 +77,7 @@ def test_asking_for_fewer_sites_gives_the_first_of_the_same_ranking(
     assert three == five[:3]
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_an_explicit_base_is_compared_with_the_best(mirror: Path) -> None:
     """The scenario's own site (on the ridge's flank, -89.45, 222.7) is kept as the base and
     its shortfall against the best site is given criterion by criterion."""
@@ -93,7 +93,7 @@ def test_an_explicit_base_is_compared_with_the_best(mirror: Path) -> None:
     assert set(versus) >= {"slope_deg", "distance_to_psr_km", "longest_night_h"}
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_a_base_off_the_pole_is_placed_in_its_mare_with_no_polar_criteria(mirror: Path) -> None:
     """A base in Mare Tranquillitatis (8.5 N, 31.4 E): named in the mare, lit over a level
     horizon about half the time with a night of about half a synodic month, the Earth always
@@ -109,7 +109,7 @@ def test_a_base_off_the_pole_is_placed_in_its_mare_with_no_polar_criteria(mirror
     assert base["slope_deg"] < 5.0 and sites.base_vs_best == {}
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("default_chain")
 def test_constraints_no_pixel_meets_are_a_one_line_error(mirror: Path) -> None:
     sc = scenario.with_overrides(scenario.load(), {"sites.min_illumination_fraction": 0.999})
     with pytest.raises(ScenarioError, match=r"no pixel within 4\.0 deg of the pole meets"):

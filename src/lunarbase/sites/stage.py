@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
     from lunarbase.sites.mining import MiningSites
 
-REFINE_VERSION = 5
+REFINE_VERSION = 6
 """Bump when the refinement changes, to rebuild the cached positions."""
 
 CLIMB_STEPS_M = (240.0, 120.0, 60.0, 30.0)

@@ -18,9 +18,7 @@ References
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +27,7 @@ from numpy.typing import NDArray
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.errors import QueryError
-from lunarbase.terrain.dem import PolarTerrain, xy_to_unit_vector
+from lunarbase.terrain.dem import PolarTerrain
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -92,8 +90,40 @@ def sample_distances_m(
     return np.concatenate(parts) if parts else np.array([start])
 
 
-POINT_AZIMUTH_CHUNK = 45
-"""Azimuths per thread in :func:`point_horizon` (8 chunks for 360 azimuths)."""
+@dataclass(frozen=True)
+class DemStack:
+    """A polar DEM stack flattened for :func:`.horizon_kernel.point_rays`: every grid's
+    heights [m] end to end (``flat``), and per grid its start in ``flat``, (ny, nx), the
+    (x, y) of its first pixel centre [m] and its pixel size [m]."""
+
+    flat: NDArray[np.float32]
+    offset: NDArray[np.int64]
+    shape: NDArray[np.int64]
+    corner: NDArray[np.float64]
+    size: NDArray[np.float64]
+
+
+_STACKS: dict[tuple[int, ...], tuple[PolarTerrain, DemStack]] = {}
+"""The flattened stacks of the terrains seen in this process, by the ids of their grids (each
+kept with its terrain, so the ids stay its own)."""
+
+
+def dem_stack(terrain: PolarTerrain) -> DemStack:
+    """``terrain``'s grids flattened once per process (:class:`DemStack`)."""
+    key = tuple(id(g) for g in terrain.grids)
+    if key not in _STACKS:
+        values = [np.asarray(g.values) for g in terrain.grids]
+        _STACKS[key] = (
+            terrain,
+            DemStack(
+                np.concatenate([v.ravel() for v in values]),
+                np.cumsum([0] + [v.size for v in values[:-1]]).astype(np.int64),
+                np.array([v.shape for v in values], dtype=np.int64),
+                np.array([(float(g.x[0]), float(g.y[0])) for g in terrain.grids]),
+                np.array([float(g.attrs["pixel_size_m"]) for g in terrain.grids]),
+            ),
+        )
+    return _STACKS[key][1]
 
 
 def point_horizon(
@@ -117,29 +147,26 @@ def point_horizon(
     ground, which = terrain.elevation_m(x_m, y_m)
     if int(which) < 0:
         raise QueryError(f"point x={x_m:.0f} m, y={y_m:.0f} m is outside the polar DEMs")
+    from lunarbase.terrain.horizon_kernel import point_rays  # numba: horizons only
+
     # Grids finer than the one under the observer do not cover it; start from that one.
-    sub = PolarTerrain(terrain.grids[int(which) :])
-    dist = sample_distances_m(sub, x_m, y_m, max_distance_m)
+    dist = sample_distances_m(PolarTerrain(terrain.grids[int(which) :]), x_m, y_m, max_distance_m)
     az = np.arange(n_azimuths, dtype=np.float64) * (360.0 / n_azimuths)
-    radius0 = MOON_RADIUS_M + float(ground) + observer_height_m
-    up = xy_to_unit_vector(x_m, y_m)
-
-    def max_sin_elevation(rows: slice) -> NDArray[np.float64]:
-        a = np.radians(az[rows])[:, None]
-        xs = x_m + dist[None, :] * np.sin(a)
-        ys = y_m + dist[None, :] * np.cos(a)
-        z, _ = sub.elevation_m(xs, ys)
-        # Observer O = radius0 * up, sample P = r * u: with c = u . up (the cosine of the
-        # central angle), sin(elevation) = (r c - radius0) / |P - O|.
-        r = MOON_RADIUS_M + z
-        c = xy_to_unit_vector(xs, ys) @ up
-        sin_el = (r * c - radius0) / np.sqrt(r * r - 2.0 * r * radius0 * c + radius0 * radius0)
-        return np.asarray(np.where(np.isnan(z), -1.0, sin_el).max(axis=1))
-
-    # numpy releases the GIL in these array operations: azimuth chunks run in parallel.
-    chunks = [slice(i, i + POINT_AZIMUTH_CHUNK) for i in range(0, n_azimuths, POINT_AZIMUTH_CHUNK)]
-    with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
-        sin_max = np.concatenate(list(pool.map(max_sin_elevation, chunks)))
+    stack = dem_stack(terrain)
+    sin_max = point_rays(
+        stack.flat,
+        stack.offset,
+        stack.shape,
+        stack.corner,
+        stack.size,
+        int(which),
+        float(x_m),
+        float(y_m),
+        dist,
+        np.radians(az),
+        MOON_RADIUS_M + float(ground) + observer_height_m,
+        MOON_RADIUS_M,
+    )
     return Horizon(
         az,
         np.degrees(np.arcsin(np.clip(sin_max, -1.0, 1.0))),

@@ -309,3 +309,86 @@ def near_field(
                     k = r * nx + c
                     if el > out[k, col0 + a]:
                         out[k, col0 + a] = el
+
+
+@njit(cache=True, inline="always")
+def _stack_height(
+    flat: np.ndarray,
+    offset: np.ndarray,
+    shape: np.ndarray,
+    corner: np.ndarray,
+    size: np.ndarray,
+    first: int,
+    x: float,
+    y: float,
+) -> float:
+    """Bilinear height [m] at map point (x, y) from the finest grid of a flattened DEM stack
+    (from grid ``first`` on) with data there; NaN where none has. The same arithmetic as
+    :func:`lunarbase.terrain.dem.bilinear` per grid."""
+    for g in range(first, offset.shape[0]):
+        ny, nx = shape[g, 0], shape[g, 1]
+        col = (x - corner[g, 0]) / size[g]
+        row = (corner[g, 1] - y) / size[g]
+        if not (col >= 0 and col <= nx - 1 and row >= 0 and row <= ny - 1):
+            continue
+        c0 = min(int(col), nx - 2)
+        r0 = min(int(row), ny - 2)
+        fc = col - c0
+        fr = row - r0
+        k = offset[g] + r0 * nx + c0
+        z = (
+            flat[k] * (1 - fr) * (1 - fc)
+            + flat[k + 1] * (1 - fr) * fc
+            + flat[k + nx] * fr * (1 - fc)
+            + flat[k + nx + 1] * fr * fc
+        )
+        if not np.isnan(z):
+            return z
+    return np.nan
+
+
+@njit(cache=True, parallel=True)
+def point_rays(
+    flat: np.ndarray,
+    offset: np.ndarray,
+    shape: np.ndarray,
+    corner: np.ndarray,
+    size: np.ndarray,
+    first: int,
+    x_m: float,
+    y_m: float,
+    distances_m: np.ndarray,
+    azimuths_rad: np.ndarray,
+    radius0_m: float,
+    moon_radius_m: float,
+) -> np.ndarray:
+    """Largest sine of the elevation angle, per azimuth, of the terrain samples at
+    ``distances_m`` along rays from map point (x, y) [m] for an observer ``radius0_m`` from the
+    Moon's centre (-1 where no sample has data); one thread per azimuth. Each sample is placed
+    on the sphere exactly: with u its unit vector (inverse stereographic, as
+    :func:`lunarbase.terrain.dem.xy_to_unit_vector`), r = R + z and c = u . up,
+    sin(elevation) = (r c - r0) / |r u - r0 up|."""
+    r2 = 4.0 * moon_radius_m * moon_radius_m
+    k2 = (x_m * x_m + y_m * y_m) / r2
+    f = 1.0 / (moon_radius_m * (1.0 + k2))
+    up0, up1, up2 = y_m * f, x_m * f, -(1.0 - k2) / (1.0 + k2)
+    out = np.full(azimuths_rad.shape[0], -1.0)
+    for a in prange(azimuths_rad.shape[0]):
+        sa, ca = np.sin(azimuths_rad[a]), np.cos(azimuths_rad[a])
+        best = -1.0
+        for d in distances_m:
+            x = x_m + d * sa
+            y = y_m + d * ca
+            z = _stack_height(flat, offset, shape, corner, size, first, x, y)
+            if np.isnan(z):
+                continue
+            r = moon_radius_m + z
+            q2 = (x * x + y * y) / r2
+            g = 1.0 / (moon_radius_m * (1.0 + q2))
+            c = y * g * up0 + x * g * up1 + (-(1.0 - q2) / (1.0 + q2)) * up2
+            sin_el = (r * c - radius0_m) / np.sqrt(
+                r * r - 2.0 * r * radius0_m * c + radius0_m * radius0_m
+            )
+            best = max(best, sin_el)
+        out[a] = best
+    return out
