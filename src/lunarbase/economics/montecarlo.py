@@ -193,6 +193,7 @@ class Model:
             len(self.ops.annual),
             progress_ratio=self.cfg.launch_progress_ratio,
             price_usd_per_kg=self.cfg.launch_cost_usd_per_kg,
+            max_flights_per_year=self.ops.max_flights_per_year,
         )
 
     def flown(self, column: str, *, landed_only: bool = False) -> FloatArray:
