@@ -199,7 +199,8 @@ def landings_table(
     ``payload_kg`` (the whole payload, :func:`~.schedule.payload_masses_kg`) [kg],
     ``reactor_mass_kg`` (its plant unit's part of it) [kg], ``failed`` (lost with its payload)
     [bool] and ``planned_day`` (the schedule's day; earlier than ``day`` when its launcher's
-    flight rate made it slip) [d]. Everything in place at the start is one row on day 0."""
+    flight rate made it slip) [d]. Everything in place at the start is the flights that land
+    it (:func:`_start_landings`), planned for day 0."""
     rows = []
     for landing, fails, planned in zip(flown, failed, planned_day, strict=True):
         masses = payload_masses_kg(cfg, landing)
