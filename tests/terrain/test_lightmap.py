@@ -22,9 +22,9 @@ from lunarbase.terrain.lightmap import (
     earth_histogram,
     ever_visible,
     light_maps,
-    longest_dark_steps,
     pixel_frames,
     psr_map,
+    series_light,
     strided_order,
     sun_quantiles,
     weighted_visibility,
@@ -224,7 +224,27 @@ def test_nan_horizon_gives_nan_and_minus_one() -> None:
     v = local([1.0, -1.0], [0.0, 0.0])
     vis = weighted_visibility(hz, frames, v, np.ones(2) / 2, R_SUN, True)
     assert vis[0] == pytest.approx(0.5) and np.isnan(vis[1])
-    np.testing.assert_array_equal(longest_dark_steps(hz, frames, v, R_SUN), [1, -1])
+    np.testing.assert_array_equal(series_light(hz, frames, v, R_SUN)[:, 2], [1, -1])
+
+
+def test_series_light_matches_the_full_weighted_sum() -> None:
+    """The time-ordered kernel's mean Sun and any-of-the-disk fraction equal the weighted sum
+    with equal weights on random horizons (the skyline shortcut decides only where the disk is
+    wholly above the highest or below the lowest horizon), walled, open and NaN pixels too."""
+    rng = np.random.default_rng(4)
+    level = rng.uniform(-4.0, 6.0, (400, 1))
+    level[:20], level[20:40] = 12.0, -12.0  # walled above, open below every direction
+    hz = np.ascontiguousarray((level + rng.uniform(-1.5, 1.5, (400, 36))).astype(np.float32))
+    hz[11] = np.nan
+    frames = identity_frames(400)
+    v = local(rng.uniform(-4.0, 8.0, 60), rng.uniform(0.0, 360.0, 60))
+    got = series_light(hz, frames, v, R_SUN)
+    w = np.full(60, 1 / 60)
+    np.testing.assert_allclose(got[:, 0], weighted_visibility(hz, frames, v, w, R_SUN, True))
+    np.testing.assert_allclose(got[:, 1], weighted_visibility(hz, frames, v, w, R_SUN, False))
+    assert ((got[:, 1] > 0) & (got[:, 1] < 1)).sum() > 100  # mostly pixels near the skyline
+    assert (got[20:40, 1] == 1).all() and (got[:20, 1][got[:20, 1] >= 0] == 0).all()
+    assert got[11, 2] == -1
 
 
 def test_longest_dark_steps_on_hand_made_series() -> None:
@@ -233,7 +253,7 @@ def test_longest_dark_steps_on_hand_made_series() -> None:
     els = [5.0, -5.0, -5.0, 5.0, -5.0, -5.0, -5.0, -R_SUN / 2, -5.0, -5.0, 20.0]
     v = local(els, np.linspace(0, 350, len(els)))
     hz = flat([0.0, 10.0, 90.0, -90.0])
-    got = longest_dark_steps(hz, identity_frames(4), v, R_SUN)
+    got = series_light(hz, identity_frames(4), v, R_SUN)[:, 2]
     lit = [[e + R_SUN > h for e in els] for h in (0.0, 10.0, 90.0, -90.0)]
     assert [longest_run(~np.array(x)) for x in lit] == [3, 10, 11, 0]
     np.testing.assert_array_equal(got, [3, 10, 11, 0])
@@ -359,6 +379,22 @@ def test_night_step_sets_the_longest_night_units() -> None:
     assert float(maps.illumination_fraction[0, 0]) == 0.0
     night = float(maps.longest_night_h[0, 1])
     assert night % 12.0 == 0.0 and 0.0 <= night <= 14 * 24.0
+
+
+def test_the_time_series_and_the_quantiles_give_the_same_sun() -> None:
+    """A short series keeps every sample in its quantiles, so the Sun layers light_maps takes
+    from the time series (night step = step) equal those of the quantile kernel (night
+    step 12 h) on uneven horizons."""
+    rng = np.random.default_rng(5)
+    values = rng.uniform(-2.0, 3.0, (3, 3))
+    hm = horizon_grid(values, n_az=16)
+    hm.values += rng.uniform(-1.0, 1.0, hm.shape).astype(np.float32)
+    assert len(sun_quantiles(period_directions(**PERIOD).sun).vectors) == N_STEPS
+    in_order = light_maps(hm, **PERIOD, psr_step_h=PSR_STEP_H)
+    binned = light_maps(hm, **PERIOD, night_step_h=12.0, psr_step_h=PSR_STEP_H)
+    for name in ("illumination_fraction", "sunlit_any_fraction"):
+        np.testing.assert_allclose(in_order[name], binned[name], rtol=0, atol=1e-12)
+    assert 0 < float(in_order.sunlit_any_fraction.mean()) < 1
 
 
 def test_psr_at_the_pole_switches_at_the_suns_highest_rim() -> None:

@@ -113,21 +113,31 @@ def containing_cells(
     QueryError
         A point lies in no bin.
     """
-    lat = np.asarray(lat_deg, float).ravel()[:, None]
-    lon = np.asarray(wrap_lon_180(lon_deg), float).ravel()[:, None]
+    lat = np.asarray(lat_deg, float).ravel()
+    lon = np.asarray(wrap_lon_180(lon_deg), float).ravel()
     edges = [np.asarray(grs[k], float) for k in ("lat_min", "lat_max", "lon_min", "lon_max")]
-    near = np.flatnonzero((edges[0] <= lat.max()) & (edges[1] >= lat.min()))
-    lat_min, lat_max, lon_min, lon_max = (e[near][None, :] for e in edges)
-    in_lat = (lat >= lat_min) & ((lat < lat_max) | ((lat_max >= 90.0) & (lat <= 90.0)))
-    in_lon = (lon >= lon_min) & ((lon < lon_max) | (lon_max >= 180.0))
-    hit = in_lat & in_lon
-    found = hit.any(axis=1)
-    if not found.all():
-        k = int(np.argmin(found))
-        raise QueryError(
-            f"no Lunar Prospector bin contains lat {lat[k, 0]} deg, lon {lon[k, 0]} deg"
-        )
-    return near[np.argmax(hit, axis=1)].reshape(np.shape(lat_deg))
+    first = np.full(lat.shape, len(edges[0]))
+    # One latitude band at a time (bins sharing lat_min and lat_max): each point is tested
+    # against its own band's few bins, never all 1,790, and a point keeps the first bin in
+    # ``cell`` order that contains it.
+    bands, band_of = np.unique(np.stack(edges[:2], axis=1), axis=0, return_inverse=True)
+    for b, (lat_min, lat_max) in enumerate(bands):
+        in_lat = (lat >= lat_min) & ((lat < lat_max) | ((lat_max >= 90.0) & (lat <= 90.0)))
+        points = np.flatnonzero(in_lat)
+        if points.size == 0:
+            continue
+        cells = np.flatnonzero(band_of.ravel() == b)
+        lon_min, lon_max = edges[2][cells], edges[3][cells]
+        here = lon[points][:, None]
+        hit = (here >= lon_min) & ((here < lon_max) | (lon_max >= 180.0))
+        found = hit.any(axis=1)
+        best = cells[np.argmax(hit, axis=1)]
+        first[points[found]] = np.minimum(first[points[found]], best[found])
+    missing = first == len(edges[0])
+    if missing.any():
+        k = int(np.argmax(missing))
+        raise QueryError(f"no Lunar Prospector bin contains lat {lat[k]} deg, lon {lon[k]} deg")
+    return first.reshape(np.shape(lat_deg))
 
 
 def circle_weights(grs: xr.Dataset, lat: float, lon: float, radius_km: float) -> np.ndarray:

@@ -137,6 +137,45 @@ def _disk(el: float, h: float, r: float) -> float:
     return (np.arccos(t) - t * np.sqrt(1.0 - t * t)) / np.pi
 
 
+@njit(cache=True, inline="always")
+def _horizon_range(horizon: np.ndarray, k: int) -> tuple[float, float]:
+    """Lowest and highest horizon [deg] of pixel k over its azimuths (-inf, inf where any is
+    NaN, so nothing is decided from them)."""
+    lo, hi = np.inf, -np.inf
+    for i in range(horizon.shape[1]):
+        h = horizon[k, i]
+        if np.isnan(h):
+            return -np.inf, np.inf
+        lo, hi = min(lo, h), max(hi, h)
+    return lo, hi
+
+
+@njit(cache=True, inline="always")
+def _seen(
+    horizon: np.ndarray,
+    frame: np.ndarray,
+    k: int,
+    v: np.ndarray,
+    m: int,
+    radius_deg: float,
+    lo: float,
+    hi: float,
+) -> float:
+    """Visible fraction of the disk of direction m at pixel k, -1 where none of it clears the
+    horizon. A disk wholly above the pixel's highest horizon ``hi`` [deg] or wholly below its
+    lowest ``lo`` is decided from its elevation alone (the interpolated horizon lies between
+    them), so the azimuth is worked out only for a disk near the skyline: the same numbers as
+    :func:`_elev_horizon` with :func:`_disk` everywhere."""
+    lz = frame[k, 2, 0] * v[m, 0] + frame[k, 2, 1] * v[m, 1] + frame[k, 2, 2] * v[m, 2]
+    el = np.degrees(np.arcsin(min(1.0, max(-1.0, lz))))
+    if el - radius_deg > hi:
+        return 1.0
+    if el + radius_deg <= lo:
+        return -1.0
+    el, h = _elev_horizon(horizon, frame, k, v, m)
+    return _disk(el, h, radius_deg) if el + radius_deg > h else -1.0
+
+
 @njit(cache=True, parallel=True)
 def disk_visibility(
     horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, w: np.ndarray, radius_deg: float
@@ -175,9 +214,9 @@ def ever_visible(
     for k in prange(n):
         if np.isnan(horizon[k, 0]):
             continue
+        lo, hi = _horizon_range(horizon, k)
         for m in range(v.shape[0]):
-            el, h = _elev_horizon(horizon, frame, k, v, m)
-            if el + radius_deg > h:
+            if _seen(horizon, frame, k, v, m, radius_deg, lo, hi) >= 0.0:
                 out[k] = True
                 break
     return out
@@ -213,27 +252,37 @@ def weighted_visibility(
 
 
 @njit(cache=True, parallel=True)
-def longest_dark_steps(
+def series_light(
     horizon: np.ndarray, frame: np.ndarray, v: np.ndarray, radius_deg: float
 ) -> np.ndarray:
-    """Longest run of consecutive time steps (rows of ``v``, in time order) with no part of
-    the solar disk above the horizon, per pixel (-1 where the horizon is NaN)."""
+    """Per pixel (rows), over directions in time order (rows of ``v``, equal time steps): the
+    mean visible fraction of a disk of ``radius_deg`` (column 0), the fraction of steps with
+    any of it above the horizon (column 1), and the longest run of consecutive steps with none
+    of it up (column 2); NaN, NaN, -1 where the horizon is NaN. Disks far above or below the
+    pixel's skyline skip the azimuth (:func:`_seen`)."""
     n = horizon.shape[0]
-    out = np.full(n, -1, dtype=np.int64)
+    out = np.full((n, 3), np.nan)
     for k in prange(n):
         if np.isnan(horizon[k, 0]):
+            out[k, 2] = -1.0
             continue
+        lo, hi = _horizon_range(horizon, k)
+        part = 0.0
+        seen = 0
         run = 0
         best = 0
         for m in range(v.shape[0]):
-            el, h = _elev_horizon(horizon, frame, k, v, m)
-            if el + radius_deg > h:
+            f = _seen(horizon, frame, k, v, m, radius_deg, lo, hi)
+            if f >= 0.0:
+                part += f
+                seen += 1
                 run = 0
             else:
                 run += 1
-                if run > best:
-                    best = run
-        out[k] = best
+                best = max(best, run)
+        out[k, 0] = part / v.shape[0]
+        out[k, 1] = seen / v.shape[0]
+        out[k, 2] = best
     return out
 
 
@@ -306,6 +355,9 @@ def light_maps(
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else period_directions(start, end, night_step)
     nodal = _nodal_directions(psr_step_h)
+    # Where the quantiles keep every sample (a short series) and the night series is the
+    # period's, the time series itself gives the mean Sun: one pass for both.
+    exact = series is period and len(suns.vectors) == len(period.sun)
     n = hz.shape[0]
     sun, earth_vis = np.empty((n, 2)), np.empty(n)
     night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
@@ -314,9 +366,13 @@ def light_maps(
     for k0 in range(0, n, LIGHT_BLOCK_PIXELS):
         part = slice(k0, k0 + LIGHT_BLOCK_PIXELS)
         h, f = hz[part], frame[part]
-        sun[part] = disk_visibility(h, f, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
+        in_order = series_light(h, f, series.sun, SOLAR_DISK_RADIUS_DEG)
+        night[part] = in_order[:, 2]
+        if exact:
+            sun[part] = in_order[:, :2]
+        else:
+            sun[part] = disk_visibility(h, f, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)
         earth_vis[part] = weighted_visibility(h, f, earth.vectors, earth.weights, 0.0, False)
-        night[part] = longest_dark_steps(h, f, series.sun, SOLAR_DISK_RADIUS_DEG)
         psr[part] = _never_lit(h, f, nodal)
         if progress is not None:
             progress(min(n, k0 + LIGHT_BLOCK_PIXELS), n)

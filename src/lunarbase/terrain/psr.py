@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.spatial import cKDTree
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.geometry import polar_radius_m
@@ -68,15 +69,22 @@ def in_polygon(ring: NDArray[np.float64], x_m: NDArray, y_m: NDArray) -> NDArray
 
 def in_psr_catalogue(x_m: ArrayLike, y_m: ArrayLike) -> NDArray[np.bool_]:
     """Whether map points [m] lie inside a catalogued south-polar PSR polygon [1]_ (each
-    polygon tested only against the points in its bounding box)."""
+    polygon tested only against the points in its bounding box, and only polygons whose box
+    meets the points' box at all are looked at)."""
     x, y = np.broadcast_arrays(np.asarray(x_m, float), np.asarray(y_m, float))
     px, py = x.ravel(), y.ravel()
     inside = np.zeros(px.shape[0], dtype=bool)
+    if px.size == 0:
+        return inside.reshape(x.shape)
     lower, upper = _bounds()
-    for ring, lo, hi in zip(_rings(), lower, upper, strict=True):
+    rings = _rings()
+    meets = (lower[:, 0] <= px.max()) & (upper[:, 0] >= px.min())
+    meets &= (lower[:, 1] <= py.max()) & (upper[:, 1] >= py.min())
+    for i in np.flatnonzero(meets):
+        lo, hi = lower[i], upper[i]
         near = np.flatnonzero((px >= lo[0]) & (px <= hi[0]) & (py >= lo[1]) & (py <= hi[1]))
         if near.size:
-            inside[near] |= in_polygon(ring, px[near], py[near])
+            inside[near] |= in_polygon(rings[i], px[near], py[near])
     return inside.reshape(x.shape)
 
 
@@ -85,13 +93,19 @@ def in_psr(x_m: float, y_m: float) -> bool:
     return bool(in_psr_catalogue(x_m, y_m))
 
 
+@cache
+def _vertex_tree() -> cKDTree:
+    """A k-d tree of every catalogue vertex [m], for nearest-vertex distances."""
+    return cKDTree(np.concatenate(_rings()))
+
+
 def distance_to_psr_km(x_m: float, y_m: float) -> float:
     """Distance [km] from a map point to the nearest catalogued PSR (0 inside one), measured
     to polygon vertices (the catalogue's vertices are ~100 m apart)."""
     if in_psr(x_m, y_m):
         return 0.0
-    best = min(float(np.min(np.hypot(r[:, 0] - x_m, r[:, 1] - y_m))) for r in _rings())
-    return best / 1000.0
+    best, _ = _vertex_tree().query([x_m, y_m])
+    return float(best) / 1000.0
 
 
 def psr_area_km2(
