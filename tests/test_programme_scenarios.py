@@ -236,6 +236,14 @@ WEAK_SOURCES = {
         _replace(SOURCED, "31 Jul 2025)", "31 Jul 2025; day: assumption: early)"),
         "terrain.start: the assumption inside the citation",
     ),
+    "a launcher's flights a year raised without a source": (
+        _replace(
+            SOURCED,
+            "[operations]\n",
+            "[operations]\nmax_flights_per_year = { starship_hls = 50 }\n",
+        ),
+        "operations.max_flights_per_year: no [sources] entry",
+    ),
     "source of an unwritten field": (
         _replace(SOURCED, "[sources]\n", '[sources]\n"operations.years" = "assumption: 5-20 yr"\n'),
         "operations.years: a source for a value the file does not write",

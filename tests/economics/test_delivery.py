@@ -7,6 +7,7 @@ import pytest
 from lunarbase.economics import delivery
 from lunarbase.economics.montecarlo import Model
 from lunarbase.operations import LANDERS, simulate
+from lunarbase.operations.logistics import flight_rates
 from lunarbase.scenario import Economics
 from tests.operations.helpers import feed, ops
 from tests.operations.test_landings import FIVE_UNITS
@@ -52,18 +53,22 @@ def test_a_landing_costs_its_landers_price_and_learning_is_per_lander() -> None:
 
 
 def test_a_payload_over_capacity_counts_its_flights_and_the_rate_limit() -> None:
-    """A fleet 'in place at the start' (one record of 1,200 t) is 12 Starship flights in
-    year 1: over the 12 a year? no, at it; 1,300 t is 13, over it."""
+    """The bill's check of the operations stage: a landing record of 1,200 t (which that stage
+    no longer flies: a fleet in place at the start lands as the flights it takes) would be 12
+    Starship flights in year 1, at the 12 a year; 1,300 t is 13, over it; at a scenario's own
+    rate of 13 a year, not over."""
     at = delivery.launch_bill(
         [{"year": 1, "lander": "starship_hls", "payload_kg": 1.2e6}], 1, progress_ratio=1.0
     )
     assert at.flights[("starship_hls", 1)] == 12 and at.over_rate == []
-    over = delivery.launch_bill(
-        [{"year": 1, "lander": "starship_hls", "payload_kg": 1.3e6}], 1, progress_ratio=1.0
-    )
-    assert over.over_rate == [
+    over = [{"year": 1, "lander": "starship_hls", "payload_kg": 1.3e6}]
+    assert delivery.launch_bill(over, 1, progress_ratio=1.0).over_rate == [
         {"lander": "starship_hls", "year": 1, "flights": 13, "max_flights_per_year": 12}
     ]
+    own = delivery.launch_bill(
+        over, 1, progress_ratio=1.0, max_flights_per_year=flight_rates({"starship_hls": 13})
+    )
+    assert own.over_rate == []
 
 
 def test_an_unknown_lander_names_the_known() -> None:

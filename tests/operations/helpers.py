@@ -11,6 +11,7 @@ from lunarbase.operations import (
     MiningFeed,
     OperationsResults,
 )
+from lunarbase.operations.logistics import flight_rates
 from lunarbase.scenario import Operations
 
 
@@ -79,6 +80,7 @@ def shipping_only(
             columns=list(LANDINGS_COLUMNS),
         ),
         landing_failure_probability=0.0,
+        max_flights_per_year=flight_rates({}),
         miner_mass_kg=miner_mass_kg,
         concentrator_mass_kg_per_miner=0.0,
         miner_power_kw=200.0,

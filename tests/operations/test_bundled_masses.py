@@ -7,33 +7,49 @@ import pytest
 
 from lunarbase import scenario
 from lunarbase.constants import HOURS_PER_YEAR
-from lunarbase.operations import landing_risk, masses, simulate
-from lunarbase.operations.schedule import payload_masses_kg
+from lunarbase.operations import LANDERS, landing_risk, masses, simulate
+from lunarbase.operations.schedule import payload_masses_kg, start_loads
 from lunarbase.scenario import Landing, Operations
 from tests.operations import helpers
 
 NAMES = sorted(scenario.bundled_scenarios())
 
 
+def _units(ops: Operations) -> list[float]:
+    """The power of each plant unit a scenario lands [kWe]: its landings', or those of the
+    flights that land a fleet in place at the start (:func:`start_loads`)."""
+    if ops.landings:
+        return [x.reactor_kwe for x in ops.landings if x.reactor_kwe > 0.0]
+    return [x["reactor_kwe"] for x in start_loads(ops, Landing().lander) if x["reactor_kwe"]]
+
+
 def _plant(ops: Operations) -> tuple[float, float]:
-    """Plant power [kWe] and mass [kg] a scenario lands (the shortcut: one unit)."""
-    landings = ops.landings or (Landing(reactor_kwe=ops.reactor_power_kwe),)
-    kg = sum(payload_masses_kg(ops, x)["reactor_mass_landed_kg"] for x in landings)
-    return sum(x.reactor_kwe for x in landings), kg
+    """Plant power [kWe] and mass [kg] a scenario lands, unit by unit."""
+    units = _units(ops)
+    kg = sum(
+        payload_masses_kg(ops, Landing(reactor_kwe=kwe))["reactor_mass_landed_kg"] for kwe in units
+    )
+    return sum(units), kg
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_plant_is_weighed_by_the_surface_fission_law(name: str) -> None:
     """Each landing's unit weighs what the law gives its power: no scenario has a specific
-    mass of its own (the field is gone), and a plant landed as units of 500 kWe or less weighs
-    more than 100 kg/kWe."""
+    mass of its own (the field is gone), a plant landed as units of 500 kWe or less weighs
+    more than 100 kg/kWe, and no unit is heavier than the largest lander lands (he3-export-2050's
+    200 MWe, in place at the start, lands as 190 units of 1.05 MWe)."""
     ops = scenario.load(name).operations
     assert "reactor_mass_kg_per_kwe" not in type(ops).model_fields
     kwe, kg = _plant(ops)
-    units = [x.reactor_kwe for x in ops.landings] or [ops.reactor_power_kwe]
+    units = _units(ops)
+    assert kwe == pytest.approx(ops.reactor_power_kwe)
     assert kg == pytest.approx(sum(float(masses.fission_unit_mass_kg(p)) for p in units))
     if max(units) <= 500.0:
         assert kg / kwe > 100.0
+    assert (
+        max(float(masses.fission_unit_mass_kg(p)) for p in units)
+        <= LANDERS["starship_hls"].payload_kg
+    )
 
 
 def test_ilrs_plant_is_half_a_megawatt_of_surface_units_with_its_source() -> None:

@@ -106,11 +106,14 @@ M3_HE3_KG_PER_YR = 66.0
 
 def _m3(concentrator_kw_th: float = 12_000.0) -> Operations:
     """The M-3 as published: its 12 MW solar concentrator by default; electric loads are not
-    published, so a plant that never fails supplies more than the miner draws."""
+    published, so a plant that never fails supplies more than the miner draws. The concentrator
+    weighs nothing (its mass plays no part in the yield checked; a bigger one, heat never
+    limiting, would weigh more than a lander lands)."""
     return Operations(
         years=1,
         n_miners=1,
         excavation_t_per_h=M3_EXCAVATION_T_PER_H,
+        concentrator_areal_mass_kg_m2=0.0,
         miner_mtbf_h=1e7,  # the published rate ignores breakdowns
         miner_mttr_h=1.0,
         heat_source="solar_concentrator",
@@ -216,6 +219,7 @@ def test_forbes_min06_interlune_five_harvesters() -> None:
         reactor_availability=1.0,
         heat_source="solar_concentrator",
         concentrator_kw_th=1e6,  # heat never limits; the Sun always up (no light series)
+        concentrator_areal_mass_kg_m2=0.0,  # a stand-in that weighs nothing, so it lands
         years=3,
     )
     res = Resources()  # soil 10084 grain sizes, the M-3 100 um cut

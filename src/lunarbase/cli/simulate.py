@@ -87,6 +87,7 @@ def simulate(
             {
                 **summary,
                 "claimed_he3_kg_per_year": claim,
+                "max_flights_per_year": tables["max_flights_per_year"],
                 "landings": tables["landings"],
                 "annual": tables["annual"],
                 "provenance": provenance(chain.scenario),

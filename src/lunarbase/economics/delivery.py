@@ -7,10 +7,12 @@ carries it and the launch energy per kg where known. A landing costs its payload
 price (a scenario may set one price for every lander, ``launch_cost_usd_per_kg``), lowered by a
 learning curve over the cumulative flights of that lander in the programme: Wright's law [1]_,
 flight k costs k ** log2(p) times the first, p the progress ratio. A landing is paid in the year it
-flew (after any slip for its launcher's rate). A landing whose payload takes several flights (a
-fleet "in place at the start" is one record, not held to the rate) counts ceil(payload / capacity)
-flights, and the years where such a record flies more than the rate are listed
-(:attr:`LaunchBill.over_rate`).
+flew (after any slip for its launcher's rate; a fleet "in place at the start" flies as the
+flights that land it, held to the same rates). The operations stage flies every landing within
+its lander's payload and its launcher's flights a year (the catalogue's, or the scenario's own
+``operations.max_flights_per_year``); the bill counts each landing's flights again,
+ceil(payload / capacity), and lists any year over the rates the run flew under
+(:attr:`LaunchBill.over_rate`, empty for every bundled scenario: a check of that stage).
 
 Prices are the vendors' or NASA's, secondary (press); where none is published the entry says
 "assumption" and gives its range. Real 2025 US dollars are assumed equal to the quoted dollars
@@ -175,9 +177,9 @@ class LaunchBill:
     lost_usd : float
         Delivery cost of the landings that failed (paid, their payload lost), all years. [USD]
     over_rate : list of dict
-        Years where a lander flies more than its launcher's flights a year (only a record of
-        several flights can: the operations stage flies a schedule within the rates):
-        ``lander``, ``year``, ``flights``, ``max_flights_per_year``.
+        Years where a lander flies more than its launcher's flights a year (none when the
+        operations stage flew the landings within those rates): ``lander``, ``year``,
+        ``flights``, ``max_flights_per_year``.
     """
 
     launch_usd: FloatArray
@@ -192,6 +194,7 @@ def launch_bill(
     *,
     progress_ratio: float,
     price_usd_per_kg: float | None = None,
+    max_flights_per_year: Mapping[str, int] | None = None,
 ) -> LaunchBill:
     """Delivery cost of each operating year's landings.
 
@@ -207,11 +210,14 @@ def launch_bill(
         Wright's-law progress ratio on each lander's price over its cumulative flights [-].
     price_usd_per_kg : float, optional
         One price for every lander [USD/kg]; None: each lander's catalogue price.
+    max_flights_per_year : mapping of str to int, optional
+        Flights a year by lander the landings were flown within [1/yr]; None: the catalogue's.
 
     Returns
     -------
     LaunchBill
     """
+    rates = max_flights_per_year or {n: x.max_flights_per_year for n, x in LANDERS.items()}
     cost = np.zeros(years)
     lost_usd = 0.0
     flown: dict[str, int] = {}
@@ -234,9 +240,9 @@ def launch_bill(
             "lander": lander,
             "year": year,
             "flights": n,
-            "max_flights_per_year": LANDERS[lander].max_flights_per_year,
+            "max_flights_per_year": rates[lander],
         }
         for (lander, year), n in sorted(by_year.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        if n > LANDERS[lander].max_flights_per_year
+        if n > rates[lander]
     ]
     return LaunchBill(cost, by_year, lost_usd, over)

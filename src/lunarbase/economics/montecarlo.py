@@ -193,6 +193,7 @@ class Model:
             len(self.ops.annual),
             progress_ratio=self.cfg.launch_progress_ratio,
             price_usd_per_kg=self.cfg.launch_cost_usd_per_kg,
+            max_flights_per_year=self.ops.max_flights_per_year,
         )
 
     def flown(self, column: str, *, landed_only: bool = False) -> FloatArray:
@@ -408,7 +409,8 @@ def arrivals(ops: OperationsResults, rng: np.random.Generator, n: int) -> dict[s
     with ``ops.landing_failure_probability`` and its miners and plant never arrive (their build
     and delivery still paid). Returns the surrogate's :data:`.surrogate.ARRIVALS` per draw:
     miners on the Moon [count] and the plant power that arrived over the simulated run's [-];
-    empty (nothing drawn) when the run has no landings or no risk."""
+    empty (nothing drawn) when the run has no landings or no risk (the flights of a fleet in
+    place at the start have none)."""
     table, p = ops.landings, float(ops.landing_failure_probability)
     if len(table) == 0 or p <= 0.0:
         return {}

@@ -64,8 +64,9 @@ class EconomicsResults:
         ``ree_breakeven_launch_usd_per_kg``,
         ``production_mass_ratio``, ``energy_payback`` (the fuel-chain energy ratio, the
         whole-system energy payback and their terms), ``launch_over_flight_rate`` (years a
-        lander flies more than its launcher's rate: only a fleet "in place at the start" can,
-        a schedule is flown within the rates), ``lost_hardware_usd`` and ``lost_delivery_usd``
+        lander flies more than its launcher's rate: none, the operations stage flies every
+        landing, a fleet "in place at the start" too, within the rates),
+        ``lost_hardware_usd`` and ``lost_delivery_usd``
         (the build and delivery cost of the hardware on failed landings, nominal inputs,
         undiscounted; never replaced) [USD], ``breakeven`` (per input of
         :data:`.breakeven.DEFAULT_INPUTS`, the value at which the NPV is zero) and

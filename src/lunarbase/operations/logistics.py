@@ -3,10 +3,10 @@ to Earth at a fixed interval.
 
 Landers are picked by name from :data:`LANDERS`, each with the payload it can put on the surface
 (press figures, secondary: use them as cited defaults, not as physics) and the flights a year its
-launcher can give the programme; a landing's payload is checked against it
-(:func:`check_payload`), and the schedule is flown within those rates (:func:`fly_landings`:
-a landing its launcher has no flight left for in its year slips to the start of the next year
-with one).
+launcher can give the programme (a scenario may set its own, :func:`flight_rates`); a landing's
+payload is checked against it (:func:`check_payload`), and the schedule is flown within those
+rates (:func:`fly_landings`: a landing its launcher has no flight left for in its year slips to
+the start of the next year with one).
 
 
 A flight leaves every ``launch_interval_days`` (the first one interval after the start) and takes
@@ -17,7 +17,7 @@ is counted; the scenario field says "with containers", so this is optimistic).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -118,15 +118,35 @@ YEAR_D = HOURS_PER_YEAR / 24.0
 """An operating year [d]: the bins in which each launcher's flights a year are counted."""
 
 
-def fly_landings(days_d: Sequence[float], landers: Sequence[str]) -> FloatArray:
+def flight_rates(overrides: Mapping[str, int]) -> dict[str, int]:
+    """Flights a year of each lander's launcher for the programme [1/yr]: the catalogue's
+    ``max_flights_per_year`` (:data:`LANDERS`), replaced by a scenario's own for the landers it
+    names (``operations.max_flights_per_year``, each with its source in the scenario).
+
+    Raises
+    ------
+    ScenarioError
+        An override for a lander not in the catalogue (naming the field).
+    """
+    field = "operations.max_flights_per_year"
+    for name in overrides:
+        lookup(LANDERS, name, kind=Lander, field=field)
+    return {
+        name: int(overrides.get(name, lander.max_flights_per_year))
+        for name, lander in LANDERS.items()
+    }
+
+
+def fly_landings(
+    days_d: Sequence[float], landers: Sequence[str], rates: Mapping[str, int] | None = None
+) -> FloatArray:
     """The day each landing flies, within its launcher's flights a year.
 
     Landings are taken in the order given (the schedule's date order: first planned, first
     served). Each uses one flight of its lander's launcher in the operating year (of
-    :data:`YEAR_D` days from day 0) it falls in; one whose launcher has flown its
-    ``max_flights_per_year`` (:data:`LANDERS`) in that year slips to the first day of the next
-    year with a flight left. The rates are the catalogue's assumptions (no launcher's rate for
-    a lunar programme is published).
+    :data:`YEAR_D` days from day 0) it falls in; one whose launcher has flown its rate in that
+    year slips to the first day of the next year with a flight left. The catalogue's rates
+    (:data:`LANDERS`) are assumptions (no launcher's rate for a lunar programme is published).
 
     Parameters
     ----------
@@ -134,17 +154,20 @@ def fly_landings(days_d: Sequence[float], landers: Sequence[str]) -> FloatArray:
         Planned landing days, in date order. [d]
     landers : sequence of str
         The lander of each landing (keys of :data:`LANDERS`).
+    rates : mapping of str to int, optional
+        Flights a year by lander (:func:`flight_rates`) [1/yr]; None: the catalogue's.
 
     Returns
     -------
     numpy.ndarray
         The day each landing flies (its planned day, or the start of a later year). [d]
     """
+    rates = flight_rates({}) if rates is None else rates
     used: dict[tuple[str, int], int] = {}
     flown = np.asarray(days_d, dtype=float).copy()
     for i, (day, lander) in enumerate(zip(days_d, landers, strict=True)):
         year = int(day // YEAR_D)
-        while used.get((lander, year), 0) >= LANDERS[lander].max_flights_per_year:
+        while used.get((lander, year), 0) >= rates[lander]:
             year += 1
         used[(lander, year)] = used.get((lander, year), 0) + 1
         flown[i] = max(day, year * YEAR_D)

@@ -57,7 +57,10 @@ class OperationsResults:
         :attr:`reactor_kwe_landed` and the masses what landed (the annual ``*_landed`` columns).
     landing_failure_probability : float
         Chance each landing had of failing, losing its payload (for the economics stage's
-        Monte Carlo). [-]
+        Monte Carlo; 0 for the flights of everything in place at the start). [-]
+    max_flights_per_year : dict of str to int
+        Flights a year each lander's launcher gave the programme, the catalogue's or the
+        scenario's own (:func:`~.logistics.flight_rates`). [1/yr]
     miner_mass_kg : float
         Landed mass of one miner (by its throughput, :mod:`~lunarbase.operations.masses`). [kg]
     concentrator_mass_kg_per_miner : float
@@ -90,6 +93,7 @@ class OperationsResults:
     byproducts_kg: dict[str, float]
     landings: pd.DataFrame
     landing_failure_probability: float
+    max_flights_per_year: dict[str, int]
     miner_mass_kg: float
     concentrator_mass_kg_per_miner: float
     miner_power_kw: float
@@ -286,6 +290,7 @@ class OperationsResults:
                 "array_kw": float(self.array_kw),
                 "battery_kwh": float(self.battery_kwh),
                 "totals": self.summary(),
+                "max_flights_per_year": dict(self.max_flights_per_year),
                 "landings": self.landings.to_dict(orient="records"),
                 "annual": annual,
             }

@@ -1,15 +1,18 @@
 """The landing schedule's checks and what it puts on the Moon: each landing's payload by kind
-against its lander, the first return flight after a landing, and the miners' ramp-up."""
+against its lander, the first return flight after a landing, the flights that land everything
+in place at the start (:func:`start_loads`), and the miners' ramp-up."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lunarbase.errors import ScenarioError
 from lunarbase.operations.columns import LANDED_MASS_COLUMNS
-from lunarbase.operations.logistics import check_payload
+from lunarbase.operations.logistics import LANDERS, check_payload
 from lunarbase.operations.masses import (
     concentrator_mass_kg,
     fission_unit_mass_kg,
@@ -76,6 +79,103 @@ def check_landings(cfg: Operations) -> None:
             f"{cfg.launch_interval_days:g}) would leave before the first landing (day "
             f"{first_day:g})"
         )
+
+
+def start_loads(cfg: Operations, lander: str) -> list[dict[str, float]]:
+    """Everything in place at the start (no landings: ``cfg``'s totals ``n_miners``,
+    ``reactor_power_kwe``, ``array_kw`` and ``battery_kwh``) as the flights of ``lander`` that
+    land it, in the order they fly: each a mapping of :class:`~lunarbase.scenario.Landing`
+    fields, ``miners`` [count], ``reactor_kwe`` [kWe], ``array_kw`` [kW], ``battery_kwh`` [kWh].
+
+    The rule, the same in every scenario:
+
+    * the plant in the fewest equal units that each fit one lander by the surface fission law
+      (:func:`~.masses.fission_unit_mass_kg`, a unit deployed from a lander deck; as
+      ilrs-2035 lands its half megawatt as five units), one unit a flight;
+    * the miners, each with its concentrator, as many a flight as fit, the last flight the rest;
+    * arrays and batteries in the fewest equal shares that fit one lander each;
+    * the kinds' flights interleaved so that each kind arrives in proportion (in order of the
+      share of its kind landed once the flight lands, the plant first on a tie: miners find
+      power), then neighbours merged into one flight while their payloads fit the lander with
+      at most one plant unit.
+
+    Nothing else (spares) is in place at the start. Without any hardware this is one empty
+    load.
+
+    Raises
+    ------
+    ScenarioError
+        One miner with its concentrator heavier than the lander's payload.
+    """
+    capacity_kg = LANDERS[lander].payload_kg
+    miner_kg = miner_unit_mass_kg(cfg) + concentrator_unit_mass_kg(cfg)
+    if cfg.n_miners > 0 and miner_kg > capacity_kg:
+        raise ScenarioError(
+            f"operations.n_miners: one miner with its concentrator weighs {miner_kg:,.0f} kg, "
+            f"over the {lander}'s {capacity_kg:,.0f} kg: give [[operations.landings]] instead"
+        )
+    per_flight = max(1, int(capacity_kg // miner_kg))
+    miners = [min(per_flight, cfg.n_miners - i) for i in range(0, cfg.n_miners, per_flight)]
+    kinds = [
+        _equal_shares("reactor_kwe", cfg.reactor_power_kwe, capacity_kg, _unit_kg),
+        [{"miners": float(n)} for n in miners],
+        _equal_shares(
+            "array_kw", cfg.array_kw, capacity_kg, lambda kw: kw * cfg.array_mass_kg_per_kw
+        ),
+        _equal_shares(
+            "battery_kwh",
+            cfg.battery_kwh,
+            capacity_kg,
+            lambda kwh: kwh * cfg.battery_mass_kg_per_kwh,
+        ),
+    ]
+    order = sorted(
+        ((i + 1) / len(loads), k, i) for k, loads in enumerate(kinds) for i in range(len(loads))
+    )
+    flights: list[dict[str, float]] = []
+    for _, k, i in order:
+        load = kinds[k][i]
+        last = flights[-1] if flights else None
+        if last is not None and _fits(cfg, {**last, **_added(last, load)}, capacity_kg, miner_kg):
+            last.update(_added(last, load))
+        else:
+            flights.append(dict(load))
+    empty = {"miners": 0.0, "reactor_kwe": 0.0, "array_kw": 0.0, "battery_kwh": 0.0}
+    return [{**empty, **load} for load in flights] or [empty]
+
+
+def _unit_kg(kwe: float) -> float:
+    """One fission unit of ``kwe`` [kWe] [kg]."""
+    return float(fission_unit_mass_kg(kwe))
+
+
+def _equal_shares(
+    name: str, total: float, capacity_kg: float, mass_kg: Callable[[float], float]
+) -> list[dict[str, float]]:
+    """``total`` of ``name`` in the fewest equal shares whose ``mass_kg`` fits ``capacity_kg``."""
+    if total <= 0.0:
+        return []
+    n = max(1, math.ceil(mass_kg(total) / capacity_kg - 1e-12))
+    while mass_kg(total / n) > capacity_kg:
+        n += 1
+    return [{name: total / n} for _ in range(n)]
+
+
+def _added(last: dict[str, float], load: dict[str, float]) -> dict[str, float]:
+    """``load`` added to the flight ``last``, field by field."""
+    return {name: last.get(name, 0.0) + value for name, value in load.items()}
+
+
+def _fits(cfg: Operations, load: dict[str, float], capacity_kg: float, miner_kg: float) -> bool:
+    """Whether one flight can land ``load`` (its plant as one unit: two of the plant's equal
+    units never fit as one, being the fewest that fit)."""
+    mass_kg = (
+        load.get("miners", 0.0) * miner_kg
+        + _unit_kg(load.get("reactor_kwe", 0.0))
+        + load.get("array_kw", 0.0) * cfg.array_mass_kg_per_kw
+        + load.get("battery_kwh", 0.0) * cfg.battery_mass_kg_per_kwh
+    )
+    return mass_kg <= capacity_kg
 
 
 def ramp_fraction(ramps: tuple[Ramp, ...], t_h: ArrayLike) -> FloatArray:

@@ -3,7 +3,9 @@
 :func:`simulate` runs the base for ``cfg.years`` years of 365.25 days in three steps:
 
 1. **Hardware in service** (SimPy 4, time in hours; :mod:`~lunarbase.operations.fleet`): the
-   landings due within the run, in date order, each fail with ``landing_failure_probability``
+   landings due within the run (everything in place at the start as the flights that land it,
+   :func:`~.schedule.start_loads`), flown within their launchers' flights a year, in date
+   order, each fail with ``landing_failure_probability``
    (the flown record, :mod:`~lunarbase.operations.landing_risk`; drawn on a stream of its own)
    and lose their payload, or put miners, fission units (after commissioning), arrays,
    batteries and spares on the Moon, weighed by :mod:`~lunarbase.operations.masses`; each
@@ -67,7 +69,7 @@ from lunarbase.operations.hourly import event_hours
 from lunarbase.operations.inputs import MiningFeed, SiteLight
 from lunarbase.operations.landing_risk import draw_failures
 from lunarbase.operations.ledger import binned_table
-from lunarbase.operations.logistics import fly_landings
+from lunarbase.operations.logistics import flight_rates, fly_landings
 from lunarbase.operations.miner_power import (
     check_power,
     miner_electric_kw,
@@ -81,6 +83,7 @@ from lunarbase.operations.schedule import (
     concentrator_unit_mass_kg,
     miner_unit_mass_kg,
     payload_masses_kg,
+    start_loads,
 )
 from lunarbase.scenario import Landing, Operations
 from lunarbase.seeds import SeedLike, fresh_sequence, seed_entropy
@@ -127,7 +130,8 @@ def simulate(
     heater_kw_th = miner_heater_power_kw_th(cfg, feed.fines_mass_fraction)  # fails fast
     check_power(cfg, miner_electric_kw(cfg, heater_kw_th))
     n_hours = round(cfg.years * HOURS_PER_YEAR)
-    flown, failed, planned_day = _schedule(cfg, n_hours, seed)
+    rates = flight_rates(cfg.max_flights_per_year)
+    flown, failed, planned_day = _schedule(cfg, n_hours, seed, rates)
     landings = tuple(landing for landing, lost in zip(flown, failed, strict=True) if not lost)
     n_units = sum(1 for landing in landings if landing.reactor_kwe > 0.0)
     n_miners = sum(landing.miners for landing in landings)
@@ -150,7 +154,7 @@ def simulate(
     hourly, flows = _production(cfg, feed, landings, miners, balance, heater_kw_th, streams)
     flows.update(_lost_hours(cfg, flown, failed, n_hours))
     table = landings_table(cfg, flown, failed, planned_day)
-    return _results(cfg, feed, table, balance, hourly, flows, light, heater_kw_th, seed)
+    return _results(cfg, feed, table, balance, hourly, flows, light, heater_kw_th, seed, rates)
 
 
 LANDING_STREAM = 1_000_000
@@ -195,7 +199,8 @@ def landings_table(
     ``payload_kg`` (the whole payload, :func:`~.schedule.payload_masses_kg`) [kg],
     ``reactor_mass_kg`` (its plant unit's part of it) [kg], ``failed`` (lost with its payload)
     [bool] and ``planned_day`` (the schedule's day; earlier than ``day`` when its launcher's
-    flight rate made it slip) [d]. Everything in place at the start is one row on day 0."""
+    flight rate made it slip) [d]. Everything in place at the start is the flights that land
+    it (:func:`_start_landings`), planned for day 0."""
     rows = []
     for landing, fails, planned in zip(flown, failed, planned_day, strict=True):
         masses = payload_masses_kg(cfg, landing)
@@ -212,14 +217,15 @@ def landings_table(
 
 
 def _schedule(
-    cfg: Operations, n_hours: int, seed: SeedLike
+    cfg: Operations, n_hours: int, seed: SeedLike, rates: dict[str, int]
 ) -> tuple[tuple[Landing, ...], BoolArray, list[float]]:
     """The landings flown within the run (``n_hours`` [h]), all of the schedule checked.
 
     Each planned landing draws its fate (:func:`_landing_failures`, in planned date order)
-    and flies on the day its launcher has a flight for it (:func:`~.logistics.fly_landings`);
-    those flying after the end never happen. Without a schedule everything lands on day 0
-    (one record, not held to a flight rate).
+    and flies on the day its launcher has a flight for it (:func:`~.logistics.fly_landings`
+    at ``rates``, flights a year by lander [1/yr]); those flying after the end never happen.
+    Without a schedule, everything in place at the start is the flights that land it
+    (:func:`_start_landings`), held to the same rates.
 
     Returns
     -------
@@ -230,23 +236,37 @@ def _schedule(
     planned_day : list of float
         The day each was planned. [d]
     """
-    if not cfg.landings:
-        start = Landing(
-            day=0.0,
-            miners=cfg.n_miners,
-            reactor_kwe=cfg.reactor_power_kwe,
-            array_kw=cfg.array_kw,
-            battery_kwh=cfg.battery_kwh,
-            source="everything in place at the start (no landings given)",
-        )
-        return (start,), np.zeros(1, dtype=bool), [0.0]
-    check_landings(cfg)
-    ordered = tuple(sorted(cfg.landings, key=lambda landing: landing.day))
-    fates = _landing_failures(cfg, ordered, seed)
-    days = fly_landings([x.day for x in ordered], [x.lander for x in ordered])
+    if cfg.landings:
+        check_landings(cfg)
+        ordered = tuple(sorted(cfg.landings, key=lambda landing: landing.day))
+        fates = _landing_failures(cfg, ordered, seed)
+    else:
+        ordered = _start_landings(cfg)
+        fates = np.zeros(len(ordered), dtype=bool)
+    days = fly_landings([x.day for x in ordered], [x.lander for x in ordered], rates)
     order = [i for i in np.argsort(days, kind="stable") if days[i] * 24.0 < n_hours]
     flown = tuple(ordered[i].model_copy(update={"day": float(days[i])}) for i in order)
     return flown, fates[order], [ordered[i].day for i in order]
+
+
+def _start_landings(cfg: Operations) -> tuple[Landing, ...]:
+    """Everything in place at the start (no landings given) as the flights of the schema's
+    default lander that land it (:func:`~.schedule.start_loads`), all planned for day 0. They
+    carry no landing risk (the shortcut's promise, ``landing_failure_probability``)."""
+    lander = Landing().lander
+    loads = start_loads(cfg, lander)
+    return tuple(
+        Landing(
+            day=0.0,
+            lander=lander,
+            miners=round(load["miners"]),
+            reactor_kwe=load["reactor_kwe"],
+            array_kw=load["array_kw"],
+            battery_kwh=load["battery_kwh"],
+            source=f"in place at the start (no landings given): flight {i} of {len(loads)}",
+        )
+        for i, load in enumerate(loads, 1)
+    )
 
 
 def _results(
@@ -259,9 +279,12 @@ def _results(
     light: SiteLight | None,
     heater_kw_th: float,
     seed: SeedLike,
+    rates: dict[str, int],
 ) -> OperationsResults:
     """Step 4: the annual and daily tables (:mod:`.ledger`) and the run's results; the fleet,
-    plant and masses are what landed (``landings``, the :func:`landings_table`)."""
+    plant and masses are what landed (``landings``, the :func:`landings_table`), flown within
+    ``rates`` (flights a year by lander [1/yr]); the flights of everything in place at the
+    start had no landing risk."""
     annual = binned_table(hourly, flows, int(HOURS_PER_YEAR), feed, cfg, "year", 1)
     daily = binned_table(hourly, flows, DAY_H, feed, cfg, "day", 0)
     present_h, up_h = balance.miners_present.sum(), balance.miners_up.sum()
@@ -282,7 +305,8 @@ def _results(
             for species, column in zip(SPECIES, BYPRODUCT_COLUMNS, strict=True)
         },
         landings=landings,
-        landing_failure_probability=float(cfg.landing_failure_probability),
+        landing_failure_probability=float(cfg.landing_failure_probability if cfg.landings else 0.0),
+        max_flights_per_year=dict(rates),
         miner_mass_kg=miner_unit_mass_kg(cfg),
         concentrator_mass_kg_per_miner=concentrator_unit_mass_kg(cfg),
         miner_power_kw=miner_electric_kw(cfg, heater_kw_th),

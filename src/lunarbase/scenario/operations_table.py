@@ -4,7 +4,7 @@ and ramp-up stretches."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -257,8 +257,8 @@ class Operations(Section):
         le=1.0,
         description="Chance that a landing and its payload are lost [-]: 5 of 14 robotic lunar "
         "landing attempts, Dec 2013 - June 2025 (Wikipedia 'List of missions to the Moon', "
-        "counted in lunarbase.operations.landing_risk; range 0.25-0.5). Not applied when "
-        "everything is in place at the start (no landings).",
+        "counted in lunarbase.operations.landing_risk; range 0.25-0.5). Not applied to the "
+        "flights of everything in place at the start (no landings).",
     )
     ree_recovery_fraction: float = Field(
         0.5,
@@ -298,7 +298,17 @@ class Operations(Section):
         description="Dated landings of the hardware, the one record of what is on the Moon: "
         "n_miners, reactor_power_kwe, array_kw and battery_kwh are what they bring (write "
         "either landings or those totals, never both; Operations.with_fleet re-fleets them). "
-        "Empty: everything is in place at the start.",
+        "Empty: everything is in place at the start, flown on the default lander as the "
+        "flights it takes (lunarbase.operations.schedule.start_loads), all planned for day 0 "
+        "and flown within the lander's flights a year.",
+    )
+    max_flights_per_year: dict[str, Annotated[int, Field(ge=1, le=10_000)]] = Field(
+        default_factory=dict,
+        description="Flights a year the named landers' launchers give this programme [1/yr], "
+        "replacing the catalogue's assumptions (`lunarbase landers`) for those landers, e.g. "
+        "{starship_hls = 24}; a faster cadence than the catalogue's must say why in [sources]. "
+        "Landings past a rate slip to the next year with a flight, and so do the flights of "
+        "everything in place at the start.",
     )
     launch_interval_days: float = Field(
         90.0, gt=0.0, le=3650.0, description="Days between return flights to Earth."
