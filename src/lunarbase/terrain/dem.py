@@ -109,8 +109,8 @@ def bilinear(dem: Grid, x_m: ArrayLike, y_m: ArrayLike) -> NDArray:
     values = np.asarray(dem.values)
     size = float(dem.attrs["pixel_size_m"])
     x, y = np.broadcast_arrays(np.asarray(x_m, float), np.asarray(y_m, float))
-    col = (x - float(dem.x[0])) / size
-    row = (float(dem.y[0]) - y) / size
+    col = (x - float(np.asarray(dem.x)[0])) / size
+    row = (float(np.asarray(dem.y)[0]) - y) / size
     ny, nx = values.shape
     inside = (col >= 0) & (col <= nx - 1) & (row >= 0) & (row <= ny - 1)
     out = np.full(col.shape, np.nan)

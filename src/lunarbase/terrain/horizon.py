@@ -80,8 +80,9 @@ def sample_distances_m(
     for grid in terrain.grids:
         step = float(grid.attrs["pixel_size_m"])
         half = step / 2.0
-        cx = np.array([float(grid.x[0]) - half, float(grid.x[-1]) + half])
-        cy = np.array([float(grid.y[0]) + half, float(grid.y[-1]) - half])
+        gx, gy = np.asarray(grid.x, float), np.asarray(grid.y, float)
+        cx = np.array([gx[0] - half, gx[-1] + half])
+        cy = np.array([gy[0] + half, gy[-1] - half])
         reach = float(np.hypot(np.abs(cx - x_m).max(), np.abs(cy - y_m).max()))
         stop = min(reach, max_distance_m)
         if stop > start:

@@ -138,16 +138,21 @@ def _disk(el: float, h: float, r: float) -> float:
 
 
 @njit(cache=True, inline="always")
-def _horizon_range(horizon: np.ndarray, k: int) -> tuple[float, float]:
-    """Lowest and highest horizon [deg] of pixel k over its azimuths (-inf, inf where any is
-    NaN, so nothing is decided from them)."""
+def _skyline(horizon: np.ndarray, k: int, radius_deg: float) -> tuple[float, float]:
+    """Sines of the lowest horizon of pixel k less ``radius_deg`` and of its highest plus
+    ``radius_deg`` (-2, 2 where any azimuth is NaN, so nothing is decided from them): a disk
+    whose centre's sine lies above the second is wholly above the skyline, one at or below the
+    first wholly below it."""
     lo, hi = np.inf, -np.inf
     for i in range(horizon.shape[1]):
         h = horizon[k, i]
         if np.isnan(h):
-            return -np.inf, np.inf
+            return -2.0, 2.0
         lo, hi = min(lo, h), max(hi, h)
-    return lo, hi
+    return (
+        np.sin(np.radians(max(-90.0, lo - radius_deg))),
+        np.sin(np.radians(min(90.0, hi + radius_deg))),
+    )
 
 
 @njit(cache=True, inline="always")
@@ -158,19 +163,19 @@ def _seen(
     v: np.ndarray,
     m: int,
     radius_deg: float,
-    lo: float,
-    hi: float,
+    below: float,
+    above: float,
 ) -> float:
     """Visible fraction of the disk of direction m at pixel k, -1 where none of it clears the
-    horizon. A disk wholly above the pixel's highest horizon ``hi`` [deg] or wholly below its
-    lowest ``lo`` is decided from its elevation alone (the interpolated horizon lies between
-    them), so the azimuth is worked out only for a disk near the skyline: the same numbers as
-    :func:`_elev_horizon` with :func:`_disk` everywhere."""
+    horizon. A disk wholly above the pixel's skyline or wholly below it (``below``,
+    ``above``: :func:`_skyline`) is decided from the sine of its elevation alone (the
+    interpolated horizon lies between the lowest and highest), so its angle and azimuth are
+    worked out only near the skyline: the same numbers as :func:`_elev_horizon` with
+    :func:`_disk` everywhere (at the bounds both give 1, or none)."""
     lz = frame[k, 2, 0] * v[m, 0] + frame[k, 2, 1] * v[m, 1] + frame[k, 2, 2] * v[m, 2]
-    el = np.degrees(np.arcsin(min(1.0, max(-1.0, lz))))
-    if el - radius_deg > hi:
+    if lz > above:
         return 1.0
-    if el + radius_deg <= lo:
+    if lz <= below:
         return -1.0
     el, h = _elev_horizon(horizon, frame, k, v, m)
     return _disk(el, h, radius_deg) if el + radius_deg > h else -1.0
@@ -214,9 +219,9 @@ def ever_visible(
     for k in prange(n):
         if np.isnan(horizon[k, 0]):
             continue
-        lo, hi = _horizon_range(horizon, k)
+        below, above = _skyline(horizon, k, radius_deg)
         for m in range(v.shape[0]):
-            if _seen(horizon, frame, k, v, m, radius_deg, lo, hi) >= 0.0:
+            if _seen(horizon, frame, k, v, m, radius_deg, below, above) >= 0.0:
                 out[k] = True
                 break
     return out
@@ -266,13 +271,13 @@ def series_light(
         if np.isnan(horizon[k, 0]):
             out[k, 2] = -1.0
             continue
-        lo, hi = _horizon_range(horizon, k)
+        below, above = _skyline(horizon, k, radius_deg)
         part = 0.0
         seen = 0
         run = 0
         best = 0
         for m in range(v.shape[0]):
-            f = _seen(horizon, frame, k, v, m, radius_deg, lo, hi)
+            f = _seen(horizon, frame, k, v, m, radius_deg, below, above)
             if f >= 0.0:
                 part += f
                 seen += 1
