@@ -91,7 +91,10 @@ def _start_default_run(shared: Path) -> threading.Thread | None:
 
     def run() -> None:
         try:
-            proc = cli("run", "--out", str(shared / DEFAULT_RUN))
+            threads = str(os.cpu_count() or 1)  # the run's maps use every core it is given
+            proc = cli(
+                "run", "--out", str(shared / DEFAULT_RUN), env={"NUMBA_NUM_THREADS": threads}
+            )
             done = [proc.args, proc.returncode, proc.stdout, proc.stderr]
         except AssertionError as exc:  # ran over the timeout: say so to every waiting test
             done = [["lunarbase", "run"], -1, "", str(exc)]
@@ -168,6 +171,16 @@ def _order(item: pytest.Item) -> int:
     if _uses_default_run(item):
         return 2
     return 0 if item.get_closest_marker("slow") else 1
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist the workers are the parallelism: each runs numba's kernels on one
+    thread (set before the workers start, so they inherit it), and an idle OpenMP thread
+    sleeps rather than spins, so the workers and the default run's two threads do not take
+    each other's cores. A value set in the environment wins."""
+    if int(getattr(config.option, "numprocesses", 0) or 0) > 1:
+        os.environ.setdefault("NUMBA_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

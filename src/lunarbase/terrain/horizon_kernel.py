@@ -347,7 +347,7 @@ def _stack_height(
     return np.nan
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=True)
 def point_rays(
     flat: np.ndarray,
     offset: np.ndarray,
@@ -364,7 +364,8 @@ def point_rays(
 ) -> np.ndarray:
     """Largest sine of the elevation angle, per azimuth, of the terrain samples at
     ``distances_m`` along rays from map point (x, y) [m] for an observer ``radius0_m`` from the
-    Moon's centre (-1 where no sample has data); one thread per azimuth. Each sample is placed
+    Moon's centre (-1 where no sample has data). One thread: a point is ~10 ms of work, and
+    per-call thread hand-offs cost more than they gain on a busy machine. Each sample is placed
     on the sphere exactly: with u its unit vector (inverse stereographic, as
     :func:`lunarbase.terrain.dem.xy_to_unit_vector`), r = R + z and c = u . up,
     sin(elevation) = (r c - r0) / |r u - r0 up|."""
@@ -373,7 +374,7 @@ def point_rays(
     f = 1.0 / (moon_radius_m * (1.0 + k2))
     up0, up1, up2 = y_m * f, x_m * f, -(1.0 - k2) / (1.0 + k2)
     out = np.full(azimuths_rad.shape[0], -1.0)
-    for a in prange(azimuths_rad.shape[0]):
+    for a in range(azimuths_rad.shape[0]):
         sa, ca = np.sin(azimuths_rad[a]), np.cos(azimuths_rad[a])
         best = -1.0
         for d in distances_m:
