@@ -227,24 +227,45 @@ def test_nan_horizon_gives_nan_and_minus_one() -> None:
     np.testing.assert_array_equal(series_light(hz, frames, v, R_SUN)[:, 2], [1, -1])
 
 
-def test_series_light_matches_the_full_weighted_sum() -> None:
-    """The time-ordered kernel's mean Sun and any-of-the-disk fraction equal the weighted sum
-    with equal weights on random horizons (the skyline shortcut decides only where the disk is
-    wholly above the highest or below the lowest horizon), walled, open and NaN pixels too."""
+def direct_sums(hz: np.ndarray, v: np.ndarray, w: np.ndarray, radius: float) -> np.ndarray:
+    """The kernels' sums in numpy, every pixel at every direction with no skyline shortcut, in
+    identity frames: (pixels, 2) of the weighted visible fraction and any-of-the-disk."""
+    n_az = hz.shape[1]
+    el = np.degrees(np.arcsin(np.clip(v[:, 2], -1, 1)))
+    pos = (np.degrees(np.arctan2(v[:, 0], v[:, 1])) % 360.0) / 360.0 * n_az
+    i0, f = pos.astype(int) % n_az, pos - pos.astype(int)
+    h = hz[:, i0] * (1 - f) + hz[:, (i0 + 1) % n_az] * f  # (pixels, directions)
+    up = el + radius > h
+    frac = disk_fraction_visible(el, h, radius) if radius > 0 else np.ones_like(h)
+    return np.stack([(np.where(up, frac, 0.0) * w).sum(1), (up * w).sum(1)], axis=1)
+
+
+def test_kernels_match_the_direct_sums() -> None:
+    """The time-ordered kernel's mean Sun and any-of-the-disk fraction, and the weighted
+    kernel (Sun disk and Earth centre), equal the direct sums on random horizons: the skyline
+    shortcut (a disk wholly above the highest or below the lowest horizon) changes nothing,
+    on walled, open and uneven pixels."""
     rng = np.random.default_rng(4)
     level = rng.uniform(-4.0, 6.0, (400, 1))
     level[:20], level[20:40] = 12.0, -12.0  # walled above, open below every direction
     hz = np.ascontiguousarray((level + rng.uniform(-1.5, 1.5, (400, 36))).astype(np.float32))
-    hz[11] = np.nan
     frames = identity_frames(400)
     v = local(rng.uniform(-4.0, 8.0, 60), rng.uniform(0.0, 360.0, 60))
-    got = series_light(hz, frames, v, R_SUN)
     w = np.full(60, 1 / 60)
-    np.testing.assert_allclose(got[:, 0], weighted_visibility(hz, frames, v, w, R_SUN, True))
-    np.testing.assert_allclose(got[:, 1], weighted_visibility(hz, frames, v, w, R_SUN, False))
+    got = series_light(hz, frames, v, R_SUN)
+    direct = direct_sums(hz.astype(float), v, w, R_SUN)
+    np.testing.assert_allclose(got[:, :2], direct, atol=1e-12)
+    np.testing.assert_allclose(
+        np.stack([weighted_visibility(hz, frames, v, w, R_SUN, p) for p in (True, False)], 1),
+        direct,
+        atol=1e-12,
+    )
+    centre = weighted_visibility(hz, frames, v, w, 0.0, False)
+    np.testing.assert_allclose(centre, direct_sums(hz.astype(float), v, w, 0.0)[:, 1], atol=1e-12)
     assert ((got[:, 1] > 0) & (got[:, 1] < 1)).sum() > 100  # mostly pixels near the skyline
-    assert (got[20:40, 1] == 1).all() and (got[:20, 1][got[:20, 1] >= 0] == 0).all()
-    assert got[11, 2] == -1
+    assert (got[20:40, 1] == 1).all() and (got[:20, 1] == 0).all()
+    hz[11] = np.nan
+    assert series_light(hz, frames, v, R_SUN)[11, 2] == -1
 
 
 def test_longest_dark_steps_on_hand_made_series() -> None:

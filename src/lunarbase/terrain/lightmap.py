@@ -11,7 +11,9 @@ point (tested against the point model). Earth
 visibility uses a 2-D histogram of sub-Earth points (libration box), and permanently shadowed
 regions use the extreme sub-solar latitudes of each longitude bin over a full 18.6-year lunar
 nodal cycle (Mazarico et al. 2011 [1]_). The longest night needs the time order and is computed
-from a time series (coarser steps are allowed).
+from a time series (coarser steps are allowed); where that series is the period's own (the
+night at the Sun's step, the default), the same pass gives the exact mean Sun and the
+quantiles are not used.
 
 References
 ----------
@@ -193,12 +195,13 @@ def disk_visibility(
     for k in prange(n):
         if np.isnan(horizon[k, 0]):
             continue
+        below, above = _skyline(horizon, k, radius_deg)
         part = 0.0
         seen = 0.0
         for m in range(v.shape[0]):
-            el, h = _elev_horizon(horizon, frame, k, v, m)
-            if el + radius_deg > h:
-                part += w[m] * _disk(el, h, radius_deg)
+            f = _seen(horizon, frame, k, v, m, radius_deg, below, above)
+            if f >= 0.0:
+                part += w[m] * f
                 seen += w[m]
         out[k, 0] = part
         out[k, 1] = seen
@@ -355,14 +358,13 @@ def light_maps(
     ny, nx, _ = horizon.shape
     hz, frame = _pixels(horizon)
     period = period_directions(start, end, step_h)
-    suns = sun_quantiles(period.sun)
     earth = earth_histogram(period.earth)
     night_step = step_h if night_step_h is None else night_step_h
     series = period if night_step == step_h else period_directions(start, end, night_step)
     nodal = _nodal_directions(psr_step_h)
-    # Where the quantiles keep every sample (a short series) and the night series is the
-    # period's, the time series itself gives the mean Sun: one pass for both.
-    exact = series is period and len(suns.vectors) == len(period.sun)
+    # Where the night series is the period's own, its one pass gives the exact mean Sun too;
+    # the quantiles serve only when the night is taken at another step than the Sun.
+    suns = None if series is period else sun_quantiles(period.sun)
     n = hz.shape[0]
     sun, earth_vis = np.empty((n, 2)), np.empty(n)
     night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
@@ -373,7 +375,7 @@ def light_maps(
         h, f = hz[part], frame[part]
         in_order = series_light(h, f, series.sun, SOLAR_DISK_RADIUS_DEG)
         night[part] = in_order[:, 2]
-        if exact:
+        if suns is None:
             sun[part] = in_order[:, :2]
         else:
             sun[part] = disk_visibility(h, f, suns.vectors, suns.weights, SOLAR_DISK_RADIUS_DEG)

@@ -34,7 +34,7 @@ block of the grid. A 4-degree disk is then ~110,000 pixels, whose horizons and l
 few minutes on 2 cores the first time (cached after); the sites stage refines its candidates
 on the 240 m grid and the 10 m tile."""
 
-SEARCH_MAPS_VERSION = 1
+SEARCH_MAPS_VERSION = 2
 """Bump when the search maps change, to rebuild the cached ones."""
 
 SEARCH_LAYERS = {
