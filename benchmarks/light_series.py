@@ -1,10 +1,11 @@
 """What the one-pass light kernel gains: :func:`lunarbase.terrain.lightmap.series_light` (mean
 Sun, any-of-the-disk fraction and longest night in one pass over the time series, the azimuth
 skipped where the disk is wholly above or below the pixel's skyline) against the named
-baseline, the two passes light maps made before (:func:`~lunarbase.terrain.lightmap.
-disk_visibility` over the same directions for the Sun, then a second pass of the same
-per-direction cost for the night), on a real 240 m horizon map crop near the pole (360
-azimuths, 2 m mast) and a year of Sun directions at 2 h steps, as the bundled scenario's.
+baseline, two passes as light maps made before (the Sun, then the night), here both by
+:func:`~lunarbase.terrain.lightmap.disk_visibility` over the same directions (which now takes the
+skyline shortcut too, so the ratio is the fusion's alone), on a real 240 m horizon map crop
+near the pole (360 azimuths, 2 m mast) and a year of Sun directions at 2 h steps, as the
+bundled scenario's.
 
 Timed after a warm-up that compiles the kernels, best of ``--repeat``, in process CPU time
 (all threads) and wall time; the two Sun layers are checked to agree. Ends with
