@@ -40,8 +40,13 @@ def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Derived grids go to one fresh cache per pytest run (or ``$LUNARBASE_TEST_CACHE_DIR``),
     shared by the run's workers and CLI subprocesses, so tests never depend on a user's cache
     and each map is built once (the cache locks an entry while it is built)."""
+    _use_cache(run_folder(tmp_path_factory))
+
+
+def _use_cache(shared: Path) -> None:
+    """Point ``$LUNARBASE_CACHE_DIR`` (this process and its children) at the run's cache."""
     kept = os.environ.get(TEST_CACHE_ENV)
-    folder = Path(kept) if kept else run_folder(tmp_path_factory) / "lunarbase-cache"
+    folder = Path(kept) if kept else shared / "lunarbase-cache"
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["LUNARBASE_CACHE_DIR"] = str(folder)
 
@@ -105,6 +110,37 @@ def _start_default_run(shared: Path) -> threading.Thread | None:
     thread = threading.Thread(target=run, name="default-run", daemon=True)
     thread.start()
     return thread
+
+
+_STARTED: list[threading.Thread] = []
+"""The default run's thread where this process started it at the session's start."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On a whole-suite run (no paths, ``-m`` or ``-k`` given), the controller (or the one
+    process without xdist) starts the default run as the session begins, before the workers
+    have collected: it is the longest job of the suite and the tests that read it wait for
+    it at the end. Other runs start it at their first test that needs it."""
+    config = session.config
+    whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS
+    chosen = config.option.markexpr or config.option.keyword or config.option.collectonly
+    if os.environ.get("PYTEST_XDIST_WORKER") or not whole or chosen:
+        return
+    if not os.environ.get("LUNARBASE_DATA_MIRROR"):
+        return
+    # pytest keeps the run's TempPathFactory there (the tmp_path plugin); the run folder
+    shared = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    _use_cache(shared)
+    thread = _start_default_run(shared)
+    if thread is not None:
+        _STARTED.append(thread)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The process that started the default run waits for it before it ends."""
+    for thread in _STARTED:
+        thread.join()
 
 
 @pytest.fixture(scope="session", autouse=True)
