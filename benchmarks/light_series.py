@@ -18,27 +18,15 @@ Usage: ``python benchmarks/light_series.py [--side 100] [--repeat 3]`` (needs th
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import best_of  # benchmarks/timing.py
 
 from lunarbase.constants import SOLAR_DISK_RADIUS_DEG
 from lunarbase.data import load
 from lunarbase.ephemeris import period_directions
 from lunarbase.terrain import lightmap
 from lunarbase.terrain.horizon import horizon_map
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
-    """Smallest wall and CPU seconds of ``repeat`` calls of ``run()``."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        c0, t0 = time.process_time(), time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    return min(walls), min(cpus)
 
 
 def main() -> None:

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+from timing import best_of  # benchmarks/timing.py
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.terrain.dem import PolarTerrain, latlon_to_xy, polar_terrain, xy_to_unit_vector
@@ -51,17 +50,6 @@ def numpy_horizon_deg(terrain: PolarTerrain, x_m: float, y_m: float) -> np.ndarr
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         sin_max = np.concatenate(list(pool.map(chunk, rows)))
     return np.degrees(np.arcsin(np.clip(sin_max, -1.0, 1.0)))
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
-    """Smallest wall and CPU seconds of ``repeat`` calls of ``run()``."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        c0, t0 = time.process_time(), time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    return min(walls), min(cpus)
 
 
 def main() -> None:
