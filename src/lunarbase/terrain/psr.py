@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.spatial import cKDTree
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.geometry import polar_radius_m
 
 if TYPE_CHECKING:
     import xarray as xr
+    from scipy.spatial import cKDTree
 
 
 @cache
@@ -95,7 +95,10 @@ def in_psr(x_m: float, y_m: float) -> bool:
 
 @cache
 def _vertex_tree() -> cKDTree:
-    """A k-d tree of every catalogue vertex [m], for nearest-vertex distances."""
+    """A k-d tree of every catalogue vertex [m], for nearest-vertex distances (scipy imported
+    here, so a point query away from the pole does not pay for it)."""
+    from scipy.spatial import cKDTree
+
     return cKDTree(np.concatenate(_rings()))
 
 
