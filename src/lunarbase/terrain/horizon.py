@@ -105,14 +105,20 @@ class DemStack:
 
 
 _STACKS: dict[tuple[int, ...], tuple[PolarTerrain, DemStack]] = {}
-"""The flattened stacks of the terrains seen in this process, by the ids of their grids (each
-kept with its terrain, so the ids stay its own)."""
+"""The flattened stacks of the last :data:`STACKS_KEPT` terrains seen in this process, by the
+ids of their grids (each kept with its terrain, so the ids stay its own)."""
+
+STACKS_KEPT = 4
+"""Flattened stacks kept per process [count]: the real polar stack and a few test terrains."""
 
 
 def dem_stack(terrain: PolarTerrain) -> DemStack:
-    """``terrain``'s grids flattened once per process (:class:`DemStack`)."""
+    """``terrain``'s grids flattened once per process (:class:`DemStack`); the oldest of more
+    than :data:`STACKS_KEPT` is dropped, so terrains made one after another are not kept."""
     key = tuple(id(g) for g in terrain.grids)
     if key not in _STACKS:
+        while len(_STACKS) >= STACKS_KEPT:
+            del _STACKS[next(iter(_STACKS))]
         values = [np.asarray(g.values) for g in terrain.grids]
         _STACKS[key] = (
             terrain,
