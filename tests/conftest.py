@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -116,13 +117,29 @@ _STARTED: list[threading.Thread] = []
 """The default run's thread where this process started it at the session's start."""
 
 
+def _warm_kernels() -> None:
+    """Compile the numba kernels into their on-disk cache, horizons and light side by side
+    (``tests/warm_kernels.py``), so that the workers, the default run and the docs build that
+    start next read them instead of each compiling them at the same time (about 10 s of one
+    core per group and process on a fresh clone; about 3 s once the cache holds them)."""
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "tests.warm_kernels", group], cwd=REPO)
+        for group in ("horizon", "light")
+    ]
+    for proc in procs:
+        proc.wait()  # a failure here shows again, with its traceback, in the tests
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On a whole-suite run (no paths, ``-m`` or ``-k`` given), the controller (or the one
-    process without xdist) starts the default run as the session begins, before the workers
-    have collected: it is the longest job of the suite and the tests that read it wait for
-    it at the end. Other runs start it at their first test that needs it."""
+    """Under xdist the controller first compiles the numba kernels (:func:`_warm_kernels`).
+    On a whole-suite run (no paths, ``-m`` or ``-k`` given), the controller (or the one
+    process without xdist) then starts the default run as the session begins, before the
+    workers have collected: it is the longest job of the suite and the tests that read it
+    wait for it at the end. Other runs start it at their first test that needs it."""
     config = session.config
+    if _workers(config) > 1 and not os.environ.get("PYTEST_XDIST_WORKER"):
+        _warm_kernels()
     whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS
     chosen = config.option.markexpr or config.option.keyword or config.option.collectonly
     if os.environ.get("PYTEST_XDIST_WORKER") or not whole or chosen:
@@ -209,12 +226,17 @@ def _order(item: pytest.Item) -> int:
     return 0 if item.get_closest_marker("slow") else 1
 
 
+def _workers(config: pytest.Config) -> int:
+    """pytest-xdist's worker count (``-n``), 0 without xdist."""
+    return int(getattr(config.option, "numprocesses", 0) or 0)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Under pytest-xdist the workers are the parallelism: each runs numba's kernels on one
     thread (set before the workers start, so they inherit it), and an idle OpenMP thread
     sleeps rather than spins, so the workers and the default run's two threads do not take
     each other's cores. A value set in the environment wins."""
-    if int(getattr(config.option, "numprocesses", 0) or 0) > 1:
+    if _workers(config) > 1:
         os.environ.setdefault("NUMBA_NUM_THREADS", "1")
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 

@@ -21,6 +21,7 @@ from lunarbase.terrain.lightmap import (
     SUN_LON_BIN_DEG,
     earth_histogram,
     ever_visible,
+    kernel_array,
     light_maps,
     pixel_frames,
     psr_map,
@@ -52,6 +53,18 @@ def local(el_deg: list[float] | np.ndarray, az_deg: list[float] | np.ndarray) ->
 
 def identity_frames(n: int) -> np.ndarray:
     return np.ascontiguousarray(np.broadcast_to(np.eye(3), (n, 3, 3)))
+
+
+def as_kernels_take(
+    hz: np.ndarray, frames: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Horizons, frames and directions as :func:`light_maps` hands them to the kernels
+    (:func:`lightmap.kernel_array`), so a test calls the kernel compiled for the maps."""
+    return (
+        kernel_array(hz, np.float32),
+        kernel_array(frames, np.float64),
+        kernel_array(v, np.float64),
+    )
 
 
 def flat(values: list[float], n_az: int = 8) -> np.ndarray:
@@ -187,7 +200,7 @@ def test_ever_visible_is_any_part_of_the_disk_in_any_direction() -> None:
     frames = identity_frames(300)
     v = local(rng.uniform(-3.0, 3.0, 40), rng.uniform(0.0, 360.0, 40))
     full = weighted_visibility(hz, frames, v, np.ones(40), R_SUN, False)
-    got = ever_visible(hz, frames, v, R_SUN)
+    got = ever_visible(*as_kernels_take(hz, frames, v), R_SUN)
     assert 0 < got.sum() < 299  # both outcomes occur
     np.testing.assert_array_equal(got, np.nan_to_num(full) > 0)
     assert not got[7]
@@ -224,7 +237,9 @@ def test_nan_horizon_gives_nan_and_minus_one() -> None:
     v = local([1.0, -1.0], [0.0, 0.0])
     vis = weighted_visibility(hz, frames, v, np.ones(2) / 2, R_SUN, True)
     assert vis[0] == pytest.approx(0.5) and np.isnan(vis[1])
-    np.testing.assert_array_equal(series_light(hz, frames, v, R_SUN)[:, 2], [1, -1])
+    np.testing.assert_array_equal(
+        series_light(*as_kernels_take(hz, frames, v), R_SUN)[:, 2], [1, -1]
+    )
 
 
 def direct_sums(hz: np.ndarray, v: np.ndarray, w: np.ndarray, radius: float) -> np.ndarray:
@@ -252,7 +267,7 @@ def test_kernels_match_the_direct_sums() -> None:
     frames = identity_frames(400)
     v = local(rng.uniform(-4.0, 8.0, 60), rng.uniform(0.0, 360.0, 60))
     w = np.full(60, 1 / 60)
-    got = series_light(hz, frames, v, R_SUN)
+    got = series_light(*as_kernels_take(hz, frames, v), R_SUN)
     direct = direct_sums(hz.astype(float), v, w, R_SUN)
     np.testing.assert_allclose(got[:, :2], direct, atol=1e-12)
     np.testing.assert_allclose(
@@ -265,7 +280,7 @@ def test_kernels_match_the_direct_sums() -> None:
     assert ((got[:, 1] > 0) & (got[:, 1] < 1)).sum() > 100  # mostly pixels near the skyline
     assert (got[20:40, 1] == 1).all() and (got[:20, 1] == 0).all()
     hz[11] = np.nan
-    assert series_light(hz, frames, v, R_SUN)[11, 2] == -1
+    assert series_light(*as_kernels_take(hz, frames, v), R_SUN)[11, 2] == -1
 
 
 def test_longest_dark_steps_on_hand_made_series() -> None:
@@ -274,7 +289,7 @@ def test_longest_dark_steps_on_hand_made_series() -> None:
     els = [5.0, -5.0, -5.0, 5.0, -5.0, -5.0, -5.0, -R_SUN / 2, -5.0, -5.0, 20.0]
     v = local(els, np.linspace(0, 350, len(els)))
     hz = flat([0.0, 10.0, 90.0, -90.0])
-    got = series_light(hz, identity_frames(4), v, R_SUN)[:, 2]
+    got = series_light(*as_kernels_take(hz, identity_frames(4), v), R_SUN)[:, 2]
     lit = [[e + R_SUN > h for e in els] for h in (0.0, 10.0, 90.0, -90.0)]
     assert [longest_run(~np.array(x)) for x in lit] == [3, 10, 11, 0]
     np.testing.assert_array_equal(got, [3, 10, 11, 0])

@@ -123,7 +123,8 @@ def dem_stack(terrain: PolarTerrain) -> DemStack:
         _STACKS[key] = (
             terrain,
             DemStack(
-                np.concatenate([v.ravel() for v in values]),
+                # float32 as the LOLA grids load (one compiled kernel for every terrain)
+                np.concatenate([v.ravel() for v in values]).astype(np.float32, copy=False),
                 np.cumsum([0] + [v.size for v in values[:-1]]).astype(np.int64),
                 np.array([v.shape for v in values], dtype=np.int64),
                 np.array([(float(g.x[0]), float(g.y[0])) for g in terrain.grids]),

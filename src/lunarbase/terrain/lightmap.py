@@ -54,12 +54,27 @@ LIGHT_BLOCK_PIXELS = 16_384
 the same values as one pass); progress is reported between blocks [count]."""
 
 
+def kernel_array(values: NDArray, dtype: type[np.floating]) -> NDArray:
+    """``values`` as the one array kind the kernels here are compiled for: C-contiguous,
+    ``dtype``, read-only (a view: no copy where ``values`` already is one). numba compiles a
+    kernel once per kind of array it is given (layout, writeability), a few seconds each;
+    arrays loaded from the cache are read-only and the ephemeris gives Fortran-ordered ones,
+    so without this one process compiled the light kernels up to five times."""
+    out = np.ascontiguousarray(values, dtype=dtype).view()
+    out.flags.writeable = False
+    return out
+
+
 @dataclass(frozen=True)
 class DirectionSet:
     """Weighted unit vectors (Moon-fixed) standing for the directions of a body over a period."""
 
     vectors: NDArray[np.float64]
     weights: NDArray[np.float64]
+
+    def __post_init__(self) -> None:
+        for name in ("vectors", "weights"):  # the arrays as the kernels take them
+            object.__setattr__(self, name, kernel_array(getattr(self, name), np.float64))
 
 
 def _vectors(lat_deg: NDArray, lon_deg: NDArray) -> NDArray[np.float64]:
@@ -254,9 +269,14 @@ def weighted_visibility(
     ``radius_deg`` (``partial``), or of 1 wherever any of the disk clears the horizon; NaN where
     the horizon is NaN. A radius of 0 tests the centre (Earth in view). One column of
     :func:`disk_visibility`."""
-    return np.ascontiguousarray(
-        disk_visibility(horizon, frame, v, w, radius_deg)[:, 0 if partial else 1]
+    sums = disk_visibility(
+        kernel_array(horizon, np.float32),
+        kernel_array(frame, np.float64),
+        kernel_array(v, np.float64),
+        kernel_array(w, np.float64),
+        radius_deg,
     )
+    return np.ascontiguousarray(sums[:, 0 if partial else 1])
 
 
 @njit(cache=True, parallel=True)
@@ -295,11 +315,12 @@ def series_light(
 
 
 def _pixels(horizon: xr.DataArray) -> tuple[NDArray[np.float32], NDArray[np.float64]]:
-    """Horizon rows (pixels, azimuths) [deg] and each pixel's local frame (pixels, 3, 3)."""
+    """Horizon rows (pixels, azimuths) [deg] and each pixel's local frame (pixels, 3, 3), as
+    :func:`kernel_array` gives them."""
     ny, nx, n_az = horizon.shape
-    hz = np.ascontiguousarray(horizon.values, dtype=np.float32).reshape(ny * nx, n_az)
+    hz = kernel_array(np.asarray(horizon.values).reshape(ny * nx, n_az), np.float32)
     xs, ys = np.meshgrid(np.asarray(horizon.x, float), np.asarray(horizon.y, float))
-    return hz, np.ascontiguousarray(pixel_frames(xs.ravel(), ys.ravel()))
+    return hz, kernel_array(pixel_frames(xs.ravel(), ys.ravel()), np.float64)
 
 
 def _nodal_directions(psr_step_h: float) -> NDArray[np.float64]:
@@ -307,7 +328,7 @@ def _nodal_directions(psr_step_h: float) -> NDArray[np.float64]:
     (:data:`NODAL_CYCLE`) at ``psr_step_h`` [h] steps, in strided order (:func:`strided_order`),
     for the never-lit test."""
     nodal = sun_quantiles(period_directions(*NODAL_CYCLE, psr_step_h).sun, extremes=True)
-    return np.ascontiguousarray(nodal.vectors[strided_order(len(nodal.vectors))])
+    return kernel_array(nodal.vectors[strided_order(len(nodal.vectors))], np.float64)
 
 
 def _never_lit(
@@ -365,6 +386,7 @@ def light_maps(
     # Where the night series is the period's own, its one pass gives the exact mean Sun too;
     # the quantiles serve only when the night is taken at another step than the Sun.
     suns = None if series is period else sun_quantiles(period.sun)
+    series_sun = kernel_array(series.sun, np.float64)
     n = hz.shape[0]
     sun, earth_vis = np.empty((n, 2)), np.empty(n)
     night, psr = np.empty(n, dtype=np.int64), np.empty(n, dtype=bool)
@@ -373,7 +395,7 @@ def light_maps(
     for k0 in range(0, n, LIGHT_BLOCK_PIXELS):
         part = slice(k0, k0 + LIGHT_BLOCK_PIXELS)
         h, f = hz[part], frame[part]
-        in_order = series_light(h, f, series.sun, SOLAR_DISK_RADIUS_DEG)
+        in_order = series_light(h, f, series_sun, SOLAR_DISK_RADIUS_DEG)
         night[part] = in_order[:, 2]
         if suns is None:
             sun[part] = in_order[:, :2]
