@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.helpers import cli
+from tests.cli.helpers import cli, invoke
 from tests.fast import FAST_ARGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -129,9 +129,9 @@ def test_eight_miners_fly_and_ship_more_than_five(mirror: Path) -> None:
     scenario's own 5 (a landing can fail: the landing risk is drawn per landing from the seed),
     and more He-3 shipped (issue 20, "how it is judged")."""
     example = next(e for e in EXAMPLES if e.command == N_MINERS_8)
-    eight = json.loads(cli(*example.args).stdout)
+    eight = json.loads(invoke(*example.args).stdout)
     default = Example(N_MINERS_8.replace(" --set operations.n_miners=8", ""), "")
-    five = json.loads(cli(*default.args).stdout)
+    five = json.loads(invoke(*default.args).stdout)
     assert eight["n_miners"] == 8 and five["n_miners"] == 5
     assert sum(eight["annual"]["miners_landed"]) == eight["miners_landed"]
     assert eight["miners_landed"] >= five["miners_landed"]

@@ -54,16 +54,22 @@ def _sweep_line(
     radius_m: float,
     observer_height_m: float,
     min_separation: int,
+    need: np.ndarray,
+    first: int,
     out: np.ndarray,
 ) -> None:
-    """Tangent indices along one line (``zr``, ``stack``: scratch arrays of the same length)."""
+    """Tangent indices along one line, into ``out[j]`` for each ``j >= first`` where
+    ``need[j]`` (-1 where the point has no data or no terrain lies ahead); ``zr``, ``stack``:
+    scratch arrays of the same length. Points before ``first`` are never an observer and lie
+    behind every observer, so the sweep stops there."""
     n_along = z.shape[0]
-    for j in range(n_along):
+    for j in range(first, n_along):
         zr[j] = z[j] - s[j] * s[j] / (2.0 * radius_m)
-        out[j] = -1
     top = -1
     nxt = n_along - 1  # next point waiting to enter the hull
-    for j in range(n_along - 1, -1, -1):
+    for j in range(n_along - 1, first - 1, -1):
+        if not need[j]:
+            continue
         while nxt >= j + min_separation:
             if not np.isnan(zr[nxt]):
                 while top >= 1 and _slope(s[nxt], zr[nxt], s[stack[top]], zr[stack[top]]) <= (
@@ -73,6 +79,7 @@ def _sweep_line(
                 top += 1
                 stack[top] = nxt
             nxt -= 1
+        out[j] = -1
         if top >= 0 and not np.isnan(zr[j]):
             out[j] = _tangent(stack, top, s, zr, s[j], zr[j] + observer_height_m)
 
@@ -109,10 +116,12 @@ def sweep_tangents(
     n_lines, n_along = z.shape
     out = np.empty((n_lines, n_along), dtype=np.int64)
     s = np.arange(n_along) * step_m
+    every = np.ones(n_along, dtype=np.bool_)
     for i in prange(n_lines):
         zr = np.empty(n_along)
         stack = np.empty(n_along, dtype=np.int64)
-        _sweep_line(z[i], s, zr, stack, radius_m, observer_height_m, min_separation, out[i])
+        _sweep_line(z[i], s, zr, stack, radius_m, observer_height_m, min_separation, every, 0,
+                    out[i])  # fmt: skip
     return out
 
 
@@ -169,7 +178,12 @@ def _far_one_azimuth(
 ) -> None:
     """Sweep one azimuth over ``values`` and max-combine, into ``out[:, col]``, the exact
     elevation angle [deg] from every observer to the tangent point of its nearest lattice
-    point (``flat``: planar angles and no curvature)."""
+    point (``flat``: planar angles and no curvature).
+
+    The lattice lines are resampled and swept one at a time, and only those holding an
+    observer, from the far end back to their nearest observer: the observers are bucketed
+    by line first (a counting sort), and the hull tangent is searched at observer points
+    only. The same lattice, samples and hull as sweeping every point, so the same angles."""
     ny, nx = values.shape
     ux, uy = np.sin(azimuth_rad), np.cos(azimuth_rad)
     vx, vy = uy, -ux
@@ -183,43 +197,68 @@ def _far_one_azimuth(
     s0, t0 = s_lo - step, t_lo - step
     ns = int(np.ceil((s_hi - s0) / step)) + 2
     nt = int(np.ceil((t_hi - t0) / step)) + 2
-    z = np.empty((nt, ns))
-    for i in range(nt):
-        t = t0 + i * step
-        for j in range(ns):
-            s = s0 + j * step
-            z[i, j] = _bilinear(values, x0, y0, step, s * ux + t * vx, s * uy + t * vy)
-    sweep_radius = np.inf if flat else radius_m
-    along = np.arange(ns) * step
-    zr = np.empty(ns)
-    stack = np.empty(ns, dtype=np.int64)
-    tangent = np.empty((nt, ns), dtype=np.int64)
-    for i in range(nt):
-        _sweep_line(z[i], along, zr, stack, sweep_radius, observer_height_m, min_separation,
-                    tangent[i])  # fmt: skip
-    for k in range(px.shape[0]):
+    # each observer's lattice point (line i, index j along it); observers bucketed by line
+    n_obs = px.shape[0]
+    line = np.full(n_obs, -1, dtype=np.int64)
+    at = np.empty(n_obs, dtype=np.int64)
+    begin = np.zeros(nt + 1, dtype=np.int64)
+    for k in range(n_obs):
         if np.isnan(pz[k]):
             continue
         j = int(np.rint((px[k] * ux + py[k] * uy - s0) / step))
         i = int(np.rint((px[k] * vx + py[k] * vy - t0) / step))
-        if i < 0 or i >= nt or j < 0 or j >= ns or tangent[i, j] < 0:
+        if i < 0 or i >= nt or j < 0 or j >= ns:
             continue
-        jt = tangent[i, j]
-        s = s0 + jt * step
+        line[k], at[k] = i, j
+        begin[i + 1] += 1
+    for i in range(nt):
+        begin[i + 1] += begin[i]
+    order = np.empty(begin[nt], dtype=np.int64)
+    fill = begin[:nt].copy()
+    for k in range(n_obs):
+        if line[k] >= 0:
+            order[fill[line[k]]] = k
+            fill[line[k]] += 1
+    sweep_radius = np.inf if flat else radius_m
+    along = np.arange(ns) * step
+    z = np.empty(ns)
+    zr = np.empty(ns)
+    stack = np.empty(ns, dtype=np.int64)
+    need = np.zeros(ns, dtype=np.bool_)
+    tangent = np.empty(ns, dtype=np.int64)
+    for i in range(nt):
+        if begin[i] == begin[i + 1]:
+            continue
+        first = ns
+        for m in range(begin[i], begin[i + 1]):
+            need[at[order[m]]] = True
+            first = min(first, at[order[m]])
         t = t0 + i * step
-        tx, ty, tz = s * ux + t * vx, s * uy + t * vy, z[i, jt]
-        if flat:
-            d = np.hypot(tx - px[k], ty - py[k])
-            el = np.degrees(np.arctan2(tz - pz[k], d))
-        else:
-            ax, ay, az = _unit(px[k], py[k], radius_m)
-            bx, by, bz = _unit(tx, ty, radius_m)
-            r0, r1 = radius_m + pz[k], radius_m + tz
-            dx, dy, dz = r1 * bx - r0 * ax, r1 * by - r0 * ay, r1 * bz - r0 * az
-            sin_el = (dx * ax + dy * ay + dz * az) / np.sqrt(dx * dx + dy * dy + dz * dz)
-            el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
-        if el > out[k, col]:
-            out[k, col] = el
+        for j in range(first, ns):
+            s = s0 + j * step
+            z[j] = _bilinear(values, x0, y0, step, s * ux + t * vx, s * uy + t * vy)
+        _sweep_line(z, along, zr, stack, sweep_radius, observer_height_m, min_separation, need,
+                    first, tangent)  # fmt: skip
+        for m in range(begin[i], begin[i + 1]):
+            k = order[m]
+            need[at[k]] = False
+            jt = tangent[at[k]]
+            if jt < 0:
+                continue
+            s = s0 + jt * step
+            tx, ty, tz = s * ux + t * vx, s * uy + t * vy, z[jt]
+            if flat:
+                d = np.hypot(tx - px[k], ty - py[k])
+                el = np.degrees(np.arctan2(tz - pz[k], d))
+            else:
+                ax, ay, az = _unit(px[k], py[k], radius_m)
+                bx, by, bz = _unit(tx, ty, radius_m)
+                r0, r1 = radius_m + pz[k], radius_m + tz
+                dx, dy, dz = r1 * bx - r0 * ax, r1 * by - r0 * ay, r1 * bz - r0 * az
+                sin_el = (dx * ax + dy * ay + dz * az) / np.sqrt(dx * dx + dy * dy + dz * dz)
+                el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
+            if el > out[k, col]:
+                out[k, col] = el
 
 
 @njit(cache=True, parallel=True)
