@@ -159,6 +159,30 @@ def _bilinear(values: np.ndarray, x0: float, y0: float, size: float, x: float, y
     )
 
 
+@njit(cache=True, inline="always")
+def _lattice_point(
+    x: float,
+    y: float,
+    z: float,
+    ux: float,
+    uy: float,
+    s0: float,
+    t0: float,
+    step: float,
+    nt: int,
+    ns: int,
+) -> tuple[int, int]:
+    """The sweep lattice's nearest point (line i, index j along it) to map point (x, y) [m]
+    for look direction (ux, uy); (-1, -1) off the lattice or where the height z is NaN."""
+    if np.isnan(z):
+        return -1, -1
+    j = int(np.rint((x * ux + y * uy - s0) / step))
+    i = int(np.rint((x * uy - y * ux - t0) / step))
+    if i < 0 or i >= nt or j < 0 or j >= ns:
+        return -1, -1
+    return i, j
+
+
 @njit(cache=True)
 def _far_one_azimuth(
     values: np.ndarray,
@@ -197,68 +221,53 @@ def _far_one_azimuth(
     s0, t0 = s_lo - step, t_lo - step
     ns = int(np.ceil((s_hi - s0) / step)) + 2
     nt = int(np.ceil((t_hi - t0) / step)) + 2
-    # each observer's lattice point (line i, index j along it); observers bucketed by line
-    n_obs = px.shape[0]
-    line = np.full(n_obs, -1, dtype=np.int64)
-    at = np.empty(n_obs, dtype=np.int64)
-    begin = np.zeros(nt + 1, dtype=np.int64)
-    for k in range(n_obs):
-        if np.isnan(pz[k]):
-            continue
-        j = int(np.rint((px[k] * ux + py[k] * uy - s0) / step))
-        i = int(np.rint((px[k] * vx + py[k] * vy - t0) / step))
-        if i < 0 or i >= nt or j < 0 or j >= ns:
-            continue
-        line[k], at[k] = i, j
-        begin[i + 1] += 1
-    for i in range(nt):
-        begin[i + 1] += begin[i]
-    order = np.empty(begin[nt], dtype=np.int64)
-    fill = begin[:nt].copy()
-    for k in range(n_obs):
-        if line[k] >= 0:
-            order[fill[line[k]]] = k
-            fill[line[k]] += 1
+    # the lattice points observers stand on, and per line the nearest one to the line's start
+    need = np.zeros((nt, ns), dtype=np.bool_)
+    first = np.full(nt, ns, dtype=np.int64)
+    for k in range(px.shape[0]):
+        i, j = _lattice_point(px[k], py[k], pz[k], ux, uy, s0, t0, step, nt, ns)
+        if i >= 0:
+            need[i, j] = True
+            first[i] = min(first[i], j)
     sweep_radius = np.inf if flat else radius_m
     along = np.arange(ns) * step
     z = np.empty(ns)
     zr = np.empty(ns)
     stack = np.empty(ns, dtype=np.int64)
-    need = np.zeros(ns, dtype=np.bool_)
     tangent = np.empty(ns, dtype=np.int64)
+    top = np.empty((nt, ns), dtype=np.int32)  # where need: the tangent point's index j
     for i in range(nt):
-        if begin[i] == begin[i + 1]:
+        if first[i] == ns:
             continue
-        first = ns
-        for m in range(begin[i], begin[i + 1]):
-            need[at[order[m]]] = True
-            first = min(first, at[order[m]])
         t = t0 + i * step
-        for j in range(first, ns):
+        for j in range(first[i], ns):
             s = s0 + j * step
             z[j] = _bilinear(values, x0, y0, step, s * ux + t * vx, s * uy + t * vy)
-        _sweep_line(z, along, zr, stack, sweep_radius, observer_height_m, min_separation, need,
-                    first, tangent)  # fmt: skip
-        for m in range(begin[i], begin[i + 1]):
-            k = order[m]
-            need[at[k]] = False
-            jt = tangent[at[k]]
-            if jt < 0:
-                continue
-            s = s0 + jt * step
-            tx, ty, tz = s * ux + t * vx, s * uy + t * vy, z[jt]
-            if flat:
-                d = np.hypot(tx - px[k], ty - py[k])
-                el = np.degrees(np.arctan2(tz - pz[k], d))
-            else:
-                ax, ay, az = _unit(px[k], py[k], radius_m)
-                bx, by, bz = _unit(tx, ty, radius_m)
-                r0, r1 = radius_m + pz[k], radius_m + tz
-                dx, dy, dz = r1 * bx - r0 * ax, r1 * by - r0 * ay, r1 * bz - r0 * az
-                sin_el = (dx * ax + dy * ay + dz * az) / np.sqrt(dx * dx + dy * dy + dz * dz)
-                el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
-            if el > out[k, col]:
-                out[k, col] = el
+        _sweep_line(z, along, zr, stack, sweep_radius, observer_height_m, min_separation,
+                    need[i], first[i], tangent)  # fmt: skip
+        for j in range(first[i], ns):
+            if need[i, j]:
+                top[i, j] = tangent[j]
+    for k in range(px.shape[0]):
+        i, j = _lattice_point(px[k], py[k], pz[k], ux, uy, s0, t0, step, nt, ns)
+        if i < 0 or top[i, j] < 0:
+            continue
+        s = s0 + top[i, j] * step
+        t = t0 + i * step
+        tx, ty = s * ux + t * vx, s * uy + t * vy
+        tz = _bilinear(values, x0, y0, step, tx, ty)  # the sweep's own sample there
+        if flat:
+            d = np.hypot(tx - px[k], ty - py[k])
+            el = np.degrees(np.arctan2(tz - pz[k], d))
+        else:
+            ax, ay, az = _unit(px[k], py[k], radius_m)
+            bx, by, bz = _unit(tx, ty, radius_m)
+            r0, r1 = radius_m + pz[k], radius_m + tz
+            dx, dy, dz = r1 * bx - r0 * ax, r1 * by - r0 * ay, r1 * bz - r0 * az
+            sin_el = (dx * ax + dy * ay + dz * az) / np.sqrt(dx * dx + dy * dy + dz * dz)
+            el = np.degrees(np.arcsin(min(1.0, max(-1.0, sin_el))))
+        if el > out[k, col]:
+            out[k, col] = el
 
 
 @njit(cache=True, parallel=True)
