@@ -255,11 +255,46 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ.setdefault(name, value)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests that use the session's default run are slow (``make test-fast`` skips them): the
     run builds the bundled scenario's full-resolution maps. They go last (:func:`_order`), so
-    every worker runs the rest of the suite while the run goes on in the background."""
+    every worker runs the rest of the suite while the run goes on in the background. A worker
+    lists them for the scheduler (:func:`pytest_xdist_make_scheduler`)."""
+    users = []
     for item in items:
         if _uses_default_run(item):
             item.add_marker(pytest.mark.slow)
+            users.append(item.nodeid)
     items.sort(key=_order)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        listed = run_folder(config._tmp_path_factory) / DEFAULT_RUN_USERS  # type: ignore[attr-defined]
+        part = listed.with_name(f"{listed.name}.{os.getpid()}")
+        part.write_text(json.dumps(users))
+        part.replace(listed)
+
+
+DEFAULT_RUN_USERS = "default-run-users.json"
+"""File, in the run folder, of the node ids of the tests that read the default run."""
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's ``loadscope`` scheduling in the suite's order (:func:`_order`): a worker is
+    handed a whole module at a time, so a module's tests and its module-scoped fixtures (the
+    docs build, the PSR map) stay on one worker and the slow modules are spread over both
+    workers from the start; the tests that read the default run are handed out one by one, at
+    the end, so that no worker waits for the run while other tests are left. (``loadgroup``
+    would do this with marks, but xdist 3.8 cannot rename node ids under pytest 9.2.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    listed = config._tmp_path_factory.getbasetemp() / DEFAULT_RUN_USERS  # type: ignore[attr-defined]
+
+    class ModuleScheduling(LoadScopeScheduling):
+        users: frozenset[str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.users is None:  # the workers wrote it as they collected
+                self.users = frozenset(json.loads(listed.read_text()))
+            return nodeid if nodeid in self.users else nodeid.split("::", 1)[0]
+
+    config.option.loadscopereorder = False  # the suite's order, not the biggest module first
+    return ModuleScheduling(config, log)
