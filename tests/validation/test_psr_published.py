@@ -50,14 +50,17 @@ MAZARICO2011_SOUTH_KM2 = 16_055.0
 
 @pytest.fixture(scope="module")
 def fine_psr(mirror: Path) -> xr.DataArray:
-    """PSR mask of the 240 m grid poleward of 85 S (horizons: whole 240 m + 1787 m grids)."""
+    """PSR mask of the 240 m grid poleward of 85 S (horizons: whole 240 m + 1787 m grids).
+    The horizon map (575 MB) serves this module alone, so it is not written to the cache."""
     from lunarbase.geometry import polar_radius_m
+    from lunarbase.terrain.horizon import horizon_map
     from lunarbase.terrain.lightmap import psr_map
-    from lunarbase.terrain.maps import cached_horizon_map, window
+    from lunarbase.terrain.maps import horizon_context, window
 
     half_km = float(polar_radius_m(FINE_COLATITUDE_DEG)) / 1000.0
     dem = window(-90.0, 0.0, half_km)
-    return psr_map(cached_horizon_map(dem, n_azimuths=90, observer_height_m=0.0))
+    context = horizon_context(dem)
+    return psr_map(horizon_map(dem, n_azimuths=90, observer_height_m=0.0, context=context))
 
 
 @pytest.fixture(scope="module")

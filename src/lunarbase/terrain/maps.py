@@ -87,6 +87,18 @@ def window(center_lat_deg: float, center_lon_deg: float, half_width_km: float) -
     return grid.sel(x=slice(cx - h, cx + h), y=slice(cy + h, cy - h))
 
 
+def horizon_context(dem: xr.DataArray) -> list[tuple[xr.DataArray, float]]:
+    """The grids beyond a window of the 240 m grid that set its horizons, as
+    :func:`lunarbase.terrain.horizon.horizon_map` takes them: the 240 m grid to
+    :data:`CONTEXT_MARGIN_M` around the window, then the 1787 m grid beyond
+    :data:`FAR_MIN_DISTANCE_M`."""
+    inner = cast(xr.DataArray, load("ldem_75s_240m"))
+    far = cast(xr.DataArray, load("ldem_75s_1787m"))
+    x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
+    y0, y1 = float(dem.y[0]) + CONTEXT_MARGIN_M, float(dem.y[-1]) - CONTEXT_MARGIN_M
+    return [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
+
+
 def cached_horizon_map(
     dem: xr.DataArray,
     *,
@@ -94,14 +106,11 @@ def cached_horizon_map(
     observer_height_m: float,
     progress: Callable[[int, int], None] | None = None,
 ) -> xr.DataArray:
-    """Multi-resolution horizon map of a window of the 240 m grid, cached on disk by DEM hash
-    and parameters (a second call with the same inputs reads the cache); ``progress(done,
-    total)`` counts the azimuths of a build."""
-    inner = cast(xr.DataArray, load("ldem_75s_240m"))
-    far = cast(xr.DataArray, load("ldem_75s_1787m"))
-    x0, x1 = float(dem.x[0]) - CONTEXT_MARGIN_M, float(dem.x[-1]) + CONTEXT_MARGIN_M
-    y0, y1 = float(dem.y[0]) + CONTEXT_MARGIN_M, float(dem.y[-1]) - CONTEXT_MARGIN_M
-    context = [(inner.sel(x=slice(x0, x1), y=slice(y0, y1)), 0.0), (far, FAR_MIN_DISTANCE_M)]
+    """Multi-resolution horizon map of a window of the 240 m grid (:func:`horizon_context`),
+    cached on disk by DEM hash and parameters (a second call with the same inputs reads the
+    cache); ``progress(done, total)`` counts the azimuths of a build."""
+    context = horizon_context(dem)
+    far = context[-1][0]
     key = cache_key(
         "horizon_map",
         HORIZON_MAP_CACHE_VERSION,
