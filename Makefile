@@ -27,7 +27,7 @@ LOCK := requirements/lock.txt
 # had or cannot reach PyPI, pip installs the same. Neither byte-compiles every module of every
 # package (pip: --no-compile, 97 s -> 59 s): Python compiles a module when it is first imported.
 UV := uv==0.13.10
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile --disable-pip-version-check
 UV_INSTALL := $(BIN)/uv pip install --quiet --system-certs --python $(BIN)/python --no-deps
 
 $(STAMP): pyproject.toml $(LOCK)

@@ -277,6 +277,7 @@ DEFAULT_RUN_USERS = "default-run-users.json"
 """File, in the run folder, of the node ids of the tests that read the default run."""
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown where xdist is not loaded
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """xdist's ``loadscope`` scheduling in the suite's order (:func:`_order`): a worker is
     handed a whole module at a time, so a module's tests and its module-scoped fixtures (the
