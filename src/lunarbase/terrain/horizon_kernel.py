@@ -204,10 +204,11 @@ def _far_one_azimuth(
     elevation angle [deg] from every observer to the tangent point of its nearest lattice
     point (``flat``: planar angles and no curvature).
 
-    The lattice lines are resampled and swept one at a time, and only those holding an
-    observer, from the far end back to their nearest observer: the observers are bucketed
-    by line first (a counting sort), and the hull tangent is searched at observer points
-    only. The same lattice, samples and hull as sweeping every point, so the same angles."""
+    The observers first mark the lattice points they stand on. The lattice lines are then
+    resampled and swept one at a time, only those holding an observer and only from the far
+    end back to their nearest observer, and the hull tangent is searched at marked points
+    only; the angles follow, observer by observer in memory order. The same lattice,
+    samples and hull as sweeping every point, so the same angles."""
     ny, nx = values.shape
     ux, uy = np.sin(azimuth_rad), np.cos(azimuth_rad)
     vx, vy = uy, -ux

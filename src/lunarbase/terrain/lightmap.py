@@ -59,7 +59,7 @@ def kernel_array(values: NDArray, dtype: type[np.floating]) -> NDArray:
     ``dtype``, read-only (a view: no copy where ``values`` already is one). numba compiles a
     kernel once per kind of array it is given (layout, writeability), a few seconds each;
     arrays loaded from the cache are read-only and the ephemeris gives Fortran-ordered ones,
-    so without this one process compiled the light kernels up to five times."""
+    so without this the suite's kernel cache held five versions of ``series_light``."""
     out = np.ascontiguousarray(values, dtype=dtype).view()
     out.flags.writeable = False
     return out
