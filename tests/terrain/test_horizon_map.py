@@ -10,11 +10,12 @@ import pytest
 import xarray as xr
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from numba import njit
 
 from lunarbase.constants import MOON_RADIUS_M
 from lunarbase.ephemeris import directions, time_grid
 from lunarbase.terrain.horizon import Horizon, horizon_map, horizon_map_reference
-from lunarbase.terrain.horizon_kernel import sweep_tangents
+from lunarbase.terrain.horizon_kernel import _sweep_line
 from lunarbase.terrain.illumination import light_series
 from lunarbase.terrain.lightmap import light_maps
 
@@ -38,16 +39,32 @@ def cone_dem(n: int = 61, size: float = 100.0) -> xr.DataArray:
     return grid(z, size, 60_000.0, -20_000.0)
 
 
+@njit(cache=True)
+def line_tangents(
+    z: np.ndarray, step_m: float, radius_m: float, observer_height_m: float, min_separation: int
+) -> np.ndarray:
+    """The far field's line sweep on one line of heights [m] (index growing in the look
+    direction), every point an observer: the index of each point's tangent point, -1 where
+    there is none."""
+    n = z.shape[0]
+    out = np.empty(n, dtype=np.int64)
+    every = np.ones(n, dtype=np.bool_)
+    stack = np.empty(n, dtype=np.int64)
+    _sweep_line(z, np.arange(n) * step_m, np.empty(n), stack, radius_m, observer_height_m,
+                min_separation, every, 0, out)  # fmt: skip
+    return out
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.floats(-500, 500), min_size=2, max_size=60), st.floats(0, 20))
 def test_sweep_finds_the_steepest_point_ahead(heights: list[float], h_obs: float) -> None:
     """The hull tangent equals a brute-force max of slopes (with the curvature term)."""
-    z = np.array([heights])
+    z = np.array(heights)
     step, radius = 50.0, 2.0e5  # a small planet makes curvature matter
-    got = sweep_tangents(z, step, radius, h_obs, 1)[0]
-    s = np.arange(z.shape[1]) * step
-    zr = z[0] - s**2 / (2 * radius)
-    for j in range(z.shape[1] - 1):
+    got = line_tangents(z, step, radius, h_obs, 1)
+    s = np.arange(z.size) * step
+    zr = z - s**2 / (2 * radius)
+    for j in range(z.size - 1):
         slopes = (zr[j + 1 :] - zr[j] - h_obs) / (s[j + 1 :] - s[j])
         assert (zr[got[j]] - zr[j] - h_obs) / (s[got[j]] - s[j]) == pytest.approx(
             slopes.max(), rel=1e-9, abs=1e-12
@@ -56,9 +73,9 @@ def test_sweep_finds_the_steepest_point_ahead(heights: list[float], h_obs: float
 
 
 def test_min_separation_skips_near_points() -> None:
-    z = np.array([[0.0, 100.0, 0.0, 0.0, 10.0]])
-    assert sweep_tangents(z, 1.0, np.inf, 0.0, 1)[0, 0] == 1
-    assert sweep_tangents(z, 1.0, np.inf, 0.0, 3)[0, 0] == 4
+    z = np.array([0.0, 100.0, 0.0, 0.0, 10.0])
+    assert line_tangents(z, 1.0, np.inf, 0.0, 1)[0] == 1
+    assert line_tangents(z, 1.0, np.inf, 0.0, 3)[0] == 4
 
 
 @pytest.mark.slow  # the exact ray march is a pure-Python reference

@@ -6,8 +6,8 @@ hull of the points already passed is kept; the horizon of a point is its tangent
 (binary search), so a whole line costs O(n log n) instead of the O(n^2) of marching a ray from
 every point [1]_. Earth curvature enters through the reduced height z' = z - s^2 / (2R): the
 slope to any terrain point then differs from the curved-surface slope by the same constant s0/R
-for one observer, so the tangent point is unchanged [2]_. Kernels return the tangent point;
-angles are then computed exactly in 3-D by the caller.
+for one observer, so the tangent point is unchanged [2]_. The sweep finds the tangent point;
+the angle to it is then computed exactly in 3-D.
 
 References
 ----------
@@ -82,47 +82,6 @@ def _sweep_line(
         out[j] = -1
         if top >= 0 and not np.isnan(zr[j]):
             out[j] = _tangent(stack, top, s, zr, s[j], zr[j] + observer_height_m)
-
-
-@njit(cache=True, parallel=True)
-def sweep_tangents(
-    z: np.ndarray,
-    step_m: float,
-    radius_m: float,
-    observer_height_m: float,
-    min_separation: int,
-) -> np.ndarray:
-    """Tangent (horizon) point index along each line of a resampled lattice.
-
-    Parameters
-    ----------
-    z : ndarray, shape (n_lines, n_along)
-        Heights along lines [m]; index grows in the look direction; NaN = no data.
-    step_m : float
-        Spacing of samples along a line [m].
-    radius_m : float
-        Planet radius for the curvature term [m]; ``inf`` for a flat world.
-    observer_height_m : float
-        Height of the observer above the ground [m].
-    min_separation : int
-        Only terrain at least this many samples ahead counts (1: all of it).
-
-    Returns
-    -------
-    ndarray of int64, shape (n_lines, n_along)
-        Index along the line of the point that sets the horizon, -1 where none (no data ahead,
-        or the observer itself has no data).
-    """
-    n_lines, n_along = z.shape
-    out = np.empty((n_lines, n_along), dtype=np.int64)
-    s = np.arange(n_along) * step_m
-    every = np.ones(n_along, dtype=np.bool_)
-    for i in prange(n_lines):
-        zr = np.empty(n_along)
-        stack = np.empty(n_along, dtype=np.int64)
-        _sweep_line(z[i], s, zr, stack, radius_m, observer_height_m, min_separation, every, 0,
-                    out[i])  # fmt: skip
-    return out
 
 
 @njit(cache=True, inline="always")
