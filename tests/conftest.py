@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import xarray as xr
 
+from lunarbase.fileio import atomic_write_text
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -104,9 +106,7 @@ def _start_default_run(shared: Path) -> threading.Thread | None:
             done = [proc.args, proc.returncode, proc.stdout, proc.stderr]
         except AssertionError as exc:  # ran over the timeout: say so to every waiting test
             done = [["lunarbase", "run"], -1, "", str(exc)]
-        part = shared / f"{DEFAULT_RUN}.json.part"
-        part.write_text(json.dumps(done))
-        part.replace(shared / f"{DEFAULT_RUN}.json")
+        atomic_write_text(shared / f"{DEFAULT_RUN}.json", json.dumps(done))
 
     thread = threading.Thread(target=run, name="default-run", daemon=True)
     thread.start()
@@ -268,9 +268,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=_order)
     if os.environ.get("PYTEST_XDIST_WORKER"):
         listed = run_folder(config._tmp_path_factory) / DEFAULT_RUN_USERS  # type: ignore[attr-defined]
-        part = listed.with_name(f"{listed.name}.{os.getpid()}")
-        part.write_text(json.dumps(users))
-        part.replace(listed)
+        atomic_write_text(listed, json.dumps(users))
 
 
 DEFAULT_RUN_USERS = "default-run-users.json"
